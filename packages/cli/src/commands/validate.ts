@@ -1,0 +1,40 @@
+import { loadReports } from '../load.js';
+import { countOf, type Output, plural, printProblems } from '../output.js';
+import { loadProject } from '../project.js';
+
+export interface ValidateOptions {
+  root: string;
+  maxProblems: number;
+}
+
+/**
+ * Checks registry, forms, rules and every report. Exit 1 when the registry, forms or rules have
+ * errors (nothing may be published from them); bad report rows and files are set aside, counted
+ * and printed, and do not fail validation.
+ */
+export async function validate(o: Output, opts: ValidateOptions): Promise<number> {
+  const { project, problems } = await loadProject(opts.root);
+  if (!project) {
+    printProblems(o, problems, opts.maxProblems);
+    o.err(`validation failed: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules; nothing was evaluated or published`);
+    return 1;
+  }
+  const reports = await loadReports(opts.root, project.registry, project.forms);
+  printProblems(o, [...problems, ...reports.problems], opts.maxProblems);
+  let files = 0;
+  let rows = 0;
+  let qFiles = 0;
+  let qRows = 0;
+  for (const s of reports.stats.values()) {
+    files += s.reportFiles;
+    rows += s.rows;
+    qFiles += s.quarantinedFiles;
+    qRows += s.quarantinedRows;
+  }
+  const { registry, forms, ruleSet } = project;
+  o.out(
+    `registry: ${plural(registry.units.size, 'unit')}, ${plural(registry.places.size, 'place')}; ${plural(forms.size, 'form')}; ${plural(ruleSet.rules.length, 'rule')}`,
+  );
+  o.out(`reports: ${plural(files, 'file')}, ${plural(rows, 'row')} accepted; set aside: ${plural(qFiles, 'file')}, ${plural(qRows, 'row')}`);
+  return 0;
+}

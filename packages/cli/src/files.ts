@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The project folder: the nearest folder upwards that has both `rules/` and `data/`. */
+export function findRoot(start = process.cwd()): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, 'rules')) && existsSync(path.join(dir, 'data'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new UserError(`no project found: expected a folder with "rules/" and "data/" at or above ${start}`);
+    dir = up;
+  }
+}
+
+/** An error whose message is for the person at the terminal; printed without a stack trace. */
+export class UserError extends Error {}
+
+/** Every file below `dir` whose name matches, as paths relative to `dir` with `/`, sorted. */
+export async function listFiles(dir: string, match: (rel: string) => boolean): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter(match)
+    .sort();
+}
+
+export interface TextFile {
+  /** Path relative to the project root, with `/`: how messages name the file. */
+  file: string;
+  text: string;
+}
+
+export async function readTexts(root: string, rels: string[]): Promise<TextFile[]> {
+  return Promise.all(
+    rels.map(async (rel) => ({ file: rel, text: await readFile(path.join(root, rel), 'utf8') })),
+  );
+}
+
+/** sha256 over file names and contents, in name order: a version that changes with any edit. */
+export function contentHash(files: readonly TextFile[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    h.update(f.file);
+    h.update('\0');
+    h.update(f.text);
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Writes a set of files into `dir` so that readers see either all the old files or all the new. */
+export async function replaceDir(dir: string, files: Record<string, string>): Promise<void> {
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  for (const [name, body] of Object.entries(files)) await writeFile(path.join(tmp, name), body);
+  const old = `${dir}.old-${process.pid}`;
+  if (existsSync(dir)) await rename(dir, old);
+  await rename(tmp, dir);
+  await rm(old, { recursive: true, force: true });
+}
+
+/** Stable JSON: two-space indent and a final newline, so that same inputs give the same bytes. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

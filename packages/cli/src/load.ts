@@ -1,0 +1,158 @@
+import {
+  buildRegistry,
+  factCatalog,
+  type FactInfo,
+  Form,
+  formatPath,
+  hint,
+  type JsonSource,
+  type PathSegment,
+  type Problem,
+  parseJsonSource,
+  problemAt,
+  REPORT_NAME,
+  type Registry,
+  RegistryFile,
+  readReportFile,
+  Rule,
+  validateJson,
+} from '@shoutu/core';
+import type { z } from 'zod';
+import { type CompiledRule, compileRule, ReportIndex } from '@shoutu/engine';
+import { contentHash, listFiles, readTexts, type TextFile } from './files.js';
+
+export interface Loaded<T> {
+  value?: T;
+  problems: Problem[];
+}
+
+async function readJsonFiles<T>(root: string, dir: string, schema: z.ZodType<T>, match = (f: string) => f.endsWith('.json')) {
+  const rels = (await listFiles(`${root}/${dir}`, match)).map((f) => `${dir}/${f}`);
+  const texts = await readTexts(root, rels);
+  const problems: Problem[] = [];
+  const parsed: { source: JsonSource; data: T; text: TextFile }[] = [];
+  for (const text of texts) {
+    const p = parseJsonSource(text.file, text.text);
+    if (!p.source) {
+      problems.push(...p.problems);
+      continue;
+    }
+    const v = validateJson(p.source, schema);
+    if (v.data === undefined) problems.push(...v.problems);
+    else parsed.push({ source: p.source, data: v.data as T, text });
+  }
+  return { texts, parsed, problems };
+}
+
+/** `data/registry/**.json`, merged and checked. Any problem makes the registry unusable. */
+export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
+  const { texts, parsed, problems } = await readJsonFiles<RegistryFile>(root, 'data/registry', RegistryFile);
+  if (texts.length === 0)
+    return { problems: [{ severity: 'error', file: 'data/registry', message: 'no registry files: expected JSON files describing the territory in data/registry/' }] };
+  if (problems.length > 0) return { problems };
+  const built = buildRegistry(parsed, contentHash(texts));
+  return { value: built.registry, problems: built.problems };
+}
+
+/** `data/forms/*.json`, checked against the registry's levels and place types. */
+export async function loadForms(root: string, registry: Registry): Promise<Loaded<Map<string, Form>>> {
+  const { parsed, problems } = await readJsonFiles<Form>(root, 'data/forms', Form);
+  const forms = new Map<string, Form>();
+  for (const { source, data } of parsed) {
+    const expected = source.file.replace(/^.*\//, '').replace(/\.json$/, '');
+    if (data.id !== expected) problems.push(problemAt(source, ['id'], `the form id "${data.id}" differs from the file name: expected "${expected}"`));
+    if (forms.has(data.id)) problems.push(problemAt(source, ['id'], `the form "${data.id}" is defined twice`));
+    problems.push(...subjectProblems(source, ['subjects'], data.subjects, registry));
+    forms.set(data.id, data);
+  }
+  return { value: forms, problems };
+}
+
+function subjectProblems(
+  source: JsonSource,
+  at: PathSegment[],
+  subjects: { kind: 'territory'; level: string } | { kind: 'place'; placeTypes: string[] },
+  registry: Registry,
+): Problem[] {
+  if (subjects.kind === 'territory') {
+    return registry.level(subjects.level)
+      ? []
+      : [problemAt(source, [...at, 'level'], `unknown level "${subjects.level}": expected one of ${registry.levels.map((l) => l.id).join(', ')}`)];
+  }
+  return subjects.placeTypes.flatMap((t, i) =>
+    registry.placeTypes.has(t) ? [] : [problemAt(source, [...at, 'placeTypes', i], `unknown place type "${t}"${hint(t, registry.placeTypes.keys())}`)],
+  );
+}
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  facts: FactInfo[];
+  hash: string;
+}
+
+/** `rules/**.json` (not `*.test.json`): parsed, checked against the fact catalog, compiled. */
+export async function loadRules(root: string, registry: Registry, forms: ReadonlyMap<string, Form>): Promise<Loaded<RuleSet>> {
+  const { texts, parsed, problems } = await readJsonFiles<Rule>(root, 'rules', Rule, (f) => f.endsWith('.json') && !f.endsWith('.test.json'));
+  const facts = factCatalog(forms.values());
+  const factNames = new Set(facts.map((f) => f.name));
+  const seen = new Map<string, string>();
+  const rules: CompiledRule[] = [];
+  for (const { source, data } of parsed) {
+    const area = source.file.split('/')[1];
+    if (area !== data.area) problems.push(problemAt(source, ['area'], `the rule is in rules/${area}/ but says area "${data.area}": expected rules/${data.area}/`));
+    const key = `${data.id}@${data.version}`;
+    const prior = seen.get(key);
+    if (prior) problems.push(problemAt(source, ['id'], `the rule "${data.id}" version ${data.version} is already defined in ${prior}`));
+    seen.set(key, source.file);
+    problems.push(...subjectProblems(source, ['appliesTo'], data.appliesTo, registry));
+    walkLeaves(data.conditions, ['conditions'], (fact, at) => {
+      if (!factNames.has(fact)) problems.push(problemAt(source, at, `unknown fact "${fact}"${hint(fact, factNames)}`));
+    });
+    rules.push(compileRule(data));
+  }
+  if (texts.length === 0) problems.push({ severity: 'error', file: 'rules', message: 'no rule files: expected JSON rules in rules/prevention/, rules/security/ and rules/safety/' });
+  return { value: { rules, facts, hash: contentHash(texts) }, problems };
+}
+
+function walkLeaves(c: unknown, at: PathSegment[], visit: (fact: string, at: PathSegment[]) => void): void {
+  if (c === null || typeof c !== 'object') return;
+  const o = c as Record<string, unknown>;
+  for (const k of ['all', 'any'] as const) if (Array.isArray(o[k])) (o[k] as unknown[]).forEach((x, i) => walkLeaves(x, [...at, k, i], visit));
+  if (o.not) walkLeaves(o.not, [...at, 'not'], visit);
+  if (typeof o.fact === 'string') visit(o.fact, [...at, 'fact']);
+  const v = o.value as Record<string, unknown> | undefined;
+  if (v && typeof v === 'object' && typeof v.fact === 'string') visit(v.fact, [...at, 'value', 'fact']);
+}
+
+export interface Reports {
+  index: ReportIndex;
+  problems: Problem[];
+  stats: Map<string, { reportFiles: number; rows: number; quarantinedFiles: number; quarantinedRows: number; lateRows: number }>;
+}
+
+/** `data/reports/<day>/<form>.<district>.csv|json`: every file read; bad rows and files set aside and counted. */
+export async function loadReports(root: string, registry: Registry, forms: ReadonlyMap<string, Form>, days?: (day: string) => boolean): Promise<Reports> {
+  const rels = await listFiles(`${root}/data/reports`, (f) => /\.(csv|json)$/.test(f) && (!days || days(f.slice(0, 10))));
+  const index = new ReportIndex();
+  const problems: Problem[] = [];
+  const stats: Reports['stats'] = new Map();
+  for (const rel of rels) {
+    const [file] = await readTexts(root, [`data/reports/${rel}`]);
+    const r = readReportFile(file!.file, rel, file!.text, { forms, registry });
+    const day = REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
+    let s = stats.get(day);
+    if (!s) stats.set(day, (s = { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 }));
+    s.reportFiles++;
+    s.rows += r.rows.length;
+    s.quarantinedRows += r.quarantinedRows;
+    if (r.quarantined) s.quarantinedFiles++;
+    for (const row of r.rows) {
+      index.add(row);
+      if (row.late) s.lateRows++;
+    }
+    problems.push(...r.problems);
+  }
+  return { index, problems, stats };
+}
+
+export { formatPath };

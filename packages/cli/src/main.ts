@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { evaluate } from './commands/evaluate.js';
+import { sample } from './commands/sample.js';
+import { writeSchemas } from './commands/schemas.js';
+import { validate } from './commands/validate.js';
+import { findRoot, UserError } from './files.js';
+import { consoleOutput, type Output } from './output.js';
+import { DEFAULT_SAMPLE } from './sample/generate.js';
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number for ${name}`);
+  return n;
+};
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!(n > 0)) throw new InvalidArgumentError('expected a number greater than 0');
+  return n;
+};
+
+/** Runs the `shoutu` command line; resolves to the exit code. */
+export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
+  let code = 0;
+  const program = new Command('shoutu')
+    .description('Territorial responsibility scorecards: check what units report against the rules, and publish the results.')
+    .option('--root <dir>', 'the project folder (default: the nearest folder with rules/ and data/)')
+    .option('--max-problems <n>', 'print at most this many problems', int('--max-problems'), 200)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => o.out(s.trimEnd()), writeErr: (s) => o.err(s.trimEnd()) });
+  const root = () => findRoot(program.opts().root ?? process.cwd());
+  const maxProblems = () => program.opts().maxProblems as number;
+
+  program
+    .command('validate')
+    .description('check the registry, forms, rules and reports; exit 1 if the registry, forms or rules have errors')
+    .action(async () => {
+      code = await validate(o, { root: root(), maxProblems: maxProblems() });
+    });
+  program
+    .command('evaluate')
+    .description('evaluate every day that has reports (or one --date) and write data/results/')
+    .option('--date <day>', 'evaluate this day only (YYYY-MM-DD)')
+    .action(async (opts: { date?: string }) => {
+      code = await evaluate(o, { root: root(), date: opts.date, maxProblems: maxProblems() });
+    });
+  program
+    .command('sample')
+    .description('generate the deterministic sample data (registry, forms, reports)')
+    .option('--seed <n>', 'random seed', int('--seed'), DEFAULT_SAMPLE.seed)
+    .option('--scale <x>', 'density: 1 is the committed sample; about 220 gives a province-sized day', positive, DEFAULT_SAMPLE.scale)
+    .option('--from <day>', 'first day of reports', DEFAULT_SAMPLE.from)
+    .option('--days <n>', 'number of days of reports', int('--days'), DEFAULT_SAMPLE.days)
+    .option('--out <dir>', 'data folder to write (default: the project\'s data/)')
+    .action(async (opts: { seed: number; scale: number; from: string; days: number; out?: string }) => {
+      const dataDir = opts.out ? path.resolve(opts.out) : path.join(root(), 'data');
+      code = await sample(o, dataDir, opts);
+    });
+  program
+    .command('schemas')
+    .description('write the JSON Schemas for editors to packages/core/schemas/')
+    .option('--out <dir>', 'folder to write')
+    .action(async (opts: { out?: string }) => {
+      code = await writeSchemas(o, opts.out ? path.resolve(opts.out) : path.join(root(), 'packages', 'core', 'schemas'));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number; message?: string };
+    if (typeof err.code === 'string' && err.code.startsWith('commander.')) return err.exitCode ?? 1;
+    if (e instanceof UserError) {
+      o.err(`error: ${e.message}`);
+      return 1;
+    }
+    const sys = e as NodeJS.ErrnoException;
+    if (sys.code && sys.path) {
+      o.err(`error: ${sys.path}: ${sys.code === 'ENOENT' ? 'no such file or folder' : sys.code === 'EACCES' ? 'permission denied' : sys.code}`);
+      return 1;
+    }
+    o.err(`internal error: ${err.message ?? String(e)} (please report this; run with SHOUTU_DEBUG=1 for details)`);
+    if (process.env.SHOUTU_DEBUG) o.err(String((e as Error).stack));
+    return 70;
+  }
+}

@@ -1,0 +1,56 @@
+import type { FactInfo } from './result.js';
+import type { ConditionOutcome } from './result.js';
+import type { Lang } from './text.js';
+
+type Scalar = string | number | boolean | null;
+
+const OPERATOR_WORDS: Record<string, { zh: string; en: string }> = {
+  equal: { zh: '等于', en: 'equal to' },
+  notEqual: { zh: '不等于', en: 'not equal to' },
+  lessThan: { zh: '小于', en: 'less than' },
+  lessThanInclusive: { zh: '不超过', en: 'at most' },
+  greaterThan: { zh: '大于', en: 'more than' },
+  greaterThanInclusive: { zh: '不少于', en: 'at least' },
+  in: { zh: '属于', en: 'one of' },
+  notIn: { zh: '不属于', en: 'none of' },
+  contains: { zh: '包含', en: 'containing' },
+  doesNotContain: { zh: '不包含', en: 'not containing' },
+};
+
+function show(v: Scalar | Scalar[] | undefined, fact: FactInfo | undefined, lang: Lang): string {
+  if (v === undefined || v === null) return lang === 'zh' ? '无数据' : 'no value';
+  if (Array.isArray(v)) return v.map((x) => show(x, fact, lang)).join(lang === 'zh' ? '、' : ', ');
+  if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  const unit = fact?.unit && typeof v === 'number' ? ` ${fact.unit}` : '';
+  return `${v}${unit}`;
+}
+
+/**
+ * One deciding condition as a plain sentence, e.g.
+ * "households visited: 212 of 480 households in the grid (44 %); required: at least 480".
+ */
+export function describeOutcome(o: ConditionOutcome, facts: ReadonlyMap<string, FactInfo>, lang: Lang): string {
+  const fact = facts.get(o.fact);
+  const label = fact?.label[lang] ?? o.fact;
+  const op = o.operator.split(':');
+  const base = op[op.length - 1] ?? o.operator;
+  const negated = op.includes('not');
+  const words = OPERATOR_WORDS[base]?.[lang] ?? base;
+  const sep = lang === 'zh' ? '：' : ': ';
+  const semi = lang === 'zh' ? '；' : '; ';
+  const requiredWord = lang === 'zh' ? '要求' : 'required';
+  const notWord = negated ? (lang === 'zh' ? '不' : 'not ') : '';
+  const req = o.required;
+  if (req !== null && typeof req === 'object' && !Array.isArray(req)) {
+    const other = facts.get(req.fact);
+    const otherLabel = other?.label[lang] ?? req.fact;
+    const actual = o.actual;
+    const ratio =
+      typeof actual === 'number' && typeof req.value === 'number' && req.value > 0
+        ? ` (${Math.round((actual / req.value) * 100)} %)`
+        : '';
+    const of = lang === 'zh' ? ` / ${otherLabel} ${show(req.value ?? null, other, lang)}` : ` of ${show(req.value ?? null, other, lang)} ${otherLabel}`;
+    return `${label}${sep}${show(actual, fact, lang)}${of}${ratio}${semi}${requiredWord}${sep}${notWord}${words} ${otherLabel}`;
+  }
+  return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${notWord}${words} ${show(req as Scalar | Scalar[], fact, lang)}`;
+}

@@ -1,0 +1,38 @@
+import type { Form } from './form.js';
+import type { FactInfo } from './result.js';
+
+/** Registry attributes a rule can read about its subject. */
+export const SUBJECT_FACTS: readonly FactInfo[] = [
+  { name: 'subject.households', label: { zh: '户数', en: 'households' }, type: 'integer', unit: 'household' },
+  { name: 'subject.residents', label: { zh: '常住人口', en: 'residents' }, type: 'integer', unit: 'person' },
+  { name: 'subject.grid_workers', label: { zh: '网格员人数', en: 'grid workers' }, type: 'integer', unit: 'person' },
+  { name: 'subject.staff', label: { zh: '从业人员', en: 'staff' }, type: 'integer', unit: 'person' },
+];
+
+/** Facts every form adds besides its fields. */
+export const LATE_FIELD = 'late';
+
+/**
+ * The fact catalog: every fact a rule may use, with its type and unit. Form fields become
+ * `<form>.<field>`; personal fields are never facts.
+ */
+export function factCatalog(forms: Iterable<Form>): FactInfo[] {
+  const out: FactInfo[] = [...SUBJECT_FACTS];
+  for (const form of forms) {
+    for (const f of form.fields) {
+      if (f.personal) continue;
+      out.push({ name: `${form.id}.${f.id}`, label: f.label, type: f.type, ...(f.unit ? { unit: f.unit } : {}) });
+    }
+    out.push({
+      name: `${form.id}.${LATE_FIELD}`,
+      label: { zh: `${form.title.zh}迟报`, en: `${form.title.en} submitted late` },
+      type: 'boolean',
+    });
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The form a fact comes from, or undefined for subject facts. */
+export function formOfFact(fact: string): string | undefined {
+  return fact.startsWith('subject.') ? undefined : fact.slice(0, fact.indexOf('.'));
+}

@@ -1,0 +1,156 @@
+import { type Node, findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { z } from 'zod';
+import { describeIssue } from './issue-text.js';
+import type { Problem } from './problem.js';
+
+/** A JSON file parsed with positions, so that any path inside it can be reported as line:column. */
+export interface JsonSource {
+  file: string;
+  value: unknown;
+  root: Node;
+  lineStarts: number[];
+}
+
+export type PathSegment = string | number;
+
+const SYNTAX_WORDS: Record<string, string> = {
+  InvalidSymbol: 'a character that is not allowed in JSON',
+  InvalidNumberFormat: 'a badly written number',
+  PropertyNameExpected: 'a field name in double quotes',
+  ValueExpected: 'a value',
+  ColonExpected: 'a colon (:) after the field name',
+  CommaExpected: 'a comma (,) between items',
+  CloseBraceExpected: 'a closing brace (})',
+  CloseBracketExpected: 'a closing bracket (])',
+  EndOfFileExpected: 'the end of the file',
+  InvalidCommentToken: 'no comments (JSON does not allow them)',
+  UnexpectedEndOfComment: 'a comment to be closed',
+  UnexpectedEndOfString: 'a closing double quote (")',
+  UnexpectedEndOfNumber: 'more digits',
+  InvalidUnicode: 'a valid \\u escape',
+  InvalidEscapeCharacter: 'a valid escape such as \\n or \\"',
+  InvalidCharacter: 'a character allowed inside a string',
+};
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+export function positionAt(lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
+}
+
+/**
+ * Parses strict JSON. Syntax errors, duplicate field names and `__proto__` keys are problems with
+ * their exact place; the value is produced by JSON.parse, which never touches prototypes.
+ */
+export function parseJsonSource(
+  file: string,
+  text: string,
+): { source: JsonSource; problems: Problem[] } | { source?: undefined; problems: Problem[] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineStarts = lineStartsOf(body);
+  const errors: ParseError[] = [];
+  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+  const problems: Problem[] = [];
+  for (const e of errors) {
+    const code = printParseErrorCode(e.error);
+    problems.push({
+      severity: 'error',
+      file,
+      ...positionAt(lineStarts, e.offset),
+      message: `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
+    });
+  }
+  if (!root || problems.length > 0) {
+    if (problems.length === 0)
+      problems.push({ severity: 'error', file, line: 1, column: 1, message: 'the file is empty: expected a JSON object' });
+    return { problems: problems.slice(0, 1) };
+  }
+  walkKeys(root, (key, keyNode, siblings) => {
+    const at = positionAt(lineStarts, keyNode.offset);
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+      problems.push({ severity: 'error', file, ...at, message: `the field name "${key}" is not allowed` });
+    else if (siblings.has(key))
+      problems.push({ severity: 'error', file, ...at, message: `the field "${key}" appears twice in the same object` });
+    siblings.add(key);
+  });
+  if (problems.length > 0) return { problems };
+  return { source: { file, value: JSON.parse(body), root, lineStarts }, problems };
+}
+
+function walkKeys(node: Node, visit: (key: string, keyNode: Node, siblings: Set<string>) => void): void {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const prop of node.children ?? []) {
+      const [keyNode, valueNode] = prop.children ?? [];
+      if (keyNode) visit(String(keyNode.value), keyNode, seen);
+      if (valueNode) walkKeys(valueNode, visit);
+    }
+  } else if (node.type === 'array') {
+    for (const child of node.children ?? []) walkKeys(child, visit);
+  }
+}
+
+/** The line and column of a path; a path that does not exist points at its nearest existing parent. */
+export function locate(source: JsonSource, path: readonly PathSegment[], key?: string) {
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(source.root, path.slice(0, n) as PathSegment[]);
+    if (!node) continue;
+    if (n === path.length && key !== undefined && node.type === 'object') {
+      const prop = node.children?.find((p) => p.children?.[0]?.value === key);
+      if (prop?.children?.[0]) return positionAt(source.lineStarts, prop.children[0].offset);
+    }
+    // Point at the field name rather than its value when the value is what is wrong.
+    const keyNode = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    return positionAt(source.lineStarts, (keyNode ?? node).offset);
+  }
+  return { line: 1, column: 1 };
+}
+
+/** Validates a parsed file against a schema; every issue becomes a located, plain-language problem. */
+export function validateJson<T extends z.ZodType>(
+  source: JsonSource,
+  schema: T,
+): { data: z.infer<T>; problems: Problem[] } | { data?: undefined; problems: Problem[] } {
+  const result = schema.safeParse(source.value, { reportInput: true });
+  if (result.success) return { data: result.data, problems: [] };
+  return { problems: zodProblems(source, result.error.issues) };
+}
+
+export function zodProblems(source: JsonSource, issues: readonly z.core.$ZodIssue[], base: PathSegment[] = []): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as PathSegment[])];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push(problemAt(source, path, `unknown field "${key}"`, key));
+    } else {
+      out.push(problemAt(source, path, describeIssue(issue)));
+    }
+  }
+  return out;
+}
+
+export function problemAt(
+  source: JsonSource,
+  path: readonly PathSegment[],
+  message: string,
+  key?: string,
+  severity: Problem['severity'] = 'error',
+): Problem {
+  const where = path.length > 0 ? ` (at ${formatPath(path)})` : '';
+  return { severity, file: source.file, ...locate(source, path, key), message: `${message}${where}` };
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}

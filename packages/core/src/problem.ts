@@ -1,0 +1,67 @@
+/**
+ * A problem found in an input file, located precisely enough for a person to fix it:
+ * `line`/`column` for JSON, `line`/`field` for CSV rows (the line in the file, header = 1).
+ */
+export interface Problem {
+  severity: 'error' | 'warning';
+  file: string;
+  line?: number | undefined;
+  column?: number | undefined;
+  field?: string | undefined;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  let where = p.file;
+  if (p.line !== undefined) where += `:${p.line}`;
+  if (p.column !== undefined) where += `:${p.column}`;
+  if (p.field !== undefined) where += `:${p.field}`;
+  return `${where}: ${p.severity}: ${p.message}`;
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      cmp(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      cmp(a.field ?? '', b.field ?? '') ||
+      cmp(a.message, b.message),
+  );
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Closest candidate by edit distance, for "did you mean …?" hints. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const sub = (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, sub);
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+export function hint(word: string, candidates: Iterable<string>): string {
+  const guess = didYouMean(word, candidates);
+  return guess ? ` Did you mean "${guess}"?` : '';
+}

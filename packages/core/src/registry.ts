@@ -1,0 +1,275 @@
+import { inForce } from './dates.js';
+import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
+import { didYouMean, type Problem } from './problem.js';
+import type { Department, Level, Place, PlaceType, RegistryFile, TerritoryUnit } from './registry-schema.js';
+
+interface Origin {
+  source: JsonSource;
+  path: PathSegment[];
+}
+
+export interface RegistryInput {
+  source: JsonSource;
+  data: RegistryFile;
+}
+
+/**
+ * The territory in force: levels, units, departments, place types and places, indexed for lookup.
+ * Build it with `buildRegistry`, which checks every invariant first.
+ */
+export class Registry {
+  readonly levelIndex = new Map<string, number>();
+  readonly units = new Map<string, TerritoryUnit>();
+  readonly places = new Map<string, Place>();
+  readonly departments = new Map<string, Department>();
+  readonly placeTypes = new Map<string, PlaceType>();
+  private readonly children = new Map<string, TerritoryUnit[]>();
+  private readonly placesOfGrid = new Map<string, Place[]>();
+
+  constructor(
+    readonly levels: readonly Level[],
+    units: Iterable<TerritoryUnit>,
+    departments: Iterable<Department>,
+    placeTypes: Iterable<PlaceType>,
+    places: Iterable<Place>,
+    /** A content hash of the registry files, recorded with every result. */
+    readonly version: string,
+  ) {
+    levels.forEach((l, i) => this.levelIndex.set(l.id, i));
+    for (const d of departments) this.departments.set(d.id, d);
+    for (const t of placeTypes) this.placeTypes.set(t.id, t);
+    for (const u of units) {
+      this.units.set(u.code, u);
+      if (u.parent !== undefined) push(this.children, u.parent, u);
+    }
+    for (const p of places) {
+      this.places.set(p.id, p);
+      push(this.placesOfGrid, p.grid, p);
+    }
+  }
+
+  get topLevel(): Level {
+    return this.levels[0] as Level;
+  }
+
+  get lowestLevel(): Level {
+    return this.levels[this.levels.length - 1] as Level;
+  }
+
+  /** The level of districts (the second level): the unit a scorecard is published for. */
+  get districtLevel(): Level {
+    return (this.levels[1] ?? this.levels[0]) as Level;
+  }
+
+  level(id: string): Level | undefined {
+    const i = this.levelIndex.get(id);
+    return i === undefined ? undefined : this.levels[i];
+  }
+
+  childrenOf(code: string, day?: string): TerritoryUnit[] {
+    const all = this.children.get(code) ?? [];
+    return day === undefined ? all : all.filter((u) => inForce(u, day));
+  }
+
+  placesIn(gridCode: string, day?: string): Place[] {
+    const all = this.placesOfGrid.get(gridCode) ?? [];
+    return day === undefined ? all : all.filter((p) => inForce(p, day));
+  }
+
+  unitsInForce(day: string, level?: string): TerritoryUnit[] {
+    const out: TerritoryUnit[] = [];
+    for (const u of this.units.values()) if ((level === undefined || u.level === level) && inForce(u, day)) out.push(u);
+    return out;
+  }
+
+  placesInForce(day: string): Place[] {
+    const out: Place[] = [];
+    for (const p of this.places.values()) if (inForce(p, day)) out.push(p);
+    return out;
+  }
+
+  /** The chain of units above a unit or place, nearest first (grid, community, street, district, city). */
+  ancestors(codeOrPlace: string): TerritoryUnit[] {
+    const out: TerritoryUnit[] = [];
+    const place = this.places.get(codeOrPlace);
+    let code: string | undefined = place ? place.grid : this.units.get(codeOrPlace)?.parent;
+    while (code !== undefined) {
+      const u = this.units.get(code);
+      if (!u || out.includes(u)) break;
+      out.push(u);
+      code = u.parent;
+    }
+    return out;
+  }
+
+  /** The district (second-level unit) a unit or place belongs to, or the unit itself. */
+  districtOf(codeOrPlace: string): TerritoryUnit | undefined {
+    const districtLevel = this.districtLevel.id;
+    const self = this.units.get(codeOrPlace);
+    if (self?.level === districtLevel) return self;
+    return this.ancestors(codeOrPlace).find((u) => u.level === districtLevel);
+  }
+
+  departmentOf(place: Place): Department | undefined {
+    const id = place.department ?? this.placeTypes.get(place.type)?.department;
+    return id === undefined ? undefined : this.departments.get(id);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Merges registry files and checks the model's invariants: unique codes and ids, parents that
+ * exist one level up, no cycles, codes that fit their level and parent, validity periods inside
+ * the parent's, places inside grids. Every violation is a located problem; the registry is only
+ * returned when there are none.
+ */
+export function buildRegistry(
+  inputs: readonly RegistryInput[],
+  version: string,
+): { registry?: Registry; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const at = (o: Origin, message: string, key?: string) => problems.push(problemAt(o.source, o.path, message, key));
+
+  const levelFiles = inputs.filter((i) => i.data.levels !== undefined);
+  if (levelFiles.length === 0) {
+    const first = inputs[0];
+    if (!first) return { problems: [{ severity: 'error', file: 'data/registry', message: 'no registry files found: expected at least one JSON file with "levels"' }] };
+    at({ source: first.source, path: [] }, 'no file of the registry defines "levels": expected the chain of levels (city, district, street, community, grid) in exactly one file');
+    return { problems };
+  }
+  for (const extra of levelFiles.slice(1))
+    at({ source: extra.source, path: ['levels'] }, `"levels" is already defined in ${levelFiles[0]?.source.file}: expected it in exactly one file`);
+  const levels = levelFiles[0]?.data.levels ?? [];
+  const levelIndex = new Map<string, number>();
+  levels.forEach((l, i) => {
+    if (levelIndex.has(l.id)) at({ source: levelFiles[0]!.source, path: ['levels', i, 'id'] }, `the level "${l.id}" is listed twice`);
+    levelIndex.set(l.id, i);
+  });
+
+  const unique = <T>(kind: string, key: (v: T) => string, section: 'departments' | 'placeTypes' | 'units' | 'places') => {
+    const seen = new Map<string, { value: T; origin: Origin }>();
+    for (const input of inputs) {
+      const list = (input.data[section] ?? []) as T[];
+      list.forEach((value, i) => {
+        const origin = { source: input.source, path: [section, i] as PathSegment[] };
+        const k = key(value);
+        const prior = seen.get(k);
+        if (prior) {
+          const { line } = locateLine(prior.origin);
+          at(origin, `the ${kind} "${k}" is already defined at ${prior.origin.source.file}:${line}: expected each ${kind} once`);
+        } else seen.set(k, { value, origin });
+      });
+    }
+    return seen;
+  };
+  const departments = unique<Department>('department', (d) => d.id, 'departments');
+  const placeTypes = unique<PlaceType>('place type', (t) => t.id, 'placeTypes');
+  const units = unique<TerritoryUnit>('unit code', (u) => u.code, 'units');
+  const places = unique<Place>('place id', (p) => p.id, 'places');
+
+  for (const { value: t, origin } of placeTypes.values())
+    if (!departments.has(t.department))
+      at({ ...origin, path: [...origin.path, 'department'] }, `unknown department "${t.department}"${hintOf(t.department, departments.keys())}`);
+
+  for (const { value: u, origin } of units.values()) {
+    const li = levelIndex.get(u.level);
+    const field = (f: string) => ({ ...origin, path: [...origin.path, f] });
+    if (li === undefined) {
+      at(field('level'), `unknown level "${u.level}": expected one of ${[...levelIndex.keys()].join(', ')}`);
+      continue;
+    }
+    const level = levels[li]!;
+    if (u.code.length !== level.codeLength)
+      at(field('code'), `the code "${u.code}" has ${u.code.length} digits: expected ${level.codeLength} for a ${level.id}`);
+    if (u.validTo !== undefined && u.validTo < u.validFrom)
+      at(field('validTo'), `validTo ${u.validTo} is before validFrom ${u.validFrom}`);
+    for (const pred of u.predecessors ?? [])
+      if (!units.has(pred)) at(field('predecessors'), `unknown predecessor unit "${pred}"`);
+    if (li === 0) {
+      if (u.parent !== undefined) at(field('parent'), `a ${level.id} is the top level and has no parent`);
+      continue;
+    }
+    if (u.parent === undefined) {
+      at(origin, `missing "parent": expected the code of the ${levels[li - 1]!.id} this ${level.id} belongs to`);
+      continue;
+    }
+    const parent = units.get(u.parent)?.value;
+    if (!parent) {
+      at(field('parent'), `the parent unit "${u.parent}" does not exist${hintOf(u.parent, units.keys())}`);
+      continue;
+    }
+    const pli = levelIndex.get(parent.level);
+    if (pli !== undefined && pli !== li - 1)
+      at(field('parent'), `the parent "${u.parent}" is a ${parent.level}: a ${level.id} must belong to a ${levels[li - 1]!.id}`);
+    else if (!codeFitsParent(u.code, parent.code))
+      at(field('code'), `the code "${u.code}" does not begin with its parent's code "${parent.code}"`);
+    if (u.validFrom < parent.validFrom || (parent.validTo !== undefined && (u.validTo === undefined || u.validTo > parent.validTo)))
+      at(field('validFrom'), `valid ${period(u)}, outside its parent "${parent.code}" (valid ${period(parent)}): a unit must lie within its parent's period`);
+  }
+
+  // Levels in order already rule out cycles; this catches a cycle even when level data is wrong.
+  for (const { value: u, origin } of units.values()) {
+    const seen = new Set([u.code]);
+    let p = u.parent;
+    while (p !== undefined) {
+      if (seen.has(p)) {
+        at({ ...origin, path: [...origin.path, 'parent'] }, `the parent chain of "${u.code}" loops back to "${p}"`);
+        break;
+      }
+      seen.add(p);
+      p = units.get(p)?.value.parent;
+    }
+  }
+
+  const gridLevel = levels[levels.length - 1]!;
+  for (const { value: p, origin } of places.values()) {
+    const field = (f: string) => ({ ...origin, path: [...origin.path, f] });
+    const grid = units.get(p.grid)?.value;
+    if (!grid) at(field('grid'), `the grid "${p.grid}" does not exist${hintOf(p.grid, units.keys())}`);
+    else if (grid.level !== gridLevel.id) at(field('grid'), `"${p.grid}" is a ${grid.level}: a key place must lie inside a ${gridLevel.id}`);
+    else {
+      if (!p.id.startsWith(`${p.grid}-`)) at(field('id'), `the place id "${p.id}" must begin with its grid code "${p.grid}-"`);
+      if (p.validFrom < grid.validFrom || (grid.validTo !== undefined && (p.validTo === undefined || p.validTo > grid.validTo)))
+        at(field('validFrom'), `valid ${period(p)}, outside its grid "${grid.code}" (valid ${period(grid)})`);
+    }
+    if (p.validTo !== undefined && p.validTo < p.validFrom) at(field('validTo'), `validTo ${p.validTo} is before validFrom ${p.validFrom}`);
+    if (!placeTypes.has(p.type)) at(field('type'), `unknown place type "${p.type}"${hintOf(p.type, placeTypes.keys())}`);
+    if (p.department !== undefined && !departments.has(p.department))
+      at(field('department'), `unknown department "${p.department}"${hintOf(p.department, departments.keys())}`);
+  }
+
+  if (problems.length > 0) return { problems };
+  const values = <T>(m: Map<string, { value: T }>) => [...m.values()].map((e) => e.value);
+  return {
+    registry: new Registry(levels, values(units), values(departments), values(placeTypes), values(places), version),
+    problems,
+  };
+}
+
+function locateLine(o: Origin): { line: number } {
+  return problemAt(o.source, o.path, '') as { line: number };
+}
+
+function period(p: { validFrom: string; validTo?: string | undefined }): string {
+  return `${p.validFrom} to ${p.validTo ?? 'open end'}`;
+}
+
+function hintOf(word: string, candidates: Iterable<string>): string {
+  const guess = didYouMean(word, candidates);
+  return guess ? `; did you mean "${guess}"?` : '';
+}
+
+/**
+ * A child's code begins with its parent's code. Two levels with codes of the same length (city
+ * 210200 and district 210202) share the parent's code without its trailing "00" pairs.
+ */
+export function codeFitsParent(code: string, parentCode: string): boolean {
+  if (code.length > parentCode.length) return code.startsWith(parentCode);
+  const stem = parentCode.replace(/(00)+$/, '');
+  return code !== parentCode && code.startsWith(stem);
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Form } from './form.js';
+import { RegistryFile } from './registry-schema.js';
+import { CityResults, DistrictResults } from './result.js';
+import { Rule } from './rule.js';
+
+/** The JSON Schemas written to `packages/core/schemas/` for editors, keyed by file name. */
+export function jsonSchemas(): Record<string, unknown> {
+  const gen = (schema: z.ZodType, title: string) => ({
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+    title,
+  });
+  return {
+    'registry.schema.json': gen(RegistryFile, 'Shoutu registry file'),
+    'form.schema.json': gen(Form, 'Shoutu report form'),
+    'rule.schema.json': gen(Rule, 'Shoutu rule'),
+    'city-results.schema.json': gen(CityResults, 'Shoutu results of one day (city)'),
+    'district-results.schema.json': gen(DistrictResults, 'Shoutu results of one day (district)'),
+  };
+}

@@ -1,0 +1,84 @@
+import { cmp, type Finding, LATE_FIELD, type Registry, type ReportRow } from '@shoutu/core';
+import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
+import { decidingConditions } from './explain.js';
+import type { ReportIndex } from './report-index.js';
+
+/** Something a rule is checked against on a day: a territorial unit or a key place. */
+export interface Subject {
+  code: string;
+  level?: string;
+  placeType?: string;
+  facts: Record<string, number | undefined>;
+}
+
+export interface DayInput {
+  registry: Registry;
+  rules: readonly CompiledRule[];
+  reports: ReportIndex;
+  day: string;
+}
+
+/** The subjects in force on a day, every level below the city and every place, in code order. */
+export function subjectsOn(registry: Registry, day: string): Subject[] {
+  const top = registry.topLevel.id;
+  const out: Subject[] = [];
+  for (const u of registry.unitsInForce(day)) {
+    if (u.level === top) continue;
+    out.push({
+      code: u.code,
+      level: u.level,
+      facts: { 'subject.households': u.households, 'subject.residents': u.residents, 'subject.grid_workers': u.gridWorkers },
+    });
+  }
+  for (const p of registry.placesInForce(day)) out.push({ code: p.id, placeType: p.type, facts: { 'subject.staff': p.staff } });
+  return out.sort((a, b) => cmp(a.code, b.code));
+}
+
+/**
+ * Checks every subject in force on the day against every rule in force that applies to it.
+ * Every pair yields exactly one finding. Rules run one after another: json-rules-engine drops
+ * lower-priority rules when one engine runs concurrently.
+ */
+export async function evaluateDay(input: DayInput, onSubject?: (done: number, total: number) => void): Promise<Finding[]> {
+  const rules = input.rules.filter((r) => effectiveOn(r.rule, input.day)).sort((a, b) => cmp(a.rule.id, b.rule.id));
+  const subjects = subjectsOn(input.registry, input.day);
+  const findings: Finding[] = [];
+  let done = 0;
+  for (const subject of subjects) {
+    for (const compiled of rules) {
+      if (appliesTo(compiled.rule, subject)) findings.push(await evaluateOne(compiled, subject, input));
+    }
+    onSubject?.(++done, subjects.length);
+  }
+  return findings;
+}
+
+export async function evaluateOne(compiled: CompiledRule, subject: Subject, input: DayInput): Promise<Finding> {
+  const { rule } = compiled;
+  const base = { rule: rule.id, subject: subject.code };
+  try {
+    const rows: ReportRow[] = [];
+    for (const form of compiled.forms) {
+      const row =
+        rule.missing.mode === 'carry'
+          ? input.reports.latest(form, subject.code, input.day, rule.missing.days)
+          : input.reports.get(form, subject.code, input.day);
+      if (!row) return { ...base, status: rule.missing.mode === 'skip' ? 'not-applicable' : 'missing' };
+      rows.push(row);
+    }
+    const facts: Record<string, unknown> = { ...subject.facts };
+    for (const row of rows) {
+      for (const [field, value] of Object.entries(row.values)) facts[`${row.form}.${field}`] = value;
+      facts[`${row.form}.${LATE_FIELD}`] = row.late;
+    }
+    const { results, failureResults } = await compiled.engine.run(facts);
+    const sources = rows.map((r) => `${r.file}:${r.line}`);
+    if (results.length > 0) return { ...base, status: 'pass' };
+    const failed = failureResults[0];
+    if (!failed) throw new Error('json-rules-engine returned no result for the rule');
+    const conditions = decidingConditions(failed.conditions as never);
+    return { ...base, status: 'fail', conditions, ...(sources.length > 0 ? { sources } : {}) };
+  } catch (e) {
+    return { ...base, status: 'error', message: `the rule could not be evaluated: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './compile.js';
+export * from './evaluate.js';
+export * from './explain.js';
+export * from './report-index.js';
+export * from './results.js';
+export * from './score.js';
