@@ -45,12 +45,12 @@ export function describeOutcome(o: ConditionOutcome, facts: ReadonlyMap<string, 
     const other = facts.get(req.fact);
     const otherLabel = other?.label[lang] ?? req.fact;
     const actual = o.actual;
-    const ratio =
-      typeof actual === 'number' && typeof req.value === 'number' && req.value > 0
-        ? ` (${Math.round((actual / req.value) * 100)} %)`
-        : '';
-    const of = lang === 'zh' ? ` / ${otherLabel} ${show(req.value ?? null, other, lang)}` : ` of ${show(req.value ?? null, other, lang)} ${otherLabel}`;
-    return `${label}${sep}${show(actual, fact, lang)}${of}${ratio}${semi}${requiredWord}${sep}${notWord}${words} ${otherLabel}`;
+    const both = typeof actual === 'number' && typeof req.value === 'number';
+    const ratio = both && (req.value as number) > 0 ? ` (${Math.round(((actual as number) / (req.value as number)) * 100)} %)` : '';
+    const found = both ? `${actual} / ${show(req.value ?? null, other, lang)}${ratio}` : show(actual, fact, lang);
+    const open = lang === 'zh' ? '（' : ' (';
+    const close = lang === 'zh' ? '）' : ')';
+    return `${label}${sep}${found}${semi}${requiredWord}${sep}${notWord}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang)}${close}`;
   }
   return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${notWord}${words} ${show(req as Scalar | Scalar[], fact, lang)}`;
 }

@@ -59,6 +59,8 @@ export function parseJsonSource(
 ): { source: JsonSource; problems: Problem[] } | { source?: undefined; problems: Problem[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = lineStartsOf(body);
+  if (body.trim() === '')
+    return { problems: [{ severity: 'error', file, line: 1, column: 1, message: 'the file is empty: expected a JSON object' }] };
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   const problems: Problem[] = [];
@@ -71,11 +73,8 @@ export function parseJsonSource(
       message: `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
     });
   }
-  if (!root || problems.length > 0) {
-    if (problems.length === 0)
-      problems.push({ severity: 'error', file, line: 1, column: 1, message: 'the file is empty: expected a JSON object' });
-    return { problems: problems.slice(0, 1) };
-  }
+  // After the first syntax error the rest is guesswork: report only that one.
+  if (!root || problems.length > 0) return { problems: problems.slice(0, 1) };
   walkKeys(root, (key, keyNode, siblings) => {
     const at = positionAt(lineStarts, keyNode.offset);
     if (key === '__proto__' || key === 'constructor' || key === 'prototype')

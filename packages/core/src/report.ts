@@ -116,7 +116,7 @@ export function readReportFile(file: string, name: string, text: string, ctx: Re
 
     const values: Record<string, FieldValue> = {};
     for (const field of form.fields) {
-      const v = convert(field, row.cells.get(field.id));
+      const v = convert(field, row.cells.get(field.id), row.column !== undefined);
       if ('error' in v) bad(field.id, v.error);
       else if (!field.personal) values[field.id] = v.value;
     }
@@ -158,13 +158,16 @@ function checkSubject(code: string, form: Form, report: ReportFile, registry: Re
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '有']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '无']);
 
-function convert(field: FormField, cell: unknown): { value: FieldValue } | { error: string } {
+/** Converts a cell to the field's type. JSON (`typed`) must use JSON's own numbers and booleans. */
+function convert(field: FormField, cell: unknown, typed: boolean): { value: FieldValue } | { error: string } {
   if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) {
     return field.required ? { error: `missing value: expected ${expectation(field)}` } : { value: null };
   }
   const found = field.personal ? 'a value that is not valid' : describeValue(cell);
   const fail = () => ({ error: `expected ${expectation(field)}, found ${found}` });
   const text = typeof cell === 'string' ? cell.trim() : cell;
+  if (typed && (field.type === 'integer' || field.type === 'number') && typeof cell !== 'number') return fail();
+  if (typed && field.type === 'boolean' && typeof cell !== 'boolean') return fail();
   switch (field.type) {
     case 'integer':
     case 'number': {

@@ -1,0 +1,63 @@
+import { Form, formatProblem, parseJsonSource, validateJson } from '@shoutu/core';
+import { describe, expect, test } from 'vitest';
+
+const problems = (text: string) => {
+  const p = parseJsonSource('data/forms/x.json', text);
+  if (!p.source) return p.problems.map(formatProblem);
+  return validateJson(p.source, Form).problems.map(formatProblem);
+};
+
+const FORM = `{
+  "id": "grid-daily",
+  "title": { "zh": "网格日报", "en": "Grid daily" },
+  "subjects": { "kind": "territory", "level": "grid" },
+  "fields": [
+    { "id": "households_visited", "type": "integer", "label": { "zh": "走访户数", "en": "visited" } }
+  ]
+}`;
+
+describe('JSON locations', () => {
+  test('a valid form has no problems', () => {
+    expect(problems(FORM)).toEqual([]);
+  });
+
+  test('a syntax error names line and column and what was expected', () => {
+    expect(problems('{\n  "id": "x"\n  "title": 1\n}')).toEqual([
+      'data/forms/x.json:3:3: error: this is not valid JSON: expected a comma (,) between items',
+    ]);
+  });
+
+  test('an empty file', () => {
+    expect(problems('')).toEqual(['data/forms/x.json:1:1: error: the file is empty: expected a JSON object']);
+  });
+
+  test('comments are not JSON', () => {
+    expect(problems('{\n  // note\n  "id": "x"\n}')[0]).toBe(
+      'data/forms/x.json:2:3: error: this is not valid JSON: expected no comments (JSON does not allow them)',
+    );
+  });
+
+  test('an unknown field points at its name', () => {
+    const text = FORM.replace('"id": "grid-daily",', '"id": "grid-daily",\n  "titel": "x",');
+    expect(problems(text)).toEqual(['data/forms/x.json:3:3: error: unknown field "titel"']);
+  });
+
+  test('a wrong type points at the field and says what was found', () => {
+    const text = FORM.replace('"type": "integer"', '"type": "int"');
+    expect(problems(text)).toEqual([
+      'data/forms/x.json:6:35: error: expected one of "integer", "number", "boolean", "text", "date", "time", "enum", found the text "int" (at fields[0].type)',
+    ]);
+  });
+
+  test('a missing required field points at the object that lacks it', () => {
+    const text = FORM.replace('"title": { "zh": "网格日报", "en": "Grid daily" },\n', '');
+    expect(problems(text)).toEqual(['data/forms/x.json:1:1: error: missing required field: expected an object { … } (at title)']);
+  });
+
+  test('__proto__ and duplicate keys are refused', () => {
+    expect(problems('{\n  "__proto__": {},\n  "id": "a",\n  "id": "b"\n}')).toEqual([
+      'data/forms/x.json:2:3: error: the field name "__proto__" is not allowed',
+      'data/forms/x.json:4:3: error: the field "id" appears twice in the same object',
+    ]);
+  });
+});

@@ -1,0 +1,117 @@
+import { Form, formatProblem, readReportFile } from '@shoutu/core';
+import { describe, expect, test } from 'vitest';
+import { base, registryOf, t, unit } from './helpers.js';
+
+const form = Form.parse({
+  id: 'grid-daily',
+  title: t('网格日报', 'Grid daily'),
+  subjects: { kind: 'territory', level: 'grid' },
+  due: '12:00',
+  fields: [
+    { id: 'households_visited', type: 'integer', min: 0, unit: 'household', label: t('走访户数', 'households visited') },
+    { id: 'note', type: 'text', required: false, label: t('备注', 'note') },
+    { id: 'phone', type: 'text', required: false, personal: true, label: t('电话', 'phone') },
+  ],
+});
+const data = base();
+data.units.push(unit('210202001001002', 'grid', '210202001001'));
+data.units.push(unit('210203', 'district', '210200'));
+const ctx = { forms: new Map([[form.id, form]]), registry: registryOf(data) };
+const NAME = '2020-02-02/grid-daily.210202.csv';
+const FILE = `data/reports/${NAME}`;
+const read = (text: string, name = NAME) => readReportFile(`data/reports/${name}`, name, text, ctx);
+
+describe('CSV reports', () => {
+  test('valid rows are accepted; personal fields are checked, then dropped', () => {
+    const r = read('subject,submitted_at,households_visited,note,phone\n210202001001001,2020-02-02T11:00,400,ok,13800000000\n210202001001002,2020-02-02T13:05,380,,\n');
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toHaveLength(2);
+    expect(r.rows[0]).toMatchObject({ subject: '210202001001001', late: false, values: { households_visited: 400, note: 'ok' }, line: 2 });
+    expect(r.rows[0]?.values).not.toHaveProperty('phone');
+    expect(r.rows[1]).toMatchObject({ late: true, values: { note: null } });
+  });
+
+  test('a bad row is set aside with its line and field; the others go on', () => {
+    const r = read('subject,households_visited\n210202001001001,abc\n210202001001002,-1\n210202009009009,3\n');
+    expect(r.quarantinedRows).toBe(3);
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${FILE}:2:households_visited: error: expected a whole number of at least 0 (household), found the text "abc"; the row was set aside`,
+      `${FILE}:3:households_visited: error: expected a whole number of at least 0 (household), found the text "-1"; the row was set aside`,
+      `${FILE}:4:subject: error: unknown subject "210202009009009": expected the code of a grid in the registry; the row was set aside`,
+    ]);
+  });
+
+  test('personal values never appear in messages', () => {
+    const personal = Form.parse({ ...form, fields: [{ id: 'phone', type: 'integer', personal: true, label: t('电话') }] });
+    const r = readReportFile(FILE, NAME, 'subject,phone\n210202001001001,SECRET-138\n', { ...ctx, forms: new Map([[form.id, personal]]) });
+    expect(r.problems.map(formatProblem).join('\n')).not.toContain('SECRET');
+    expect(r.quarantinedRows).toBe(1);
+  });
+
+  test('a subject of another district, a repeated subject, a wrong cell count', () => {
+    const other = readReportFile('data/reports/2020-02-02/grid-daily.210203.csv', '2020-02-02/grid-daily.210203.csv', 'subject,households_visited\n210202001001001,3\n', ctx);
+    expect(other.problems.map(formatProblem)).toEqual([
+      'data/reports/2020-02-02/grid-daily.210203.csv:2:subject: error: "210202001001001" does not lie in district 210203, which this file is for; the row was set aside',
+    ]);
+    const r = read('subject,households_visited\n210202001001001,3\n210202001001001,4\n210202001001002,1,2\n');
+    expect(r.rows).toHaveLength(1);
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${FILE}:3:subject: error: "210202001001001" was already reported on line 2 of this file: expected one row per subject; the row was set aside`,
+      `${FILE}:4: error: expected 2 values as in the header, found 3; the row was set aside`,
+    ]);
+  });
+
+  test('a header without a required column sets the whole file aside', () => {
+    const r = read('subject,note\n210202001001001,x\n');
+    expect(r.quarantined).toBe(true);
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${FILE}:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside`,
+    ]);
+  });
+
+  test('an unknown column is a warning with a did-you-mean', () => {
+    const r = read('subject,households_visited,nots\n210202001001001,3,x\n');
+    expect(r.rows).toHaveLength(1);
+    expect(r.problems.map(formatProblem)).toEqual([`${FILE}:1:nots: warning: unknown column "nots" (column 3) is ignored Did you mean "note"?`]);
+  });
+
+  test('a broken quote is reported at its line', () => {
+    const r = read('subject,households_visited\n210202001001001,3\n"210202001001002,4\n');
+    expect(r.quarantined).toBe(true);
+    expect(r.problems[0]).toMatchObject({ file: FILE, line: 3 });
+  });
+
+  test('file names say what they are', () => {
+    expect(read('', '2020-02-02/grid.csv').problems.map(formatProblem)).toEqual([
+      'data/reports/2020-02-02/grid.csv: error: the file name does not say what it is: expected <YYYY-MM-DD>/<form>.<district code>.csv or .json, e.g. 2020-02-02/grid-daily.210202.csv; the whole file was set aside',
+    ]);
+    expect(read('', '2020-02-02/grid-dayly.210202.csv').problems[0]?.message).toContain('unknown form "grid-dayly" Did you mean "grid-daily"?');
+    expect(read('', '2020-02-30/grid-daily.210202.csv').problems[0]?.message).toContain('"2020-02-30" is not a real date');
+  });
+});
+
+describe('JSON reports', () => {
+  const NAMEJ = '2020-02-02/grid-daily.210202.json';
+  test('rows are checked with line and column', () => {
+    const text = `{
+  "form": "grid-daily",
+  "rows": [
+    { "subject": "210202001001001", "households_visited": 12 },
+    { "subject": "210202001001002", "households_visited": "12" }
+  ]
+}`;
+    const r = read(text, NAMEJ);
+    expect(r.rows).toHaveLength(1);
+    expect(r.problems.map(formatProblem)).toEqual([
+      `data/reports/${NAMEJ}:5:37: error: households_visited: expected a whole number of at least 0 (household), found the text "12"; the row was set aside`,
+    ]);
+  });
+
+  test('content that contradicts the file name is refused', () => {
+    const r = read('{ "form": "other", "rows": [] }', NAMEJ);
+    expect(r.quarantined).toBe(true);
+    expect(formatProblem(r.problems[0]!)).toBe(
+      `data/reports/${NAMEJ}:1:3: error: "form" is "other" but the file name says "grid-daily" (at form); the whole file was set aside`,
+    );
+  });
+});
