@@ -9,7 +9,10 @@ export function findRoot(start = process.cwd()): string {
   for (;;) {
     if (existsSync(path.join(dir, 'rules')) && existsSync(path.join(dir, 'data'))) return dir;
     const up = path.dirname(dir);
-    if (up === dir) throw new UserError(`no project found: expected a folder with "rules/" and "data/" at or above ${start}`);
+    if (up === dir)
+      throw new UserError(
+        `no project found: expected a folder with "rules/" and "data/" at or above ${start}`,
+      );
     dir = up;
   }
 }

@@ -1,8 +1,8 @@
 import {
   buildRegistry,
-  factCatalog,
   type FactInfo,
   Form,
+  factCatalog,
   formatPath,
   hint,
   type JsonSource,
@@ -13,12 +13,12 @@ import {
   REPORT_NAME,
   type Registry,
   RegistryFile,
-  readReportFile,
   Rule,
+  readReportFile,
   validateJson,
 } from '@shoutu/core';
-import type { z } from 'zod';
 import { type CompiledRule, compileRule, ReportIndex } from '@shoutu/engine';
+import type { z } from 'zod';
 import { contentHash, listFiles, readTexts, type TextFile } from './files.js';
 
 export interface Loaded<T> {
@@ -26,7 +26,12 @@ export interface Loaded<T> {
   problems: Problem[];
 }
 
-async function readJsonFiles<T>(root: string, dir: string, schema: z.ZodType<T>, match = (f: string) => f.endsWith('.json')) {
+async function readJsonFiles<T>(
+  root: string,
+  dir: string,
+  schema: z.ZodType<T>,
+  match = (f: string) => f.endsWith('.json'),
+) {
   const rels = (await listFiles(`${root}/${dir}`, match)).map((f) => `${dir}/${f}`);
   const texts = await readTexts(root, rels);
   const problems: Problem[] = [];
@@ -46,22 +51,46 @@ async function readJsonFiles<T>(root: string, dir: string, schema: z.ZodType<T>,
 
 /** `data/registry/**.json`, merged and checked. Any problem makes the registry unusable. */
 export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
-  const { texts, parsed, problems } = await readJsonFiles<RegistryFile>(root, 'data/registry', RegistryFile);
+  const { texts, parsed, problems } = await readJsonFiles<RegistryFile>(
+    root,
+    'data/registry',
+    RegistryFile,
+  );
   if (texts.length === 0)
-    return { problems: [{ severity: 'error', file: 'data/registry', message: 'no registry files: expected JSON files describing the territory in data/registry/' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file: 'data/registry',
+          message:
+            'no registry files: expected JSON files describing the territory in data/registry/',
+        },
+      ],
+    };
   if (problems.length > 0) return { problems };
   const built = buildRegistry(parsed, contentHash(texts));
   return { value: built.registry, problems: built.problems };
 }
 
 /** `data/forms/*.json`, checked against the registry's levels and place types. */
-export async function loadForms(root: string, registry: Registry): Promise<Loaded<Map<string, Form>>> {
+export async function loadForms(
+  root: string,
+  registry: Registry,
+): Promise<Loaded<Map<string, Form>>> {
   const { parsed, problems } = await readJsonFiles<Form>(root, 'data/forms', Form);
   const forms = new Map<string, Form>();
   for (const { source, data } of parsed) {
     const expected = source.file.replace(/^.*\//, '').replace(/\.json$/, '');
-    if (data.id !== expected) problems.push(problemAt(source, ['id'], `the form id "${data.id}" differs from the file name: expected "${expected}"`));
-    if (forms.has(data.id)) problems.push(problemAt(source, ['id'], `the form "${data.id}" is defined twice`));
+    if (data.id !== expected)
+      problems.push(
+        problemAt(
+          source,
+          ['id'],
+          `the form id "${data.id}" differs from the file name: expected "${expected}"`,
+        ),
+      );
+    if (forms.has(data.id))
+      problems.push(problemAt(source, ['id'], `the form "${data.id}" is defined twice`));
     problems.push(...subjectProblems(source, ['subjects'], data.subjects, registry));
     forms.set(data.id, data);
   }
@@ -77,10 +106,24 @@ function subjectProblems(
   if (subjects.kind === 'territory') {
     return registry.level(subjects.level)
       ? []
-      : [problemAt(source, [...at, 'level'], `unknown level "${subjects.level}": expected one of ${registry.levels.map((l) => l.id).join(', ')}`)];
+      : [
+          problemAt(
+            source,
+            [...at, 'level'],
+            `unknown level "${subjects.level}": expected one of ${registry.levels.map((l) => l.id).join(', ')}`,
+          ),
+        ];
   }
   return subjects.placeTypes.flatMap((t, i) =>
-    registry.placeTypes.has(t) ? [] : [problemAt(source, [...at, 'placeTypes', i], `unknown place type "${t}"${hint(t, registry.placeTypes.keys())}`)],
+    registry.placeTypes.has(t)
+      ? []
+      : [
+          problemAt(
+            source,
+            [...at, 'placeTypes', i],
+            `unknown place type "${t}"${hint(t, registry.placeTypes.keys())}`,
+          ),
+        ],
   );
 }
 
@@ -91,48 +134,104 @@ export interface RuleSet {
 }
 
 /** `rules/**.json` (not `*.test.json`): parsed, checked against the fact catalog, compiled. */
-export async function loadRules(root: string, registry: Registry, forms: ReadonlyMap<string, Form>): Promise<Loaded<RuleSet>> {
-  const { texts, parsed, problems } = await readJsonFiles<Rule>(root, 'rules', Rule, (f) => f.endsWith('.json') && !f.endsWith('.test.json'));
+export async function loadRules(
+  root: string,
+  registry: Registry,
+  forms: ReadonlyMap<string, Form>,
+): Promise<Loaded<RuleSet>> {
+  const { texts, parsed, problems } = await readJsonFiles<Rule>(
+    root,
+    'rules',
+    Rule,
+    (f) => f.endsWith('.json') && !f.endsWith('.test.json'),
+  );
   const facts = factCatalog(forms.values());
   const factNames = new Set(facts.map((f) => f.name));
   const seen = new Map<string, string>();
   const rules: CompiledRule[] = [];
   for (const { source, data } of parsed) {
     const area = source.file.split('/')[1];
-    if (area !== data.area) problems.push(problemAt(source, ['area'], `the rule is in rules/${area}/ but says area "${data.area}": expected rules/${data.area}/`));
+    if (area !== data.area)
+      problems.push(
+        problemAt(
+          source,
+          ['area'],
+          `the rule is in rules/${area}/ but says area "${data.area}": expected rules/${data.area}/`,
+        ),
+      );
     const key = `${data.id}@${data.version}`;
     const prior = seen.get(key);
-    if (prior) problems.push(problemAt(source, ['id'], `the rule "${data.id}" version ${data.version} is already defined in ${prior}`));
+    if (prior)
+      problems.push(
+        problemAt(
+          source,
+          ['id'],
+          `the rule "${data.id}" version ${data.version} is already defined in ${prior}`,
+        ),
+      );
     seen.set(key, source.file);
     problems.push(...subjectProblems(source, ['appliesTo'], data.appliesTo, registry));
     walkLeaves(data.conditions, ['conditions'], (fact, at) => {
-      if (!factNames.has(fact)) problems.push(problemAt(source, at, `unknown fact "${fact}"${hint(fact, factNames)}`));
+      if (!factNames.has(fact))
+        problems.push(problemAt(source, at, `unknown fact "${fact}"${hint(fact, factNames)}`));
     });
     rules.push(compileRule(data));
   }
-  if (texts.length === 0) problems.push({ severity: 'error', file: 'rules', message: 'no rule files: expected JSON rules in rules/prevention/, rules/security/ and rules/safety/' });
+  if (texts.length === 0)
+    problems.push({
+      severity: 'error',
+      file: 'rules',
+      message:
+        'no rule files: expected JSON rules in rules/prevention/, rules/security/ and rules/safety/',
+    });
   return { value: { rules, facts, hash: contentHash(texts) }, problems };
 }
 
-function walkLeaves(c: unknown, at: PathSegment[], visit: (fact: string, at: PathSegment[]) => void): void {
+function walkLeaves(
+  c: unknown,
+  at: PathSegment[],
+  visit: (fact: string, at: PathSegment[]) => void,
+): void {
   if (c === null || typeof c !== 'object') return;
   const o = c as Record<string, unknown>;
-  for (const k of ['all', 'any'] as const) if (Array.isArray(o[k])) (o[k] as unknown[]).forEach((x, i) => walkLeaves(x, [...at, k, i], visit));
+  for (const k of ['all', 'any'] as const)
+    if (Array.isArray(o[k]))
+      (o[k] as unknown[]).forEach((x, i) => {
+        walkLeaves(x, [...at, k, i], visit);
+      });
   if (o.not) walkLeaves(o.not, [...at, 'not'], visit);
   if (typeof o.fact === 'string') visit(o.fact, [...at, 'fact']);
   const v = o.value as Record<string, unknown> | undefined;
-  if (v && typeof v === 'object' && typeof v.fact === 'string') visit(v.fact, [...at, 'value', 'fact']);
+  if (v && typeof v === 'object' && typeof v.fact === 'string')
+    visit(v.fact, [...at, 'value', 'fact']);
 }
 
 export interface Reports {
   index: ReportIndex;
   problems: Problem[];
-  stats: Map<string, { reportFiles: number; rows: number; quarantinedFiles: number; quarantinedRows: number; lateRows: number }>;
+  stats: Map<
+    string,
+    {
+      reportFiles: number;
+      rows: number;
+      quarantinedFiles: number;
+      quarantinedRows: number;
+      lateRows: number;
+    }
+  >;
 }
 
 /** `data/reports/<day>/<form>.<district>.csv|json`: every file read; bad rows and files set aside and counted. */
-export async function loadReports(root: string, registry: Registry, forms: ReadonlyMap<string, Form>, days?: (day: string) => boolean): Promise<Reports> {
-  const rels = await listFiles(`${root}/data/reports`, (f) => /\.(csv|json)$/.test(f) && (!days || days(f.slice(0, 10))));
+export async function loadReports(
+  root: string,
+  registry: Registry,
+  forms: ReadonlyMap<string, Form>,
+  days?: (day: string) => boolean,
+): Promise<Reports> {
+  const rels = await listFiles(
+    `${root}/data/reports`,
+    (f) => /\.(csv|json)$/.test(f) && (!days || days(f.slice(0, 10))),
+  );
   const index = new ReportIndex();
   const problems: Problem[] = [];
   const stats: Reports['stats'] = new Map();
@@ -140,8 +239,14 @@ export async function loadReports(root: string, registry: Registry, forms: Reado
     const [file] = await readTexts(root, [`data/reports/${rel}`]);
     const r = readReportFile(file!.file, rel, file!.text, { forms, registry });
     const day = REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
-    let s = stats.get(day);
-    if (!s) stats.set(day, (s = { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 }));
+    const s = stats.get(day) ?? {
+      reportFiles: 0,
+      rows: 0,
+      quarantinedFiles: 0,
+      quarantinedRows: 0,
+      lateRows: 0,
+    };
+    stats.set(day, s);
     s.reportFiles++;
     s.rows += r.rows.length;
     s.quarantinedRows += r.quarantinedRows;

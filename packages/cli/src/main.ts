@@ -10,7 +10,8 @@ import { DEFAULT_SAMPLE } from './sample/generate.js';
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number for ${name}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected a whole number for ${name}`);
   return n;
 };
 const positive = (v: string) => {
@@ -23,8 +24,13 @@ const positive = (v: string) => {
 export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
   let code = 0;
   const program = new Command('shoutu')
-    .description('Territorial responsibility scorecards: check what units report against the rules, and publish the results.')
-    .option('--root <dir>', 'the project folder (default: the nearest folder with rules/ and data/)')
+    .description(
+      'Territorial responsibility scorecards: check what units report against the rules, and publish the results.',
+    )
+    .option(
+      '--root <dir>',
+      'the project folder (default: the nearest folder with rules/ and data/)',
+    )
     .option('--max-problems <n>', 'print at most this many problems', int('--max-problems'), 200)
     .exitOverride()
     .configureOutput({ writeOut: (s) => o.out(s.trimEnd()), writeErr: (s) => o.err(s.trimEnd()) });
@@ -33,7 +39,9 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
 
   program
     .command('validate')
-    .description('check the registry, forms, rules and reports; exit 1 if the registry, forms or rules have errors')
+    .description(
+      'check the registry, forms, rules and reports; exit 1 if the registry, forms or rules have errors',
+    )
     .action(async () => {
       code = await validate(o, { root: root(), maxProblems: maxProblems() });
     });
@@ -48,20 +56,30 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .command('sample')
     .description('generate the deterministic sample data (registry, forms, reports)')
     .option('--seed <n>', 'random seed', int('--seed'), DEFAULT_SAMPLE.seed)
-    .option('--scale <x>', 'density: 1 is the committed sample; about 220 gives a province-sized day', positive, DEFAULT_SAMPLE.scale)
+    .option(
+      '--scale <x>',
+      'density: 1 is the committed sample; about 220 gives a province-sized day',
+      positive,
+      DEFAULT_SAMPLE.scale,
+    )
     .option('--from <day>', 'first day of reports', DEFAULT_SAMPLE.from)
     .option('--days <n>', 'number of days of reports', int('--days'), DEFAULT_SAMPLE.days)
-    .option('--out <dir>', 'data folder to write (default: the project\'s data/)')
-    .action(async (opts: { seed: number; scale: number; from: string; days: number; out?: string }) => {
-      const dataDir = opts.out ? path.resolve(opts.out) : path.join(root(), 'data');
-      code = await sample(o, dataDir, opts);
-    });
+    .option('--out <dir>', "data folder to write (default: the project's data/)")
+    .action(
+      async (opts: { seed: number; scale: number; from: string; days: number; out?: string }) => {
+        const dataDir = opts.out ? path.resolve(opts.out) : path.join(root(), 'data');
+        code = await sample(o, dataDir, opts);
+      },
+    );
   program
     .command('schemas')
     .description('write the JSON Schemas for editors to packages/core/schemas/')
     .option('--out <dir>', 'folder to write')
     .action(async (opts: { out?: string }) => {
-      code = await writeSchemas(o, opts.out ? path.resolve(opts.out) : path.join(root(), 'packages', 'core', 'schemas'));
+      code = await writeSchemas(
+        o,
+        opts.out ? path.resolve(opts.out) : path.join(root(), 'packages', 'core', 'schemas'),
+      );
     });
 
   try {
@@ -76,10 +94,14 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     }
     const sys = e as NodeJS.ErrnoException;
     if (sys.code && sys.path) {
-      o.err(`error: ${sys.path}: ${sys.code === 'ENOENT' ? 'no such file or folder' : sys.code === 'EACCES' ? 'permission denied' : sys.code}`);
+      o.err(
+        `error: ${sys.path}: ${sys.code === 'ENOENT' ? 'no such file or folder' : sys.code === 'EACCES' ? 'permission denied' : sys.code}`,
+      );
       return 1;
     }
-    o.err(`internal error: ${err.message ?? String(e)} (please report this; run with SHOUTU_DEBUG=1 for details)`);
+    o.err(
+      `internal error: ${err.message ?? String(e)} (please report this; run with SHOUTU_DEBUG=1 for details)`,
+    );
     if (process.env.SHOUTU_DEBUG) o.err(String((e as Error).stack));
     return 70;
   }

@@ -17,7 +17,8 @@ export const consoleOutput: Output = {
 export function printProblems(o: Output, problems: Problem[], limit = 200): void {
   const sorted = sortProblems(problems);
   for (const p of sorted.slice(0, limit)) o.err(formatProblem(p));
-  if (sorted.length > limit) o.err(`… and ${sorted.length - limit} more (use --max-problems to see them)`);
+  if (sorted.length > limit)
+    o.err(`… and ${sorted.length - limit} more (use --max-problems to see them)`);
 }
 
 export function countOf(problems: Problem[], severity: Problem['severity']): number {
@@ -39,7 +40,9 @@ export function progress(o: Output, label: string) {
       last = pct;
       const width = 24;
       const filled = Math.round((pct / 100) * width);
-      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}%`);
+      process.stderr.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}%`,
+      );
     },
     done() {
       if (o.interactive && last >= 0) process.stderr.write('\r\x1b[K');

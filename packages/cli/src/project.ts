@@ -11,12 +11,18 @@ export interface Project {
  * Loads what evaluation stands on: registry, forms and rules. Returns the problems found; the
  * project only when none of them is an error, since wrong rules or territory must never publish.
  */
-export async function loadProject(root: string): Promise<{ project?: Project; problems: Problem[] }> {
+export async function loadProject(
+  root: string,
+): Promise<{ project?: Project; problems: Problem[] }> {
   const registry = await loadRegistry(root);
   if (!registry.value) return { problems: registry.problems };
   const forms = await loadForms(root, registry.value);
   const rules = await loadRules(root, registry.value, forms.value ?? new Map());
   const problems = [...registry.problems, ...forms.problems, ...rules.problems];
-  if (problems.some((p) => p.severity === 'error') || !forms.value || !rules.value) return { problems };
-  return { project: { registry: registry.value, forms: forms.value, ruleSet: rules.value }, problems };
+  if (problems.some((p) => p.severity === 'error') || !forms.value || !rules.value)
+    return { problems };
+  return {
+    project: { registry: registry.value, forms: forms.value, ruleSet: rules.value },
+    problems,
+  };
 }

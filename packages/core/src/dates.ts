@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** A calendar day, `YYYY-MM-DD`. Days are local to the city; no clock is ever read. */
-export const IsoDate = z.iso.date({ error: 'expected a date written as YYYY-MM-DD, e.g. 2020-02-02' });
+export const IsoDate = z.iso.date({
+  error: 'expected a date written as YYYY-MM-DD, e.g. 2020-02-02',
+});
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** A local date and time, `YYYY-MM-DDTHH:MM` (seconds optional, no time zone). */

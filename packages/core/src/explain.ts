@@ -1,5 +1,4 @@
-import type { FactInfo } from './result.js';
-import type { ConditionOutcome } from './result.js';
+import type { ConditionOutcome, FactInfo } from './result.js';
 import type { Lang } from './text.js';
 
 type Scalar = string | number | boolean | null;
@@ -29,7 +28,11 @@ function show(v: Scalar | Scalar[] | undefined, fact: FactInfo | undefined, lang
  * One deciding condition as a plain sentence, e.g.
  * "households visited: 212 of 480 households in the grid (44 %); required: at least 480".
  */
-export function describeOutcome(o: ConditionOutcome, facts: ReadonlyMap<string, FactInfo>, lang: Lang): string {
+export function describeOutcome(
+  o: ConditionOutcome,
+  facts: ReadonlyMap<string, FactInfo>,
+  lang: Lang,
+): string {
   const fact = facts.get(o.fact);
   const label = fact?.label[lang] ?? o.fact;
   const op = o.operator.split(':');
@@ -46,8 +49,13 @@ export function describeOutcome(o: ConditionOutcome, facts: ReadonlyMap<string, 
     const otherLabel = other?.label[lang] ?? req.fact;
     const actual = o.actual;
     const both = typeof actual === 'number' && typeof req.value === 'number';
-    const ratio = both && (req.value as number) > 0 ? ` (${Math.round(((actual as number) / (req.value as number)) * 100)} %)` : '';
-    const found = both ? `${actual} / ${show(req.value ?? null, other, lang)}${ratio}` : show(actual, fact, lang);
+    const ratio =
+      both && (req.value as number) > 0
+        ? ` (${Math.round(((actual as number) / (req.value as number)) * 100)} %)`
+        : '';
+    const found = both
+      ? `${actual} / ${show(req.value ?? null, other, lang)}${ratio}`
+      : show(actual, fact, lang);
     const open = lang === 'zh' ? '（' : ' (';
     const close = lang === 'zh' ? '）' : ')';
     return `${label}${sep}${found}${semi}${requiredWord}${sep}${notWord}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang)}${close}`;

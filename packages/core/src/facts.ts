@@ -3,10 +3,30 @@ import type { FactInfo } from './result.js';
 
 /** Registry attributes a rule can read about its subject. */
 export const SUBJECT_FACTS: readonly FactInfo[] = [
-  { name: 'subject.households', label: { zh: '户数', en: 'households' }, type: 'integer', unit: 'household' },
-  { name: 'subject.residents', label: { zh: '常住人口', en: 'residents' }, type: 'integer', unit: 'person' },
-  { name: 'subject.grid_workers', label: { zh: '网格员人数', en: 'grid workers' }, type: 'integer', unit: 'person' },
-  { name: 'subject.staff', label: { zh: '从业人员', en: 'staff' }, type: 'integer', unit: 'person' },
+  {
+    name: 'subject.households',
+    label: { zh: '户数', en: 'households' },
+    type: 'integer',
+    unit: 'household',
+  },
+  {
+    name: 'subject.residents',
+    label: { zh: '常住人口', en: 'residents' },
+    type: 'integer',
+    unit: 'person',
+  },
+  {
+    name: 'subject.grid_workers',
+    label: { zh: '网格员人数', en: 'grid workers' },
+    type: 'integer',
+    unit: 'person',
+  },
+  {
+    name: 'subject.staff',
+    label: { zh: '从业人员', en: 'staff' },
+    type: 'integer',
+    unit: 'person',
+  },
 ];
 
 /** Facts every form adds besides its fields. */
@@ -21,7 +41,12 @@ export function factCatalog(forms: Iterable<Form>): FactInfo[] {
   for (const form of forms) {
     for (const f of form.fields) {
       if (f.personal) continue;
-      out.push({ name: `${form.id}.${f.id}`, label: f.label, type: f.type, ...(f.unit ? { unit: f.unit } : {}) });
+      out.push({
+        name: `${form.id}.${f.id}`,
+        label: f.label,
+        type: f.type,
+        ...(f.unit ? { unit: f.unit } : {}),
+      });
     }
     out.push({
       name: `${form.id}.${LATE_FIELD}`,

@@ -6,10 +6,19 @@ const Id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
   error: 'expected an id of lower-case letters, digits and hyphens, e.g. "grid-daily"',
 });
 const FieldId = z.string().regex(/^[a-z][a-z0-9_]*$/, {
-  error: 'expected a field id of lower-case letters, digits and underscores, e.g. "households_visited"',
+  error:
+    'expected a field id of lower-case letters, digits and underscores, e.g. "households_visited"',
 });
 
-export const FIELD_TYPES = ['integer', 'number', 'boolean', 'text', 'date', 'time', 'enum'] as const;
+export const FIELD_TYPES = [
+  'integer',
+  'number',
+  'boolean',
+  'text',
+  'date',
+  'time',
+  'enum',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Reserved report columns that every form has. */
@@ -67,7 +76,11 @@ export const Form = z
     const seen = new Set<string>();
     form.fields.forEach((f, i) => {
       if (seen.has(f.id))
-        ctx.addIssue({ code: 'custom', message: `the field "${f.id}" is listed twice`, path: ['fields', i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `the field "${f.id}" is listed twice`,
+          path: ['fields', i, 'id'],
+        });
       seen.add(f.id);
     });
   });

@@ -15,7 +15,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
+  if (typeof value === 'string')
+    return `the text "${value.length > 40 ? `${value.slice(0, 37)}…` : value}"`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
   return 'an object';
@@ -30,20 +31,27 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   const found = 'input' in issue ? `, found ${describeValue(issue.input)}` : '';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `missing required field: expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+      if (issue.input === undefined)
+        return `missing required field: expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
       return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}${found}`;
     case 'too_small':
       if (issue.origin === 'array') return `expected at least ${issue.minimum} item(s) in the list`;
-      if (issue.origin === 'string') return issue.message.startsWith('expected') ? issue.message : `expected text of at least ${issue.minimum} character(s)`;
+      if (issue.origin === 'string')
+        return issue.message.startsWith('expected')
+          ? issue.message
+          : `expected text of at least ${issue.minimum} character(s)`;
       return `expected a value ${issue.inclusive ? 'of at least' : 'greater than'} ${issue.minimum}${found}`;
     case 'too_big':
       if (issue.origin === 'array') return `expected at most ${issue.maximum} item(s) in the list`;
-      if (issue.origin === 'string') return `expected text of at most ${issue.maximum} character(s)`;
+      if (issue.origin === 'string')
+        return `expected text of at most ${issue.maximum} character(s)`;
       return `expected a value ${issue.inclusive ? 'of at most' : 'less than'} ${issue.maximum}${found}`;
     case 'invalid_value':
       return `expected one of ${quoteAll(issue.values)}${found}`;
     case 'invalid_union':
-      return issue.message.startsWith('expected') ? issue.message : `this does not match any allowed form${found}`;
+      return issue.message.startsWith('expected')
+        ? issue.message
+        : `this does not match any allowed form${found}`;
     case 'not_multiple_of':
       return `expected a multiple of ${String(issue.divisor)}${found}`;
     default:

@@ -1,4 +1,10 @@
-import { type Node, findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  type Node,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
 import type { z } from 'zod';
 import { describeIssue } from './issue-text.js';
 import type { Problem } from './problem.js';
@@ -60,7 +66,17 @@ export function parseJsonSource(
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = lineStartsOf(body);
   if (body.trim() === '')
-    return { problems: [{ severity: 'error', file, line: 1, column: 1, message: 'the file is empty: expected a JSON object' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          column: 1,
+          message: 'the file is empty: expected a JSON object',
+        },
+      ],
+    };
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   const problems: Problem[] = [];
@@ -78,16 +94,29 @@ export function parseJsonSource(
   walkKeys(root, (key, keyNode, siblings) => {
     const at = positionAt(lineStarts, keyNode.offset);
     if (key === '__proto__' || key === 'constructor' || key === 'prototype')
-      problems.push({ severity: 'error', file, ...at, message: `the field name "${key}" is not allowed` });
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        message: `the field name "${key}" is not allowed`,
+      });
     else if (siblings.has(key))
-      problems.push({ severity: 'error', file, ...at, message: `the field "${key}" appears twice in the same object` });
+      problems.push({
+        severity: 'error',
+        file,
+        ...at,
+        message: `the field "${key}" appears twice in the same object`,
+      });
     siblings.add(key);
   });
   if (problems.length > 0) return { problems };
   return { source: { file, value: JSON.parse(body), root, lineStarts }, problems };
 }
 
-function walkKeys(node: Node, visit: (key: string, keyNode: Node, siblings: Set<string>) => void): void {
+function walkKeys(
+  node: Node,
+  visit: (key: string, keyNode: Node, siblings: Set<string>) => void,
+): void {
   if (node.type === 'object') {
     const seen = new Set<string>();
     for (const prop of node.children ?? []) {
@@ -126,12 +155,17 @@ export function validateJson<T extends z.ZodType>(
   return { problems: zodProblems(source, result.error.issues) };
 }
 
-export function zodProblems(source: JsonSource, issues: readonly z.core.$ZodIssue[], base: PathSegment[] = []): Problem[] {
+export function zodProblems(
+  source: JsonSource,
+  issues: readonly z.core.$ZodIssue[],
+  base: PathSegment[] = [],
+): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push(problemAt(source, path, `unknown field "${key}"`, key));
+      for (const key of issue.keys)
+        out.push(problemAt(source, path, `unknown field "${key}"`, key));
     } else {
       out.push(problemAt(source, path, describeIssue(issue)));
     }
@@ -147,7 +181,12 @@ export function problemAt(
   severity: Problem['severity'] = 'error',
 ): Problem {
   const where = path.length > 0 ? ` (at ${formatPath(path)})` : '';
-  return { severity, file: source.file, ...locate(source, path, key), message: `${message}${where}` };
+  return {
+    severity,
+    file: source.file,
+    ...locate(source, path, key),
+    message: `${message}${where}`,
+  };
 }
 
 export function formatPath(path: readonly PathSegment[]): string {

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { IsoDate } from './dates.js';
 import { LocalizedText } from './text.js';
 
-const Id = z
-  .string()
-  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
-    error: 'expected an id of lower-case letters, digits and hyphens, e.g. "hazchem-enterprise"',
-  });
+const Id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
+  error: 'expected an id of lower-case letters, digits and hyphens, e.g. "hazchem-enterprise"',
+});
 
 /** One level of the territorial chain, e.g. street (街道/乡镇) with 9-digit codes. */
 export const Level = z.strictObject({
@@ -75,7 +73,8 @@ export type PlaceType = z.infer<typeof PlaceType>;
 /** A key place inside a grid: a canteen, school, bus line, market, enterprise, … */
 export const Place = z.strictObject({
   id: z.string().regex(/^\d+-\d+$/, {
-    error: 'expected a place id made of the grid code, a hyphen and a number, e.g. "210202001001001-01"',
+    error:
+      'expected a place id made of the grid code, a hyphen and a number, e.g. "210202001001001-01"',
   }),
   grid: z.string(),
   type: Id,

@@ -1,7 +1,14 @@
 import { inForce } from './dates.js';
 import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
 import { didYouMean, type Problem } from './problem.js';
-import type { Department, Level, Place, PlaceType, RegistryFile, TerritoryUnit } from './registry-schema.js';
+import type {
+  Department,
+  Level,
+  Place,
+  PlaceType,
+  RegistryFile,
+  TerritoryUnit,
+} from './registry-schema.js';
 
 interface Origin {
   source: JsonSource;
@@ -35,7 +42,9 @@ export class Registry {
     /** A content hash of the registry files, recorded with every result. */
     readonly version: string,
   ) {
-    levels.forEach((l, i) => this.levelIndex.set(l.id, i));
+    levels.forEach((l, i) => {
+      this.levelIndex.set(l.id, i);
+    });
     for (const d of departments) this.departments.set(d.id, d);
     for (const t of placeTypes) this.placeTypes.set(t.id, t);
     for (const u of units) {
@@ -78,7 +87,8 @@ export class Registry {
 
   unitsInForce(day: string, level?: string): TerritoryUnit[] {
     const out: TerritoryUnit[] = [];
-    for (const u of this.units.values()) if ((level === undefined || u.level === level) && inForce(u, day)) out.push(u);
+    for (const u of this.units.values())
+      if ((level === undefined || u.level === level) && inForce(u, day)) out.push(u);
     return out;
   }
 
@@ -133,25 +143,49 @@ export function buildRegistry(
   version: string,
 ): { registry?: Registry; problems: Problem[] } {
   const problems: Problem[] = [];
-  const at = (o: Origin, message: string, key?: string) => problems.push(problemAt(o.source, o.path, message, key));
+  const at = (o: Origin, message: string, key?: string) =>
+    problems.push(problemAt(o.source, o.path, message, key));
 
   const levelFiles = inputs.filter((i) => i.data.levels !== undefined);
   if (levelFiles.length === 0) {
     const first = inputs[0];
-    if (!first) return { problems: [{ severity: 'error', file: 'data/registry', message: 'no registry files found: expected at least one JSON file with "levels"' }] };
-    at({ source: first.source, path: [] }, 'no file of the registry defines "levels": expected the chain of levels (city, district, street, community, grid) in exactly one file');
+    if (!first)
+      return {
+        problems: [
+          {
+            severity: 'error',
+            file: 'data/registry',
+            message: 'no registry files found: expected at least one JSON file with "levels"',
+          },
+        ],
+      };
+    at(
+      { source: first.source, path: [] },
+      'no file of the registry defines "levels": expected the chain of levels (city, district, street, community, grid) in exactly one file',
+    );
     return { problems };
   }
   for (const extra of levelFiles.slice(1))
-    at({ source: extra.source, path: ['levels'] }, `"levels" is already defined in ${levelFiles[0]?.source.file}: expected it in exactly one file`);
+    at(
+      { source: extra.source, path: ['levels'] },
+      `"levels" is already defined in ${levelFiles[0]?.source.file}: expected it in exactly one file`,
+    );
   const levels = levelFiles[0]?.data.levels ?? [];
   const levelIndex = new Map<string, number>();
   levels.forEach((l, i) => {
-    if (levelIndex.has(l.id)) at({ source: levelFiles[0]!.source, path: ['levels', i, 'id'] }, `the level "${l.id}" is listed twice`);
+    if (levelIndex.has(l.id))
+      at(
+        { source: levelFiles[0]!.source, path: ['levels', i, 'id'] },
+        `the level "${l.id}" is listed twice`,
+      );
     levelIndex.set(l.id, i);
   });
 
-  const unique = <T>(kind: string, key: (v: T) => string, section: 'departments' | 'placeTypes' | 'units' | 'places') => {
+  const unique = <T>(
+    kind: string,
+    key: (v: T) => string,
+    section: 'departments' | 'placeTypes' | 'units' | 'places',
+  ) => {
     const seen = new Map<string, { value: T; origin: Origin }>();
     for (const input of inputs) {
       const list = (input.data[section] ?? []) as T[];
@@ -161,7 +195,10 @@ export function buildRegistry(
         const prior = seen.get(k);
         if (prior) {
           const { line } = locateLine(prior.origin);
-          at(origin, `the ${kind} "${k}" is already defined at ${prior.origin.source.file}:${line}: expected each ${kind} once`);
+          at(
+            origin,
+            `the ${kind} "${k}" is already defined at ${prior.origin.source.file}:${line}: expected each ${kind} once`,
+          );
         } else seen.set(k, { value, origin });
       });
     }
@@ -174,42 +211,70 @@ export function buildRegistry(
 
   for (const { value: t, origin } of placeTypes.values())
     if (!departments.has(t.department))
-      at({ ...origin, path: [...origin.path, 'department'] }, `unknown department "${t.department}"${hintOf(t.department, departments.keys())}`);
+      at(
+        { ...origin, path: [...origin.path, 'department'] },
+        `unknown department "${t.department}"${hintOf(t.department, departments.keys())}`,
+      );
 
   for (const { value: u, origin } of units.values()) {
     const li = levelIndex.get(u.level);
     const field = (f: string) => ({ ...origin, path: [...origin.path, f] });
     if (li === undefined) {
-      at(field('level'), `unknown level "${u.level}": expected one of ${[...levelIndex.keys()].join(', ')}`);
+      at(
+        field('level'),
+        `unknown level "${u.level}": expected one of ${[...levelIndex.keys()].join(', ')}`,
+      );
       continue;
     }
     const level = levels[li]!;
     if (u.code.length !== level.codeLength)
-      at(field('code'), `the code "${u.code}" has ${u.code.length} digits: expected ${level.codeLength} for a ${level.id}`);
+      at(
+        field('code'),
+        `the code "${u.code}" has ${u.code.length} digits: expected ${level.codeLength} for a ${level.id}`,
+      );
     if (u.validTo !== undefined && u.validTo < u.validFrom)
       at(field('validTo'), `validTo ${u.validTo} is before validFrom ${u.validFrom}`);
     for (const pred of u.predecessors ?? [])
       if (!units.has(pred)) at(field('predecessors'), `unknown predecessor unit "${pred}"`);
     if (li === 0) {
-      if (u.parent !== undefined) at(field('parent'), `a ${level.id} is the top level and has no parent`);
+      if (u.parent !== undefined)
+        at(field('parent'), `a ${level.id} is the top level and has no parent`);
       continue;
     }
     if (u.parent === undefined) {
-      at(origin, `missing "parent": expected the code of the ${levels[li - 1]!.id} this ${level.id} belongs to`);
+      at(
+        origin,
+        `missing "parent": expected the code of the ${levels[li - 1]!.id} this ${level.id} belongs to`,
+      );
       continue;
     }
     const parent = units.get(u.parent)?.value;
     if (!parent) {
-      at(field('parent'), `the parent unit "${u.parent}" does not exist${hintOf(u.parent, units.keys())}`);
+      at(
+        field('parent'),
+        `the parent unit "${u.parent}" does not exist${hintOf(u.parent, units.keys())}`,
+      );
       continue;
     }
     const pli = levelIndex.get(parent.level);
     if (pli !== undefined && pli !== li - 1)
-      at(field('parent'), `the parent "${u.parent}" is a ${parent.level}: a ${level.id} must belong to a ${levels[li - 1]!.id}`);
+      at(
+        field('parent'),
+        `the parent "${u.parent}" is a ${parent.level}: a ${level.id} must belong to a ${levels[li - 1]!.id}`,
+      );
     else if (!codeFitsParent(u.code, parent.code))
-      at(field('code'), `the code "${u.code}" does not begin with its parent's code "${parent.code}"`);
-    if (u.validFrom < parent.validFrom || (parent.validTo !== undefined && (u.validTo === undefined || u.validTo > parent.validTo)))
-      at(field('validFrom'), `valid ${period(u)}, outside its parent "${parent.code}" (valid ${period(parent)}): a unit must lie within its parent's period`);
+      at(
+        field('code'),
+        `the code "${u.code}" does not begin with its parent's code "${parent.code}"`,
+      );
+    if (
+      u.validFrom < parent.validFrom ||
+      (parent.validTo !== undefined && (u.validTo === undefined || u.validTo > parent.validTo))
+    )
+      at(
+        field('validFrom'),
+        `valid ${period(u)}, outside its parent "${parent.code}" (valid ${period(parent)}): a unit must lie within its parent's period`,
+      );
   }
 
   // Levels in order already rule out cycles; this catches a cycle even when level data is wrong.
@@ -218,7 +283,10 @@ export function buildRegistry(
     let p = u.parent;
     while (p !== undefined) {
       if (seen.has(p)) {
-        at({ ...origin, path: [...origin.path, 'parent'] }, `the parent chain of "${u.code}" loops back to "${p}"`);
+        at(
+          { ...origin, path: [...origin.path, 'parent'] },
+          `the parent chain of "${u.code}" loops back to "${p}"`,
+        );
         break;
       }
       seen.add(p);
@@ -230,23 +298,47 @@ export function buildRegistry(
   for (const { value: p, origin } of places.values()) {
     const field = (f: string) => ({ ...origin, path: [...origin.path, f] });
     const grid = units.get(p.grid)?.value;
-    if (!grid) at(field('grid'), `the grid "${p.grid}" does not exist${hintOf(p.grid, units.keys())}`);
-    else if (grid.level !== gridLevel.id) at(field('grid'), `"${p.grid}" is a ${grid.level}: a key place must lie inside a ${gridLevel.id}`);
+    if (!grid)
+      at(field('grid'), `the grid "${p.grid}" does not exist${hintOf(p.grid, units.keys())}`);
+    else if (grid.level !== gridLevel.id)
+      at(
+        field('grid'),
+        `"${p.grid}" is a ${grid.level}: a key place must lie inside a ${gridLevel.id}`,
+      );
     else {
-      if (!p.id.startsWith(`${p.grid}-`)) at(field('id'), `the place id "${p.id}" must begin with its grid code "${p.grid}-"`);
-      if (p.validFrom < grid.validFrom || (grid.validTo !== undefined && (p.validTo === undefined || p.validTo > grid.validTo)))
-        at(field('validFrom'), `valid ${period(p)}, outside its grid "${grid.code}" (valid ${period(grid)})`);
+      if (!p.id.startsWith(`${p.grid}-`))
+        at(field('id'), `the place id "${p.id}" must begin with its grid code "${p.grid}-"`);
+      if (
+        p.validFrom < grid.validFrom ||
+        (grid.validTo !== undefined && (p.validTo === undefined || p.validTo > grid.validTo))
+      )
+        at(
+          field('validFrom'),
+          `valid ${period(p)}, outside its grid "${grid.code}" (valid ${period(grid)})`,
+        );
     }
-    if (p.validTo !== undefined && p.validTo < p.validFrom) at(field('validTo'), `validTo ${p.validTo} is before validFrom ${p.validFrom}`);
-    if (!placeTypes.has(p.type)) at(field('type'), `unknown place type "${p.type}"${hintOf(p.type, placeTypes.keys())}`);
+    if (p.validTo !== undefined && p.validTo < p.validFrom)
+      at(field('validTo'), `validTo ${p.validTo} is before validFrom ${p.validFrom}`);
+    if (!placeTypes.has(p.type))
+      at(field('type'), `unknown place type "${p.type}"${hintOf(p.type, placeTypes.keys())}`);
     if (p.department !== undefined && !departments.has(p.department))
-      at(field('department'), `unknown department "${p.department}"${hintOf(p.department, departments.keys())}`);
+      at(
+        field('department'),
+        `unknown department "${p.department}"${hintOf(p.department, departments.keys())}`,
+      );
   }
 
   if (problems.length > 0) return { problems };
   const values = <T>(m: Map<string, { value: T }>) => [...m.values()].map((e) => e.value);
   return {
-    registry: new Registry(levels, values(units), values(departments), values(placeTypes), values(places), version),
+    registry: new Registry(
+      levels,
+      values(units),
+      values(departments),
+      values(placeTypes),
+      values(places),
+      version,
+    ),
     problems,
   };
 }

@@ -55,7 +55,12 @@ type RawRow = {
  * Reads one report file. `name` is its path below `data/reports/`; `file` is how problems name it.
  * Invalid rows are quarantined and counted; a file whose name or header is wrong is quarantined whole.
  */
-export function readReportFile(file: string, name: string, text: string, ctx: ReportContext): ReportFile {
+export function readReportFile(
+  file: string,
+  name: string,
+  text: string,
+  ctx: ReportContext,
+): ReportFile {
   const m = REPORT_NAME.exec(name);
   const result: ReportFile = {
     file,
@@ -68,17 +73,29 @@ export function readReportFile(file: string, name: string, text: string, ctx: Re
     quarantined: false,
   };
   const fileProblem = (message: string, line?: number, column?: number) => {
-    result.problems.push({ severity: 'error', file, line, column, message: `${message}; the whole file was set aside` });
+    result.problems.push({
+      severity: 'error',
+      file,
+      line,
+      column,
+      message: `${message}; the whole file was set aside`,
+    });
     result.quarantined = true;
     return result;
   };
-  if (!m) return fileProblem('the file name does not say what it is: expected <YYYY-MM-DD>/<form>.<district code>.csv or .json, e.g. 2020-02-02/grid-daily.210202.csv');
+  if (!m)
+    return fileProblem(
+      'the file name does not say what it is: expected <YYYY-MM-DD>/<form>.<district code>.csv or .json, e.g. 2020-02-02/grid-daily.210202.csv',
+    );
   if (!isValidDay(result.day)) return fileProblem(`"${result.day}" is not a real date`);
   const form = ctx.forms.get(result.form);
-  if (!form) return fileProblem(`unknown form "${result.form}"${hint(result.form, ctx.forms.keys())}`);
+  if (!form)
+    return fileProblem(`unknown form "${result.form}"${hint(result.form, ctx.forms.keys())}`);
   const district = ctx.registry.units.get(result.district);
   if (!district || district.level !== ctx.registry.districtLevel.id)
-    return fileProblem(`"${result.district}" is not the code of a ${ctx.registry.districtLevel.id} in the registry`);
+    return fileProblem(
+      `"${result.district}" is not the code of a ${ctx.registry.districtLevel.id} in the registry`,
+    );
 
   const raw = m[4] === 'csv' ? csvRows(file, text, form) : jsonRows(file, text, result);
   if ('error' in raw) return fileProblem(raw.error.message, raw.error.line, raw.error.column);
@@ -87,7 +104,12 @@ export function readReportFile(file: string, name: string, text: string, ctx: Re
   const seen = new Map<string, number>();
   for (const row of raw.rows) {
     if (row.error !== undefined) {
-      result.problems.push({ severity: 'error', file, line: row.line, message: `${row.error}; the row was set aside` });
+      result.problems.push({
+        severity: 'error',
+        file,
+        line: row.line,
+        message: `${row.error}; the row was set aside`,
+      });
       result.quarantinedRows++;
       continue;
     }
@@ -95,22 +117,44 @@ export function readReportFile(file: string, name: string, text: string, ctx: Re
     const bad = (field: string | undefined, message: string) =>
       rowProblems.push(
         row.column
-          ? { severity: 'error', file, line: row.line, column: field ? row.column(field) : undefined, message: field ? `${field}: ${message}` : message }
+          ? {
+              severity: 'error',
+              file,
+              line: row.line,
+              column: field ? row.column(field) : undefined,
+              message: field ? `${field}: ${message}` : message,
+            }
           : { severity: 'error', file, line: row.line, field, message },
       );
     const subject = row.cells.get(SUBJECT_COLUMN);
-    const code = typeof subject === 'string' ? subject.trim() : typeof subject === 'number' ? String(subject) : '';
-    if (code === '') bad(SUBJECT_COLUMN, 'missing subject: expected the code of the unit or place this row reports for');
+    const code =
+      typeof subject === 'string'
+        ? subject.trim()
+        : typeof subject === 'number'
+          ? String(subject)
+          : '';
+    if (code === '')
+      bad(
+        SUBJECT_COLUMN,
+        'missing subject: expected the code of the unit or place this row reports for',
+      );
     else checkSubject(code, form, result, ctx.registry, (msg) => bad(SUBJECT_COLUMN, msg));
     const earlier = seen.get(code);
-    if (code !== '' && earlier !== undefined) bad(SUBJECT_COLUMN, `"${code}" was already reported on line ${earlier} of this file: expected one row per subject`);
+    if (code !== '' && earlier !== undefined)
+      bad(
+        SUBJECT_COLUMN,
+        `"${code}" was already reported on line ${earlier} of this file: expected one row per subject`,
+      );
 
     let submittedAt: string | null = null;
     const sub = row.cells.get(SUBMITTED_COLUMN);
     if (sub !== undefined && sub !== null && sub !== '') {
       const s = String(sub).trim().replace(' ', 'T');
       if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(s) || !isValidDay(s.slice(0, 10)))
-        bad(SUBMITTED_COLUMN, `expected a local date and time written as YYYY-MM-DDTHH:MM, found ${describeValue(sub)}`);
+        bad(
+          SUBMITTED_COLUMN,
+          `expected a local date and time written as YYYY-MM-DDTHH:MM, found ${describeValue(sub)}`,
+        );
       else submittedAt = s.slice(0, 16);
     }
 
@@ -122,7 +166,9 @@ export function readReportFile(file: string, name: string, text: string, ctx: Re
     }
 
     if (rowProblems.length > 0) {
-      result.problems.push(...rowProblems.map((p) => ({ ...p, message: `${p.message}; the row was set aside` })));
+      result.problems.push(
+        ...rowProblems.map((p) => ({ ...p, message: `${p.message}; the row was set aside` })),
+      );
       result.quarantinedRows++;
       continue;
     }
@@ -142,38 +188,73 @@ export function readReportFile(file: string, name: string, text: string, ctx: Re
   return result;
 }
 
-function checkSubject(code: string, form: Form, report: ReportFile, registry: Registry, bad: (m: string) => void) {
+function checkSubject(
+  code: string,
+  form: Form,
+  report: ReportFile,
+  registry: Registry,
+  bad: (m: string) => void,
+) {
   const place = registry.places.get(code);
   const unit = registry.units.get(code);
-  const what = form.subjects.kind === 'place' ? `a place of type ${form.subjects.placeTypes.join(' or ')}` : `a ${form.subjects.level}`;
+  const what =
+    form.subjects.kind === 'place'
+      ? `a place of type ${form.subjects.placeTypes.join(' or ')}`
+      : `a ${form.subjects.level}`;
   const entity = place ?? unit;
-  if (!entity) return bad(`unknown subject "${code}": expected the code of ${what} in the registry`);
-  if (form.subjects.kind === 'place' ? !place || !form.subjects.placeTypes.includes(place.type) : unit?.level !== form.subjects.level)
-    return bad(`"${code}" is ${place ? `a place of type ${place.type}` : `a ${unit?.level}`}: the form "${form.id}" is filled in by ${what}`);
-  if (entity.validFrom > report.day || (entity.validTo !== undefined && entity.validTo < report.day))
-    return bad(`"${code}" is not in force on ${report.day} (valid ${entity.validFrom} to ${entity.validTo ?? 'open end'})`);
-  if (registry.districtOf(code)?.code !== report.district) return bad(`"${code}" does not lie in district ${report.district}, which this file is for`);
+  if (!entity)
+    return bad(`unknown subject "${code}": expected the code of ${what} in the registry`);
+  if (
+    form.subjects.kind === 'place'
+      ? !place || !form.subjects.placeTypes.includes(place.type)
+      : unit?.level !== form.subjects.level
+  )
+    return bad(
+      `"${code}" is ${place ? `a place of type ${place.type}` : `a ${unit?.level}`}: the form "${form.id}" is filled in by ${what}`,
+    );
+  if (
+    entity.validFrom > report.day ||
+    (entity.validTo !== undefined && entity.validTo < report.day)
+  )
+    return bad(
+      `"${code}" is not in force on ${report.day} (valid ${entity.validFrom} to ${entity.validTo ?? 'open end'})`,
+    );
+  if (registry.districtOf(code)?.code !== report.district)
+    return bad(`"${code}" does not lie in district ${report.district}, which this file is for`);
 }
 
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '有']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '无']);
 
 /** Converts a cell to the field's type. JSON (`typed`) must use JSON's own numbers and booleans. */
-function convert(field: FormField, cell: unknown, typed: boolean): { value: FieldValue } | { error: string } {
+function convert(
+  field: FormField,
+  cell: unknown,
+  typed: boolean,
+): { value: FieldValue } | { error: string } {
   if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) {
-    return field.required ? { error: `missing value: expected ${expectation(field)}` } : { value: null };
+    return field.required
+      ? { error: `missing value: expected ${expectation(field)}` }
+      : { value: null };
   }
   const found = field.personal ? 'a value that is not valid' : describeValue(cell);
   const fail = () => ({ error: `expected ${expectation(field)}, found ${found}` });
   const text = typeof cell === 'string' ? cell.trim() : cell;
-  if (typed && (field.type === 'integer' || field.type === 'number') && typeof cell !== 'number') return fail();
+  if (typed && (field.type === 'integer' || field.type === 'number') && typeof cell !== 'number')
+    return fail();
   if (typed && field.type === 'boolean' && typeof cell !== 'boolean') return fail();
   switch (field.type) {
     case 'integer':
     case 'number': {
-      const n = typeof text === 'number' ? text : typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+      const n =
+        typeof text === 'number'
+          ? text
+          : typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text)
+            ? Number(text)
+            : Number.NaN;
       if (Number.isNaN(n) || (field.type === 'integer' && !Number.isInteger(n))) return fail();
-      if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) return fail();
+      if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max))
+        return fail();
       return { value: n };
     }
     case 'boolean': {
@@ -186,7 +267,9 @@ function convert(field: FormField, cell: unknown, typed: boolean): { value: Fiel
     case 'date':
       return typeof text === 'string' && isValidDay(text) ? { value: text } : fail();
     case 'time':
-      return typeof text === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(text) ? { value: text } : fail();
+      return typeof text === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(text)
+        ? { value: text }
+        : fail();
     case 'text':
       return typeof text === 'string' ? { value: text } : fail();
   }
@@ -220,46 +303,93 @@ function expectation(field: FormField): string {
   }
 }
 
-type RawRead = { rows: RawRow[]; warnings: Problem[] } | { error: { message: string; line?: number | undefined; column?: number | undefined } };
+type RawRead =
+  | { rows: RawRow[]; warnings: Problem[] }
+  | { error: { message: string; line?: number | undefined; column?: number | undefined } };
 
 function csvRows(file: string, text: string, form: Form): RawRead {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parseCsv(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { message?: string; lines?: number };
-    return { error: { message: `this is not a readable CSV file: ${(err.message ?? '').replace(/^Invalid [^:]*: /, '')}`, line: err.lines } };
+    return {
+      error: {
+        message: `this is not a readable CSV file: ${(err.message ?? '').replace(/^Invalid [^:]*: /, '')}`,
+        line: err.lines,
+      },
+    };
   }
   const [head, ...body] = records;
-  if (!head) return { error: { message: `the file is empty: expected a header line starting with "${SUBJECT_COLUMN}"`, line: 1 } };
+  if (!head)
+    return {
+      error: {
+        message: `the file is empty: expected a header line starting with "${SUBJECT_COLUMN}"`,
+        line: 1,
+      },
+    };
   const header = head.record.map((h) => h.trim());
   const check = headerCheck(file, header, form, head.info.lines);
   if ('error' in check) return check;
   const rows: RawRow[] = body.map(({ record, info }) => {
     const cells = new Map<string, unknown>();
-    header.forEach((h, i) => cells.set(h, record[i]));
+    header.forEach((h, i) => {
+      cells.set(h, record[i]);
+    });
     // A row with the wrong number of cells cannot be trusted column by column.
-    const error = record.length === header.length ? undefined : `expected ${header.length} values as in the header, found ${record.length}`;
+    const error =
+      record.length === header.length
+        ? undefined
+        : `expected ${header.length} values as in the header, found ${record.length}`;
     return { line: info.lines, cells, error };
   });
   return { rows, warnings: check.warnings };
 }
 
-function headerCheck(file: string, header: string[], form: Form, line: number): { warnings: Problem[] } | { error: { message: string; line: number } } {
+function headerCheck(
+  file: string,
+  header: string[],
+  form: Form,
+  line: number,
+): { warnings: Problem[] } | { error: { message: string; line: number } } {
   const known = new Set([SUBJECT_COLUMN, SUBMITTED_COLUMN, ...form.fields.map((f) => f.id)]);
   const warnings: Problem[] = [];
-  if (!header.includes(SUBJECT_COLUMN)) return { error: { message: `the header has no "${SUBJECT_COLUMN}" column: expected the code of the unit or place on each row`, line } };
+  if (!header.includes(SUBJECT_COLUMN))
+    return {
+      error: {
+        message: `the header has no "${SUBJECT_COLUMN}" column: expected the code of the unit or place on each row`,
+        line,
+      },
+    };
   const missing = form.fields.filter((f) => f.required && !header.includes(f.id)).map((f) => f.id);
   header.forEach((h, i) => {
-    if (!known.has(h)) warnings.push({ severity: 'warning', file, line, field: h, message: `unknown column "${h}" (column ${i + 1}) is ignored${hint(h, known)}` });
+    if (!known.has(h))
+      warnings.push({
+        severity: 'warning',
+        file,
+        line,
+        field: h,
+        message: `unknown column "${h}" (column ${i + 1}) is ignored${hint(h, known)}`,
+      });
   });
   const seen = new Set<string>();
   for (const h of header) {
-    if (seen.has(h)) return { error: { message: `the column "${h}" appears twice in the header`, line } };
+    if (seen.has(h))
+      return { error: { message: `the column "${h}" appears twice in the header`, line } };
     seen.add(h);
   }
   if (missing.length > 0)
-    return { error: { message: `the header lacks the required column(s) ${missing.map((f) => `"${f}"`).join(', ')} of the form "${form.id}"`, line } };
+    return {
+      error: {
+        message: `the header lacks the required column(s) ${missing.map((f) => `"${f}"`).join(', ')} of the form "${form.id}"`,
+        line,
+      },
+    };
   return { warnings };
 }
 
@@ -272,10 +402,24 @@ function jsonRows(file: string, text: string, report: ReportFile): RawRead {
   const src = parsed.source;
   const v = src.value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || Array.isArray(v) || !Array.isArray(v.rows))
-    return { error: { message: 'expected an object with "rows": a list of { "subject": …, field: value }', line: 1, column: 1 } };
-  for (const [key, expected] of [['form', report.form], ['district', report.district], ['date', report.day]] as const) {
+    return {
+      error: {
+        message: 'expected an object with "rows": a list of { "subject": …, field: value }',
+        line: 1,
+        column: 1,
+      },
+    };
+  for (const [key, expected] of [
+    ['form', report.form],
+    ['district', report.district],
+    ['date', report.day],
+  ] as const) {
     if (v[key] !== undefined && v[key] !== expected) {
-      const p = problemAt(src, [key], `"${key}" is ${JSON.stringify(v[key])} but the file name says "${expected}"`);
+      const p = problemAt(
+        src,
+        [key],
+        `"${key}" is ${JSON.stringify(v[key])} but the file name says "${expected}"`,
+      );
       return { error: { message: p.message, line: p.line, column: p.column } };
     }
   }
@@ -284,7 +428,11 @@ function jsonRows(file: string, text: string, report: ReportFile): RawRead {
   (v.rows as unknown[]).forEach((r, i) => {
     const at = problemAt(src, ['rows', i], '');
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-      rows.push({ line: at.line ?? 1, cells: new Map(), error: `expected an object for each row, found ${describeValue(r)}` });
+      rows.push({
+        line: at.line ?? 1,
+        cells: new Map(),
+        error: `expected an object for each row, found ${describeValue(r)}`,
+      });
       return;
     }
     rows.push({

@@ -22,11 +22,13 @@ export function responsibleParties(registry: Registry, subject: string): Respons
   } else {
     const unit = registry.units.get(subject);
     const level = unit && registry.level(unit.level);
-    if (unit && level) parties.push({ kind: 'territorial', unit: unit.code, level: level.id, position: level.lead });
+    if (unit && level)
+      parties.push({ kind: 'territorial', unit: unit.code, level: level.id, position: level.lead });
   }
   for (const u of registry.ancestors(subject)) {
     const level = registry.level(u.level);
-    if (level) parties.push({ kind: 'territorial', unit: u.code, level: level.id, position: level.lead });
+    if (level)
+      parties.push({ kind: 'territorial', unit: u.code, level: level.id, position: level.lead });
   }
   return parties;
 }

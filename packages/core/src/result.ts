@@ -25,7 +25,12 @@ const Score = z.number().min(0).max(100).nullable();
 export const Summary = z.strictObject({
   /** 0–100, or null when nothing was checked. */
   score: Score,
-  areas: z.strictObject(Object.fromEntries(AREAS.map((a) => [a, Score])) as Record<(typeof AREAS)[number], typeof Score>),
+  areas: z.strictObject(
+    Object.fromEntries(AREAS.map((a) => [a, Score])) as Record<
+      (typeof AREAS)[number],
+      typeof Score
+    >,
+  ),
   counts: Counts,
 });
 export type Summary = z.infer<typeof Summary>;
@@ -37,7 +42,11 @@ export const ConditionOutcome = z.strictObject({
   fact: z.string(),
   operator: z.string(),
   /** The required value, or `{ fact }` when compared against another fact. */
-  required: z.union([Scalar, z.array(Scalar), z.strictObject({ fact: z.string(), value: Scalar.optional() })]),
+  required: z.union([
+    Scalar,
+    z.array(Scalar),
+    z.strictObject({ fact: z.string(), value: Scalar.optional() }),
+  ]),
   actual: z.union([Scalar, z.array(Scalar)]),
 });
 export type ConditionOutcome = z.infer<typeof ConditionOutcome>;
@@ -121,7 +130,14 @@ export const DistrictResults = z.strictObject({
   units: z.array(UnitRef.extend({ parent: z.string(), summary: Summary })),
   /** Places with a finding that is not a pass. */
   places: z.array(
-    z.strictObject({ id: z.string(), grid: z.string(), type: z.string(), department: z.string(), name: LocalizedText, summary: Summary }),
+    z.strictObject({
+      id: z.string(),
+      grid: z.string(),
+      type: z.string(),
+      department: z.string(),
+      name: LocalizedText,
+      summary: Summary,
+    }),
   ),
   rules: z.array(z.strictObject({ id: z.string(), counts: Counts })),
   /** Findings that are not passes; passes are counted, not listed. */

@@ -22,12 +22,23 @@ export const OPERATORS = [
   'doesNotContain',
 ] as const;
 /** json-rules-engine's operator decorators, written before the operator: `not:equal`, `everyFact:greaterThan`. */
-export const DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
-const DECORATED = new RegExp(`^(?:(?:${DECORATORS.join('|')}):)+(?:${OPERATORS.join('|')})$`);
+export const DECORATORS = [
+  'someFact',
+  'someValue',
+  'everyFact',
+  'everyValue',
+  'swap',
+  'not',
+] as const;
+const OPERATOR = new RegExp(`^(?:(?:${DECORATORS.join('|')}):)*(?:${OPERATORS.join('|')})$`);
 
-export const Operator = z.union([z.enum(OPERATORS), z.string().regex(DECORATED)], {
-  error: `expected an operator of json-rules-engine: ${OPERATORS.join(', ')} (optionally decorated, e.g. "not:in")`,
-});
+export const Operator = z
+  .string()
+  .regex(OPERATOR, {
+    error: `expected an operator of json-rules-engine: ${OPERATORS.join(', ')} (optionally decorated, e.g. "not:in")`,
+  })
+  // Editors offer `examples` as completions.
+  .meta({ examples: [...OPERATORS] });
 
 const FactName = z.string().regex(/^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9_]*)+$/, {
   error: 'expected a fact name such as "grid-daily.households_visited" or "subject.households"',
@@ -65,8 +76,14 @@ export type NestedCondition =
 export const NestedCondition: z.ZodType<NestedCondition> = z.lazy(() =>
   z.union([LeafCondition, AllCondition, AnyCondition, NotCondition]),
 );
-const AllCondition = z.strictObject({ all: z.array(NestedCondition).min(1, EMPTY('all')), ...Meta });
-const AnyCondition = z.strictObject({ any: z.array(NestedCondition).min(1, EMPTY('any')), ...Meta });
+const AllCondition = z.strictObject({
+  all: z.array(NestedCondition).min(1, EMPTY('all')),
+  ...Meta,
+});
+const AnyCondition = z.strictObject({
+  any: z.array(NestedCondition).min(1, EMPTY('any')),
+  ...Meta,
+});
 const NotCondition = z.strictObject({ not: NestedCondition, ...Meta });
 
 /** A rule's conditions, in json-rules-engine's format: `all`, `any` or `not` at the top. */
@@ -96,7 +113,8 @@ export const Rule = z
   .strictObject({
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/, {
-      error: 'expected a rule id of lower-case letters, digits, dots and hyphens, e.g. "prevention.grid-screening"',
+      error:
+        'expected a rule id of lower-case letters, digits, dots and hyphens, e.g. "prevention.grid-screening"',
     }),
     /** Versions of one rule have the same id and effective periods that do not overlap. */
     version: z.int().min(1).default(1),
@@ -132,7 +150,8 @@ export function factsOf(condition: NestedCondition): string[] {
     else if ('not' in c) walk(c.not);
     else {
       out.add(c.fact);
-      if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value)) out.add(c.value.fact);
+      if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
+        out.add(c.value.fact);
     }
   };
   walk(condition);

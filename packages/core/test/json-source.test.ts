@@ -28,7 +28,9 @@ describe('JSON locations', () => {
   });
 
   test('an empty file', () => {
-    expect(problems('')).toEqual(['data/forms/x.json:1:1: error: the file is empty: expected a JSON object']);
+    expect(problems('')).toEqual([
+      'data/forms/x.json:1:1: error: the file is empty: expected a JSON object',
+    ]);
   });
 
   test('comments are not JSON', () => {
@@ -51,7 +53,9 @@ describe('JSON locations', () => {
 
   test('a missing required field points at the object that lacks it', () => {
     const text = FORM.replace('"title": { "zh": "网格日报", "en": "Grid daily" },\n', '');
-    expect(problems(text)).toEqual(['data/forms/x.json:1:1: error: missing required field: expected an object { … } (at title)']);
+    expect(problems(text)).toEqual([
+      'data/forms/x.json:1:1: error: missing required field: expected an object { … } (at title)',
+    ]);
   });
 
   test('__proto__ and duplicate keys are refused', () => {

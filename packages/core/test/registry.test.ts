@@ -19,7 +19,15 @@ describe('registry invariants', () => {
     ]);
     expect(registry?.districtOf('210202001001001-01')?.code).toBe('210202');
     const parties = responsibleParties(registry!, '210202001001001-01');
-    expect(parties.map((p) => p.kind)).toEqual(['unit', 'departmental', 'territorial', 'territorial', 'territorial', 'territorial', 'territorial']);
+    expect(parties.map((p) => p.kind)).toEqual([
+      'unit',
+      'departmental',
+      'territorial',
+      'territorial',
+      'territorial',
+      'territorial',
+      'territorial',
+    ]);
     expect(parties[1]).toMatchObject({ department: 'education' });
   });
 
@@ -27,7 +35,9 @@ describe('registry invariants', () => {
     const data = base();
     data.units.push(unit('210202001', 'street', '210202'));
     expect(problemsOf(data)).toEqual([
-      expect.stringMatching(/^data\/registry\/registry\.json:\d+:\d+: error: the unit code "210202001" is already defined at data\/registry\/registry\.json:\d+/),
+      expect.stringMatching(
+        /^data\/registry\/registry\.json:\d+:\d+: error: the unit code "210202001" is already defined at data\/registry\/registry\.json:\d+/,
+      ),
     ]);
   });
 
@@ -42,7 +52,9 @@ describe('registry invariants', () => {
   test('levels must be in order: a grid cannot hang directly under a street', () => {
     const data = base();
     data.units[4] = unit('210202001001001', 'grid', '210202001');
-    expect(problemsOf(data).join('\n')).toContain('the parent "210202001" is a street: a grid must belong to a community');
+    expect(problemsOf(data).join('\n')).toContain(
+      'the parent "210202001" is a street: a grid must belong to a community',
+    );
   });
 
   test('codes fit their level and their parent', () => {
@@ -51,7 +63,9 @@ describe('registry invariants', () => {
     data.units.push(unit('210203009', 'street', '210202'));
     const problems = problemsOf(data).join('\n');
     expect(problems).toContain('the code "21020200" has 8 digits: expected 9 for a street');
-    expect(problems).toContain('the code "210203009" does not begin with its parent\'s code "210202"');
+    expect(problems).toContain(
+      'the code "210203009" does not begin with its parent\'s code "210202"',
+    );
     expect(codeFitsParent('210202', '210200')).toBe(true);
     expect(codeFitsParent('210302', '210200')).toBe(false);
   });
@@ -66,7 +80,10 @@ describe('registry invariants', () => {
   test('validity: a unit must lie within its parent; validTo after validFrom', () => {
     const data = base();
     data.units[2] = unit('210202001', 'street', '210202', { validTo: '2020-02-29' });
-    data.units[4] = unit('210202001001001', 'grid', '210202001001', { validFrom: '2020-03-01', validTo: '2020-01-01' });
+    data.units[4] = unit('210202001001001', 'grid', '210202001001', {
+      validFrom: '2020-03-01',
+      validTo: '2020-01-01',
+    });
     const problems = problemsOf(data).join('\n');
     expect(problems).toContain('outside its parent "210202001" (valid 2019-10-01 to 2020-02-29)');
     expect(problems).toContain('validTo 2020-01-01 is before validFrom 2020-03-01');
@@ -74,7 +91,13 @@ describe('registry invariants', () => {
 
   test('places must lie inside grids, with a known type', () => {
     const data = base();
-    data.places.push({ id: '210202001001-01', grid: '210202001001', type: 'scool', name: t('x'), validFrom: '2019-10-01' });
+    data.places.push({
+      id: '210202001001-01',
+      grid: '210202001001',
+      type: 'scool',
+      name: t('x'),
+      validFrom: '2019-10-01',
+    });
     const problems = problemsOf(data).join('\n');
     expect(problems).toContain('"210202001001" is a community: a key place must lie inside a grid');
     expect(problems).toContain('unknown place type "scool"; did you mean "school"?');
@@ -84,8 +107,13 @@ describe('registry invariants', () => {
     const { levels: _, ...rest } = base();
     const r = buildRegistry([input(rest)], 'v');
     expect(r.problems.map(formatProblem)[0]).toContain('no file of the registry defines "levels"');
-    const twice = buildRegistry([input(base()), input({ levels: LEVELS }, 'data/registry/other.json')], 'v');
-    expect(twice.problems.map(formatProblem).join('\n')).toContain('"levels" is already defined in data/registry/registry.json');
+    const twice = buildRegistry(
+      [input(base()), input({ levels: LEVELS }, 'data/registry/other.json')],
+      'v',
+    );
+    expect(twice.problems.map(formatProblem).join('\n')).toContain(
+      '"levels" is already defined in data/registry/registry.json',
+    );
   });
 
   test('a merger: a day is judged against the units in force that day', () => {
@@ -94,10 +122,19 @@ describe('registry invariants', () => {
     data.units[3] = unit('210202001001', 'community', '210202001', { validTo: '2020-02-29' });
     data.units[4] = unit('210202001001001', 'grid', '210202001001', { validTo: '2020-02-29' });
     data.places = [];
-    data.units.push(unit('210202002', 'street', '210202', { validFrom: '2020-03-01', predecessors: ['210202001'] }));
+    data.units.push(
+      unit('210202002', 'street', '210202', {
+        validFrom: '2020-03-01',
+        predecessors: ['210202001'],
+      }),
+    );
     const { registry, problems } = buildRegistry([input(data)], 'v');
     expect(problems).toEqual([]);
-    expect(registry!.unitsInForce('2020-02-29', 'street').map((u) => u.code)).toEqual(['210202001']);
-    expect(registry!.unitsInForce('2020-03-01', 'street').map((u) => u.code)).toEqual(['210202002']);
+    expect(registry!.unitsInForce('2020-02-29', 'street').map((u) => u.code)).toEqual([
+      '210202001',
+    ]);
+    expect(registry!.unitsInForce('2020-03-01', 'street').map((u) => u.code)).toEqual([
+      '210202002',
+    ]);
   });
 });

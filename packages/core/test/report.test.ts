@@ -8,7 +8,13 @@ const form = Form.parse({
   subjects: { kind: 'territory', level: 'grid' },
   due: '12:00',
   fields: [
-    { id: 'households_visited', type: 'integer', min: 0, unit: 'household', label: t('走访户数', 'households visited') },
+    {
+      id: 'households_visited',
+      type: 'integer',
+      min: 0,
+      unit: 'household',
+      label: t('走访户数', 'households visited'),
+    },
     { id: 'note', type: 'text', required: false, label: t('备注', 'note') },
     { id: 'phone', type: 'text', required: false, personal: true, label: t('电话', 'phone') },
   ],
@@ -23,16 +29,25 @@ const read = (text: string, name = NAME) => readReportFile(`data/reports/${name}
 
 describe('CSV reports', () => {
   test('valid rows are accepted; personal fields are checked, then dropped', () => {
-    const r = read('subject,submitted_at,households_visited,note,phone\n210202001001001,2020-02-02T11:00,400,ok,13800000000\n210202001001002,2020-02-02T13:05,380,,\n');
+    const r = read(
+      'subject,submitted_at,households_visited,note,phone\n210202001001001,2020-02-02T11:00,400,ok,13800000000\n210202001001002,2020-02-02T13:05,380,,\n',
+    );
     expect(r.problems).toEqual([]);
     expect(r.rows).toHaveLength(2);
-    expect(r.rows[0]).toMatchObject({ subject: '210202001001001', late: false, values: { households_visited: 400, note: 'ok' }, line: 2 });
+    expect(r.rows[0]).toMatchObject({
+      subject: '210202001001001',
+      late: false,
+      values: { households_visited: 400, note: 'ok' },
+      line: 2,
+    });
     expect(r.rows[0]?.values).not.toHaveProperty('phone');
     expect(r.rows[1]).toMatchObject({ late: true, values: { note: null } });
   });
 
   test('a bad row is set aside with its line and field; the others go on', () => {
-    const r = read('subject,households_visited\n210202001001001,abc\n210202001001002,-1\n210202009009009,3\n');
+    const r = read(
+      'subject,households_visited\n210202001001001,abc\n210202001001002,-1\n210202009009009,3\n',
+    );
     expect(r.quarantinedRows).toBe(3);
     expect(r.problems.map(formatProblem)).toEqual([
       `${FILE}:2:households_visited: error: expected a whole number of at least 0 (household), found the text "abc"; the row was set aside`,
@@ -42,18 +57,31 @@ describe('CSV reports', () => {
   });
 
   test('personal values never appear in messages', () => {
-    const personal = Form.parse({ ...form, fields: [{ id: 'phone', type: 'integer', personal: true, label: t('电话') }] });
-    const r = readReportFile(FILE, NAME, 'subject,phone\n210202001001001,SECRET-138\n', { ...ctx, forms: new Map([[form.id, personal]]) });
+    const personal = Form.parse({
+      ...form,
+      fields: [{ id: 'phone', type: 'integer', personal: true, label: t('电话') }],
+    });
+    const r = readReportFile(FILE, NAME, 'subject,phone\n210202001001001,SECRET-138\n', {
+      ...ctx,
+      forms: new Map([[form.id, personal]]),
+    });
     expect(r.problems.map(formatProblem).join('\n')).not.toContain('SECRET');
     expect(r.quarantinedRows).toBe(1);
   });
 
   test('a subject of another district, a repeated subject, a wrong cell count', () => {
-    const other = readReportFile('data/reports/2020-02-02/grid-daily.210203.csv', '2020-02-02/grid-daily.210203.csv', 'subject,households_visited\n210202001001001,3\n', ctx);
+    const other = readReportFile(
+      'data/reports/2020-02-02/grid-daily.210203.csv',
+      '2020-02-02/grid-daily.210203.csv',
+      'subject,households_visited\n210202001001001,3\n',
+      ctx,
+    );
     expect(other.problems.map(formatProblem)).toEqual([
       'data/reports/2020-02-02/grid-daily.210203.csv:2:subject: error: "210202001001001" does not lie in district 210203, which this file is for; the row was set aside',
     ]);
-    const r = read('subject,households_visited\n210202001001001,3\n210202001001001,4\n210202001001002,1,2\n');
+    const r = read(
+      'subject,households_visited\n210202001001001,3\n210202001001001,4\n210202001001002,1,2\n',
+    );
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
       `${FILE}:3:subject: error: "210202001001001" was already reported on line 2 of this file: expected one row per subject; the row was set aside`,
@@ -72,7 +100,9 @@ describe('CSV reports', () => {
   test('an unknown column is a warning with a did-you-mean', () => {
     const r = read('subject,households_visited,nots\n210202001001001,3,x\n');
     expect(r.rows).toHaveLength(1);
-    expect(r.problems.map(formatProblem)).toEqual([`${FILE}:1:nots: warning: unknown column "nots" (column 3) is ignored Did you mean "note"?`]);
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${FILE}:1:nots: warning: unknown column "nots" (column 3) is ignored Did you mean "note"?`,
+    ]);
   });
 
   test('a broken quote is reported at its line', () => {
@@ -85,8 +115,12 @@ describe('CSV reports', () => {
     expect(read('', '2020-02-02/grid.csv').problems.map(formatProblem)).toEqual([
       'data/reports/2020-02-02/grid.csv: error: the file name does not say what it is: expected <YYYY-MM-DD>/<form>.<district code>.csv or .json, e.g. 2020-02-02/grid-daily.210202.csv; the whole file was set aside',
     ]);
-    expect(read('', '2020-02-02/grid-dayly.210202.csv').problems[0]?.message).toContain('unknown form "grid-dayly" Did you mean "grid-daily"?');
-    expect(read('', '2020-02-30/grid-daily.210202.csv').problems[0]?.message).toContain('"2020-02-30" is not a real date');
+    expect(read('', '2020-02-02/grid-dayly.210202.csv').problems[0]?.message).toContain(
+      'unknown form "grid-dayly" Did you mean "grid-daily"?',
+    );
+    expect(read('', '2020-02-30/grid-daily.210202.csv').problems[0]?.message).toContain(
+      '"2020-02-30" is not a real date',
+    );
   });
 });
 

@@ -20,15 +20,21 @@ export function compileRule(rule: Rule): CompiledRule {
     }),
   );
   const facts = factsOf(rule.conditions);
-  const forms = [...new Set(facts.map(formOfFact).filter((f): f is string => f !== undefined))].sort();
+  const forms = [
+    ...new Set(facts.map(formOfFact).filter((f): f is string => f !== undefined)),
+  ].sort();
   return { rule, engine, facts, forms };
 }
 
 export function appliesTo(rule: Rule, subject: { level?: string; placeType?: string }): boolean {
   const a = rule.appliesTo;
-  return a.kind === 'territory' ? subject.level === a.level : subject.placeType !== undefined && a.placeTypes.includes(subject.placeType);
+  return a.kind === 'territory'
+    ? subject.level === a.level
+    : subject.placeType !== undefined && a.placeTypes.includes(subject.placeType);
 }
 
 export function effectiveOn(rule: Rule, day: string): boolean {
-  return rule.effective.from <= day && (rule.effective.to === undefined || day <= rule.effective.to);
+  return (
+    rule.effective.from <= day && (rule.effective.to === undefined || day <= rule.effective.to)
+  );
 }

@@ -27,10 +27,15 @@ export function subjectsOn(registry: Registry, day: string): Subject[] {
     out.push({
       code: u.code,
       level: u.level,
-      facts: { 'subject.households': u.households, 'subject.residents': u.residents, 'subject.grid_workers': u.gridWorkers },
+      facts: {
+        'subject.households': u.households,
+        'subject.residents': u.residents,
+        'subject.grid_workers': u.gridWorkers,
+      },
     });
   }
-  for (const p of registry.placesInForce(day)) out.push({ code: p.id, placeType: p.type, facts: { 'subject.staff': p.staff } });
+  for (const p of registry.placesInForce(day))
+    out.push({ code: p.id, placeType: p.type, facts: { 'subject.staff': p.staff } });
   return out.sort((a, b) => cmp(a.code, b.code));
 }
 
@@ -39,21 +44,31 @@ export function subjectsOn(registry: Registry, day: string): Subject[] {
  * Every pair yields exactly one finding. Rules run one after another: json-rules-engine drops
  * lower-priority rules when one engine runs concurrently.
  */
-export async function evaluateDay(input: DayInput, onSubject?: (done: number, total: number) => void): Promise<Finding[]> {
-  const rules = input.rules.filter((r) => effectiveOn(r.rule, input.day)).sort((a, b) => cmp(a.rule.id, b.rule.id));
+export async function evaluateDay(
+  input: DayInput,
+  onSubject?: (done: number, total: number) => void,
+): Promise<Finding[]> {
+  const rules = input.rules
+    .filter((r) => effectiveOn(r.rule, input.day))
+    .sort((a, b) => cmp(a.rule.id, b.rule.id));
   const subjects = subjectsOn(input.registry, input.day);
   const findings: Finding[] = [];
   let done = 0;
   for (const subject of subjects) {
     for (const compiled of rules) {
-      if (appliesTo(compiled.rule, subject)) findings.push(await evaluateOne(compiled, subject, input));
+      if (appliesTo(compiled.rule, subject))
+        findings.push(await evaluateOne(compiled, subject, input));
     }
     onSubject?.(++done, subjects.length);
   }
   return findings;
 }
 
-export async function evaluateOne(compiled: CompiledRule, subject: Subject, input: DayInput): Promise<Finding> {
+export async function evaluateOne(
+  compiled: CompiledRule,
+  subject: Subject,
+  input: DayInput,
+): Promise<Finding> {
   const { rule } = compiled;
   const base = { rule: rule.id, subject: subject.code };
   try {
@@ -63,12 +78,14 @@ export async function evaluateOne(compiled: CompiledRule, subject: Subject, inpu
         rule.missing.mode === 'carry'
           ? input.reports.latest(form, subject.code, input.day, rule.missing.days)
           : input.reports.get(form, subject.code, input.day);
-      if (!row) return { ...base, status: rule.missing.mode === 'skip' ? 'not-applicable' : 'missing' };
+      if (!row)
+        return { ...base, status: rule.missing.mode === 'skip' ? 'not-applicable' : 'missing' };
       rows.push(row);
     }
     const facts: Record<string, unknown> = { ...subject.facts };
     for (const row of rows) {
-      for (const [field, value] of Object.entries(row.values)) facts[`${row.form}.${field}`] = value;
+      for (const [field, value] of Object.entries(row.values))
+        facts[`${row.form}.${field}`] = value;
       facts[`${row.form}.${LATE_FIELD}`] = row.late;
     }
     const { results, failureResults } = await compiled.engine.run(facts);
@@ -79,6 +96,10 @@ export async function evaluateOne(compiled: CompiledRule, subject: Subject, inpu
     const conditions = decidingConditions(failed.conditions as never);
     return { ...base, status: 'fail', conditions, ...(sources.length > 0 ? { sources } : {}) };
   } catch (e) {
-    return { ...base, status: 'error', message: `the rule could not be evaluated: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ...base,
+      status: 'error',
+      message: `the rule could not be evaluated: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }

@@ -25,23 +25,41 @@ function scalar(v: unknown): Scalar | Scalar[] {
  * The leaf conditions that decided an outcome. For a failed `all`, the leaves that failed; for
  * a failed `any`, every leaf (none held); under `not`, the reasons for the opposite outcome.
  */
-export function decidingConditions(condition: EvaluatedCondition, outcome = false, negated = false): ConditionOutcome[] {
+export function decidingConditions(
+  condition: EvaluatedCondition,
+  outcome = false,
+  negated = false,
+): ConditionOutcome[] {
   if (condition.all) {
     const children = condition.all.filter((c) => c.result !== undefined);
-    return (outcome ? children : children.filter((c) => c.result === false)).flatMap((c) => decidingConditions(c, outcome, negated));
+    return (outcome ? children : children.filter((c) => c.result === false)).flatMap((c) =>
+      decidingConditions(c, outcome, negated),
+    );
   }
   if (condition.any) {
     const children = condition.any.filter((c) => c.result !== undefined);
-    return (outcome ? children.filter((c) => c.result === true) : children).flatMap((c) => decidingConditions(c, outcome, negated));
+    return (outcome ? children.filter((c) => c.result === true) : children).flatMap((c) =>
+      decidingConditions(c, outcome, negated),
+    );
   }
   if (condition.not) return decidingConditions(condition.not, !outcome, !negated);
   if (condition.fact === undefined || condition.result === undefined) return [];
   const value = condition.value;
   const required =
     value !== null && typeof value === 'object' && !Array.isArray(value) && 'fact' in value
-      ? { fact: String((value as { fact: unknown }).fact), value: scalar(condition.valueResult) as Scalar }
+      ? {
+          fact: String((value as { fact: unknown }).fact),
+          value: scalar(condition.valueResult) as Scalar,
+        }
       : scalar(value);
   const operator = condition.operator ?? '';
   // A condition reported under an odd number of `not`s held when it was required not to.
-  return [{ fact: condition.fact, operator: negated ? `not:${operator}` : operator, required, actual: scalar(condition.factResult) }];
+  return [
+    {
+      fact: condition.fact,
+      operator: negated ? `not:${operator}` : operator,
+      required,
+      actual: scalar(condition.factResult),
+    },
+  ];
 }

@@ -47,20 +47,15 @@ export function buildResults(i: ResultsInput): DayResults {
   const rules = new Map(i.rules.map((r) => [r.rule.id, r.rule]));
   const rolled = new Map<string, Tally>();
   const own = new Map<string, Tally>();
-  const tally = (m: Map<string, Tally>, code: string) => {
-    let t = m.get(code);
-    if (!t) m.set(code, (t = new Tally()));
-    return t;
-  };
+  const tally = (m: Map<string, Tally>, code: string) => getOrInsert(m, code, () => new Tally());
   const byDistrict = new Map<string, Finding[]>();
   const ruleCounts = new Map<string, Map<string, Counts>>();
-  const ruleCount = (scope: string, rule: string) => {
-    let m = ruleCounts.get(scope);
-    if (!m) ruleCounts.set(scope, (m = new Map()));
-    let c = m.get(rule);
-    if (!c) m.set(rule, (c = emptyCounts()));
-    return c;
-  };
+  const ruleCount = (scope: string, rule: string) =>
+    getOrInsert(
+      getOrInsert(ruleCounts, scope, () => new Map<string, Counts>()),
+      rule,
+      emptyCounts,
+    );
   const city = registry.topLevel;
 
   for (const f of i.findings) {
@@ -71,11 +66,7 @@ export function buildResults(i: ResultsInput): DayResults {
     const district = registry.districtOf(f.subject)?.code ?? '';
     count(ruleCount('', f.rule), f.status);
     count(ruleCount(district, f.rule), f.status);
-    if (f.status !== 'pass') {
-      let list = byDistrict.get(district);
-      if (!list) byDistrict.set(district, (list = []));
-      list.push(f);
-    }
+    if (f.status !== 'pass') getOrInsert(byDistrict, district, () => [] as Finding[]).push(f);
   }
 
   const stamp = {
@@ -85,7 +76,12 @@ export function buildResults(i: ResultsInput): DayResults {
     registryVersion: registry.version,
     scoringVersion: SCORING_VERSION,
   };
-  const ref = (u: { code: string; level: string; name: { zh: string; en: string }; kind?: string | undefined }) => ({
+  const ref = (u: {
+    code: string;
+    level: string;
+    name: { zh: string; en: string };
+    kind?: string | undefined;
+  }) => ({
     code: u.code,
     level: u.level,
     name: u.name,
@@ -93,9 +89,13 @@ export function buildResults(i: ResultsInput): DayResults {
   });
   const summaryOf = (code: string) => (rolled.get(code) ?? new Tally()).summary();
   const ruleList = (scope: string) =>
-    [...rules.keys()].sort(cmp).map((id) => ({ id, counts: ruleCounts.get(scope)?.get(id) ?? emptyCounts() }));
+    [...rules.keys()]
+      .sort(cmp)
+      .map((id) => ({ id, counts: ruleCounts.get(scope)?.get(id) ?? emptyCounts() }));
 
-  const districts = registry.unitsInForce(day, registry.districtLevel.id).sort((a, b) => cmp(a.code, b.code));
+  const districts = registry
+    .unitsInForce(day, registry.districtLevel.id)
+    .sort((a, b) => cmp(a.code, b.code));
   const cityUnit = registry.unitsInForce(day, city.id)[0];
   const cityTally = new Tally();
   for (const d of districts) cityTally.merge(rolled.get(d.code) ?? new Tally());
@@ -106,8 +106,12 @@ export function buildResults(i: ResultsInput): DayResults {
       parent: u.parent ?? '',
       summary: summaryOf(u.code),
     }));
-    const findings = (byDistrict.get(d.code) ?? []).sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject));
-    const failingPlaces = [...new Set(findings.map((f) => f.subject))].filter((s) => registry.places.has(s)).sort(cmp);
+    const findings = (byDistrict.get(d.code) ?? []).sort(
+      (a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject),
+    );
+    const failingPlaces = [...new Set(findings.map((f) => f.subject))]
+      .filter((s) => registry.places.has(s))
+      .sort(cmp);
     return {
       ...stamp,
       district: ref(d),
@@ -144,7 +148,9 @@ export function buildResults(i: ResultsInput): DayResults {
   });
   const cityResults: CityResults = {
     ...stamp,
-    city: cityUnit ? ref({ ...cityUnit, kind: undefined }) : { code: '', level: city.id, name: city.name },
+    city: cityUnit
+      ? ref({ ...cityUnit, kind: undefined })
+      : { code: '', level: city.id, name: city.name },
     summary: cityTally.summary(),
     districts: districts.map((d) => ({ ...ref(d), summary: summaryOf(d.code) })),
     rules: [...rules.values()]
@@ -155,6 +161,15 @@ export function buildResults(i: ResultsInput): DayResults {
     input: i.input,
   };
   return { city: cityResults, districts: districtResults };
+}
+
+function getOrInsert<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
 }
 
 function descendants(registry: Registry, code: string, day: string) {

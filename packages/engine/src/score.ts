@@ -1,4 +1,11 @@
-import { AREAS, type Area, type Counts, type Finding, type Status, type Summary } from '@shoutu/core';
+import {
+  AREAS,
+  type Area,
+  type Counts,
+  type Finding,
+  type Status,
+  type Summary,
+} from '@shoutu/core';
 
 /** The name of the scoring method; recorded with every result. */
 export const SCORING_VERSION = 'pass-rate/1';
@@ -41,7 +48,9 @@ export class Tally {
   summary(): Summary {
     return {
       score: passRate(this.counts),
-      areas: Object.fromEntries(AREAS.map((a) => [a, passRate(this.areas.get(a) as Counts)])) as Summary['areas'],
+      areas: Object.fromEntries(
+        AREAS.map((a) => [a, passRate(this.areas.get(a) as Counts)]),
+      ) as Summary['areas'],
       counts: { ...this.counts },
     };
   }

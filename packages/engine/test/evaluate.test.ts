@@ -1,9 +1,24 @@
-import { buildRegistry, describeOutcome, factCatalog, Form, parseJsonSource, RegistryFile, Rule, type ReportRow, validateJson } from '@shoutu/core';
+import {
+  buildRegistry,
+  describeOutcome,
+  Form,
+  factCatalog,
+  parseJsonSource,
+  RegistryFile,
+  type ReportRow,
+  Rule,
+  validateJson,
+} from '@shoutu/core';
 import { buildResults, compileRule, evaluateDay, ReportIndex } from '@shoutu/engine';
 import { describe, expect, test } from 'vitest';
 
 const t = (zh: string, en = zh) => ({ zh, en });
-const level = (id: string, codeLength: number) => ({ id, name: t(id), codeLength, lead: t(`${id} lead`) });
+const level = (id: string, codeLength: number) => ({
+  id,
+  name: t(id),
+  codeLength,
+  lead: t(`${id} lead`),
+});
 const unit = (code: string, lvl: string, parent?: string, extra: object = {}) => ({
   code,
   level: lvl,
@@ -15,9 +30,17 @@ const unit = (code: string, lvl: string, parent?: string, extra: object = {}) =>
 
 function registry() {
   const data = {
-    levels: [level('city', 6), level('district', 6), level('street', 9), level('community', 12), level('grid', 15)],
+    levels: [
+      level('city', 6),
+      level('district', 6),
+      level('street', 9),
+      level('community', 12),
+      level('grid', 15),
+    ],
     departments: [{ id: 'commerce', name: t('商务局'), lead: t('局长') }],
-    placeTypes: [{ id: 'market', name: t('市场'), department: 'commerce', firstResponsible: t('开办者') }],
+    placeTypes: [
+      { id: 'market', name: t('市场'), department: 'commerce', firstResponsible: t('开办者') },
+    ],
     units: [
       unit('210200', 'city'),
       unit('210202', 'district', '210200'),
@@ -27,7 +50,15 @@ function registry() {
       unit('210202001001002', 'grid', '210202001001', { households: 100 }),
       unit('210202001001003', 'grid', '210202001001', { households: 100, validTo: '2020-02-01' }),
     ],
-    places: [{ id: '210202001001001-01', grid: '210202001001001', type: 'market', name: t('市场'), validFrom: '2020-01-01' }],
+    places: [
+      {
+        id: '210202001001001-01',
+        grid: '210202001001001',
+        type: 'market',
+        name: t('市场'),
+        validFrom: '2020-01-01',
+      },
+    ],
   };
   const src = parseJsonSource('r.json', JSON.stringify(data));
   const v = validateJson(src.source!, RegistryFile);
@@ -40,13 +71,22 @@ const gridForm = Form.parse({
   id: 'grid-daily',
   title: t('网格日报', 'grid daily'),
   subjects: { kind: 'territory', level: 'grid' },
-  fields: [{ id: 'households_visited', type: 'integer', unit: 'household', label: t('已走访户数', 'households visited') }],
+  fields: [
+    {
+      id: 'households_visited',
+      type: 'integer',
+      unit: 'household',
+      label: t('已走访户数', 'households visited'),
+    },
+  ],
 });
 const priceForm = Form.parse({
   id: 'market-price',
   title: t('价格', 'prices'),
   subjects: { kind: 'place', placeTypes: ['market'] },
-  fields: [{ id: 'veg_pct', type: 'number', unit: '%', label: t('蔬菜涨幅', 'vegetable price change') }],
+  fields: [
+    { id: 'veg_pct', type: 'number', unit: '%', label: t('蔬菜涨幅', 'vegetable price change') },
+  ],
 });
 
 const rule = (over: object) =>
@@ -61,7 +101,15 @@ const rule = (over: object) =>
     remediation: t('补访'),
     source: { document: t('会议'), clause: 'full coverage' },
     effective: { from: '2020-01-25' },
-    conditions: { all: [{ fact: 'grid-daily.households_visited', operator: 'greaterThanInclusive', value: { fact: 'subject.households' } }] },
+    conditions: {
+      all: [
+        {
+          fact: 'grid-daily.households_visited',
+          operator: 'greaterThanInclusive',
+          value: { fact: 'subject.households' },
+        },
+      ],
+    },
     ...over,
   });
 const priceRule = rule({
@@ -72,7 +120,13 @@ const priceRule = rule({
   conditions: { all: [{ fact: 'market-price.veg_pct', operator: 'lessThanInclusive', value: 10 }] },
 });
 
-const row = (form: string, subject: string, day: string, values: ReportRow['values'], line = 2): ReportRow => ({
+const row = (
+  form: string,
+  subject: string,
+  day: string,
+  values: ReportRow['values'],
+  line = 2,
+): ReportRow => ({
   form,
   subject,
   day,
@@ -92,7 +146,12 @@ describe('evaluateDay', () => {
       row('grid-daily', '210202001001002', DAY, { households_visited: 100 }, 3),
       row('market-price', '210202001001001-01', DAY, { veg_pct: 4.5 }),
     ]);
-    const findings = await evaluateDay({ registry: registry(), rules: [compileRule(rule({})), compileRule(priceRule)], reports, day: DAY });
+    const findings = await evaluateDay({
+      registry: registry(),
+      rules: [compileRule(rule({})), compileRule(priceRule)],
+      reports,
+      day: DAY,
+    });
     // Grid 003 ended on 2020-02-01 and is not checked.
     expect(findings.map((f) => [f.subject, f.rule, f.status])).toEqual([
       ['210202001001001', 'prevention.grid-screening', 'fail'],
@@ -101,7 +160,12 @@ describe('evaluateDay', () => {
     ]);
     const fail = findings[0]!;
     expect(fail.conditions).toEqual([
-      { fact: 'grid-daily.households_visited', operator: 'greaterThanInclusive', required: { fact: 'subject.households', value: 480 }, actual: 212 },
+      {
+        fact: 'grid-daily.households_visited',
+        operator: 'greaterThanInclusive',
+        required: { fact: 'subject.households', value: 480 },
+        actual: 212,
+      },
     ]);
     expect(fail.sources).toEqual(['data/reports/2020-02-02/grid-daily.210202.csv:2']);
     const facts = new Map(factCatalog([gridForm, priceForm]).map((f) => [f.name, f]));
@@ -111,9 +175,18 @@ describe('evaluateDay', () => {
   });
 
   test('a missing report counts by the rule: fail, skip, or the last value within N days', async () => {
-    const reports = new ReportIndex([row('grid-daily', '210202001001001', '2020-01-31', { households_visited: 480 })]);
+    const reports = new ReportIndex([
+      row('grid-daily', '210202001001001', '2020-01-31', { households_visited: 480 }),
+    ]);
     const run = async (missing: object) =>
-      (await evaluateDay({ registry: registry(), rules: [compileRule(rule({ missing }))], reports, day: DAY })).map((f) => f.status);
+      (
+        await evaluateDay({
+          registry: registry(),
+          rules: [compileRule(rule({ missing }))],
+          reports,
+          day: DAY,
+        })
+      ).map((f) => f.status);
     expect(await run({ mode: 'fail' })).toEqual(['missing', 'missing']);
     expect(await run({ mode: 'skip' })).toEqual(['not-applicable', 'not-applicable']);
     expect(await run({ mode: 'carry', days: 2 })).toEqual(['pass', 'missing']);
@@ -121,11 +194,17 @@ describe('evaluateDay', () => {
   });
 
   test('a rule is only evaluated inside its effective period', async () => {
-    const reports = new ReportIndex([row('grid-daily', '210202001001002', DAY, { households_visited: 100 })]);
+    const reports = new ReportIndex([
+      row('grid-daily', '210202001001002', DAY, { households_visited: 100 }),
+    ]);
     const later = rule({ effective: { from: '2020-02-03' } });
-    expect(await evaluateDay({ registry: registry(), rules: [compileRule(later)], reports, day: DAY })).toEqual([]);
+    expect(
+      await evaluateDay({ registry: registry(), rules: [compileRule(later)], reports, day: DAY }),
+    ).toEqual([]);
     const ended = rule({ effective: { from: '2020-01-01', to: '2020-02-02' } });
-    expect(await evaluateDay({ registry: registry(), rules: [compileRule(ended)], reports, day: DAY })).toHaveLength(2);
+    expect(
+      await evaluateDay({ registry: registry(), rules: [compileRule(ended)], reports, day: DAY }),
+    ).toHaveLength(2);
   });
 
   test('an error in one rule becomes an error finding; the others still run', async () => {
@@ -137,7 +216,12 @@ describe('evaluateDay', () => {
     broken.engine.addOperator('greaterThanInclusive', () => {
       throw new Error('boom');
     });
-    const findings = await evaluateDay({ registry: registry(), rules: [broken, compileRule(rule({}))], reports, day: DAY });
+    const findings = await evaluateDay({
+      registry: registry(),
+      rules: [broken, compileRule(rule({}))],
+      reports,
+      day: DAY,
+    });
     expect(findings.map((f) => [f.rule, f.status])).toEqual([
       ['prevention.broken', 'error'],
       ['prevention.grid-screening', 'pass'],
@@ -156,11 +240,28 @@ describe('evaluateDay', () => {
         ],
       },
     });
-    const reports = new ReportIndex([row('grid-daily', '210202001001001', DAY, { households_visited: 212 })]);
-    const [f] = await evaluateDay({ registry: registry(), rules: [compileRule(r)], reports, day: DAY });
+    const reports = new ReportIndex([
+      row('grid-daily', '210202001001001', DAY, { households_visited: 212 }),
+    ]);
+    const [f] = await evaluateDay({
+      registry: registry(),
+      rules: [compileRule(r)],
+      reports,
+      day: DAY,
+    });
     expect(f?.conditions).toEqual([
-      { fact: 'grid-daily.households_visited', operator: 'greaterThanInclusive', required: 400, actual: 212 },
-      { fact: 'grid-daily.households_visited', operator: 'not:lessThan', required: 300, actual: 212 },
+      {
+        fact: 'grid-daily.households_visited',
+        operator: 'greaterThanInclusive',
+        required: 400,
+        actual: 212,
+      },
+      {
+        fact: 'grid-daily.households_visited',
+        operator: 'not:lessThan',
+        required: 300,
+        actual: 212,
+      },
     ]);
   });
 });
@@ -191,7 +292,13 @@ describe('results', () => {
     });
     const d = districts[0]!;
     expect(d.summary.score).toBe(33.3);
-    expect(d.units.find((u) => u.code === '210202001001001')?.summary.counts).toEqual({ pass: 1, fail: 1, missing: 0, notApplicable: 0, error: 0 });
+    expect(d.units.find((u) => u.code === '210202001001001')?.summary.counts).toEqual({
+      pass: 1,
+      fail: 1,
+      missing: 0,
+      notApplicable: 0,
+      error: 0,
+    });
     expect(d.findings.map((f) => f.status)).toEqual(['fail', 'missing']);
     expect(d.places.map((p) => p.id)).toEqual([]);
     expect(d.registryVersion).toBe('reg1');

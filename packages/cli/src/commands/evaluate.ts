@@ -15,11 +15,14 @@ export interface EvaluateOptions {
 
 /** Evaluates days and writes their results to `data/results/<day>/`. */
 export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number> {
-  if (opts.date !== undefined && !isValidDay(opts.date)) throw new UserError(`--date ${opts.date}: expected a date written as YYYY-MM-DD`);
+  if (opts.date !== undefined && !isValidDay(opts.date))
+    throw new UserError(`--date ${opts.date}: expected a date written as YYYY-MM-DD`);
   const { project, problems } = await loadProject(opts.root);
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
-    o.err(`evaluation stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules; the previous results were left as they were`);
+    o.err(
+      `evaluation stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules; the previous results were left as they were`,
+    );
     return 1;
   }
   const { registry, ruleSet } = project;
@@ -27,22 +30,45 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   printProblems(o, [...problems, ...reports.problems], opts.maxProblems);
   const days = opts.date !== undefined ? [opts.date] : reports.index.days();
   if (days.length === 0) {
-    o.err('no reports found in data/reports/: nothing to evaluate (give --date to evaluate a day without reports)');
+    o.err(
+      'no reports found in data/reports/: nothing to evaluate (give --date to evaluate a day without reports)',
+    );
     return 1;
   }
   const bar = progress(o, 'evaluating');
   let findings = 0;
   for (const [i, day] of days.entries()) {
-    const dayFindings = await evaluateDay({ registry, rules: ruleSet.rules, reports: reports.index, day });
+    const dayFindings = await evaluateDay({
+      registry,
+      rules: ruleSet.rules,
+      reports: reports.index,
+      day,
+    });
     findings += dayFindings.length;
-    const stats = reports.stats.get(day) ?? { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 };
-    const results = buildResults({ day, registry, rules: ruleSet.rules, findings: dayFindings, facts: ruleSet.facts, rulesHash: ruleSet.hash, input: stats });
+    const stats = reports.stats.get(day) ?? {
+      reportFiles: 0,
+      rows: 0,
+      quarantinedFiles: 0,
+      quarantinedRows: 0,
+      lateRows: 0,
+    };
+    const results = buildResults({
+      day,
+      registry,
+      rules: ruleSet.rules,
+      findings: dayFindings,
+      facts: ruleSet.facts,
+      rulesHash: ruleSet.hash,
+      input: stats,
+    });
     const files: Record<string, string> = { 'index.json': `${JSON.stringify(results.city)}\n` };
     for (const d of results.districts) files[`${d.district.code}.json`] = `${JSON.stringify(d)}\n`;
     await replaceDir(path.join(opts.root, 'data', 'results', day), files);
     bar.tick(i + 1, days.length);
   }
   bar.done();
-  o.out(`evaluated ${plural(days.length, 'day')} (${days[0]} to ${days[days.length - 1]}): ${plural(findings, 'check')}; results in data/results/`);
+  o.out(
+    `evaluated ${plural(days.length, 'day')} (${days[0]} to ${days[days.length - 1]}): ${plural(findings, 'check')}; results in data/results/`,
+  );
   return 0;
 }

@@ -16,7 +16,9 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
   const { project, problems } = await loadProject(opts.root);
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
-    o.err(`validation failed: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules; nothing was evaluated or published`);
+    o.err(
+      `validation failed: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules; nothing was evaluated or published`,
+    );
     return 1;
   }
   const reports = await loadReports(opts.root, project.registry, project.forms);
@@ -35,6 +37,8 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
   o.out(
     `registry: ${plural(registry.units.size, 'unit')}, ${plural(registry.places.size, 'place')}; ${plural(forms.size, 'form')}; ${plural(ruleSet.rules.length, 'rule')}`,
   );
-  o.out(`reports: ${plural(files, 'file')}, ${plural(rows, 'row')} accepted; set aside: ${plural(qFiles, 'file')}, ${plural(qRows, 'row')}`);
+  o.out(
+    `reports: ${plural(files, 'file')}, ${plural(rows, 'row')} accepted; set aside: ${plural(qFiles, 'file')}, ${plural(qRows, 'row')}`,
+  );
   return 0;
 }

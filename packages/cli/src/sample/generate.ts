@@ -1,6 +1,15 @@
 import { addDays, type Place, type TerritoryUnit } from '@shoutu/core';
 import { toJson } from '../files.js';
-import { CITY, DEPARTMENTS, DISTRICTS, type DistrictSeed, LEVELS, NAME_STEMS, PLACE_TYPES, type Profile } from './dalian.js';
+import {
+  CITY,
+  DEPARTMENTS,
+  DISTRICTS,
+  type DistrictSeed,
+  LEVELS,
+  NAME_STEMS,
+  PLACE_TYPES,
+  type Profile,
+} from './dalian.js';
 import { SAMPLE_FORMS } from './forms.js';
 import { Random } from './random.js';
 
@@ -12,7 +21,12 @@ export interface SampleOptions {
   days: number;
 }
 
-export const DEFAULT_SAMPLE: SampleOptions = { seed: 20200202, scale: 1, from: '2020-01-25', days: 60 };
+export const DEFAULT_SAMPLE: SampleOptions = {
+  seed: 20200202,
+  scale: 1,
+  from: '2020-01-25',
+  days: 60,
+};
 
 /** The registry's snapshot date and the one merger the sample contains. */
 const REGISTRY_FROM = '2019-10-01';
@@ -21,7 +35,8 @@ const MERGER_DISTRICT = '210211';
 /** The headquarters meeting after which improving districts catch up. */
 const MEETING_DAY = '2020-02-02';
 
-const SCHEMA = (name: string, depth: number) => `${'../'.repeat(depth)}packages/core/schemas/${name}.schema.json`;
+const SCHEMA = (name: string, depth: number) =>
+  `${'../'.repeat(depth)}packages/core/schemas/${name}.schema.json`;
 
 /**
  * Generates the sample: registry, forms and reports, as file paths below `data/` and their
@@ -40,13 +55,30 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
       departments: DEPARTMENTS,
       placeTypes: PLACE_TYPES.map(({ weight: _, ...t }) => t),
       units: [
-        { code: CITY.code, level: 'city', kind: 'city', name: { zh: CITY.zh, en: CITY.en }, validFrom: REGISTRY_FROM },
-        ...DISTRICTS.map((d) => ({ code: d.code, level: 'district', kind: d.kind, name: { zh: d.zh, en: d.en }, parent: CITY.code, validFrom: REGISTRY_FROM, ...totals(districts.find((x) => x.seed === d)!.tree.units, 'street', REGISTRY_FROM) })),
+        {
+          code: CITY.code,
+          level: 'city',
+          kind: 'city',
+          name: { zh: CITY.zh, en: CITY.en },
+          validFrom: REGISTRY_FROM,
+        },
+        ...DISTRICTS.map((d) => ({
+          code: d.code,
+          level: 'district',
+          kind: d.kind,
+          name: { zh: d.zh, en: d.en },
+          parent: CITY.code,
+          validFrom: REGISTRY_FROM,
+          ...totals(districts.find((x) => x.seed === d)!.tree.units, 'street', REGISTRY_FROM),
+        })),
       ],
     }),
   );
   for (const { seed, tree } of districts) {
-    files.set(`registry/units/${seed.code}.json`, toJson({ $schema: SCHEMA('registry', 3), units: tree.units, places: tree.places }));
+    files.set(
+      `registry/units/${seed.code}.json`,
+      toJson({ $schema: SCHEMA('registry', 3), units: tree.units, places: tree.places }),
+    );
   }
   for (const form of SAMPLE_FORMS) files.set(`forms/${form.id}.json`, toJson(form));
 
@@ -63,7 +95,9 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
         for (const s of subjects) {
           if (rnd.chance(behaviour.missingRow)) continue;
           const late = rnd.chance(behaviour.late);
-          const time = late ? `${pad(rnd.int(12, 20))}:${pad(rnd.int(0, 59))}` : `${pad(rnd.int(7, 8))}:${pad(rnd.int(0, 59))}`;
+          const time = late
+            ? `${pad(rnd.int(12, 20))}:${pad(rnd.int(0, 59))}`
+            : `${pad(rnd.int(7, 8))}:${pad(rnd.int(0, 59))}`;
           const values = answer(form.id, s, rnd.chance(behaviour.comply), rnd);
           if (rnd.chance(0.0004)) corrupt(values, rnd);
           lines.push([s.code, `${day}T${time}`, ...values].join(','));
@@ -105,30 +139,78 @@ function buildDistrict(d: DistrictSeed, scale: number, rnd: Random): Tree {
     const communities = Math.max(1, Math.round(scale * rnd.int(1, 3)));
     const communityStart = rnd.int(0, NAME_STEMS.length - 1);
     for (let c = 1; c <= communities; c++)
-      addCommunity(units, places, code, c, rural, merged ? addDays(MERGER_DAY, -1) : undefined, stemAt(communityStart, c - 1), rnd);
+      addCommunity(
+        units,
+        places,
+        code,
+        c,
+        rural,
+        merged ? addDays(MERGER_DAY, -1) : undefined,
+        stemAt(communityStart, c - 1),
+        rnd,
+      );
   }
   if (d.code === MERGER_DISTRICT) {
     // Two streets merge: the new street takes over their communities under new codes.
     const olds = streetCodes.slice(-2);
     const code = `${d.code}0${pad(d.streets + 1)}`;
-    units.push({ code, level: 'street', kind: 'street', name: { zh: '凌海街道', en: 'Linghai Street' }, parent: d.code, validFrom: MERGER_DAY, predecessors: olds });
+    units.push({
+      code,
+      level: 'street',
+      kind: 'street',
+      name: { zh: '凌海街道', en: 'Linghai Street' },
+      parent: d.code,
+      validFrom: MERGER_DAY,
+      predecessors: olds,
+    });
     let c = 0;
-    for (const old of units.filter((u) => u.level === 'community' && olds.includes(u.parent ?? '')).slice()) {
+    for (const old of units
+      .filter((u) => u.level === 'community' && olds.includes(u.parent ?? ''))
+      .slice()) {
       c++;
       const newCode = `${code}${pad3(c)}`;
-      units.push({ ...old, code: newCode, parent: code, validFrom: MERGER_DAY, validTo: undefined, predecessors: [old.code] });
+      units.push({
+        ...old,
+        code: newCode,
+        parent: code,
+        validFrom: MERGER_DAY,
+        validTo: undefined,
+        predecessors: [old.code],
+      });
       for (const g of units.filter((u) => u.parent === old.code).slice()) {
         const gridCode = `${newCode}${g.code.slice(-3)}`;
-        units.push({ ...g, code: gridCode, parent: newCode, validFrom: MERGER_DAY, validTo: undefined, predecessors: [g.code] });
+        units.push({
+          ...g,
+          code: gridCode,
+          parent: newCode,
+          validFrom: MERGER_DAY,
+          validTo: undefined,
+          predecessors: [g.code],
+        });
         for (const p of places.filter((x) => x.grid === g.code).slice())
-          places.push({ ...p, id: `${gridCode}-${p.id.split('-')[1]}`, grid: gridCode, validFrom: MERGER_DAY, validTo: undefined });
+          places.push({
+            ...p,
+            id: `${gridCode}-${p.id.split('-')[1]}`,
+            grid: gridCode,
+            validFrom: MERGER_DAY,
+            validTo: undefined,
+          });
       }
     }
   }
   return { units: units.map(clean), places: places.map(clean) };
 }
 
-function addCommunity(units: TerritoryUnit[], places: Place[], street: string, c: number, rural: boolean, validTo: string | undefined, [zh, en]: readonly [string, string], rnd: Random) {
+function addCommunity(
+  units: TerritoryUnit[],
+  places: Place[],
+  street: string,
+  c: number,
+  rural: boolean,
+  validTo: string | undefined,
+  [zh, en]: readonly [string, string],
+  rnd: Random,
+) {
   const code = `${street}${pad3(c)}`;
   const validity = { validFrom: REGISTRY_FROM, ...(validTo ? { validTo } : {}) };
   const grids = 2;
@@ -140,21 +222,31 @@ function addCommunity(units: TerritoryUnit[], places: Place[], street: string, c
       code: gridCode,
       level: 'grid',
       kind: 'comprehensive-grid',
-      name: { zh: `${zh}${rural ? '村' : '社区'}第${g}网格`, en: `${en} ${rural ? 'Village' : 'Community'} Grid ${g}` },
+      name: {
+        zh: `${zh}${rural ? '村' : '社区'}第${g}网格`,
+        en: `${en} ${rural ? 'Village' : 'Community'} Grid ${g}`,
+      },
       parent: code,
       ...validity,
       households,
       residents: Math.round(households * (2.4 + rnd.float() * 0.5)),
       gridWorkers: rnd.int(1, 2),
     });
-    const n = rnd.weighted([[0, 35], [1, 40], [2, 25]] as const);
+    const n = rnd.weighted([
+      [0, 35],
+      [1, 40],
+      [2, 25],
+    ] as const);
     for (let p = 1; p <= n; p++) {
       const type = rnd.weighted(PLACE_TYPES.map((t) => [t, t.weight] as const));
       places.push({
         id: `${gridCode}-${pad(p)}`,
         grid: gridCode,
         type: type.id,
-        name: { zh: `${zh}${type.name.zh}${p > 1 ? p : ''}`, en: `${en} ${type.name.en}${p > 1 ? ` ${p}` : ''}` },
+        name: {
+          zh: `${zh}${type.name.zh}${p > 1 ? p : ''}`,
+          en: `${en} ${type.name.en}${p > 1 ? ` ${p}` : ''}`,
+        },
         ...validity,
         staff: rnd.int(5, 120),
       });
@@ -174,9 +266,14 @@ function addCommunity(units: TerritoryUnit[], places: Place[], street: string, c
 }
 
 function totals(units: TerritoryUnit[], level: string, day: string) {
-  const grids = units.filter((u) => u.level === 'grid' && u.validFrom <= day && (!u.validTo || u.validTo >= day));
+  const grids = units.filter(
+    (u) => u.level === 'grid' && u.validFrom <= day && (!u.validTo || u.validTo >= day),
+  );
   void level;
-  return { households: grids.reduce((s, g) => s + (g.households ?? 0), 0), residents: grids.reduce((s, g) => s + (g.residents ?? 0), 0) };
+  return {
+    households: grids.reduce((s, g) => s + (g.households ?? 0), 0),
+    residents: grids.reduce((s, g) => s + (g.residents ?? 0), 0),
+  };
 }
 
 function clean<T extends object>(o: T): T {
@@ -202,7 +299,12 @@ function behaviourOn(profile: Profile, day: string): Behaviour {
     case 'improving': {
       const after = Math.max(0, (Date.parse(day) - Date.parse(MEETING_DAY)) / 86_400_000);
       const t = Math.min(1, after / 14);
-      return { comply: 0.68 + t * 0.28, missingRow: 0.05 - t * 0.04, missingFile: 0.03 - t * 0.025, late: 0.12 - t * 0.09 };
+      return {
+        comply: 0.68 + t * 0.28,
+        missingRow: 0.05 - t * 0.04,
+        missingFile: 0.03 - t * 0.025,
+        late: 0.12 - t * 0.09,
+      };
     }
   }
 }
@@ -210,14 +312,17 @@ function behaviourOn(profile: Profile, day: string): Behaviour {
 type Subject = { code: string; households?: number | undefined };
 
 function subjectsFor(formId: string, tree: Tree, day: string): Subject[] {
-  const live = <T extends { validFrom: string; validTo?: string | undefined }>(x: T) => x.validFrom <= day && (!x.validTo || x.validTo >= day);
+  const live = <T extends { validFrom: string; validTo?: string | undefined }>(x: T) =>
+    x.validFrom <= day && (!x.validTo || x.validTo >= day);
   switch (formId) {
     case 'grid-daily':
       return tree.units.filter((u) => u.level === 'grid' && live(u));
     case 'street-duty':
       return tree.units.filter((u) => u.level === 'street' && live(u));
     case 'market-price':
-      return tree.places.filter((p) => (p.type === 'market' || p.type === 'supermarket') && live(p)).map((p) => ({ code: p.id }));
+      return tree.places
+        .filter((p) => (p.type === 'market' || p.type === 'supermarket') && live(p))
+        .map((p) => ({ code: p.id }));
     default:
       return tree.places.filter(live).map((p) => ({ code: p.id }));
   }
@@ -234,17 +339,31 @@ function answer(formId: string, s: Subject, comply: boolean, rnd: Random): strin
         String(Math.round(visited * (2.4 + rnd.float() * 0.5))),
         String(rnd.chance(0.03) ? rnd.int(1, 2) : 0),
         String(rnd.int(0, 25)),
-        rnd.chance(0.8) ? `1${rnd.pick(['38', '39', '52', '86'])}${String(rnd.int(10_000_000, 99_999_999))}` : '',
+        rnd.chance(0.8)
+          ? `1${rnd.pick(['38', '39', '52', '86'])}${String(rnd.int(10_000_000, 99_999_999))}`
+          : '',
       ];
     }
     case 'place-hygiene':
-      return [String(comply ? rnd.int(2, 4) : rnd.int(0, 1)), String(comply ? rnd.int(3, 5) : rnd.int(0, 2)), comply || rnd.chance(0.5) ? 'true' : 'false'];
+      return [
+        String(comply ? rnd.int(2, 4) : rnd.int(0, 1)),
+        String(comply ? rnd.int(3, 5) : rnd.int(0, 2)),
+        comply || rnd.chance(0.5) ? 'true' : 'false',
+      ];
     case 'market-price': {
       const veg = comply ? rnd.int(-30, 80) / 10 : rnd.int(105, 300) / 10;
-      return [veg.toFixed(1), (comply ? rnd.int(-20, 40) / 10 : rnd.int(40, 120) / 10).toFixed(1), comply ? 'false' : rnd.chance(0.3) ? 'true' : 'false'];
+      return [
+        veg.toFixed(1),
+        (comply ? rnd.int(-20, 40) / 10 : rnd.int(40, 120) / 10).toFixed(1),
+        comply ? 'false' : rnd.chance(0.3) ? 'true' : 'false',
+      ];
     }
     case 'street-duty':
-      return [comply || rnd.chance(0.3) ? 'true' : 'false', String(comply ? 24 : rnd.pick([8, 12, 16])), comply ? 'true' : rnd.chance(0.5) ? 'true' : 'false'];
+      return [
+        comply || rnd.chance(0.3) ? 'true' : 'false',
+        String(comply ? 24 : rnd.pick([8, 12, 16])),
+        comply ? 'true' : rnd.chance(0.5) ? 'true' : 'false',
+      ];
     default:
       return [];
   }

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CityResults, DistrictResults } from '@shoutu/core';
+import { describe, expect, test } from 'vitest';
+import { project, run } from './helpers.js';
+
+async function readTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile())
+      out[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(
+        path.join(e.parentPath, e.name),
+        'utf8',
+      );
+  return out;
+}
+
+describe('shoutu validate', () => {
+  test('a clean project: counts, and the one bad row with its place', async () => {
+    const root = await project('mini');
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: error: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
+    );
+    expect(r.out).toBe(
+      'registry: 6 units, 0 places; 1 form; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row',
+    );
+  });
+
+  test('a broken rule file fails with its line and column, and no stack trace', async () => {
+    const root = await project('mini');
+    const file = path.join(root, 'rules/prevention/grid-screening.json');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('"greaterThanInclusive"', '"greaterThanOrEqual"'),
+    );
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'rules/prevention/grid-screening.json:30:9: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "greaterThanOrEqual" (at conditions.all[0].operator)',
+    );
+    expect(r.err).toContain(
+      'validation failed: 1 error in the registry, forms or rules; nothing was evaluated or published',
+    );
+    expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  test('an unknown fact gets a did-you-mean', async () => {
+    const root = await project('mini');
+    const file = path.join(root, 'rules/prevention/grid-screening.json');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        'grid-daily.households_visited',
+        'grid-daily.household_visited',
+      ),
+    );
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'rules/prevention/grid-screening.json:29:9: error: unknown fact "grid-daily.household_visited" Did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)',
+    );
+  });
+
+  test('invalid JSON in the registry stops everything with its place', async () => {
+    const root = await project('mini');
+    const file = path.join(root, 'data/registry/registry.json');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('"placeTypes": [],', '"placeTypes": [],,'),
+    );
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe(
+      'data/registry/registry.json:35:20: error: this is not valid JSON: expected a field name in double quotes',
+    );
+  });
+});
+
+describe('shoutu evaluate', () => {
+  test('writes valid results, byte-identical on a rerun, with no personal data', async () => {
+    const root = await project('mini');
+    const r = await run(['--root', root, 'evaluate']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      'evaluated 2 days (2020-02-02 to 2020-02-03): 4 checks; results in data/results/',
+    );
+    const results = path.join(root, 'data/results');
+    const first = await readTree(results);
+    expect(Object.keys(first).sort()).toEqual([
+      '2020-02-02/210202.json',
+      '2020-02-02/index.json',
+      '2020-02-03/210202.json',
+      '2020-02-03/index.json',
+    ]);
+    const city = CityResults.parse(JSON.parse(first['2020-02-02/index.json']!));
+    expect(city.summary.counts).toEqual({
+      pass: 1,
+      fail: 1,
+      missing: 0,
+      notApplicable: 0,
+      error: 0,
+    });
+    expect(city.input).toEqual({
+      reportFiles: 1,
+      rows: 2,
+      quarantinedFiles: 0,
+      quarantinedRows: 0,
+      lateRows: 1,
+    });
+    const district = DistrictResults.parse(JSON.parse(first['2020-02-03/210202.json']!));
+    // The bad row was set aside, so grid 2 has no report that day.
+    expect(district.findings.map((f) => [f.subject, f.status])).toEqual([
+      ['210202001001002', 'missing'],
+    ]);
+    expect(Object.values(first).join('')).not.toContain('CANARY');
+
+    await run(['--root', root, 'evaluate']);
+    expect(await readTree(results)).toEqual(first);
+  });
+
+  test('invalid rules leave the previous results untouched', async () => {
+    const root = await project('mini');
+    await run(['--root', root, 'evaluate']);
+    const before = await readTree(path.join(root, 'data/results'));
+    await writeFile(path.join(root, 'rules/prevention/grid-screening.json'), '{ "id": ');
+    const r = await run(['--root', root, 'evaluate']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('the previous results were left as they were');
+    expect(await readTree(path.join(root, 'data/results'))).toEqual(before);
+  });
+
+  test('--date evaluates one day; a day without reports shows them missing', async () => {
+    const root = await project('mini');
+    const r = await run(['--root', root, 'evaluate', '--date', '2020-02-04']);
+    expect(r.code).toBe(0);
+    const d = DistrictResults.parse(
+      JSON.parse(await readFile(path.join(root, 'data/results/2020-02-04/210202.json'), 'utf8')),
+    );
+    expect(d.summary.counts.missing).toBe(2);
+    expect(existsSync(path.join(root, 'data/results/2020-02-02'))).toBe(false);
+    const bad = await run(['--root', root, 'evaluate', '--date', '2020-02-30']);
+    expect(bad).toMatchObject({
+      code: 1,
+      err: 'error: --date 2020-02-30: expected a date written as YYYY-MM-DD',
+    });
+  });
+
+  test('a folder that is not a project says so', async () => {
+    const root = await project('mini');
+    await rm(path.join(root, 'rules'), { recursive: true });
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^error: no project found: expected a folder with "rules\/" and "data\/"/,
+    );
+  });
+});
