@@ -27,7 +27,16 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   }
   const { registry, ruleSet } = project;
   const reports = await loadReports(opts.root, registry, project.forms);
-  printProblems(o, [...problems, ...reports.problems], opts.maxProblems);
+  printProblems(o, problems, opts.maxProblems);
+  // `shoutu validate` lists report problems one by one; here a count is enough.
+  const setAside = [...reports.stats.values()].reduce(
+    (n, s) => ({ files: n.files + s.quarantinedFiles, rows: n.rows + s.quarantinedRows }),
+    { files: 0, rows: 0 },
+  );
+  if (setAside.files + setAside.rows > 0)
+    o.err(
+      `reports set aside: ${plural(setAside.files, 'file')}, ${plural(setAside.rows, 'row')} (run \`shoutu validate\` to see why)`,
+    );
   const days = opts.date !== undefined ? [opts.date] : reports.index.days();
   if (days.length === 0) {
     o.err(
