@@ -1,5 +1,6 @@
 import type { ConditionOutcome, FactInfo } from './result.js';
 import type { Lang } from './text.js';
+import { formatQuantity } from './units.js';
 
 type Scalar = string | number | boolean | null;
 
@@ -20,8 +21,7 @@ function show(v: Scalar | Scalar[] | undefined, fact: FactInfo | undefined, lang
   if (v === undefined || v === null) return lang === 'zh' ? '无数据' : 'no value';
   if (Array.isArray(v)) return v.map((x) => show(x, fact, lang)).join(lang === 'zh' ? '、' : ', ');
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
-  const unit = fact?.unit && typeof v === 'number' ? ` ${fact.unit}` : '';
-  return `${v}${unit}`;
+  return typeof v === 'number' ? formatQuantity(v, fact?.unit, lang) : v;
 }
 
 /**
@@ -49,10 +49,11 @@ export function describeOutcome(
     const otherLabel = other?.label[lang] ?? req.fact;
     const actual = o.actual;
     const both = typeof actual === 'number' && typeof req.value === 'number';
-    const ratio =
+    const pct =
       both && (req.value as number) > 0
-        ? ` (${Math.round(((actual as number) / (req.value as number)) * 100)} %)`
-        : '';
+        ? Math.round(((actual as number) / (req.value as number)) * 100)
+        : undefined;
+    const ratio = pct === undefined ? '' : lang === 'zh' ? `（${pct}%）` : ` (${pct} %)`;
     const found = both
       ? `${actual} / ${show(req.value ?? null, other, lang)}${ratio}`
       : show(actual, fact, lang);
@@ -60,5 +61,9 @@ export function describeOutcome(
     const close = lang === 'zh' ? '）' : ')';
     return `${label}${sep}${found}${semi}${requiredWord}${sep}${notWord}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang)}${close}`;
   }
+  // "required: yes" reads better than "required: equal to yes".
+  const plain = base === 'equal' && !negated;
+  if (plain)
+    return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${show(req as Scalar, fact, lang)}`;
   return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${notWord}${words} ${show(req as Scalar | Scalar[], fact, lang)}`;
 }

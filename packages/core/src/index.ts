@@ -13,3 +13,4 @@ export * from './result.js';
 export * from './rule.js';
 export * from './schemas.js';
 export * from './text.js';
+export * from './units.js';

@@ -170,7 +170,10 @@ describe('evaluateDay', () => {
     expect(fail.sources).toEqual(['data/reports/2020-02-02/grid-daily.210202.csv:2']);
     const facts = new Map(factCatalog([gridForm, priceForm]).map((f) => [f.name, f]));
     expect(describeOutcome(fail.conditions![0]!, facts, 'en')).toBe(
-      'households visited: 212 / 480 household (44 %); required: at least households (480 household)',
+      'households visited: 212 / 480 households (44 %); required: at least households (480 households)',
+    );
+    expect(describeOutcome(fail.conditions![0]!, facts, 'zh')).toBe(
+      '已走访户数：212 / 480 户（44%）；要求：不少于 户数（480 户）',
     );
   });
 
@@ -302,5 +305,44 @@ describe('results', () => {
     expect(d.findings.map((f) => f.status)).toEqual(['fail', 'missing']);
     expect(d.places.map((p) => p.id)).toEqual([]);
     expect(d.registryVersion).toBe('reg1');
+  });
+});
+
+describe('plain sentences', () => {
+  const facts = new Map(
+    factCatalog([
+      Form.parse({
+        id: 'street-duty',
+        title: t('值班', 'duty'),
+        subjects: { kind: 'territory', level: 'street' },
+        fields: [
+          { id: 'on_shift', type: 'boolean', label: t('领导干部带班', 'leading cadre on shift') },
+          { id: 'hours', type: 'integer', unit: 'hour', label: t('值守时长', 'hours on duty') },
+        ],
+      }),
+    ]).map((f) => [f.name, f]),
+  );
+  test('booleans and units read naturally in both languages', () => {
+    const onShift = {
+      fact: 'street-duty.on_shift',
+      operator: 'equal',
+      required: true,
+      actual: false,
+    };
+    expect(describeOutcome(onShift, facts, 'en')).toBe('leading cadre on shift: no; required: yes');
+    expect(describeOutcome(onShift, facts, 'zh')).toBe('领导干部带班：否；要求：是');
+    const hours = {
+      fact: 'street-duty.hours',
+      operator: 'greaterThanInclusive',
+      required: 24,
+      actual: 8,
+    };
+    expect(describeOutcome(hours, facts, 'en')).toBe(
+      'hours on duty: 8 hours; required: at least 24 hours',
+    );
+    expect(describeOutcome(hours, facts, 'zh')).toBe('值守时长：8 小时；要求：不少于 24 小时');
+    expect(describeOutcome({ ...hours, actual: null }, facts, 'en')).toBe(
+      'hours on duty: no value; required: at least 24 hours',
+    );
   });
 });

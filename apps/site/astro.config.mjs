@@ -1,0 +1,62 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import react from '@astrojs/react';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+
+/**
+ * Where the engine's results live. Read at build time only (src/lib/results.ts); resolved from this
+ * file, not from the working directory, so `astro build --root apps/site` works from anywhere.
+ */
+const resultsDir =
+  process.env.SHOUTU_RESULTS_DIR || fileURLToPath(new URL('../../data/results', import.meta.url));
+
+/** `/` locally; GitHub Pages serves a project site under `/<repository>/`. */
+const base = process.env.SHOUTU_BASE || '/';
+const site = process.env.SHOUTU_SITE || undefined;
+
+/**
+ * Resolve the workspace packages to their TypeScript source (the `@shoutu/source` export condition),
+ * so the site builds without building them first. These are Vite 6's defaults with our condition in
+ * front; 'development|production' is Vite's placeholder for the current mode.
+ */
+const clientConditions = ['@shoutu/source', 'module', 'browser', 'development|production'];
+const serverConditions = ['@shoutu/source', 'module', 'node', 'development|production'];
+
+export default defineConfig({
+  site,
+  base,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    defaultLocale: 'zh-CN',
+    locales: ['zh-CN', 'en'],
+    routing: { prefixDefaultLocale: false },
+  },
+  // React renders islands only where interaction pays; a page without one loads no JavaScript.
+  integrations: [react()],
+  devToolbar: { enabled: false },
+  vite: {
+    plugins: [tailwindcss()],
+    define: {
+      'import.meta.env.SHOUTU_RESULTS_DIR': JSON.stringify(resultsDir),
+    },
+    resolve: { conditions: clientConditions },
+    build: {
+      rollupOptions: {
+        // zod's source carries `@__PURE__` comments Rollup cannot place; harmless, only noise.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
+    ssr: {
+      // Bundle the workspace package (its dist may not exist) and zod, which the site does not
+      // depend on directly and so could not be imported from the prerender chunks at run time.
+      noExternal: ['@shoutu/core', 'zod'],
+      resolve: { conditions: serverConditions, externalConditions: ['@shoutu/source', 'node'] },
+    },
+  },
+});
