@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Reporter } from 'vitest/reporters';
 
 // Tests import packages by name; the "@shoutu/source" condition resolves them to TypeScript
 // source, so tests never wait for a build.
@@ -10,8 +11,24 @@ const project = (name: string, root: string, testTimeout = 5_000) => ({
   test: { name, root, include: ['test/**/*.test.ts'], environment: 'node', testTimeout },
 });
 
+/** Ends the run with a plain "N passed, N failed" line that any CI log reader understands. */
+const plainSummary: Reporter = {
+  onTestRunEnd(modules) {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const m of modules)
+      for (const t of m.children.allTests()) {
+        const state = t.result().state;
+        if (state === 'passed') counts.passed++;
+        else if (state === 'failed') counts.failed++;
+        else counts.skipped++;
+      }
+    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+  },
+};
+
 export default defineConfig({
   test: {
+    reporters: ['default', plainSummary],
     projects: [
       project('core', 'packages/core'),
       project('engine', 'packages/engine'),

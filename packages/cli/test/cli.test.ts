@@ -29,6 +29,20 @@ describe('shoutu validate', () => {
     );
   });
 
+  test('one bad report file is set aside whole; the other files go on', async () => {
+    const root = await project('mini');
+    await writeFile(
+      path.join(root, 'data/reports/2020-02-02/grid-daily.210202.csv'),
+      'subject,visited\n210202001001001,3\n',
+    );
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'data/reports/2020-02-02/grid-daily.210202.csv:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside',
+    );
+    expect(r.out).toContain('reports: 2 files, 1 row accepted; set aside: 1 file, 1 row');
+  });
+
   test('a broken rule file fails with its line and column, and no stack trace', async () => {
     const root = await project('mini');
     const file = path.join(root, 'rules/prevention/grid-screening.json');
