@@ -1,10 +1,4 @@
-import {
-  findNodeAtLocation,
-  type Node,
-  type ParseError,
-  parseTree,
-  printParseErrorCode,
-} from 'jsonc-parser';
+import { findNodeAtLocation, type Node, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import type { z } from 'zod';
 import { describeIssue } from './issue-text.js';
 import type { Problem } from './problem.js';
@@ -13,7 +7,8 @@ import type { Problem } from './problem.js';
 export interface JsonSource {
   file: string;
   value: unknown;
-  root: Node;
+  /** The syntax tree, built on first use. */
+  readonly root: Node;
   lineStarts: number[];
 }
 
@@ -77,56 +72,67 @@ export function parseJsonSource(
         },
       ],
     };
-  const errors: ParseError[] = [];
-  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
+  const syntax: Problem[] = [];
   const problems: Problem[] = [];
-  for (const e of errors) {
-    const code = printParseErrorCode(e.error);
-    problems.push({
-      severity: 'error',
-      file,
-      ...positionAt(lineStarts, e.offset),
-      message: `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
-    });
-  }
+  // One streaming pass finds syntax errors, duplicate names and forbidden keys without building a
+  // tree: a tree of a large registry costs gigabytes, and it is only needed to locate problems.
+  const keys: Set<string>[] = [];
+  visit(
+    body,
+    {
+      onObjectBegin: () => {
+        keys.push(new Set());
+      },
+      onObjectEnd: () => {
+        keys.pop();
+      },
+      onObjectProperty: (key, offset) => {
+        const at = positionAt(lineStarts, offset);
+        const siblings = keys[keys.length - 1];
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+          problems.push({
+            severity: 'error',
+            file,
+            ...at,
+            message: `the field name "${key}" is not allowed`,
+          });
+        else if (siblings?.has(key))
+          problems.push({
+            severity: 'error',
+            file,
+            ...at,
+            message: `the field "${key}" appears twice in the same object`,
+          });
+        siblings?.add(key);
+      },
+      onError: (error, offset) => {
+        const code = printParseErrorCode(error);
+        syntax.push({
+          severity: 'error',
+          file,
+          ...positionAt(lineStarts, offset),
+          message: `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
+        });
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
   // After the first syntax error the rest is guesswork: report only that one.
-  if (!root || problems.length > 0) return { problems: problems.slice(0, 1) };
-  walkKeys(root, (key, keyNode, siblings) => {
-    const at = positionAt(lineStarts, keyNode.offset);
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype')
-      problems.push({
-        severity: 'error',
-        file,
-        ...at,
-        message: `the field name "${key}" is not allowed`,
-      });
-    else if (siblings.has(key))
-      problems.push({
-        severity: 'error',
-        file,
-        ...at,
-        message: `the field "${key}" appears twice in the same object`,
-      });
-    siblings.add(key);
-  });
+  if (syntax.length > 0) return { problems: syntax.slice(0, 1) };
   if (problems.length > 0) return { problems };
-  return { source: { file, value: JSON.parse(body), root, lineStarts }, problems };
-}
-
-function walkKeys(
-  node: Node,
-  visit: (key: string, keyNode: Node, siblings: Set<string>) => void,
-): void {
-  if (node.type === 'object') {
-    const seen = new Set<string>();
-    for (const prop of node.children ?? []) {
-      const [keyNode, valueNode] = prop.children ?? [];
-      if (keyNode) visit(String(keyNode.value), keyNode, seen);
-      if (valueNode) walkKeys(valueNode, visit);
-    }
-  } else if (node.type === 'array') {
-    for (const child of node.children ?? []) walkKeys(child, visit);
-  }
+  let root: Node | undefined;
+  return {
+    source: {
+      file,
+      value: JSON.parse(body),
+      get root() {
+        root ??= parseTree(body, [], { disallowComments: true }) as Node;
+        return root;
+      },
+      lineStarts,
+    },
+    problems,
+  };
 }
 
 /** The line and column of a path; a path that does not exist points at its nearest existing parent. */
