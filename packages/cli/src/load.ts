@@ -1,5 +1,6 @@
 import {
   buildRegistry,
+  checkRule,
   type FactInfo,
   Form,
   factCatalog,
@@ -76,8 +77,14 @@ export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
 export async function loadForms(
   root: string,
   registry: Registry,
-): Promise<Loaded<Map<string, Form>>> {
-  const { parsed, problems } = await readJsonFiles<Form>(root, 'data/forms', Form);
+): Promise<Loaded<Map<string, Form>> & { broken: Set<string> }> {
+  const { texts, parsed, problems } = await readJsonFiles<Form>(root, 'data/forms', Form);
+  const good = new Set(parsed.map((p) => p.source.file));
+  const broken = new Set(
+    texts
+      .filter((t) => !good.has(t.file))
+      .map((t) => t.file.replace(/^.*\//, '').replace(/\.json$/, '')),
+  );
   const forms = new Map<string, Form>();
   for (const { source, data } of parsed) {
     const expected = source.file.replace(/^.*\//, '').replace(/\.json$/, '');
@@ -94,7 +101,7 @@ export async function loadForms(
     problems.push(...subjectProblems(source, ['subjects'], data.subjects, registry));
     forms.set(data.id, data);
   }
-  return { value: forms, problems };
+  return { value: forms, problems, broken };
 }
 
 function subjectProblems(
@@ -133,11 +140,12 @@ export interface RuleSet {
   hash: string;
 }
 
-/** `rules/**.json` (not `*.test.json`): parsed, checked against the fact catalog, compiled. */
+/** `rules/**.json` (not `*.test.json`): parsed, checked against forms and registry, compiled. */
 export async function loadRules(
   root: string,
   registry: Registry,
   forms: ReadonlyMap<string, Form>,
+  brokenForms: ReadonlySet<string> = new Set(),
 ): Promise<Loaded<RuleSet>> {
   const { texts, parsed, problems } = await readJsonFiles<Rule>(
     root,
@@ -146,35 +154,31 @@ export async function loadRules(
     (f) => f.endsWith('.json') && !f.endsWith('.test.json'),
   );
   const facts = factCatalog(forms.values());
-  const factNames = new Set(facts.map((f) => f.name));
-  const seen = new Map<string, string>();
+  const seen = new Map<string, JsonSource>();
   const rules: CompiledRule[] = [];
   for (const { source, data } of parsed) {
-    const area = source.file.split('/')[1];
-    if (area !== data.area)
+    const folder = source.file.split('/');
+    if (folder.length !== 3 || folder[1] !== data.area)
       problems.push(
         problemAt(
           source,
           ['area'],
-          `the rule is in rules/${area}/ but says area "${data.area}": expected rules/${data.area}/`,
+          `the rule says area "${data.area}": expected it in rules/${data.area}/`,
         ),
       );
     const key = `${data.id}@${data.version}`;
     const prior = seen.get(key);
-    if (prior)
+    if (prior) {
+      // Name both files: either may be the copy whose id was not changed.
+      const message = (other: string) =>
+        `the rule "${data.id}" version ${data.version} is also defined in ${other}: expected each id once (or a new version)`;
       problems.push(
-        problemAt(
-          source,
-          ['id'],
-          `the rule "${data.id}" version ${data.version} is already defined in ${prior}`,
-        ),
+        problemAt(source, ['id'], message(prior.file)),
+        problemAt(prior, ['id'], message(source.file)),
       );
-    seen.set(key, source.file);
-    problems.push(...subjectProblems(source, ['appliesTo'], data.appliesTo, registry));
-    walkLeaves(data.conditions, ['conditions'], (fact, at) => {
-      if (!factNames.has(fact))
-        problems.push(problemAt(source, at, `unknown fact "${fact}"${hint(fact, factNames)}`));
-    });
+    }
+    seen.set(key, source);
+    problems.push(...checkRule(source, data, { registry, forms, brokenForms }));
     rules.push(compileRule(data));
   }
   if (texts.length === 0)
@@ -185,25 +189,6 @@ export async function loadRules(
         'no rule files: expected JSON rules in rules/prevention/, rules/security/ and rules/safety/',
     });
   return { value: { rules, facts, hash: contentHash(texts) }, problems };
-}
-
-function walkLeaves(
-  c: unknown,
-  at: PathSegment[],
-  visit: (fact: string, at: PathSegment[]) => void,
-): void {
-  if (c === null || typeof c !== 'object') return;
-  const o = c as Record<string, unknown>;
-  for (const k of ['all', 'any'] as const)
-    if (Array.isArray(o[k]))
-      (o[k] as unknown[]).forEach((x, i) => {
-        walkLeaves(x, [...at, k, i], visit);
-      });
-  if (o.not) walkLeaves(o.not, [...at, 'not'], visit);
-  if (typeof o.fact === 'string') visit(o.fact, [...at, 'fact']);
-  const v = o.value as Record<string, unknown> | undefined;
-  if (v && typeof v === 'object' && typeof v.fact === 'string')
-    visit(v.fact, [...at, 'value', 'fact']);
 }
 
 export interface Reports {

@@ -17,7 +17,7 @@ export async function loadProject(
   const registry = await loadRegistry(root);
   if (!registry.value) return { problems: registry.problems };
   const forms = await loadForms(root, registry.value);
-  const rules = await loadRules(root, registry.value, forms.value ?? new Map());
+  const rules = await loadRules(root, registry.value, forms.value ?? new Map(), forms.broken);
   const problems = [...registry.problems, ...forms.problems, ...rules.problems];
   if (problems.some((p) => p.severity === 'error') || !forms.value || !rules.value)
     return { problems };

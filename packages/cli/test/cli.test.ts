@@ -25,7 +25,7 @@ describe('shoutu validate', () => {
       'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: error: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
     );
     expect(r.out).toBe(
-      'registry: 6 units, 0 places; 1 form; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row',
+      'registry: 6 units, 0 places; 2 forms; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row',
     );
   });
 
@@ -158,7 +158,7 @@ describe('shoutu evaluate', () => {
     const bad = await run(['--root', root, 'evaluate', '--date', '2020-02-30']);
     expect(bad).toMatchObject({
       code: 1,
-      err: 'error: --date 2020-02-30: expected a date written as YYYY-MM-DD',
+      err: 'error: --date 2020-02-30: that day is not in the calendar',
     });
   });
 

@@ -1,25 +1,40 @@
 import { z } from 'zod';
 
+/** A string checked in two steps, so that each mistake gets one message of its own. */
+function twoStep(
+  pattern: RegExp,
+  shape: string,
+  real: (s: string) => boolean,
+  notReal: string,
+  format: string,
+) {
+  return z
+    .string()
+    .superRefine((s, ctx) => {
+      if (!pattern.test(s)) ctx.addIssue({ code: 'custom', message: shape, input: s });
+      else if (!real(s)) ctx.addIssue({ code: 'custom', message: `"${s}" ${notReal}` });
+    })
+    .meta({ format });
+}
+
 /** A calendar day, `YYYY-MM-DD`. Days are local to the city; no clock is ever read. */
-export const IsoDate = z.iso.date({
-  error: 'expected a date written as YYYY-MM-DD, e.g. 2020-02-02',
-});
+export const IsoDate = twoStep(
+  /^\d{4}-\d{2}-\d{2}$/,
+  'expected a date written as YYYY-MM-DD, e.g. 2020-02-02',
+  (s) => isValidDay(s),
+  'is not a day of the calendar',
+  'date',
+);
 export type IsoDate = z.infer<typeof IsoDate>;
 
-/** A local date and time, `YYYY-MM-DDTHH:MM` (seconds optional, no time zone). */
-export const LocalDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, {
-    error: 'expected a local date and time written as YYYY-MM-DDTHH:MM, e.g. 2020-02-02T11:30',
-  })
-  .refine((s) => isValidDay(s.slice(0, 10)) && validClock(s.slice(11)), {
-    error: 'expected a real date and time',
-  });
-
-export const ClockTime = z
-  .string()
-  .regex(/^\d{2}:\d{2}$/, { error: 'expected a time written as HH:MM, e.g. 12:00' })
-  .refine(validClock, { error: 'expected a real time of day, 00:00 to 23:59' });
+/** A time of day, `HH:MM`. */
+export const ClockTime = twoStep(
+  /^\d{2}:\d{2}$/,
+  'expected a time written as HH:MM, e.g. 12:00',
+  validClock,
+  'is not a time of day: expected 00:00 to 23:59',
+  'time',
+);
 
 function validClock(s: string): boolean {
   const [h, m, sec] = s.split(':').map(Number);

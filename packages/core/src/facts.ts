@@ -2,28 +2,32 @@ import type { Form } from './form.js';
 import type { FactInfo } from './result.js';
 
 /** Registry attributes a rule can read about its subject. */
-export const SUBJECT_FACTS: readonly FactInfo[] = [
+export const SUBJECT_FACTS: readonly (FactInfo & { kind: 'territory' | 'place' })[] = [
   {
     name: 'subject.households',
-    label: { zh: '户数', en: 'households' },
+    label: { zh: '登记户数', en: 'registered households' },
+    kind: 'territory',
     type: 'integer',
     unit: 'household',
   },
   {
     name: 'subject.residents',
-    label: { zh: '常住人口', en: 'residents' },
+    label: { zh: '登记常住人口', en: 'registered residents' },
+    kind: 'territory',
     type: 'integer',
     unit: 'person',
   },
   {
     name: 'subject.grid_workers',
     label: { zh: '网格员人数', en: 'grid workers' },
+    kind: 'territory',
     type: 'integer',
     unit: 'person',
   },
   {
     name: 'subject.staff',
     label: { zh: '从业人员', en: 'staff' },
+    kind: 'place',
     type: 'integer',
     unit: 'person',
   },
@@ -37,7 +41,7 @@ export const LATE_FIELD = 'late';
  * `<form>.<field>`; personal fields are never facts.
  */
 export function factCatalog(forms: Iterable<Form>): FactInfo[] {
-  const out: FactInfo[] = [...SUBJECT_FACTS];
+  const out: FactInfo[] = SUBJECT_FACTS.map(({ kind: _, ...f }) => f);
   for (const form of forms) {
     for (const f of form.fields) {
       if (f.personal) continue;

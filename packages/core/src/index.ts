@@ -11,6 +11,7 @@ export * from './report.js';
 export * from './responsibility.js';
 export * from './result.js';
 export * from './rule.js';
+export * from './rule-check.js';
 export * from './schemas.js';
 export * from './text.js';
 export * from './units.js';

@@ -29,6 +29,13 @@ function quoteAll(values: readonly unknown[]): string {
 /** Turns a zod issue into a sentence an official can act on: what was expected, what was found. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const found = 'input' in issue ? `, found ${describeValue(issue.input)}` : '';
+  // Messages written in the schemas start in lower case and are kept; zod's own are rewritten.
+  if (/^[a-z"]/.test(issue.message)) {
+    const primitive = ['string', 'number', 'boolean'].includes(typeof issue.input);
+    // A message that begins with the value, or already says what was found, needs no "found".
+    const said = issue.message.startsWith('"') || issue.message.includes('found');
+    return primitive && !said ? `${issue.message}${found}` : issue.message;
+  }
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined)

@@ -1,7 +1,7 @@
 import { findNodeAtLocation, type Node, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import type { z } from 'zod';
 import { describeIssue } from './issue-text.js';
-import type { Problem } from './problem.js';
+import { hint, type Problem } from './problem.js';
 
 /** A JSON file parsed with positions, so that any path inside it can be reported as line:column. */
 export interface JsonSource {
@@ -31,6 +31,18 @@ const SYNTAX_WORDS: Record<string, string> = {
   InvalidUnicode: 'a valid \\u escape',
   InvalidEscapeCharacter: 'a valid escape such as \\n or \\"',
   InvalidCharacter: 'a character allowed inside a string',
+};
+
+/** Characters that an input method types in place of JSON's punctuation. */
+const LOOKALIKES: Record<string, string> = {
+  '“': 'a curly quote “, expected straight double quotes (") around names and text',
+  '”': 'a curly quote ”, expected straight double quotes (") around names and text',
+  '‘': 'a curly quote ‘, expected straight double quotes (") around names and text',
+  '’': 'a curly quote ’, expected straight double quotes (") around names and text',
+  '，': 'a full-width comma ，, expected a plain comma (,)',
+  '：': 'a full-width colon ：, expected a plain colon (:)',
+  '｛': 'a full-width brace ｛, expected a plain brace ({)',
+  '｝': 'a full-width brace ｝, expected a plain brace (})',
 };
 
 export function lineStartsOf(text: string): number[] {
@@ -107,11 +119,14 @@ export function parseJsonSource(
       },
       onError: (error, offset) => {
         const code = printParseErrorCode(error);
+        const ch = body[offset] ?? '';
         syntax.push({
           severity: 'error',
           file,
           ...positionAt(lineStarts, offset),
-          message: `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
+          message: LOOKALIKES[ch]
+            ? `this is not valid JSON: found ${LOOKALIKES[ch]}`
+            : `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
         });
       },
     },
@@ -158,20 +173,30 @@ export function validateJson<T extends z.ZodType>(
 ): { data: z.infer<T>; problems: Problem[] } | { data?: undefined; problems: Problem[] } {
   const result = schema.safeParse(source.value, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: zodProblems(source, result.error.issues) };
+  return { problems: zodProblems(source, result.error.issues, [], schema) };
 }
 
 export function zodProblems(
   source: JsonSource,
   issues: readonly z.core.$ZodIssue[],
   base: PathSegment[] = [],
+  schema?: z.ZodType,
 ): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])];
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        out.push(problemAt(source, path, `unknown field "${key}"`, key));
+      const allowed = schema ? fieldsAt(schema, issue.path as PathSegment[]) : [];
+      for (const key of issue.keys) {
+        const why =
+          KEY_HINTS[key] ??
+          (allowed.length > 0
+            ? `${hint(key, allowed)} Expected one of: ${allowed.join(', ')}`
+            : '');
+        out.push(
+          problemAt(source, path, `unknown field "${key}"${why ? `. ${why.trim()}` : ''}`, key),
+        );
+      }
     } else {
       out.push(problemAt(source, path, describeIssue(issue)));
     }
@@ -197,4 +222,54 @@ export function problemAt(
 
 export function formatPath(path: readonly PathSegment[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Fields that look plausible but are refused on purpose, and why. */
+const KEY_HINTS: Record<string, string> = {
+  path: 'JSONPath ("path") is not allowed in rules, because it can run code: name the fact itself',
+  params: 'fact parameters ("params") are not used: every fact is a plain value',
+};
+
+/** The field names an object schema allows at a path (best effort: unions give all their options' fields). */
+function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let current: z.core.$ZodType[] = [schema as unknown as z.core.$ZodType];
+  const unwrap = (t: z.core.$ZodType): z.core.$ZodType[] => {
+    const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'optional':
+      case 'default':
+      case 'nullable':
+      case 'readonly':
+      case 'prefault':
+        return unwrap(def.innerType as z.core.$ZodType);
+      case 'pipe':
+        return unwrap(def.in as z.core.$ZodType);
+      case 'lazy':
+        return unwrap((def.getter as () => z.core.$ZodType)());
+      case 'union':
+        return (def.options as z.core.$ZodType[]).flatMap(unwrap);
+      default:
+        return [t];
+    }
+  };
+  for (const segment of path) {
+    const next: z.core.$ZodType[] = [];
+    for (const t of current.flatMap(unwrap)) {
+      const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
+      if (typeof segment === 'number' && def.type === 'array')
+        next.push(def.element as z.core.$ZodType);
+      else if (typeof segment === 'string' && def.type === 'object') {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        if (shape[segment]) next.push(shape[segment]);
+      }
+    }
+    current = next;
+  }
+  const keys = new Set<string>();
+  for (const t of current.flatMap(unwrap)) {
+    const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'object')
+      for (const k of Object.keys(def.shape as object)) if (k !== '$schema') keys.add(k);
+  }
+  return [...keys];
 }

@@ -35,7 +35,8 @@ export function cmp(a: string, b: string): number {
 }
 
 /** Closest candidate by edit distance, for "did you mean …?" hints. */
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(word: string, names: Iterable<string>): string | undefined {
+  const candidates = [...names];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
@@ -45,7 +46,11 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       bestDistance = d;
     }
   }
-  return best;
+  if (best) return best;
+  // A word that is the start of a longer name ("grid-daily.households") most likely meant it.
+  const lower = word.toLowerCase();
+  for (const c of candidates) if (c.toLowerCase().startsWith(lower) && lower.length >= 4) return c;
+  return undefined;
 }
 
 function editDistance(a: string, b: string): number {

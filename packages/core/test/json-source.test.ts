@@ -41,7 +41,9 @@ describe('JSON locations', () => {
 
   test('an unknown field points at its name', () => {
     const text = FORM.replace('"id": "grid-daily",', '"id": "grid-daily",\n  "titel": "x",');
-    expect(problems(text)).toEqual(['data/forms/x.json:3:3: error: unknown field "titel"']);
+    expect(problems(text)).toEqual([
+      'data/forms/x.json:3:3: error: unknown field "titel". Did you mean "title"? Expected one of: id, title, description, subjects, due, fields',
+    ]);
   });
 
   test('a wrong type points at the field and says what was found', () => {
@@ -62,6 +64,23 @@ describe('JSON locations', () => {
     expect(problems('{\n  "__proto__": {},\n  "id": "a",\n  "id": "b"\n}')).toEqual([
       'data/forms/x.json:2:3: error: the field name "__proto__" is not allowed',
       'data/forms/x.json:4:3: error: the field "id" appears twice in the same object',
+    ]);
+  });
+});
+
+describe('dates and times', () => {
+  test('a wrong shape and an impossible day get one message each', () => {
+    expect(problems(FORM.replace('"fields"', '"due": "noon",\n  "fields"'))).toEqual([
+      'data/forms/x.json:5:3: error: expected a time written as HH:MM, e.g. 12:00, found the text "noon" (at due)',
+    ]);
+    expect(problems(FORM.replace('"fields"', '"due": "25:00",\n  "fields"'))).toEqual([
+      'data/forms/x.json:5:3: error: "25:00" is not a time of day: expected 00:00 to 23:59 (at due)',
+    ]);
+  });
+
+  test('curly quotes from a Chinese input method are named', () => {
+    expect(problems('{\n  “id”: "x"\n}')).toEqual([
+      'data/forms/x.json:2:3: error: this is not valid JSON: found a curly quote “, expected straight double quotes (") around names and text',
     ]);
   });
 });

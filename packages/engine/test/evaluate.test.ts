@@ -170,10 +170,10 @@ describe('evaluateDay', () => {
     expect(fail.sources).toEqual(['data/reports/2020-02-02/grid-daily.210202.csv:2']);
     const facts = new Map(factCatalog([gridForm, priceForm]).map((f) => [f.name, f]));
     expect(describeOutcome(fail.conditions![0]!, facts, 'en')).toBe(
-      'households visited: 212 / 480 households (44 %); required: at least households (480 households)',
+      'households visited: 212 / 480 households (44 %); required: at least registered households (480 households)',
     );
     expect(describeOutcome(fail.conditions![0]!, facts, 'zh')).toBe(
-      '已走访户数：212 / 480 户（44%）；要求：不少于 户数（480 户）',
+      '已走访户数：212 / 480 户（44%）；要求：不少于 登记户数（480 户）',
     );
   });
 

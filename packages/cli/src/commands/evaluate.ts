@@ -15,8 +15,10 @@ export interface EvaluateOptions {
 
 /** Evaluates days and writes their results to `data/results/<day>/`. */
 export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number> {
-  if (opts.date !== undefined && !isValidDay(opts.date))
+  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
     throw new UserError(`--date ${opts.date}: expected a date written as YYYY-MM-DD`);
+  if (opts.date !== undefined && !isValidDay(opts.date))
+    throw new UserError(`--date ${opts.date}: that day is not in the calendar`);
   const { project, problems } = await loadProject(opts.root);
   if (!project) {
     printProblems(o, problems, opts.maxProblems);

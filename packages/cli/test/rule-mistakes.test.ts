@@ -1,0 +1,126 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { project, run } from './helpers.js';
+
+const RULE = 'rules/prevention/grid-screening.json';
+const CONDITION = `      {
+        "fact": "grid-daily.households_visited",
+        "operator": "greaterThanInclusive",
+        "value": { "fact": "subject.households" }
+      }`;
+
+/** Replaces the rule's one condition (lines 28–32) and returns what validate prints. */
+async function withCondition(condition: string): Promise<{ code: number; err: string }> {
+  const root = await project('mini');
+  const file = path.join(root, RULE);
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(CONDITION);
+  await writeFile(file, text.replace(CONDITION, condition));
+  const r = await run(['--root', root, 'validate']);
+  return {
+    code: r.code,
+    err: r.err
+      .split('\n')
+      .filter((l) => l.startsWith('rules/'))
+      .join('\n'),
+  };
+}
+
+const leaf = (fact: string, operator: string, value: string) =>
+  `      {\n        "fact": "${fact}",\n        "operator": "${operator}",\n        "value": ${value}\n      }`;
+
+describe('rule mistakes are caught before evaluation, with their place', () => {
+  test.each([
+    [
+      'a threshold of the wrong type',
+      leaf('grid-daily.households_visited', 'greaterThanInclusive', '"10%"'),
+      `${RULE}:31:9: error: expected a number (household) to compare with, found the text "10%" (at conditions.all[0].value)`,
+    ],
+    [
+      'a threshold outside the field’s range',
+      leaf('grid-daily.households_visited', 'greaterThanInclusive', '-5'),
+      `${RULE}:31:9: error: -5 is outside the range of the field, 0 to … (household) (at conditions.all[0].value)`,
+    ],
+    [
+      'a fact that the rule’s subjects do not report',
+      leaf('street-duty.leading_cadre_on_shift', 'equal', 'true'),
+      `${RULE}:29:9: error: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at conditions.all[0].fact)`,
+    ],
+    [
+      'a personal field',
+      leaf('grid-daily.reporter_phone', 'equal', '"x"'),
+      `${RULE}:29:9: error: "grid-daily.reporter_phone" is a personal field: personal data never reaches rules or results (at conditions.all[0].fact)`,
+    ],
+    [
+      'an unknown fact',
+      leaf('grid-daily.households', 'equal', '1'),
+      `${RULE}:29:9: error: unknown fact "grid-daily.households" Did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
+    ],
+    [
+      '"in" without a list',
+      leaf('grid-daily.households_visited', 'in', '3'),
+      `${RULE}:31:9: error: "in" needs a list of values, e.g. [1, 2], found the number 3 (at conditions.all[0].value)`,
+    ],
+    [
+      'an ordering operator on a yes/no fact',
+      leaf('grid-daily.late', 'greaterThan', '0'),
+      `${RULE}:31:9: error: "greaterThan" compares numbers, and this fact is yes/no (at conditions.all[0].value)`,
+    ],
+    [
+      'an operator that does not exist',
+      leaf('grid-daily.households_visited', 'atLeast', '1'),
+      `${RULE}:30:9: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].operator)`,
+    ],
+    [
+      'a JSONPath "path"',
+      `      {\n        "fact": "grid-daily.households_visited",\n        "path": "$.x",\n        "operator": "equal",\n        "value": 1\n      }`,
+      `${RULE}:30:9: error: unknown field "path". JSONPath ("path") is not allowed in rules, because it can run code: name the fact itself (at conditions.all[0])`,
+    ],
+    [
+      'a __proto__ key',
+      `      {\n        "__proto__": { "polluted": true },\n        "fact": "grid-daily.households_visited"\n      }`,
+      `${RULE}:29:9: error: the field name "__proto__" is not allowed`,
+    ],
+  ])('%s', async (_name, condition, expected) => {
+    const r = await withCondition(condition);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(expected);
+  });
+
+  test('an empty "all" is always true in json-rules-engine, and says so', async () => {
+    const root = await project('mini');
+    const file = path.join(root, RULE);
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(/"all": \[[\s\S]*?\n {4}\]/, '"all": []'),
+    );
+    const r = await run(['--root', root, 'validate']);
+    expect(r.err).toContain(
+      `${RULE}:27:5: error: an empty "all" list is always true in json-rules-engine: expected at least one condition (at conditions.all)`,
+    );
+  });
+
+  test('an unknown field in the metadata names the fields allowed', async () => {
+    const root = await project('mini');
+    const file = path.join(root, RULE);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"severity"', '"severty"'));
+    const r = await run(['--root', root, 'validate']);
+    expect(r.err).toMatch(
+      /unknown field "severty". Did you mean "severity"\? Expected one of: id, version, area, /,
+    );
+  });
+
+  test('a copied rule whose id was not changed: both files are named', async () => {
+    const root = await project('mini');
+    const text = await readFile(path.join(root, RULE), 'utf8');
+    await writeFile(path.join(root, 'rules/prevention/a-copy.json'), text);
+    const r = await run(['--root', root, 'validate']);
+    expect(r.err).toContain(
+      'rules/prevention/a-copy.json:2:3: error: the rule "prevention.grid-screening" version 1 is also defined in rules/prevention/grid-screening.json',
+    );
+    expect(r.err).toContain(
+      'rules/prevention/grid-screening.json:2:3: error: the rule "prevention.grid-screening" version 1 is also defined in rules/prevention/a-copy.json',
+    );
+  });
+});

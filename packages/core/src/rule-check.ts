@@ -1,0 +1,189 @@
+import { LATE_FIELD, SUBJECT_FACTS } from './facts.js';
+import type { Form, FormField } from './form.js';
+import { describeValue } from './issue-text.js';
+import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
+import { hint, type Problem } from './problem.js';
+import type { Registry } from './registry.js';
+import type { NestedCondition, Rule, RuleSubjects } from './rule.js';
+
+/** What a rule may know about a fact: its type and range, and which subjects have it. */
+interface FactSpec {
+  type: string;
+  min?: number | undefined;
+  max?: number | undefined;
+  options?: string[] | undefined;
+  unit?: string | undefined;
+  /** Who has the fact: subject facts by kind of subject, form facts by the form's subjects. */
+  form?: Form;
+  kind?: 'territory' | 'place';
+}
+
+export interface RuleContext {
+  registry: Registry;
+  forms: ReadonlyMap<string, Form>;
+  /** Forms whose files were present but invalid: facts from them are not reported again. */
+  brokenForms?: ReadonlySet<string>;
+}
+
+function specs(forms: ReadonlyMap<string, Form>) {
+  const known = new Map<string, FactSpec>();
+  const personal = new Set<string>();
+  for (const f of SUBJECT_FACTS) known.set(f.name, { type: f.type, unit: f.unit, kind: f.kind });
+  for (const form of forms.values()) {
+    for (const field of form.fields) {
+      const name = `${form.id}.${field.id}`;
+      if (field.personal) personal.add(name);
+      else known.set(name, { ...fieldSpec(field), form });
+    }
+    known.set(`${form.id}.${LATE_FIELD}`, { type: 'boolean', form });
+  }
+  return { known, personal };
+}
+
+function fieldSpec(f: FormField): FactSpec {
+  return { type: f.type, min: f.min, max: f.max, options: f.options, unit: f.unit };
+}
+
+const NUMERIC = new Set(['integer', 'number']);
+const ORDERING = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+
+/**
+ * Checks a parsed rule against the forms and the registry: every fact exists and is available
+ * for the rule's subjects, and every operator and value fits the fact's type and range.
+ */
+export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Problem[] {
+  const problems: Problem[] = [];
+  const { known, personal } = specs(ctx.forms);
+  const at = (path: PathSegment[], message: string) =>
+    problems.push(problemAt(source, path, message));
+
+  const subjects = rule.appliesTo;
+  if (subjects.kind === 'territory' && !ctx.registry.level(subjects.level))
+    at(
+      ['appliesTo', 'level'],
+      `unknown level "${subjects.level}": expected one of ${ctx.registry.levels.map((l) => l.id).join(', ')}`,
+    );
+  if (subjects.kind === 'place')
+    subjects.placeTypes.forEach((t, i) => {
+      if (!ctx.registry.placeTypes.has(t))
+        at(
+          ['appliesTo', 'placeTypes', i],
+          `unknown place type "${t}"${hint(t, ctx.registry.placeTypes.keys())}`,
+        );
+    });
+
+  /** The fact's spec, or undefined after reporting why it cannot be used. */
+  const usable = (fact: string, path: PathSegment[]): FactSpec | undefined => {
+    const spec = known.get(fact);
+    if (!spec) {
+      if (personal.has(fact))
+        at(path, `"${fact}" is a personal field: personal data never reaches rules or results`);
+      else if (!ctx.brokenForms?.has(fact.slice(0, fact.indexOf('.'))))
+        at(path, `unknown fact "${fact}"${hint(fact, known.keys())}`);
+      return undefined;
+    }
+    const gap = availability(spec, subjects);
+    if (gap) {
+      at(path, `the fact "${fact}" ${gap}`);
+      return undefined;
+    }
+    return spec;
+  };
+
+  const walk = (c: NestedCondition, path: PathSegment[]) => {
+    if ('all' in c)
+      c.all.forEach((x, i) => {
+        walk(x, [...path, 'all', i]);
+      });
+    else if ('any' in c)
+      c.any.forEach((x, i) => {
+        walk(x, [...path, 'any', i]);
+      });
+    else if ('not' in c) walk(c.not, [...path, 'not']);
+    else {
+      const spec = usable(c.fact, [...path, 'fact']);
+      const value = c.value;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const other = usable(value.fact, [...path, 'value', 'fact']);
+        if (spec && other && NUMERIC.has(spec.type) !== NUMERIC.has(other.type))
+          at(
+            [...path, 'value'],
+            `"${c.fact}" (${spec.type}) cannot be compared with "${value.fact}" (${other.type})`,
+          );
+        return;
+      }
+      if (spec) {
+        const wrong = valueProblem(spec, c.operator, value);
+        if (wrong) at([...path, 'value'], wrong);
+      }
+    }
+  };
+  walk(rule.conditions, ['conditions']);
+  return problems;
+}
+
+function availability(spec: FactSpec, subjects: RuleSubjects): string | undefined {
+  const who =
+    subjects.kind === 'territory'
+      ? `each ${subjects.level}`
+      : `places of type ${subjects.placeTypes.join(', ')}`;
+  if (spec.kind)
+    return spec.kind === subjects.kind
+      ? undefined
+      : `is only known for ${spec.kind === 'place' ? 'places' : 'territorial units'}, and this rule applies to ${who}`;
+  const form = spec.form;
+  if (!form) return undefined;
+  const filler =
+    form.subjects.kind === 'territory'
+      ? `each ${form.subjects.level}`
+      : `places of type ${form.subjects.placeTypes.join(', ')}`;
+  const ok =
+    subjects.kind === 'territory'
+      ? form.subjects.kind === 'territory' && form.subjects.level === subjects.level
+      : form.subjects.kind === 'place' &&
+        subjects.placeTypes.every((t) =>
+          (form.subjects as { placeTypes: string[] }).placeTypes.includes(t),
+        );
+  return ok
+    ? undefined
+    : `comes from the form "${form.id}", which is filled in by ${filler}; this rule applies to ${who}`;
+}
+
+function valueProblem(spec: FactSpec, operator: string, value: unknown): string | undefined {
+  const parts = operator.split(':');
+  const base = parts[parts.length - 1] as string;
+  // Decorators other than `not` change what is compared (lists, swapped sides): leave those to json-rules-engine.
+  if (parts.slice(0, -1).some((d) => d !== 'not')) return undefined;
+  const unit = spec.unit ? ` (${spec.unit})` : '';
+  const expectOne = (v: unknown): string | undefined => {
+    if (NUMERIC.has(spec.type)) {
+      if (typeof v !== 'number')
+        return `expected a number${unit} to compare with, found ${describeValue(v)}`;
+      if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))
+        return `${v} is outside the range of the field, ${spec.min ?? '…'} to ${spec.max ?? '…'}${unit}`;
+      return undefined;
+    }
+    if (spec.type === 'boolean')
+      return typeof v === 'boolean'
+        ? undefined
+        : `expected true or false, found ${describeValue(v)}`;
+    if (typeof v !== 'string') return `expected text to compare with, found ${describeValue(v)}`;
+    if (spec.options && !spec.options.includes(v))
+      return `"${v}" is not one of the field's options: ${spec.options.map((o) => `"${o}"`).join(', ')}`;
+    return undefined;
+  };
+  if (base === 'in' || base === 'notIn') {
+    if (!Array.isArray(value))
+      return `"${base}" needs a list of values, e.g. [1, 2], found ${describeValue(value)}`;
+    for (const v of value) {
+      const p = expectOne(v);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if (base === 'contains' || base === 'doesNotContain')
+    return `"${base}" needs a fact that is a list; this fact is a single ${spec.type}`;
+  if (ORDERING.has(base) && !NUMERIC.has(spec.type))
+    return `"${base}" compares numbers, and this fact is ${spec.type === 'boolean' ? 'yes/no' : spec.type}`;
+  return expectOne(value);
+}
