@@ -22,7 +22,9 @@ const plainSummary: Reporter = {
         else if (state === 'failed') counts.failed++;
         else counts.skipped++;
       }
-    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    process.stdout.write(
+      `\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+    );
   },
 };
 
