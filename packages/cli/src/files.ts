@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Problem } from '@shoutu/core';
 
 /** The project folder: the nearest folder upwards that has both `rules/` and `data/`. */
 export function findRoot(start = process.cwd()): string {
@@ -37,10 +38,36 @@ export interface TextFile {
   text: string;
 }
 
-export async function readTexts(root: string, rels: string[]): Promise<TextFile[]> {
-  return Promise.all(
-    rels.map(async (rel) => ({ file: rel, text: await readFile(path.join(root, rel), 'utf8') })),
-  );
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads files as UTF-8. A file in another encoding (GBK, as Excel saves CSV on Chinese Windows)
+ * is a problem at the line of its first undecodable byte, never text garbled in silence.
+ */
+export async function readTexts(
+  root: string,
+  rels: string[],
+): Promise<{ texts: TextFile[]; problems: Problem[] }> {
+  const texts: TextFile[] = [];
+  const problems: Problem[] = [];
+  for (const rel of rels) {
+    const bytes = await readFile(path.join(root, rel));
+    try {
+      texts.push({ file: rel, text: UTF8.decode(bytes) });
+    } catch {
+      const loose = new TextDecoder('utf-8').decode(bytes);
+      const bad = loose.indexOf('\uFFFD');
+      const line = loose.slice(0, Math.max(0, bad)).split('\n').length;
+      problems.push({
+        severity: 'error',
+        file: rel,
+        line,
+        message:
+          'the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8")',
+      });
+    }
+  }
+  return { texts, problems };
 }
 
 /** sha256 over file names and contents, in name order: a version that changes with any edit. */

@@ -34,8 +34,7 @@ async function readJsonFiles<T>(
   match = (f: string) => f.endsWith('.json'),
 ) {
   const rels = (await listFiles(`${root}/${dir}`, match)).map((f) => `${dir}/${f}`);
-  const texts = await readTexts(root, rels);
-  const problems: Problem[] = [];
+  const { texts, problems } = await readTexts(root, rels);
   const parsed: { source: JsonSource; data: T; text: TextFile }[] = [];
   for (const text of texts) {
     const p = parseJsonSource(text.file, text.text);
@@ -211,18 +210,16 @@ export async function loadReports(
   root: string,
   registry: Registry,
   forms: ReadonlyMap<string, Form>,
-  days?: (day: string) => boolean,
 ): Promise<Reports> {
+  // Every file is looked at, so that a report saved under a wrong name is never ignored in silence.
   const rels = await listFiles(
     `${root}/data/reports`,
-    (f) => /\.(csv|json)$/.test(f) && (!days || days(f.slice(0, 10))),
+    (f) => !f.split('/').some((p) => p.startsWith('.')),
   );
   const index = new ReportIndex();
   const problems: Problem[] = [];
   const stats: Reports['stats'] = new Map();
   for (const rel of rels) {
-    const [file] = await readTexts(root, [`data/reports/${rel}`]);
-    const r = readReportFile(file!.file, rel, file!.text, { forms, registry });
     const day = REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
     const s = stats.get(day) ?? {
       reportFiles: 0,
@@ -233,6 +230,19 @@ export async function loadReports(
     };
     stats.set(day, s);
     s.reportFiles++;
+    const read = await readTexts(root, [`data/reports/${rel}`]);
+    const file = read.texts[0];
+    if (!file) {
+      problems.push(
+        ...read.problems.map((p) => ({
+          ...p,
+          message: `${p.message}; the whole file was set aside`,
+        })),
+      );
+      s.quarantinedFiles++;
+      continue;
+    }
+    const r = readReportFile(file.file, rel, file.text, { forms, registry });
     s.rows += r.rows.length;
     s.quarantinedRows += r.quarantinedRows;
     if (r.quarantined) s.quarantinedFiles++;

@@ -43,6 +43,46 @@ describe('shoutu validate', () => {
     expect(r.out).toContain('reports: 2 files, 1 row accepted; set aside: 1 file, 1 row');
   });
 
+  test('a report in GBK or in a format that is not read is set aside and counted, never ignored', async () => {
+    const root = await project('mini');
+    const day = path.join(root, 'data/reports/2020-02-02');
+    const gbk = Buffer.concat([
+      Buffer.from('subject,households_visited\n210202001001001,3\n210202001001002,'),
+      Buffer.from([0xc1, 0xec]),
+      Buffer.from('\n'),
+    ]);
+    await writeFile(path.join(day, 'grid-daily.210202.csv'), gbk);
+    await writeFile(path.join(day, 'grid-daily.210202.xlsx'), 'PK');
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'data/reports/2020-02-02/grid-daily.210202.csv:3: error: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
+    );
+    expect(r.err).toContain(
+      'data/reports/2020-02-02/grid-daily.210202.xlsx: error: ".xlsx" files are not read',
+    );
+    expect(r.out).toContain('reports: 3 files, 1 row accepted; set aside: 2 files, 1 row');
+  });
+
+  test('a rule file in GBK stops validation', async () => {
+    const root = await project('mini');
+    const file = path.join(root, 'rules/prevention/grid-screening.json');
+    const text = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      Buffer.concat([
+        Buffer.from(text.slice(0, 20)),
+        Buffer.from([0xc1, 0xec]),
+        Buffer.from(text.slice(20)),
+      ]),
+    );
+    const r = await run(['--root', root, 'validate']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'rules/prevention/grid-screening.json:2: error: the file is not UTF-8 text',
+    );
+  });
+
   test('a broken rule file fails with its line and column, and no stack trace', async () => {
     const root = await project('mini');
     const file = path.join(root, 'rules/prevention/grid-screening.json');

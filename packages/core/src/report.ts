@@ -83,10 +83,7 @@ export function readReportFile(
     result.quarantined = true;
     return result;
   };
-  if (!m)
-    return fileProblem(
-      'the file name does not say what it is: expected <YYYY-MM-DD>/<form>.<district code>.csv or .json, e.g. 2020-02-02/grid-daily.210202.csv',
-    );
+  if (!m) return fileProblem(misnamed(name));
   if (!isValidDay(result.day)) return fileProblem(`"${result.day}" is not a real date`);
   const form = ctx.forms.get(result.form);
   if (!form)
@@ -186,6 +183,22 @@ export function readReportFile(
     });
   }
   return result;
+}
+
+/** Says what is wrong with a report file's path below data/reports/. */
+function misnamed(name: string): string {
+  const [folder = '', base = ''] = name.includes('/')
+    ? [name.slice(0, name.lastIndexOf('/')), name.slice(name.lastIndexOf('/') + 1)]
+    : ['', name];
+  const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(folder))
+    return `the folder "${folder || '(none)'}" is not a day: expected the file in data/reports/YYYY-MM-DD/, e.g. data/reports/2020-02-02/grid-daily.210202.csv`;
+  if (ext.toLowerCase() === 'csv' || ext.toLowerCase() === 'json') {
+    if (ext !== ext.toLowerCase())
+      return `the file name ends in ".${ext}": expected lower-case ".${ext.toLowerCase()}"`;
+  } else
+    return `".${ext}" files are not read: expected a CSV file (UTF-8) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv`;
+  return `the file name "${base}" does not say what it is: expected <form>.<district code>.csv or .json, e.g. grid-daily.210202.csv`;
 }
 
 function checkSubject(
