@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { evaluate } from './commands/evaluate.js';
@@ -19,6 +20,15 @@ const positive = (v: string) => {
   if (!(n > 0)) throw new InvalidArgumentError('expected a number greater than 0');
   return n;
 };
+
+function version(): string {
+  // package.json is one level above both src/ and dist/.
+  return (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+}
 
 /** Runs the `shoutu` command line; resolves to the exit code. */
 export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
@@ -65,8 +75,19 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .option('--from <day>', 'first day of reports', DEFAULT_SAMPLE.from)
     .option('--days <n>', 'number of days of reports', int('--days'), DEFAULT_SAMPLE.days)
     .option('--out <dir>', "data folder to write (default: the project's data/)")
+    .option(
+      '--force',
+      'replace registry, forms and reports even where they hold files the sample lacks',
+    )
     .action(
-      async (opts: { seed: number; scale: number; from: string; days: number; out?: string }) => {
+      async (opts: {
+        seed: number;
+        scale: number;
+        from: string;
+        days: number;
+        out?: string;
+        force?: boolean;
+      }) => {
         const dataDir = opts.out ? path.resolve(opts.out) : path.join(root(), 'data');
         code = await sample(o, dataDir, opts);
       },

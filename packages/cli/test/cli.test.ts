@@ -190,11 +190,19 @@ describe('shoutu evaluate', () => {
     const root = await project('mini');
     const r = await run(['--root', root, 'evaluate', '--date', '2020-02-04']);
     expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'warning: no reports for 2020-02-04 were accepted: every report that day counts as missing',
+    );
     const d = DistrictResults.parse(
       JSON.parse(await readFile(path.join(root, 'data/results/2020-02-04/210202.json'), 'utf8')),
     );
     expect(d.summary.counts.missing).toBe(2);
     expect(existsSync(path.join(root, 'data/results/2020-02-02'))).toBe(false);
+    const early = await run(['--root', root, 'evaluate', '--date', '2019-01-01']);
+    expect(early).toMatchObject({
+      code: 1,
+      err: 'error: --date 2019-01-01: no district of the registry is in force that day; nothing was evaluated',
+    });
     const bad = await run(['--root', root, 'evaluate', '--date', '2020-02-30']);
     expect(bad).toMatchObject({
       code: 1,

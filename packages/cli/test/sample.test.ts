@@ -58,7 +58,12 @@ describe('the sample generator', () => {
 
   test('shoutu sample writes a project that validates', async () => {
     const root = await project('mini');
-    const r = await run(['--root', root, 'sample', '--days', '3', '--seed', '7']);
+    const refused = await run(['--root', root, 'sample', '--days', '3', '--seed', '7']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /has 2 file\(s\) the sample does not contain, e\.g\. reports\/2020-02-02\/grid-daily\.210202\.csv, .*Use --out DIR to write the sample elsewhere, or --force to replace them\.$/,
+    );
+    const r = await run(['--root', root, 'sample', '--days', '3', '--seed', '7', '--force']);
     expect(r.code).toBe(0);
     const v = await run(['--root', root, 'validate']);
     expect(v.code).toBe(0);

@@ -28,6 +28,15 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     return 1;
   }
   const { registry, ruleSet } = project;
+  if (
+    opts.date !== undefined &&
+    registry.unitsInForce(opts.date, registry.districtLevel.id).length === 0
+  ) {
+    o.err(
+      `error: --date ${opts.date}: no ${registry.districtLevel.id} of the registry is in force that day; nothing was evaluated`,
+    );
+    return 1;
+  }
   const reports = await loadReports(opts.root, registry, project.forms);
   printProblems(o, problems, opts.maxProblems);
   // `shoutu validate` lists report problems one by one; here a count is enough.
@@ -40,6 +49,13 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       `reports set aside: ${plural(setAside.files, 'file')}, ${plural(setAside.rows, 'row')} (run \`shoutu validate\` to see why)`,
     );
   const days = opts.date !== undefined ? [opts.date] : reports.index.days();
+  if (opts.date !== undefined) {
+    // The daily run evaluates the calendar day on purpose: reports that did not arrive show as missing.
+    if (!reports.index.days().includes(opts.date))
+      o.err(
+        `warning: no reports for ${opts.date} were accepted: every report that day counts as missing`,
+      );
+  }
   if (days.length === 0) {
     o.err(
       'no reports found in data/reports/: nothing to evaluate (give --date to evaluate a day without reports)',

@@ -1,17 +1,32 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isValidDay } from '@shoutu/core';
-import { UserError } from '../files.js';
+import { listFiles, UserError } from '../files.js';
 import type { Output } from '../output.js';
 import { generateSample, type SampleOptions } from '../sample/generate.js';
 
 /** Writes the sample into a data folder, replacing its registry, forms and reports (never results). */
-export async function sample(o: Output, dataDir: string, opts: SampleOptions): Promise<number> {
+export async function sample(
+  o: Output,
+  dataDir: string,
+  opts: SampleOptions & { force?: boolean | undefined },
+): Promise<number> {
   if (!isValidDay(opts.from))
     throw new UserError(`--from ${opts.from}: expected a date written as YYYY-MM-DD`);
   if (!(opts.scale > 0))
     throw new UserError(`--scale ${opts.scale}: expected a number greater than 0`);
   const files = generateSample(opts);
+  // Files people added (a form, a district's reports) must never vanish without being asked.
+  const own = await listFiles(
+    dataDir,
+    (f) => /^(registry|forms|reports)\//.test(f) && !files.has(f),
+  );
+  if (own.length > 0 && !opts.force) {
+    o.err(
+      `error: ${dataDir} has ${own.length} file(s) the sample does not contain, e.g. ${own.slice(0, 3).join(', ')}: they would be deleted. Use --out DIR to write the sample elsewhere, or --force to replace them.`,
+    );
+    return 1;
+  }
   for (const dir of ['registry', 'forms', 'reports'])
     await rm(path.join(dataDir, dir), { recursive: true, force: true });
   let bytes = 0;
