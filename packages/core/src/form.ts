@@ -24,11 +24,13 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** Reserved report columns that every form has. */
 export const SUBJECT_COLUMN = 'subject';
 export const SUBMITTED_COLUMN = 'submitted_at';
+/** Field ids every form has already: its columns, and the `<form>.late` fact. */
+const RESERVED_FIELDS: readonly string[] = [SUBJECT_COLUMN, SUBMITTED_COLUMN, 'late'];
 
 export const FormField = z
   .strictObject({
-    id: FieldId.refine((id) => id !== SUBJECT_COLUMN && id !== SUBMITTED_COLUMN, {
-      error: `"${SUBJECT_COLUMN}" and "${SUBMITTED_COLUMN}" are columns every report has: choose another id`,
+    id: FieldId.refine((id) => !RESERVED_FIELDS.includes(id), {
+      error: `"${SUBJECT_COLUMN}", "${SUBMITTED_COLUMN}" and "late" are columns or facts every report has: choose another id`,
     }),
     type: z.enum(FIELD_TYPES),
     label: LocalizedText,

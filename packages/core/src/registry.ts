@@ -185,6 +185,7 @@ export function buildRegistry(
     kind: string,
     key: (v: T) => string,
     section: 'departments' | 'placeTypes' | 'units' | 'places',
+    keyField: string,
   ) => {
     const seen = new Map<string, { value: T; origin: Origin }>();
     for (const input of inputs) {
@@ -194,9 +195,9 @@ export function buildRegistry(
         const k = key(value);
         const prior = seen.get(k);
         if (prior) {
-          const { line } = locateLine(prior.origin);
+          const { line } = locateLine({ ...prior.origin, path: [...prior.origin.path, keyField] });
           at(
-            origin,
+            { ...origin, path: [...origin.path, keyField] },
             `the ${kind} "${k}" is already defined at ${prior.origin.source.file}:${line}: expected each ${kind} once`,
           );
         } else seen.set(k, { value, origin });
@@ -204,10 +205,15 @@ export function buildRegistry(
     }
     return seen;
   };
-  const departments = unique<Department>('department', (d) => d.id, 'departments');
-  const placeTypes = unique<PlaceType>('place type', (t) => t.id, 'placeTypes');
-  const units = unique<TerritoryUnit>('unit code', (u) => u.code, 'units');
-  const places = unique<Place>('place id', (p) => p.id, 'places');
+  const departments = unique<Department>('department', (d) => d.id, 'departments', 'id');
+  const placeTypes = unique<PlaceType>('place type', (t) => t.id, 'placeTypes', 'id');
+  const units = unique<TerritoryUnit>('unit code', (u) => u.code, 'units', 'code');
+  const places = unique<Place>('place id', (p) => p.id, 'places', 'id');
+  /** Codes of the units at one level: a did-you-mean for a parent only offers units that could be one. */
+  const codesAt = (levelIdx: number) =>
+    [...units.values()]
+      .filter((e) => levelIndex.get(e.value.level) === levelIdx)
+      .map((e) => e.value.code);
 
   for (const { value: t, origin } of placeTypes.values())
     if (!departments.has(t.department))
@@ -252,7 +258,7 @@ export function buildRegistry(
     if (!parent) {
       at(
         field('parent'),
-        `the parent unit "${u.parent}" does not exist${hintOf(u.parent, units.keys())}`,
+        `the parent unit "${u.parent}" does not exist${hintOf(u.parent, codesAt(li - 1))}`,
       );
       continue;
     }
@@ -299,7 +305,10 @@ export function buildRegistry(
     const field = (f: string) => ({ ...origin, path: [...origin.path, f] });
     const grid = units.get(p.grid)?.value;
     if (!grid)
-      at(field('grid'), `the grid "${p.grid}" does not exist${hintOf(p.grid, units.keys())}`);
+      at(
+        field('grid'),
+        `the grid "${p.grid}" does not exist${hintOf(p.grid, codesAt(levels.length - 1))}`,
+      );
     else if (grid.level !== gridLevel.id)
       at(
         field('grid'),

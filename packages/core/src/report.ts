@@ -4,7 +4,7 @@ import type { Form, FormField } from './form.js';
 import { SUBJECT_COLUMN, SUBMITTED_COLUMN } from './form.js';
 import { describeValue } from './issue-text.js';
 import { parseJsonSource, problemAt } from './json-source.js';
-import { hint, type Problem } from './problem.js';
+import { didYouMean, hint, type Problem } from './problem.js';
 import type { Registry } from './registry.js';
 
 export type FieldValue = number | string | boolean | null;
@@ -250,7 +250,11 @@ function convert(
       ? { error: `missing value: expected ${expectation(field)}` }
       : { value: null };
   }
-  const found = field.personal ? 'a value that is not valid' : describeValue(cell);
+  const fullWidth =
+    typeof cell === 'string' && /[０-９．－]/.test(cell)
+      ? ' (full-width characters: type digits with the half-width keyboard)'
+      : '';
+  const found = `${field.personal ? 'a value that is not valid' : describeValue(cell)}${fullWidth}`;
   const fail = () => ({ error: `expected ${expectation(field)}, found ${found}` });
   const text = typeof cell === 'string' ? cell.trim() : cell;
   if (typed && (field.type === 'integer' || field.type === 'number') && typeof cell !== 'number')
@@ -396,13 +400,20 @@ function headerCheck(
       return { error: { message: `the column "${h}" appears twice in the header`, line } };
     seen.add(h);
   }
-  if (missing.length > 0)
+  if (missing.length > 0) {
+    // A misspelt column is both unknown and missing: say which one it probably is.
+    const unknown = header.filter((h) => !known.has(h));
+    const guesses = missing
+      .map((f) => [f, didYouMean(f, unknown)] as const)
+      .filter(([, g]) => g !== undefined)
+      .map(([f, g]) => `"${g}" looks like "${f}"`);
     return {
       error: {
-        message: `the header lacks the required column(s) ${missing.map((f) => `"${f}"`).join(', ')} of the form "${form.id}"`,
+        message: `the header lacks the required column(s) ${missing.map((f) => `"${f}"`).join(', ')} of the form "${form.id}"${guesses.length > 0 ? ` (${guesses.join('; ')})` : ''}`,
         line,
       },
     };
+  }
   return { warnings };
 }
 

@@ -49,6 +49,13 @@ describe('registry invariants', () => {
     expect(p).toContain('(at units[3].parent)');
   });
 
+  test('a parent did-you-mean only offers units of the level above', () => {
+    const data = base();
+    data.units.push(unit('210202002', 'street', '210209'));
+    const [p] = problemsOf(data);
+    expect(p).toContain('the parent unit "210209" does not exist; did you mean "210202"?');
+  });
+
   test('levels must be in order: a grid cannot hang directly under a street', () => {
     const data = base();
     data.units[4] = unit('210202001001001', 'grid', '210202001');

@@ -97,6 +97,20 @@ describe('CSV reports', () => {
     ]);
   });
 
+  test('a misspelt required column is named as the likely culprit', () => {
+    const r = read('subject,household_visited\n210202001001001,3\n');
+    expect(r.problems.map(formatProblem)).toContain(
+      `${FILE}:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily" ("household_visited" looks like "households_visited"); the whole file was set aside`,
+    );
+  });
+
+  test('full-width digits get a hint', () => {
+    const r = read('subject,households_visited\n210202001001001,４６０\n');
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${FILE}:2:households_visited: error: expected a whole number of at least 0 (household), found the text "４６０" (full-width characters: type digits with the half-width keyboard); the row was set aside`,
+    ]);
+  });
+
   test('an unknown column is a warning with a did-you-mean', () => {
     const r = read('subject,households_visited,nots\n210202001001001,3,x\n');
     expect(r.rows).toHaveLength(1);
