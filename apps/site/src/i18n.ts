@@ -113,8 +113,8 @@ const zh = {
   input: {
     reportFiles: '报告文件',
     rows: '数据行',
-    quarantinedFiles: '隔离文件',
-    quarantinedRows: '隔离数据行',
+    quarantinedFiles: '退回文件',
+    quarantinedRows: '退回数据行',
     lateRows: '迟报数据行',
   },
   failuresHeading: '不合格检查',
@@ -210,8 +210,8 @@ const en: Dict = {
   input: {
     reportFiles: 'Report files',
     rows: 'Rows',
-    quarantinedFiles: 'Quarantined files',
-    quarantinedRows: 'Quarantined rows',
+    quarantinedFiles: 'Files set aside',
+    quarantinedRows: 'Rows set aside',
     lateRows: 'Late rows',
   },
   failuresHeading: 'Failed checks',

@@ -130,6 +130,12 @@ export const NAME_STEMS: readonly (readonly [string, string])[] = [
   ['望海', 'Wanghai'],
   ['平安', "Ping'an"],
   ['新华', 'Xinhua'],
+  ['春华', 'Chunhua'],
+  ['向阳', 'Xiangyang'],
+  ['光明', 'Guangming'],
+  ['振兴', 'Zhenxing'],
+  ['永安', "Yong'an"],
+  ['长兴', 'Changxing'],
 ];
 
 export const DEPARTMENTS = [
