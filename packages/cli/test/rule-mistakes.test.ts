@@ -78,6 +78,21 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
       `${RULE}:30:9: error: unknown field "path". JSONPath ("path") is not allowed in rules, because it can run code: name the fact itself (at conditions.all[0])`,
     ],
     [
+      'a mistake deep inside nested conditions',
+      `      {\n        "any": [\n          { "fact": "grid-daily.households_visited", "operator": "atLeast", "value": 1 }\n        ]\n      }`,
+      `${RULE}:30:54: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].any[0].operator)`,
+    ],
+    [
+      'something that is no condition at all',
+      `      { "condition": "other" }`,
+      `${RULE}:28:9: error: unknown field "condition". Expected one of: fact, operator, value, name, priority, all, any, not (at conditions.all[0])`,
+    ],
+    [
+      'a condition without its operator',
+      `      { "fact": "grid-daily.households_visited", "value": 1 }`,
+      `${RULE}:28:7: error: missing required field "operator": expected text in double quotes (at conditions.all[0].operator)`,
+    ],
+    [
       'a __proto__ key',
       `      {\n        "__proto__": { "polluted": true },\n        "fact": "grid-daily.households_visited"\n      }`,
       `${RULE}:29:9: error: the field name "__proto__" is not allowed`,

@@ -38,8 +38,11 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   }
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined)
-        return `missing required field: expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+      if (issue.input === undefined) {
+        const name = issue.path[issue.path.length - 1];
+        const field = typeof name === 'string' ? ` "${name}"` : '';
+        return `missing required field${field}: expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+      }
       return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}${found}`;
     case 'too_small':
       if (issue.origin === 'array') return `expected at least ${issue.minimum} item(s) in the list`;

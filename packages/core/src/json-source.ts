@@ -186,7 +186,7 @@ export function zodProblems(
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])];
     if (issue.code === 'unrecognized_keys') {
-      const allowed = schema ? fieldsAt(schema, issue.path as PathSegment[]) : [];
+      const allowed = schema ? fieldsAt(schema, path) : [];
       for (const key of issue.keys) {
         const why =
           KEY_HINTS[key] ??
@@ -197,11 +197,57 @@ export function zodProblems(
           problemAt(source, path, `unknown field "${key}"${why ? `. ${why.trim()}` : ''}`, key),
         );
       }
+    } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const deepest = Math.max(0, ...issue.errors.map(progress));
+      // Every alternative refuses the same field: that field is the mistake.
+      const unknownIn = (branch: readonly z.core.$ZodIssue[]) =>
+        branch.flatMap((i) =>
+          i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : [],
+        );
+      const common = unknownIn(issue.errors[0] ?? []).filter((k) =>
+        issue.errors.every((b) => unknownIn(b).includes(k)),
+      );
+      if (deepest > 0) {
+        // Report the alternative the author got furthest with, at the place it went wrong.
+        const best =
+          [...issue.errors].sort((a, b) => progress(b) - progress(a) || a.length - b.length)[0] ??
+          [];
+        out.push(...zodProblems(source, best, path, schema));
+      } else if (common.length > 0) {
+        const unknown: z.core.$ZodIssue = {
+          code: 'unrecognized_keys',
+          keys: common,
+          path: [],
+          message: '',
+        };
+        out.push(...zodProblems(source, [unknown], path, schema));
+      } else {
+        // The alternative whose fields the value uses, if one: what it lacks is the mistake.
+        const fits = issue.errors.find(
+          (b) => unknownIn(b).length === 0 && !b.some((i) => i.code === 'unrecognized_keys'),
+        );
+        out.push(
+          ...(fits
+            ? zodProblems(source, fits, path, schema)
+            : [problemAt(source, path, describeIssue(issue))]),
+        );
+      }
     } else {
       out.push(problemAt(source, path, describeIssue(issue)));
     }
   }
   return out;
+}
+
+/**
+ * How deep into the value an alternative got before it failed. A missing or unknown field says
+ * the value is not of that alternative at all, so it shows no progress.
+ */
+function progress(issues: readonly z.core.$ZodIssue[]): number {
+  const telling = issues.filter(
+    (i) => i.code !== 'unrecognized_keys' && !('input' in i && i.input === undefined),
+  );
+  return Math.max(0, ...telling.map((i) => i.path.length));
 }
 
 export function problemAt(

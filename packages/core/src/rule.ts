@@ -74,7 +74,9 @@ export type NestedCondition =
   | { not: NestedCondition; name?: string; priority?: number };
 
 export const NestedCondition: z.ZodType<NestedCondition> = z.lazy(() =>
-  z.union([LeafCondition, AllCondition, AnyCondition, NotCondition]),
+  z.union([LeafCondition, AllCondition, AnyCondition, NotCondition], {
+    error: 'expected a condition: { "fact", "operator", "value" }, or one of "all", "any", "not"',
+  }),
 );
 const AllCondition = z.strictObject({
   all: z.array(NestedCondition).min(1, EMPTY('all')),

@@ -56,7 +56,7 @@ describe('JSON locations', () => {
   test('a missing required field points at the object that lacks it', () => {
     const text = FORM.replace('"title": { "zh": "网格日报", "en": "Grid daily" },\n', '');
     expect(problems(text)).toEqual([
-      'data/forms/x.json:1:1: error: missing required field: expected an object { … } (at title)',
+      'data/forms/x.json:1:1: error: missing required field "title": expected an object { … } (at title)',
     ]);
   });
 
