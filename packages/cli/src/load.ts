@@ -137,32 +137,52 @@ export interface RuleSet {
   rules: CompiledRule[];
   facts: FactInfo[];
   hash: string;
+  /** Where each rule was read from, by `id@version`. */
+  sources: Map<string, JsonSource>;
 }
 
 /** `rules/**.json` (not `*.test.json`): parsed, checked against forms and registry, compiled. */
+/** Files directly in the rules folder that are settings, not rules. */
+export const RULES_SETTINGS = new Set(['rules.config.json']);
+
+/**
+ * `rules/<area>/*.json` (not `*.test.json`): parsed, checked against forms and registry, compiled.
+ * `dir` is the rules folder relative to the project root.
+ */
 export async function loadRules(
   root: string,
   registry: Registry,
   forms: ReadonlyMap<string, Form>,
   brokenForms: ReadonlySet<string> = new Set(),
+  dir = 'rules',
 ): Promise<Loaded<RuleSet>> {
   const { texts, parsed, problems } = await readJsonFiles<Rule>(
     root,
-    'rules',
+    dir,
     Rule,
-    (f) => f.endsWith('.json') && !f.endsWith('.test.json'),
+    (f) => f.endsWith('.json') && !f.endsWith('.test.json') && f.includes('/'),
   );
+  for (const stray of await listFiles(
+    `${root}/${dir}`,
+    (f) => !f.includes('/') && f.endsWith('.json') && !RULES_SETTINGS.has(f),
+  ))
+    problems.push({
+      severity: 'error',
+      file: `${dir}/${stray}`,
+      message: `a rule must sit in a folder of its area: expected ${dir}/prevention/, ${dir}/security/ or ${dir}/safety/`,
+    });
   const facts = factCatalog(forms.values());
   const seen = new Map<string, JsonSource>();
+  const versions = new Map<string, { rule: Rule; source: JsonSource }[]>();
   const rules: CompiledRule[] = [];
   for (const { source, data } of parsed) {
-    const folder = source.file.split('/');
-    if (folder.length !== 3 || folder[1] !== data.area)
+    const folder = source.file.slice(dir.length + 1).split('/');
+    if (folder.length !== 2 || folder[0] !== data.area)
       problems.push(
         problemAt(
           source,
           ['area'],
-          `the rule says area "${data.area}": expected it in rules/${data.area}/`,
+          `the rule says area "${data.area}": expected it in ${dir}/${data.area}/`,
         ),
       );
     const key = `${data.id}@${data.version}`;
@@ -175,19 +195,51 @@ export async function loadRules(
         problemAt(source, ['id'], message(prior.file)),
         problemAt(prior, ['id'], message(source.file)),
       );
+    } else {
+      const list = versions.get(data.id) ?? [];
+      list.push({ rule: data, source });
+      versions.set(data.id, list);
     }
     seen.set(key, source);
     problems.push(...checkRule(source, data, { registry, forms, brokenForms }));
     rules.push(compileRule(data));
   }
+  problems.push(...overlappingVersions(versions));
   if (texts.length === 0)
     problems.push({
       severity: 'error',
-      file: 'rules',
-      message:
-        'no rule files: expected JSON rules in rules/prevention/, rules/security/ and rules/safety/',
+      file: dir,
+      message: `no rule files: expected JSON rules in ${dir}/prevention/, ${dir}/security/ and ${dir}/safety/`,
     });
-  return { value: { rules, facts, hash: contentHash(texts) }, problems };
+  return { value: { rules, facts, hash: contentHash(texts), sources: seen }, problems };
+}
+
+/** Two versions of one rule in force on the same day would judge a subject twice. */
+function overlappingVersions(
+  versions: Map<string, { rule: Rule; source: JsonSource }[]>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const list of versions.values()) {
+    const sorted = [...list].sort((a, b) =>
+      a.rule.effective.from < b.rule.effective.from ? -1 : 1,
+    );
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const next = sorted[i]!;
+      if (
+        prev.rule.effective.to === undefined ||
+        prev.rule.effective.to >= next.rule.effective.from
+      )
+        problems.push(
+          problemAt(
+            next.source,
+            ['effective', 'from'],
+            `version ${next.rule.version} of "${next.rule.id}" starts on ${next.rule.effective.from}, while version ${prev.rule.version} (${prev.source.file}) is in force from ${prev.rule.effective.from} to ${prev.rule.effective.to ?? 'open end'}: expected periods that do not overlap (end the earlier one the day before)`,
+          ),
+        );
+    }
+  }
+  return problems;
 }
 
 export interface Reports {

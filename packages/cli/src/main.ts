@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { evaluate } from './commands/evaluate.js';
+import { rulesCheck, rulesTest } from './commands/rules.js';
 import { sample } from './commands/sample.js';
 import { writeSchemas } from './commands/schemas.js';
 import { validate } from './commands/validate.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .description(
       'Territorial responsibility scorecards: check what units report against the rules, and publish the results.',
     )
+    .version(version(), '-V, --version', 'print the version')
     .option(
       '--root <dir>',
       'the project folder (default: the nearest folder with rules/ and data/)',
@@ -92,6 +94,31 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
         code = await sample(o, dataDir, opts);
       },
     );
+  const rules = program
+    .command('rules')
+    .description('check and test the rules policy authors write');
+  const rulesOptions = (dir: string | undefined, opts: { json?: boolean }) => {
+    const r = root();
+    return {
+      root: r,
+      dir: path.relative(r, path.resolve(dir ?? path.join(r, 'rules'))) || '.',
+      maxProblems: maxProblems(),
+      json: Boolean(opts.json),
+    };
+  };
+  rules
+    .command('check [dir]')
+    .description('find every mistake in the rules before anything runs; exit 1 on errors')
+    .option('--json', 'print the problems as JSON')
+    .action(async (dir: string | undefined, opts: { json?: boolean }) => {
+      code = await rulesCheck(o, rulesOptions(dir, opts));
+    });
+  rules
+    .command('test [dir]')
+    .description('run the rule tests (*.test.json beside each rule) and measure their coverage')
+    .action(async (dir: string | undefined) => {
+      code = await rulesTest(o, rulesOptions(dir, {}));
+    });
   program
     .command('schemas')
     .description('write the JSON Schemas for editors to packages/core/schemas/')

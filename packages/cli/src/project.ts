@@ -13,11 +13,19 @@ export interface Project {
  */
 export async function loadProject(
   root: string,
+  /** The rules folder, relative to the project. */
+  rulesDir = 'rules',
 ): Promise<{ project?: Project; problems: Problem[] }> {
   const registry = await loadRegistry(root);
   if (!registry.value) return { problems: registry.problems };
   const forms = await loadForms(root, registry.value);
-  const rules = await loadRules(root, registry.value, forms.value ?? new Map(), forms.broken);
+  const rules = await loadRules(
+    root,
+    registry.value,
+    forms.value ?? new Map(),
+    forms.broken,
+    rulesDir,
+  );
   const problems = [...registry.problems, ...forms.problems, ...rules.problems];
   if (problems.some((p) => p.severity === 'error') || !forms.value || !rules.value)
     return { problems };

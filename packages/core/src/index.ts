@@ -12,6 +12,7 @@ export * from './responsibility.js';
 export * from './result.js';
 export * from './rule.js';
 export * from './rule-check.js';
+export * from './rule-test.js';
 export * from './schemas.js';
 export * from './text.js';
 export * from './units.js';

@@ -1,6 +1,6 @@
 import { cmp, type Finding, LATE_FIELD, type Registry, type ReportRow } from '@shoutu/core';
 import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
-import { decidingConditions } from './explain.js';
+import { decidingConditions, type EvaluatedCondition } from './explain.js';
 import type { ReportIndex } from './report-index.js';
 
 /** Something a rule is checked against on a day: a territorial unit or a key place. */
@@ -64,10 +64,15 @@ export async function evaluateDay(
   return findings;
 }
 
+/**
+ * One rule for one subject on one day. `trace` receives the evaluated condition tree, for rule
+ * tests that measure which conditions their cases exercised.
+ */
 export async function evaluateOne(
   compiled: CompiledRule,
   subject: Subject,
-  input: DayInput,
+  input: Pick<DayInput, 'reports' | 'day'>,
+  trace?: (conditions: EvaluatedCondition) => void,
 ): Promise<Finding> {
   const { rule } = compiled;
   const base = { rule: rule.id, subject: subject.code };
@@ -90,10 +95,11 @@ export async function evaluateOne(
     }
     const { results, failureResults } = await compiled.engine.run(facts);
     const sources = rows.map((r) => `${r.file}:${r.line}`);
+    const result = results[0] ?? failureResults[0];
+    if (!result) throw new Error('json-rules-engine returned no result for the rule');
+    trace?.(result.conditions as unknown as EvaluatedCondition);
     if (results.length > 0) return { ...base, status: 'pass' };
-    const failed = failureResults[0];
-    if (!failed) throw new Error('json-rules-engine returned no result for the rule');
-    const conditions = decidingConditions(failed.conditions as never);
+    const conditions = decidingConditions(result.conditions as never);
     return { ...base, status: 'fail', conditions, ...(sources.length > 0 ? { sources } : {}) };
   } catch (e) {
     return {

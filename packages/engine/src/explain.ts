@@ -1,6 +1,7 @@
 import type { ConditionOutcome } from '@shoutu/core';
 
-interface EvaluatedCondition {
+/** A condition tree as json-rules-engine returns it after a run: each node with its result. */
+export interface EvaluatedCondition {
   all?: EvaluatedCondition[];
   any?: EvaluatedCondition[];
   not?: EvaluatedCondition;

@@ -1,0 +1,256 @@
+import path from 'node:path';
+import {
+  cmp,
+  describeOutcome,
+  type FactInfo,
+  formatProblem,
+  hint,
+  type Problem,
+  parseJsonSource,
+  problemAt,
+  RulesConfig,
+  RuleTestFile,
+  sortProblems,
+  validateJson,
+} from '@shoutu/core';
+import {
+  type CaseOutcome,
+  type CompiledRule,
+  coverageGaps,
+  coveragePercent,
+  emptyCoverage,
+  evaluateDay,
+  type RuleCoverage,
+  runCase,
+} from '@shoutu/engine';
+import { listFiles, readTexts } from '../files.js';
+import { loadReports } from '../load.js';
+import { countOf, type Output, plural, printProblems } from '../output.js';
+import { loadProject } from '../project.js';
+
+export interface RulesOptions {
+  root: string;
+  /** The rules folder, relative to the project root. */
+  dir: string;
+  maxProblems: number;
+  json: boolean;
+}
+
+/** How many of the latest days with reports count as "the current data" for firing warnings. */
+const CURRENT_DAYS = 7;
+
+/**
+ * `shoutu rules check`: every mistake an author can make in a rule, before anything runs; then
+ * warnings for rules that never pass or never fail on the current data. Exit 1 on errors.
+ */
+export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number> {
+  const { project, problems } = await loadProject(opts.root, opts.dir);
+  const all = [...problems];
+  let ruleCount = 0;
+  if (project) {
+    ruleCount = project.ruleSet.rules.length;
+    all.push(...(await firingWarnings(opts.root, project)));
+  }
+  const errors = countOf(all, 'error');
+  const warnings = countOf(all, 'warning');
+  if (opts.json) {
+    o.out(
+      JSON.stringify({ rules: ruleCount, errors, warnings, problems: sortProblems(all) }, null, 2),
+    );
+  } else {
+    printProblems(o, all, opts.maxProblems);
+    o.out(
+      `rules check: ${plural(ruleCount, 'rule')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+async function firingWarnings(
+  root: string,
+  project: NonNullable<Awaited<ReturnType<typeof loadProject>>['project']>,
+) {
+  const { registry, forms, ruleSet } = project;
+  const reports = await loadReports(root, registry, forms);
+  const days = reports.index.days().slice(-CURRENT_DAYS);
+  if (days.length === 0) return [];
+  const tally = new Map<string, { pass: number; fail: number }>();
+  for (const day of days)
+    for (const f of await evaluateDay({
+      registry,
+      rules: ruleSet.rules,
+      reports: reports.index,
+      day,
+    })) {
+      const t = tally.get(f.rule) ?? { pass: 0, fail: 0 };
+      if (f.status === 'pass') t.pass++;
+      if (f.status === 'fail') t.fail++;
+      tally.set(f.rule, t);
+    }
+  const span = days.length === 1 ? days[0] : `${days[0]} to ${days[days.length - 1]}`;
+  const out: Problem[] = [];
+  for (const { rule } of ruleSet.rules) {
+    const t = tally.get(rule.id);
+    const source = ruleSet.sources.get(`${rule.id}@${rule.version}`);
+    if (!t || !source || t.pass + t.fail === 0) continue;
+    const checks = plural(t.pass + t.fail, 'check');
+    const warn = (message: string) =>
+      out.push(problemAt(source, ['conditions'], message, undefined, 'warning'));
+    if (t.fail === 0)
+      warn(`never fails on the current data (${checks}, ${span}): is the threshold too lax?`);
+    else if (t.pass === 0)
+      warn(`never passes on the current data (${checks}, ${span}): is the threshold reachable?`);
+  }
+  return out;
+}
+
+/**
+ * `shoutu rules test`: runs the cases in `*.test.json` beside each rule, prints each case that
+ * does not give the expected outcome with the condition that decided it, and the coverage of
+ * every rule. Exit 1 when a case fails or coverage is below `rules/rules.config.json`.
+ */
+export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> {
+  const { project, problems } = await loadProject(opts.root, opts.dir);
+  if (!project) {
+    printProblems(o, problems, opts.maxProblems);
+    o.err(
+      `rules test stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules`,
+    );
+    return 1;
+  }
+  const facts = new Map(project.ruleSet.facts.map((f) => [f.name, f]));
+  const config = await readConfig(opts.root, opts.dir, problems);
+  const rels = (
+    await listFiles(path.join(opts.root, opts.dir), (f) => f.endsWith('.test.json'))
+  ).map((f) => `${opts.dir}/${f}`);
+  const read = await readTexts(opts.root, rels);
+  problems.push(...read.problems);
+  const byId = new Map<string, CompiledRule[]>();
+  for (const r of project.ruleSet.rules) byId.set(r.rule.id, [...(byId.get(r.rule.id) ?? []), r]);
+  const coverage = new Map<string, RuleCoverage>();
+  for (const r of project.ruleSet.rules)
+    if (!coverage.has(r.rule.id)) coverage.set(r.rule.id, emptyCoverage(r.rule.conditions));
+
+  const failures: string[] = [];
+  let cases = 0;
+  for (const text of read.texts) {
+    const parsed = parseJsonSource(text.file, text.text);
+    if (!parsed.source) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const source = parsed.source;
+    const v = validateJson(source, RuleTestFile);
+    if (!v.data) {
+      problems.push(...v.problems);
+      continue;
+    }
+    const versions = byId.get(v.data.rule);
+    if (!versions) {
+      problems.push(
+        problemAt(
+          source,
+          ['rule'],
+          `unknown rule "${v.data.rule}"${hint(v.data.rule, byId.keys())}`,
+        ),
+      );
+      continue;
+    }
+    const cov = coverage.get(v.data.rule) as RuleCoverage;
+    for (const [i, testCase] of v.data.cases.entries()) {
+      const unknown = Object.keys(testCase.facts).filter((f) => !facts.has(f));
+      for (const f of unknown)
+        problems.push(
+          problemAt(
+            source,
+            ['cases', i, 'facts'],
+            `unknown fact "${f}"${hint(f, facts.keys())}`,
+            f,
+          ),
+        );
+      if (unknown.length > 0) continue;
+      const compiled = versionFor(versions, testCase.date);
+      if (!compiled) {
+        problems.push(
+          problemAt(
+            source,
+            ['cases', i, 'date'],
+            `no version of "${v.data.rule}" is in force on ${testCase.date}`,
+          ),
+        );
+        continue;
+      }
+      cases++;
+      const outcome = await runCase(compiled, testCase, cov);
+      if (!outcome.passed)
+        failures.push(caseFailure(problemAt(source, ['cases', i], ''), outcome, facts));
+    }
+  }
+
+  const minimum = config?.tests.minimumCoverage ?? 100;
+  const rows = [...coverage.entries()].sort(([a], [b]) => cmp(a, b));
+  const below = rows.filter(([, c]) => coveragePercent(c) < minimum);
+  printProblems(o, problems, opts.maxProblems);
+  for (const f of failures) o.err(f);
+  for (const [id, c] of rows)
+    o.out(
+      `  ${String(coveragePercent(c)).padStart(5)} %  ${id}${coverageGaps(c).length > 0 ? `  (${coverageGaps(c).join('; ')})` : ''}`,
+    );
+  const total = rows.length === 0 ? 100 : Math.min(...rows.map(([, c]) => coveragePercent(c)));
+  o.out(
+    `rule tests: ${cases - failures.length} of ${plural(cases, 'case')} as expected; lowest coverage ${total} % (minimum ${minimum} %, set in ${opts.dir}/rules.config.json)`,
+  );
+  if (below.length > 0)
+    o.err(
+      `coverage below ${minimum} % for ${plural(below.length, 'rule')}: ${below.map(([id]) => id).join(', ')}`,
+    );
+  return failures.length > 0 || below.length > 0 || countOf(problems, 'error') > 0 ? 1 : 0;
+}
+
+function versionFor(versions: CompiledRule[], date: string | undefined): CompiledRule | undefined {
+  if (date === undefined) return [...versions].sort((a, b) => b.rule.version - a.rule.version)[0];
+  return versions.find(
+    (r) =>
+      r.rule.effective.from <= date &&
+      (r.rule.effective.to === undefined || date <= r.rule.effective.to),
+  );
+}
+
+function caseFailure(
+  at: Problem,
+  outcome: CaseOutcome,
+  facts: ReadonlyMap<string, FactInfo>,
+): string {
+  const why =
+    outcome.conditions && outcome.conditions.length > 0
+      ? `: ${outcome.conditions.map((c) => describeOutcome(c, facts, 'en')).join('; ')}`
+      : outcome.message
+        ? `: ${outcome.message}`
+        : '';
+  return formatProblem({
+    ...at,
+    message: `case "${outcome.case.name}": expected ${outcome.case.expect}, got ${outcome.actual}${why}`,
+  });
+}
+
+async function readConfig(
+  root: string,
+  dir: string,
+  problems: Problem[],
+): Promise<RulesConfig | undefined> {
+  const rel = `${dir}/rules.config.json`;
+  const files = await listFiles(path.join(root, dir), (f) => f === 'rules.config.json');
+  if (files.length === 0) return undefined;
+  const read = await readTexts(root, [rel]);
+  problems.push(...read.problems);
+  const text = read.texts[0];
+  if (!text) return undefined;
+  const parsed = parseJsonSource(rel, text.text);
+  if (!parsed.source) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const v = validateJson(parsed.source, RulesConfig);
+  problems.push(...v.problems);
+  return v.data;
+}

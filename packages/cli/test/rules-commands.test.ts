@@ -1,0 +1,126 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { project, run } from './helpers.js';
+
+const RULE = 'rules/prevention/grid-screening.json';
+const TEST = 'rules/prevention/grid-screening.test.json';
+
+async function edit(root: string, rel: string, change: (text: string) => string) {
+  const file = path.join(root, rel);
+  await writeFile(file, change(await readFile(file, 'utf8')));
+}
+
+describe('shoutu rules check', () => {
+  test('clean rules: a count, and a warning for a rule that never passes on the current data', async () => {
+    const root = await project('mini');
+    const r = await run(['--root', root, 'rules', 'check']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('rules check: 1 rule, 0 errors, 0 warnings');
+    await edit(root, RULE, (t) =>
+      t.replace('"value": { "fact": "subject.households" }', '"value": 1000'),
+    );
+    const w = await run(['--root', root, 'rules', 'check']);
+    expect(w.code).toBe(0);
+    expect(w.err).toBe(
+      `${RULE}:26:3: warning: never passes on the current data (3 checks, 2020-02-02 to 2020-02-03): is the threshold reachable? (at conditions)`,
+    );
+  });
+
+  test('two versions of a rule in force on the same day', async () => {
+    const root = await project('mini');
+    const text = await readFile(path.join(root, RULE), 'utf8');
+    await writeFile(
+      path.join(root, 'rules/prevention/grid-screening-v2.json'),
+      text
+        .replace('"area": "prevention",', '"version": 2,\n  "area": "prevention",')
+        .replace('"from": "2020-01-25"', '"from": "2020-03-01"'),
+    );
+    const r = await run(['--root', root, 'rules', 'check']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'rules/prevention/grid-screening-v2.json:25:18: error: version 2 of "prevention.grid-screening" starts on 2020-03-01, while version 1 (rules/prevention/grid-screening.json) is in force from 2020-01-25 to open end: expected periods that do not overlap (end the earlier one the day before) (at effective.from)',
+    );
+    await edit(root, RULE, (t) =>
+      t.replace('"from": "2020-01-25" }', '"from": "2020-01-25", "to": "2020-02-29" }'),
+    );
+    expect((await run(['--root', root, 'rules', 'check'])).code).toBe(0);
+  });
+
+  test('--json prints the problems for machines', async () => {
+    const root = await project('mini');
+    await edit(root, RULE, (t) => t.replace('"severity": "critical"', '"severity": "grave"'));
+    const r = await run(['--root', root, 'rules', 'check', '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ rules: 0, errors: 1, warnings: 0 });
+    expect(json.problems[0]).toMatchObject({ severity: 'error', file: RULE, line: 10, column: 3 });
+    expect(json.problems[0].message).toContain(
+      'expected one of "critical", "major", "minor", found the text "grave"',
+    );
+  });
+
+  test('a rule outside an area folder', async () => {
+    const root = await project('mini');
+    await writeFile(path.join(root, 'rules/stray.json'), '{}');
+    const r = await run(['--root', root, 'rules', 'check']);
+    expect(r.err).toBe(
+      'rules/stray.json: error: a rule must sit in a folder of its area: expected rules/prevention/, rules/security/ or rules/safety/',
+    );
+  });
+});
+
+describe('shoutu rules test', () => {
+  test('cases as expected and full coverage', async () => {
+    const root = await project('mini');
+    const r = await run(['--root', root, 'rules', 'test']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      '    100 %  prevention.grid-screening\nrule tests: 2 of 2 cases as expected; lowest coverage 100 % (minimum 100 %, set in rules/rules.config.json)',
+    );
+  });
+
+  test('a case that does not give the expected outcome names the deciding condition', async () => {
+    const root = await project('mini');
+    await edit(root, TEST, (t) => t.replace('"expect": "fail"', '"expect": "pass"'));
+    const r = await run(['--root', root, 'rules', 'test']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `${TEST}:9:5: error: case "212 of 480 households visited": expected pass, got fail: households visited: 212 / 480 households (44 %); required: at least registered households (480 households)`,
+    );
+  });
+
+  test('coverage below the minimum fails and says what is missing', async () => {
+    const root = await project('mini');
+    await edit(root, TEST, (t) => {
+      const test = JSON.parse(t);
+      test.cases = test.cases.slice(0, 1);
+      return JSON.stringify(test, null, 2);
+    });
+    const r = await run(['--root', root, 'rules', 'test']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      '     50 %  prevention.grid-screening  (no failing case; condition all[0] never false)',
+    );
+    expect(r.err).toBe('coverage below 100 % for 1 rule: prevention.grid-screening');
+  });
+
+  test('an unknown fact or rule in a test file is located', async () => {
+    const root = await project('mini');
+    await edit(root, TEST, (t) =>
+      t.replace('"grid-daily.households_visited": 480', '"grid-daily.household_visited": 480'),
+    );
+    const r = await run(['--root', root, 'rules', 'test']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `${TEST}:6:18: error: unknown fact "grid-daily.household_visited" Did you mean "grid-daily.households_visited"? (at cases[0].facts)`,
+    );
+    await edit(root, TEST, (t) =>
+      t.replace('"rule": "prevention.grid-screening"', '"rule": "prevention.grid-screenin"'),
+    );
+    const u = await run(['--root', root, 'rules', 'test']);
+    expect(u.err).toContain(
+      `${TEST}:2:3: error: unknown rule "prevention.grid-screenin" Did you mean "prevention.grid-screening"? (at rule)`,
+    );
+  });
+});
