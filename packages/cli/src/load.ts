@@ -5,6 +5,7 @@ import {
   Form,
   factCatalog,
   formatPath,
+  formatProblem,
   hint,
   type JsonSource,
   type PathSegment,
@@ -16,6 +17,7 @@ import {
   RegistryFile,
   Rule,
   readReportFile,
+  SharedCondition,
   validateJson,
 } from '@shoutu/core';
 import { type CompiledRule, compileRule, ReportIndex } from '@shoutu/engine';
@@ -142,6 +144,32 @@ export interface RuleSet {
 }
 
 /** `rules/**.json` (not `*.test.json`): parsed, checked against forms and registry, compiled. */
+/** The folder, inside the rules folder, of shared conditions (`rules/conditions/<name>.json`). */
+export const SHARED_DIR = 'conditions';
+
+async function loadSharedConditions(root: string, dir: string, problems: Problem[]) {
+  const { parsed, problems: found } = await readJsonFiles<SharedCondition>(
+    root,
+    `${dir}/${SHARED_DIR}`,
+    SharedCondition,
+  );
+  problems.push(...found);
+  const shared = new Map<string, { condition: SharedCondition; source: JsonSource }>();
+  for (const { source, data } of parsed) {
+    const expected = source.file.replace(/^.*\//, '').replace(/\.json$/, '');
+    if (data.name !== expected)
+      problems.push(
+        problemAt(
+          source,
+          ['name'],
+          `the shared condition "${data.name}" differs from its file name: expected "${expected}"`,
+        ),
+      );
+    shared.set(data.name, { condition: data, source });
+  }
+  return shared;
+}
+
 /** Files directly in the rules folder that are settings, not rules. */
 export const RULES_SETTINGS = new Set(['rules.config.json']);
 
@@ -160,8 +188,13 @@ export async function loadRules(
     root,
     dir,
     Rule,
-    (f) => f.endsWith('.json') && !f.endsWith('.test.json') && f.includes('/'),
+    (f) =>
+      f.endsWith('.json') &&
+      !f.endsWith('.test.json') &&
+      f.includes('/') &&
+      !f.startsWith(`${SHARED_DIR}/`),
   );
+  const shared = await loadSharedConditions(root, dir, problems);
   for (const stray of await listFiles(
     `${root}/${dir}`,
     (f) => !f.includes('/') && f.endsWith('.json') && !RULES_SETTINGS.has(f),
@@ -201,10 +234,16 @@ export async function loadRules(
       versions.set(data.id, list);
     }
     seen.set(key, source);
-    problems.push(...checkRule(source, data, { registry, forms, brokenForms }));
-    rules.push(compileRule(data));
+    problems.push(...checkRule(source, data, { registry, forms, brokenForms, shared }));
+    rules.push(
+      compileRule(data, new Map([...shared].map(([name, s]) => [name, s.condition.conditions]))),
+    );
   }
   problems.push(...overlappingVersions(versions));
+  // A mistake in a shared condition is found once for every rule that uses it: say it once.
+  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+  problems.length = 0;
+  problems.push(...unique);
   if (texts.length === 0)
     problems.push({
       severity: 'error',

@@ -73,19 +73,29 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
       `${RULE}:30:9: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].operator)`,
     ],
     [
-      'a JSONPath "path"',
+      'a plain path on a fact that is a plain value',
       `      {\n        "fact": "grid-daily.households_visited",\n        "path": "$.x",\n        "operator": "equal",\n        "value": 1\n      }`,
-      `${RULE}:30:9: error: unknown field "path". JSONPath ("path") is not allowed in rules, because it can run code: name the fact itself (at conditions.all[0])`,
+      `${RULE}:30:9: error: the fact "grid-daily.households_visited" is a plain value: "path" reads inside objects and is not needed (at conditions.all[0].path)`,
+    ],
+    [
+      'a JSONPath expression, which could run code',
+      `      {\n        "fact": "grid-daily.households_visited",\n        "path": "$..[?(@.constructor)]",\n        "operator": "equal",\n        "value": 1\n      }`,
+      `${RULE}:30:9: error: expected a plain path such as "$.company" or "$.items[0].price" (JSONPath filters and scripts are not allowed: they can run code), found the text "$..[?(@.constructor)]" (at conditions.all[0].path)`,
+    ],
+    [
+      'a shared condition that does not exist',
+      `      { "condition": "duty-in-plac" }`,
+      `${RULE}:28:9: error: unknown shared condition "duty-in-plac": expected a file rules/conditions/duty-in-plac.json (at conditions.all[0].condition)`,
+    ],
+    [
+      'something that is no condition at all',
+      `      { "rule": "other" }`,
+      `${RULE}:28:9: error: unknown field "rule". Expected one of: fact, operator, value, path, params, name, priority, all, any, not, condition (at conditions.all[0])`,
     ],
     [
       'a mistake deep inside nested conditions',
       `      {\n        "any": [\n          { "fact": "grid-daily.households_visited", "operator": "atLeast", "value": 1 }\n        ]\n      }`,
       `${RULE}:30:54: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].any[0].operator)`,
-    ],
-    [
-      'something that is no condition at all',
-      `      { "condition": "other" }`,
-      `${RULE}:28:9: error: unknown field "condition". Expected one of: fact, operator, value, name, priority, all, any, not (at conditions.all[0])`,
     ],
     [
       'a condition without its operator',

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { project, run } from './helpers.js';
@@ -57,6 +57,42 @@ describe('shoutu rules check', () => {
     expect(json.problems[0]).toMatchObject({ severity: 'error', file: RULE, line: 10, column: 3 });
     expect(json.problems[0].message).toContain(
       'expected one of "critical", "major", "minor", found the text "grave"',
+    );
+  });
+
+  test('shared conditions: used by name, checked for the rule that uses them, no loops', async () => {
+    const root = await project('mini');
+    const dir = path.join(root, 'rules/conditions');
+    await mkdir(dir);
+    const shared = (name: string, condition: string) =>
+      writeFile(
+        path.join(dir, `${name}.json`),
+        `{\n  "name": "${name}",\n  "description": { "zh": "说明", "en": "note" },\n  "conditions": { "all": [\n    ${condition}\n  ] }\n}\n`,
+      );
+    await shared(
+      'all-visited',
+      '{ "fact": "grid-daily.households_visited", "operator": "greaterThanInclusive", "value": { "fact": "subject.households" } }',
+    );
+    await edit(root, RULE, (t) =>
+      t.replace(/"all": \[[\s\S]*?\n {4}\]/, '"all": [{ "condition": "all-visited" }]'),
+    );
+    const ok = await run(['--root', root, 'rules', 'check']);
+    expect(ok).toMatchObject({ code: 0, out: 'rules check: 1 rule, 0 errors, 0 warnings' });
+    expect((await run(['--root', root, 'rules', 'test'])).code).toBe(0);
+
+    await shared(
+      'all-visited',
+      '{ "fact": "street-duty.leading_cadre_on_shift", "operator": "equal", "value": true }',
+    );
+    const wrong = await run(['--root', root, 'rules', 'check']);
+    expect(wrong.err).toBe(
+      'rules/conditions/all-visited.json:5:7: error: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at conditions.all[0].fact)',
+    );
+
+    await shared('all-visited', '{ "condition": "all-visited" }');
+    const loop = await run(['--root', root, 'rules', 'check']);
+    expect(loop.err).toBe(
+      'rules/conditions/all-visited.json:5:7: error: the shared condition "all-visited" refers to itself (all-visited → all-visited) (at conditions.all[0].condition)',
     );
   });
 

@@ -189,10 +189,7 @@ export function zodProblems(
       const allowed = schema ? fieldsAt(schema, path) : [];
       for (const key of issue.keys) {
         const why =
-          KEY_HINTS[key] ??
-          (allowed.length > 0
-            ? `${hint(key, allowed)} Expected one of: ${allowed.join(', ')}`
-            : '');
+          allowed.length > 0 ? `${hint(key, allowed)} Expected one of: ${allowed.join(', ')}` : '';
         out.push(
           problemAt(source, path, `unknown field "${key}"${why ? `. ${why.trim()}` : ''}`, key),
         );
@@ -269,12 +266,6 @@ export function problemAt(
 export function formatPath(path: readonly PathSegment[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
-
-/** Fields that look plausible but are refused on purpose, and why. */
-const KEY_HINTS: Record<string, string> = {
-  path: 'JSONPath ("path") is not allowed in rules, because it can run code: name the fact itself',
-  params: 'fact parameters ("params") are not used: every fact is a plain value',
-};
 
 /** The field names an object schema allows at a path (best effort: unions give all their options' fields). */
 function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {

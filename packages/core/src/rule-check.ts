@@ -4,7 +4,7 @@ import { describeValue } from './issue-text.js';
 import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
 import { hint, type Problem } from './problem.js';
 import type { Registry } from './registry.js';
-import type { NestedCondition, Rule, RuleSubjects } from './rule.js';
+import type { NestedCondition, Rule, RuleSubjects, SharedCondition } from './rule.js';
 
 /** What a rule may know about a fact: its type and range, and which subjects have it. */
 interface FactSpec {
@@ -21,6 +21,8 @@ interface FactSpec {
 export interface RuleContext {
   registry: Registry;
   forms: ReadonlyMap<string, Form>;
+  /** Shared conditions by name, with the file each came from. */
+  shared?: ReadonlyMap<string, { condition: SharedCondition; source: JsonSource }>;
   /** Forms whose files were present but invalid: facts from them are not reported again. */
   brokenForms?: ReadonlySet<string>;
 }
@@ -54,8 +56,9 @@ const ORDERING = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'great
 export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
   const { known, personal } = specs(ctx.forms);
+  let here = source;
   const at = (path: PathSegment[], message: string) =>
-    problems.push(problemAt(source, path, message));
+    problems.push(problemAt(here, path, message));
 
   const subjects = rule.appliesTo;
   if (subjects.kind === 'territory' && !ctx.registry.level(subjects.level))
@@ -90,6 +93,7 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
     return spec;
   };
 
+  const using: string[] = [];
   const walk = (c: NestedCondition, path: PathSegment[]) => {
     if ('all' in c)
       c.all.forEach((x, i) => {
@@ -100,11 +104,46 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
         walk(x, [...path, 'any', i]);
       });
     else if ('not' in c) walk(c.not, [...path, 'not']);
-    else {
+    else if ('condition' in c) {
+      const target = ctx.shared?.get(c.condition);
+      if (!target) {
+        at(
+          [...path, 'condition'],
+          `unknown shared condition "${c.condition}"${hint(c.condition, ctx.shared?.keys() ?? [])}: expected a file rules/conditions/${c.condition}.json`,
+        );
+        return;
+      }
+      if (using.includes(c.condition)) {
+        at(
+          [...path, 'condition'],
+          `the shared condition "${c.condition}" refers to itself (${[...using, c.condition].join(' → ')})`,
+        );
+        return;
+      }
+      // Facts inside a shared condition are checked for this rule's subjects, in the shared file.
+      const back = here;
+      using.push(c.condition);
+      here = target.source;
+      walk(target.condition.conditions, ['conditions']);
+      here = back;
+      using.pop();
+    } else {
       const spec = usable(c.fact, [...path, 'fact']);
+      if (c.path !== undefined)
+        at(
+          [...path, 'path'],
+          `the fact "${c.fact}" is a plain value: "path" reads inside objects and is not needed`,
+        );
+      if (c.params !== undefined)
+        at([...path, 'params'], `"params" is not used: Shoutu's facts take no parameters`);
       const value = c.value;
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const other = usable(value.fact, [...path, 'value', 'fact']);
+        if (value.path !== undefined || value.params !== undefined)
+          at(
+            [...path, 'value'],
+            `the fact "${value.fact}" is a plain value: "path" and "params" are not needed`,
+          );
         if (spec && other && NUMERIC.has(spec.type) !== NUMERIC.has(other.type))
           at(
             [...path, 'value'],

@@ -40,18 +40,31 @@ export const Operator = z
   // Editors offer `examples` as completions.
   .meta({ examples: [...OPERATORS] });
 
-const FactName = z.string().regex(/^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9_]*)+$/, {
-  error: 'expected a fact name such as "grid-daily.households_visited" or "subject.households"',
+const FactName = z
+  .string()
+  .min(1, 'expected the name of a fact, e.g. "grid-daily.households_visited"');
+
+/**
+ * A plain path into an object fact: `$.company`, `$.items[0].price`. JSONPath expressions with
+ * filters or scripts are refused: json-rules-engine would hand them to jsonpath-plus, which has
+ * had remote-code-execution flaws. Shoutu resolves plain paths itself.
+ */
+export const PLAIN_PATH = /^\$?(?:\.[A-Za-z_$][\w$-]*|\[\d+\])+$/;
+const PlainPath = z.string().regex(PLAIN_PATH, {
+  error:
+    'expected a plain path such as "$.company" or "$.items[0].price" (JSONPath filters and scripts are not allowed: they can run code)',
 });
 
-/** A value compared against: a constant, a list, or another fact. `path` is not allowed (it would run JSONPath). */
+const Params = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** A value compared against: a constant, a list, or another fact. */
 export const ConditionValue = z.union([
   z.string(),
   z.number(),
   z.boolean(),
   z.null(),
-  z.array(z.union([z.string(), z.number(), z.boolean()])),
-  z.strictObject({ fact: FactName }),
+  z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  z.strictObject({ fact: FactName, path: PlainPath.optional(), params: Params.optional() }),
 ]);
 
 const Meta = { name: z.string().min(1).optional(), priority: z.int().min(1).optional() };
@@ -60,22 +73,31 @@ export const LeafCondition = z.strictObject({
   fact: FactName,
   operator: Operator,
   value: ConditionValue,
+  path: PlainPath.optional(),
+  params: Params.optional(),
   ...Meta,
 });
 export type LeafCondition = z.infer<typeof LeafCondition>;
 
+/** A named shared condition used in place (json-rules-engine's `engine.setCondition`). */
+export const ConditionReference = z.strictObject({ condition: z.string().min(1), ...Meta });
+export type ConditionReference = z.infer<typeof ConditionReference>;
+
 const EMPTY = (kind: string) =>
   `an empty "${kind}" list is always true in json-rules-engine: expected at least one condition`;
 
+type Named = { name?: string | undefined; priority?: number | undefined };
 export type NestedCondition =
   | LeafCondition
-  | { all: NestedCondition[]; name?: string; priority?: number }
-  | { any: NestedCondition[]; name?: string; priority?: number }
-  | { not: NestedCondition; name?: string; priority?: number };
+  | ConditionReference
+  | ({ all: NestedCondition[] } & Named)
+  | ({ any: NestedCondition[] } & Named)
+  | ({ not: NestedCondition } & Named);
 
 export const NestedCondition: z.ZodType<NestedCondition> = z.lazy(() =>
-  z.union([LeafCondition, AllCondition, AnyCondition, NotCondition], {
-    error: 'expected a condition: { "fact", "operator", "value" }, or one of "all", "any", "not"',
+  z.union([LeafCondition, AllCondition, AnyCondition, NotCondition, ConditionReference], {
+    error:
+      'expected a condition: { "fact", "operator", "value" }, one of "all", "any", "not", or { "condition": name }',
   }),
 );
 const AllCondition = z.strictObject({
@@ -88,11 +110,25 @@ const AnyCondition = z.strictObject({
 });
 const NotCondition = z.strictObject({ not: NestedCondition, ...Meta });
 
-/** A rule's conditions, in json-rules-engine's format: `all`, `any` or `not` at the top. */
-export const TopLevelCondition = z.union([AllCondition, AnyCondition, NotCondition], {
-  error: 'expected the conditions to start with "all", "any" or "not"',
-});
+/** A rule's conditions, in json-rules-engine's format: `all`, `any`, `not` or a shared condition at the top. */
+export const TopLevelCondition = z.union(
+  [AllCondition, AnyCondition, NotCondition, ConditionReference],
+  {
+    error: 'expected the conditions to start with "all", "any", "not" or { "condition": name }',
+  },
+);
 export type TopLevelCondition = z.infer<typeof TopLevelCondition>;
+
+/** `rules/conditions/<name>.json`: a condition several rules share by name. */
+export const SharedCondition = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().regex(/^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/, {
+    error: 'expected a name of lower-case letters, digits, dots and hyphens, e.g. "duty-in-place"',
+  }),
+  description: LocalizedText,
+  conditions: TopLevelCondition,
+});
+export type SharedCondition = z.infer<typeof SharedCondition>;
 
 export const RuleSubjects = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('territory'), level: z.string().min(1) }),
@@ -143,14 +179,27 @@ export const Rule = z
   });
 export type Rule = z.infer<typeof Rule>;
 
-/** Every fact a condition tree reads, including facts compared against. */
-export function factsOf(condition: NestedCondition): string[] {
+/**
+ * Every fact a condition tree reads, including facts compared against and the facts of the
+ * shared conditions it names (`shared`, by name).
+ */
+export function factsOf(
+  condition: NestedCondition,
+  shared: ReadonlyMap<string, NestedCondition> = new Map(),
+): string[] {
   const out = new Set<string>();
+  const seen = new Set<string>();
   const walk = (c: NestedCondition) => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
+    if ('all' in c) for (const x of c.all) walk(x);
+    else if ('any' in c) for (const x of c.any) walk(x);
     else if ('not' in c) walk(c.not);
-    else {
+    else if ('condition' in c) {
+      const target = shared.get(c.condition);
+      if (target && !seen.has(c.condition)) {
+        seen.add(c.condition);
+        walk(target);
+      }
+    } else {
       out.add(c.fact);
       if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
         out.add(c.value.fact);

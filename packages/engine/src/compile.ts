@@ -1,5 +1,6 @@
-import { factsOf, formOfFact, type Rule } from '@shoutu/core';
+import { factsOf, formOfFact, type Rule, type TopLevelCondition } from '@shoutu/core';
 import { Engine, Rule as EngineRule } from 'json-rules-engine';
+import { resolvePlainPath } from './path.js';
 
 /** A rule ready to run: its own json-rules-engine instance and the forms its facts come from. */
 export interface CompiledRule {
@@ -7,10 +8,24 @@ export interface CompiledRule {
   engine: Engine;
   facts: string[];
   forms: string[];
+  /** The shared conditions the rule's engine knows, by name. */
+  shared: ReadonlyMap<string, TopLevelCondition>;
 }
 
-export function compileRule(rule: Rule): CompiledRule {
-  const engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
+/**
+ * Gives a rule an engine of its own, with the shared conditions it may name and the plain-path
+ * resolver; json-rules-engine's own resolver (jsonpath-plus) is never used.
+ */
+export function compileRule(
+  rule: Rule,
+  shared: ReadonlyMap<string, TopLevelCondition> = new Map(),
+): CompiledRule {
+  const engine = new Engine([], {
+    allowUndefinedFacts: true,
+    replaceFactsInEventParams: false,
+    pathResolver: resolvePlainPath,
+  });
+  for (const [name, conditions] of shared) engine.setCondition(name, conditions as never);
   engine.addRule(
     new EngineRule({
       name: rule.id,
@@ -19,11 +34,11 @@ export function compileRule(rule: Rule): CompiledRule {
       event: { type: rule.id },
     }),
   );
-  const facts = factsOf(rule.conditions);
+  const facts = factsOf(rule.conditions, shared);
   const forms = [
     ...new Set(facts.map(formOfFact).filter((f): f is string => f !== undefined)),
   ].sort();
-  return { rule, engine, facts, forms };
+  return { rule, engine, facts, forms, shared };
 }
 
 export function appliesTo(rule: Rule, subject: { level?: string; placeType?: string }): boolean {

@@ -48,24 +48,36 @@ export function coverageGaps(c: RuleCoverage): string[] {
   return gaps;
 }
 
-export function emptyCoverage(conditions: NestedCondition): RuleCoverage {
+export function emptyCoverage(compiled: CompiledRule): RuleCoverage {
   const leaves = new Map<string, Set<boolean>>();
-  walk(conditions, '', (path) => leaves.set(path, new Set()));
+  walk(compiled.rule.conditions, '', (path) => leaves.set(path, new Set()), compiled.shared);
   return { leaves, passCase: false, failCase: false };
 }
 
+/**
+ * Visits the leaves of a condition tree by their place in it. A shared condition stands where it
+ * is named, as json-rules-engine puts it there when it evaluates.
+ */
 function walk(
   c: NestedCondition | EvaluatedCondition,
   path: string,
   leaf: (path: string, node: EvaluatedCondition) => void,
+  shared: ReadonlyMap<string, NestedCondition> = new Map(),
+  seen: readonly string[] = [],
 ): void {
+  if ('condition' in c && typeof c.condition === 'string') {
+    const target = shared.get(c.condition);
+    if (target && !seen.includes(c.condition))
+      walk(target, path, leaf, shared, [...seen, c.condition]);
+    return;
+  }
   const join = (k: string) => (path ? `${path}.${k}` : k);
   const list =
     'all' in c && c.all ? ['all', c.all] : 'any' in c && c.any ? ['any', c.any] : undefined;
   if (list) {
     const [kind, children] = list as [string, (NestedCondition | EvaluatedCondition)[]];
-    for (const [i, x] of children.entries()) walk(x, join(`${kind}[${i}]`), leaf);
-  } else if ('not' in c && c.not) walk(c.not, join('not'), leaf);
+    for (const [i, x] of children.entries()) walk(x, join(`${kind}[${i}]`), leaf, shared, seen);
+  } else if ('not' in c && c.not) walk(c.not, join('not'), leaf, shared, seen);
   else leaf(path, c as EvaluatedCondition);
 }
 

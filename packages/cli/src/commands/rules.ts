@@ -129,7 +129,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
   for (const r of project.ruleSet.rules) byId.set(r.rule.id, [...(byId.get(r.rule.id) ?? []), r]);
   const coverage = new Map<string, RuleCoverage>();
   for (const r of project.ruleSet.rules)
-    if (!coverage.has(r.rule.id)) coverage.set(r.rule.id, emptyCoverage(r.rule.conditions));
+    if (!coverage.has(r.rule.id)) coverage.set(r.rule.id, emptyCoverage(r));
 
   const failures: string[] = [];
   let cases = 0;
