@@ -1,3 +1,4 @@
+export { projectSchemas } from './commands/schemas.js';
 export { main } from './main.js';
 export type { Output } from './output.js';
 export { DEFAULT_SAMPLE, generateSample, type SampleOptions } from './sample/generate.js';

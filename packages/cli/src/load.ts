@@ -170,8 +170,12 @@ async function loadSharedConditions(root: string, dir: string, problems: Problem
   return shared;
 }
 
-/** Files directly in the rules folder that are settings, not rules. */
-export const RULES_SETTINGS = new Set(['rules.config.json']);
+/** Files directly in the rules folder that are settings or editor schemas, not rules. */
+export const RULES_SETTINGS = new Set([
+  'rules.config.json',
+  'rule.schema.json',
+  'rule-test.schema.json',
+]);
 
 /**
  * `rules/<area>/*.json` (not `*.test.json`): parsed, checked against forms and registry, compiled.

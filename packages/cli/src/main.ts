@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { evaluate } from './commands/evaluate.js';
+import { listFacts } from './commands/facts.js';
 import { rulesCheck, rulesTest } from './commands/rules.js';
 import { sample } from './commands/sample.js';
 import { writeSchemas } from './commands/schemas.js';
@@ -121,13 +122,19 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     });
   program
     .command('schemas')
-    .description('write the JSON Schemas for editors to packages/core/schemas/')
-    .option('--out <dir>', 'folder to write')
-    .action(async (opts: { out?: string }) => {
-      code = await writeSchemas(
-        o,
-        opts.out ? path.resolve(opts.out) : path.join(root(), 'packages', 'core', 'schemas'),
-      );
+    .description(
+      "write the JSON Schemas for editors (packages/core/schemas/, and rules/ with this project's facts)",
+    )
+    .action(async () => {
+      const r = root();
+      code = await writeSchemas(o, r, path.join(r, 'packages', 'core', 'schemas'));
+    });
+  program
+    .command('facts')
+    .description('list every fact a rule can use: name, type, unit, label, and who reports it')
+    .option('--json', 'print the catalog as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      code = await listFacts(o, root(), Boolean(opts.json));
     });
 
   try {

@@ -1,14 +1,96 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { jsonSchemas } from '@shoutu/core';
-import { toJson } from '../files.js';
-import type { Output } from '../output.js';
+import { type FactInfo, factCatalog, jsonSchemas, OPERATORS, type Problem } from '@shoutu/core';
+import { toJson, UserError } from '../files.js';
+import { loadForms, loadRegistry } from '../load.js';
+import { type Output, printProblems } from '../output.js';
 
-/** Writes the JSON Schemas that data and rule files name in `$schema`. */
-export async function writeSchemas(o: Output, dir: string): Promise<number> {
-  await mkdir(dir, { recursive: true });
-  for (const [name, schema] of Object.entries(jsonSchemas()))
-    await writeFile(path.join(dir, name), toJson(schema));
-  o.out(`wrote ${Object.keys(jsonSchemas()).length} schemas to ${dir}`);
+/**
+ * Writes the JSON Schemas that data and rule files name in `$schema`: the generic ones to
+ * `packages/core/schemas/`, and for this project's rules `rules/rule.schema.json` and
+ * `rules/rule-test.schema.json`, which list every fact of its forms so that an editor completes
+ * fact names and flags unknown ones.
+ */
+export async function writeSchemas(o: Output, root: string, coreDir: string): Promise<number> {
+  const generic = jsonSchemas();
+  await mkdir(coreDir, { recursive: true });
+  for (const [name, schema] of Object.entries(generic))
+    await writeFile(path.join(coreDir, name), toJson(schema));
+  o.out(`wrote ${Object.keys(generic).length} schemas to ${coreDir}`);
+  const project = await projectSchemas(root);
+  if ('problems' in project) {
+    printProblems(o, project.problems);
+    throw new UserError(
+      'the rule schemas list the facts of data/forms/: fix the problems above first',
+    );
+  }
+  for (const [name, schema] of Object.entries(project.schemas))
+    await writeFile(path.join(root, 'rules', name), toJson(schema));
+  o.out(
+    `wrote ${Object.keys(project.schemas).length} schemas listing ${project.facts} facts to ${path.join(root, 'rules')}`,
+  );
   return 0;
+}
+
+/** The project's rule schemas: the generic ones with the fact catalog of its forms filled in. */
+export async function projectSchemas(
+  root: string,
+): Promise<{ problems: Problem[] } | { facts: number; schemas: Record<string, unknown> }> {
+  const registry = await loadRegistry(root);
+  if (!registry.value) return { problems: registry.problems };
+  const forms = await loadForms(root, registry.value);
+  if (forms.problems.some((p) => p.severity === 'error')) return { problems: forms.problems };
+  const facts = factCatalog(forms.value?.values() ?? []);
+  const generic = jsonSchemas();
+  return {
+    facts: facts.length,
+    schemas: {
+      'rule.schema.json': withFacts(
+        generic['rule.schema.json'],
+        facts,
+        'Shoutu rule (this project: facts listed)',
+      ),
+      'rule-test.schema.json': withFacts(
+        generic['rule-test.schema.json'],
+        facts,
+        'Shoutu rule test (this project: facts listed)',
+      ),
+    },
+  };
+}
+
+function describe(f: FactInfo): string {
+  return `${f.label.en} / ${f.label.zh} (${f.type}${f.unit ? `, ${f.unit}` : ''})`;
+}
+
+/** Replaces every "fact" name and every key of "facts" with the list of known facts. */
+function withFacts(schema: unknown, facts: readonly FactInfo[], title: string): unknown {
+  const names = facts.map((f) => f.name);
+  const factEnum = {
+    type: 'string',
+    enum: names,
+    enumDescriptions: facts.map(describe),
+    markdownEnumDescriptions: facts.map(describe),
+  };
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'properties' && v && typeof v === 'object') {
+        const props: Record<string, unknown> = {};
+        for (const [pk, pv] of Object.entries(v)) {
+          if (pk === 'fact') props[pk] = factEnum;
+          else if (pk === 'facts')
+            props[pk] = { ...(walk(pv) as object), propertyNames: { enum: names } };
+          else if (pk === 'operator')
+            props[pk] = { ...(walk(pv) as object), examples: [...OPERATORS] };
+          else props[pk] = walk(pv);
+        }
+        out[k] = props;
+      } else out[k] = walk(v);
+    }
+    return out;
+  };
+  return { ...(walk(schema) as object), title };
 }
