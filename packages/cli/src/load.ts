@@ -240,7 +240,11 @@ export async function loadRules(
     seen.set(key, source);
     problems.push(...checkRule(source, data, { registry, forms, brokenForms, shared }));
     rules.push(
-      compileRule(data, new Map([...shared].map(([name, s]) => [name, s.condition.conditions]))),
+      compileRule(
+        data,
+        new Map([...shared].map(([name, s]) => [name, s.condition.conditions])),
+        forms,
+      ),
     );
   }
   problems.push(...overlappingVersions(versions));

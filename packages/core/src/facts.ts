@@ -1,4 +1,4 @@
-import type { Form } from './form.js';
+import { type DerivedFact, type Form, needsTodaysReport } from './form.js';
 import type { FactInfo } from './result.js';
 
 /** Registry attributes a rule can read about its subject. */
@@ -52,6 +52,15 @@ export function factCatalog(forms: Iterable<Form>): FactInfo[] {
         ...(f.unit ? { unit: f.unit } : {}),
       });
     }
+    for (const d of form.derived ?? []) {
+      const unit = d.unit ?? derivedUnit(form, d);
+      out.push({
+        name: `${form.id}.${d.id}`,
+        label: d.label,
+        type: d.ratio ? 'number' : 'integer',
+        ...(unit ? { unit } : {}),
+      });
+    }
     out.push({
       name: `${form.id}.${LATE_FIELD}`,
       label: { zh: `${form.title.zh}迟报`, en: `${form.title.en} submitted late` },
@@ -61,7 +70,32 @@ export function factCatalog(forms: Iterable<Form>): FactInfo[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The form a fact comes from, or undefined for subject facts. */
+/** The form a fact comes from, or undefined for subject facts and names without a form. */
 export function formOfFact(fact: string): string | undefined {
-  return fact.startsWith('subject.') ? undefined : fact.slice(0, fact.indexOf('.'));
+  const dot = fact.indexOf('.');
+  return dot <= 0 || fact.startsWith('subject.') ? undefined : fact.slice(0, dot);
+}
+
+function derivedUnit(form: Form, d: DerivedFact): string | undefined {
+  if (d.ratio) return d.ratio.percent ? '%' : undefined;
+  if (d.sum) return form.fields.find((f) => f.id === d.sum?.field)?.unit;
+  return 'day';
+}
+
+/**
+ * The forms whose report of the day a set of facts needs: a missing one makes the check
+ * "missing". Derived facts that look back over earlier days need none.
+ */
+export function formsNeededToday(
+  facts: readonly string[],
+  forms: ReadonlyMap<string, Form>,
+): string[] {
+  const out = new Set<string>();
+  for (const fact of facts) {
+    const formId = formOfFact(fact);
+    if (formId === undefined) continue;
+    const derived = forms.get(formId)?.derived?.find((d) => `${formId}.${d.id}` === fact);
+    if (!derived || needsTodaysReport(derived)) out.add(formId);
+  }
+  return [...out].sort();
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClockTime } from './dates.js';
+import { SUBJECT_FACTS } from './facts.js';
 import { LocalizedText } from './text.js';
 
 const Id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
@@ -62,6 +63,47 @@ export const FormSubjects = z.discriminatedUnion('kind', [
 ]);
 export type FormSubjects = z.infer<typeof FormSubjects>;
 
+const Days = z.int().min(1).max(60);
+
+/**
+ * A fact computed from a form's reports, so that authors need no code for ratios, windows,
+ * reporting gaps or streaks. It becomes the fact `<form>.<id>`.
+ */
+export const DerivedFact = z.strictObject({
+  id: FieldId,
+  label: LocalizedText,
+  unit: z.string().min(1).optional(),
+  /** Exactly one way of computing it. */
+  ratio: z
+    .strictObject({
+      /** A numeric field of the day's report. */
+      of: FieldId,
+      /** Another numeric field of the same report, or a registry fact such as "subject.households". */
+      to: z.string().min(1),
+      /** Times 100: a share in percent. */
+      percent: z.boolean().default(false),
+    })
+    .optional(),
+  /** The sum of a numeric field over the reports of the last `days` days, today included. */
+  sum: z.strictObject({ field: FieldId, days: Days }).optional(),
+  /** On how many of the last `days` days, today included, a report was accepted. */
+  count: z.strictObject({ days: Days }).optional(),
+  /** Days since the last accepted report: 0 when today's arrived; no value when none ever did. */
+  daysSinceReport: z.strictObject({}).optional(),
+  /** Consecutive days, ending today, on which a field had a value (e.g. true). */
+  streak: z
+    .strictObject({ field: FieldId, equals: z.union([z.boolean(), z.number(), z.string()]) })
+    .optional(),
+});
+export type DerivedFact = z.infer<typeof DerivedFact>;
+
+export const DERIVATIONS = ['ratio', 'sum', 'count', 'daysSinceReport', 'streak'] as const;
+
+/** Derived facts other than ratios look back over earlier days and do not need today's report. */
+export function needsTodaysReport(d: DerivedFact): boolean {
+  return d.ratio !== undefined;
+}
+
 /** A daily report form: who fills it in and which fields it has. Defined as data in `data/forms/`. */
 export const Form = z
   .strictObject({
@@ -73,8 +115,41 @@ export const Form = z
     /** The time of day by which the report is due; a report submitted later is late. */
     due: ClockTime.optional(),
     fields: z.array(FormField).min(1),
+    derived: z.array(DerivedFact).optional(),
   })
   .superRefine((form, ctx) => {
+    const byId = new Map(form.fields.map((f) => [f.id, f]));
+    const numeric = (id: string) => ['integer', 'number'].includes(byId.get(id)?.type ?? '');
+    (form.derived ?? []).forEach((d, i) => {
+      const at = (path: (string | number)[], message: string) =>
+        ctx.addIssue({ code: 'custom', message, path: ['derived', i, ...path] });
+      const ways = DERIVATIONS.filter((w) => d[w] !== undefined);
+      if (ways.length !== 1)
+        at(
+          [],
+          `a derived fact is computed in exactly one way: expected one of ${DERIVATIONS.join(', ')}${ways.length > 1 ? `, found ${ways.join(' and ')}` : ''}`,
+        );
+      if (byId.has(d.id) || RESERVED_FIELDS.includes(d.id))
+        at(['id'], `"${d.id}" is already a field of the form: choose another id`);
+      const field = (id: string, path: (string | number)[], needNumber: boolean) => {
+        const f = byId.get(id);
+        if (!f) at(path, `unknown field "${id}" of the form "${form.id}"`);
+        else if (f.personal)
+          at(path, `"${id}" is a personal field: personal data never reaches rules`);
+        else if (needNumber && !numeric(id)) at(path, `"${id}" is not a number field`);
+      };
+      if (d.ratio) {
+        field(d.ratio.of, ['ratio', 'of'], true);
+        if (!d.ratio.to.startsWith('subject.')) field(d.ratio.to, ['ratio', 'to'], true);
+        else if (!SUBJECT_FACTS.some((f) => f.name === d.ratio?.to))
+          at(
+            ['ratio', 'to'],
+            `unknown registry fact "${d.ratio.to}": expected one of ${SUBJECT_FACTS.map((f) => f.name).join(', ')}`,
+          );
+      }
+      if (d.sum) field(d.sum.field, ['sum', 'field'], true);
+      if (d.streak) field(d.streak.field, ['streak', 'field'], false);
+    });
     const seen = new Set<string>();
     form.fields.forEach((f, i) => {
       if (seen.has(f.id))

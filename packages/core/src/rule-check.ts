@@ -37,6 +37,13 @@ function specs(forms: ReadonlyMap<string, Form>) {
       if (field.personal) personal.add(name);
       else known.set(name, { ...fieldSpec(field), form });
     }
+    for (const d of form.derived ?? [])
+      known.set(`${form.id}.${d.id}`, {
+        type: d.ratio ? 'number' : 'integer',
+        min: 0,
+        unit: d.unit,
+        form,
+      });
     known.set(`${form.id}.${LATE_FIELD}`, { type: 'boolean', form });
   }
   return { known, personal };

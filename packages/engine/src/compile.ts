@@ -1,5 +1,12 @@
-import { factsOf, formOfFact, type Rule, type TopLevelCondition } from '@shoutu/core';
+import {
+  type Form,
+  factsOf,
+  formsNeededToday,
+  type Rule,
+  type TopLevelCondition,
+} from '@shoutu/core';
 import { Engine, Rule as EngineRule } from 'json-rules-engine';
+import { type DerivedSpec, derivedFacts } from './derived.js';
 import { resolvePlainPath } from './path.js';
 
 /** A rule ready to run: its own json-rules-engine instance and the forms its facts come from. */
@@ -10,6 +17,8 @@ export interface CompiledRule {
   forms: string[];
   /** The shared conditions the rule's engine knows, by name. */
   shared: ReadonlyMap<string, TopLevelCondition>;
+  /** Derived facts the rule reads, computed from reports before each run. */
+  derived: ReadonlyMap<string, DerivedSpec>;
 }
 
 /**
@@ -19,6 +28,8 @@ export interface CompiledRule {
 export function compileRule(
   rule: Rule,
   shared: ReadonlyMap<string, TopLevelCondition> = new Map(),
+  /** The forms, for derived facts and for which reports of the day the rule needs. */
+  forms: ReadonlyMap<string, Form> = new Map(),
 ): CompiledRule {
   const engine = new Engine([], {
     allowUndefinedFacts: true,
@@ -29,16 +40,21 @@ export function compileRule(
   engine.addRule(
     new EngineRule({
       name: rule.id,
-      // Conditions are passed unchanged: the schema has already refused `path` and unknown keys.
+      // Conditions are passed unchanged: the schema has refused unknown keys and any `path` that is
+      // not plain, and our resolver reads plain paths.
       conditions: rule.conditions as never,
       event: { type: rule.id },
     }),
   );
   const facts = factsOf(rule.conditions, shared);
-  const forms = [
-    ...new Set(facts.map(formOfFact).filter((f): f is string => f !== undefined)),
-  ].sort();
-  return { rule, engine, facts, forms, shared };
+  return {
+    rule,
+    engine,
+    facts,
+    forms: formsNeededToday(facts, forms),
+    shared,
+    derived: derivedFacts(facts, forms),
+  };
 }
 
 export function appliesTo(rule: Rule, subject: { level?: string; placeType?: string }): boolean {

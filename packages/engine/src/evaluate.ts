@@ -1,5 +1,6 @@
 import { cmp, type Finding, LATE_FIELD, type Registry, type ReportRow } from '@shoutu/core';
 import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
+import { computeDerived } from './derived.js';
 import { decidingConditions, type EvaluatedCondition } from './explain.js';
 import type { ReportIndex } from './report-index.js';
 
@@ -93,6 +94,8 @@ export async function evaluateOne(
         facts[`${row.form}.${field}`] = value;
       facts[`${row.form}.${LATE_FIELD}`] = row.late;
     }
+    for (const [name, spec] of compiled.derived)
+      facts[name] = computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
     const { results, failureResults } = await compiled.engine.run(facts);
     const sources = rows.map((r) => `${r.file}:${r.line}`);
     const result = results[0] ?? failureResults[0];

@@ -1,4 +1,5 @@
 export * from './compile.js';
+export * from './derived.js';
 export * from './evaluate.js';
 export * from './explain.js';
 export * from './path.js';

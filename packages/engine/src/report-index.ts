@@ -4,6 +4,8 @@ import { addDays, type ReportRow } from '@shoutu/core';
 export class ReportIndex {
   private readonly rows = new Map<string, ReportRow>();
   private readonly daysWithData = new Set<string>();
+  /** Days with a row, by form and subject, in order: for "days since the last report". */
+  private readonly daysOf = new Map<string, string[]>();
 
   constructor(rows: Iterable<ReportRow> = []) {
     for (const row of rows) this.add(row);
@@ -12,6 +14,30 @@ export class ReportIndex {
   add(row: ReportRow): void {
     this.rows.set(key(row.form, row.subject, row.day), row);
     this.daysWithData.add(row.day);
+    const k = `${row.form}\u0000${row.subject}`;
+    const days = this.daysOf.get(k) ?? [];
+    days.push(row.day);
+    this.daysOf.set(k, days);
+    this.sorted = false;
+  }
+
+  private sorted = true;
+
+  /** The last day, on or before `day`, with a row of the form for the subject. */
+  lastBefore(form: string, subject: string, day: string): string | undefined {
+    if (!this.sorted) {
+      for (const days of this.daysOf.values()) days.sort();
+      this.sorted = true;
+    }
+    const days = this.daysOf.get(`${form}\u0000${subject}`) ?? [];
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((days[mid] as string) <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : days[lo - 1];
   }
 
   get(form: string, subject: string, day: string): ReportRow | undefined {

@@ -59,6 +59,23 @@ export const SAMPLE_FORMS: Form[] = [
         personal: true,
       },
     ],
+    derived: [
+      {
+        id: 'screening_coverage',
+        label: { zh: '入户排查覆盖率', en: 'share of households visited' },
+        ratio: { of: 'households_visited', to: 'subject.households', percent: true },
+      },
+      {
+        id: 'fever_cases_7d',
+        label: { zh: '近7日发现发热人数', en: 'fever cases found in the last 7 days' },
+        sum: { field: 'fever_cases', days: 7 },
+      },
+      {
+        id: 'days_since_report',
+        label: { zh: '距上次报告天数', en: 'days since the last report' },
+        daysSinceReport: {},
+      },
+    ],
   },
   {
     $schema: SCHEMA,
@@ -179,6 +196,18 @@ export const SAMPLE_FORMS: Form[] = [
         label: { zh: '已报送零报告', en: 'zero report sent' },
         required: true,
         personal: false,
+      },
+    ],
+    derived: [
+      {
+        id: 'cadre_on_shift_streak',
+        label: { zh: '领导干部连续带班天数', en: 'days in a row with a leading cadre on shift' },
+        streak: { field: 'leading_cadre_on_shift', equals: true },
+      },
+      {
+        id: 'reports_7d',
+        label: { zh: '近7日报告天数', en: 'days reported in the last 7' },
+        count: { days: 7 },
       },
     ],
   },
