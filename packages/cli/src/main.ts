@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { evaluate } from './commands/evaluate.js';
 import { listFacts } from './commands/facts.js';
 import { rulesCheck, rulesTest } from './commands/rules.js';
+import { rulesDiff } from './commands/rules-diff.js';
 import { sample } from './commands/sample.js';
 import { writeSchemas } from './commands/schemas.js';
 import { validate } from './commands/validate.js';
@@ -119,6 +120,25 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .description('run the rule tests (*.test.json beside each rule) and measure their coverage')
     .action(async (dir: string | undefined) => {
       code = await rulesTest(o, rulesOptions(dir, {}));
+    });
+  rules
+    .command('diff')
+    .description(
+      'show what the rules in the working tree change against a git revision, on the current data',
+    )
+    .option('--rev <revision>', 'the git revision to compare with', 'HEAD')
+    .option('--date <day>', 'the day of data to compare on (default: the latest with reports)')
+    .option('--limit <n>', 'list at most this many changed outcomes', int('--limit'), 20)
+    .option('--json', 'print the comparison as JSON')
+    .action(async (opts: { rev: string; date?: string; limit: number; json?: boolean }) => {
+      code = await rulesDiff(o, {
+        root: root(),
+        rev: opts.rev,
+        date: opts.date,
+        json: Boolean(opts.json),
+        limit: opts.limit,
+        maxProblems: maxProblems(),
+      });
     });
   program
     .command('schemas')

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { project, run } from './helpers.js';
 
@@ -158,5 +160,55 @@ describe('shoutu rules test', () => {
     expect(u.err).toContain(
       `${TEST}:2:3: error: unknown rule "prevention.grid-screenin" Did you mean "prevention.grid-screening"? (at rule)`,
     );
+  });
+});
+
+describe('shoutu rules diff', () => {
+  async function repo() {
+    const root = await project('mini');
+    const sh = promisify(execFile);
+    const g = (...args: string[]) => sh('git', ['-C', root, ...args]);
+    await g('init', '-q');
+    await g('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', '.');
+    await g('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'rules');
+    return root;
+  }
+
+  test('a stricter threshold: which districts and units change, and by how much', async () => {
+    const root = await repo();
+    await edit(root, RULE, (t) =>
+      t.replace('"value": { "fact": "subject.households" }', '"value": 400'),
+    );
+    const r = await run(['--root', root, 'rules', 'diff']);
+    expect(r.code).toBe(0);
+    // On 2020-02-03 grid 1 visited 480 households (passes either way) and grid 2 has no valid report.
+    expect(r.out).toMatch(
+      /^impact of the rules in the working tree against HEAD \([0-9a-f]{12}\), on the data of 2020-02-03\n/,
+    );
+    expect(r.out).toContain('rules: 1 changed (prevention.grid-screening@1); 0 added; 0 removed');
+    expect(r.out).toContain('outcomes that change: 0');
+    const day2 = await run(['--root', root, 'rules', 'diff', '--date', '2020-02-02', '--json']);
+    const json = JSON.parse(day2.out);
+    // Grid 2 visited 300 of 300 households: it passed against its own households, fails against 400.
+    expect(json.outcomes).toEqual([
+      {
+        rule: 'prevention.grid-screening',
+        subject: '210202001001002',
+        before: 'pass',
+        after: 'fail',
+      },
+    ]);
+    expect(json.districts).toEqual([
+      { code: '210202', name: { zh: '中山区', en: 'Zhongshan' }, before: 50, after: 0 },
+    ]);
+  });
+
+  test('an unknown revision says so', async () => {
+    const root = await repo();
+    const r = await run(['--root', root, 'rules', 'diff', '--rev', 'nope']);
+    expect(r).toMatchObject({
+      code: 1,
+      err: `error: --rev nope: not a revision of the git repository at ${root}`,
+    });
   });
 });
