@@ -11,6 +11,7 @@ export const UNIT_WORDS: Readonly<Record<string, LocalizedText>> = {
   hour: { zh: '小时', en: 'hours' },
   minute: { zh: '分钟', en: 'minutes' },
   day: { zh: '天', en: 'days' },
+  item: { zh: '项', en: 'items' },
   '%': { zh: '%', en: '%' },
   '℃': { zh: '℃', en: '℃' },
   'mg/L': { zh: 'mg/L', en: 'mg/L' },

@@ -94,8 +94,9 @@ export async function evaluateOne(
         facts[`${row.form}.${field}`] = value;
       facts[`${row.form}.${LATE_FIELD}`] = row.late;
     }
+    // A value already given (by a rule test) stands; otherwise it is computed from the reports.
     for (const [name, spec] of compiled.derived)
-      facts[name] = computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
+      facts[name] ??= computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
     const { results, failureResults } = await compiled.engine.run(facts);
     const sources = rows.map((r) => `${r.file}:${r.line}`);
     const result = results[0] ?? failureResults[0];

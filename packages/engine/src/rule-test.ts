@@ -100,7 +100,8 @@ export async function runCase(
   const rows = new Map<string, ReportRow>();
   for (const [name, value] of Object.entries(testCase.facts)) {
     const form = formOfFact(name);
-    if (form === undefined) {
+    // Registry facts, and derived facts given outright, belong to the subject rather than a row.
+    if (form === undefined || compiled.derived.has(name)) {
       subject.facts[name] = typeof value === 'number' ? value : undefined;
       continue;
     }

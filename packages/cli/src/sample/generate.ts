@@ -1,5 +1,6 @@
-import { addDays, type Place, type TerritoryUnit } from '@shoutu/core';
+import { addDays, type Form, type Place, type TerritoryUnit } from '@shoutu/core';
 import { toJson } from '../files.js';
+import { answer, type Respondent } from './answers.js';
 import {
   CITY,
   DEPARTMENTS,
@@ -89,7 +90,7 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
       for (const form of SAMPLE_FORMS) {
         // Now and then a whole file does not arrive.
         if (rnd.chance(behaviour.missingFile)) continue;
-        const subjects = subjectsFor(form.id, tree, day);
+        const subjects = subjectsFor(form, tree, day, districtUnit(seed));
         if (subjects.length === 0) continue;
         const lines = [['subject', 'submitted_at', ...form.fields.map((f) => f.id)].join(',')];
         for (const s of subjects) {
@@ -98,7 +99,8 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
           const time = late
             ? `${pad(rnd.int(12, 20))}:${pad(rnd.int(0, 59))}`
             : `${pad(rnd.int(7, 8))}:${pad(rnd.int(0, 59))}`;
-          const values = answer(form.id, s, rnd.chance(behaviour.comply), rnd);
+          const byField = answer(form.id, s, rnd.chance(behaviour.comply), rnd);
+          const values = form.fields.map((f) => byField[f.id] ?? '');
           if (rnd.chance(0.0004)) corrupt(values, rnd);
           lines.push([s.code, `${day}T${time}`, ...values].join(','));
         }
@@ -112,6 +114,16 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
 interface Tree {
   units: TerritoryUnit[];
   places: Place[];
+}
+
+function districtUnit(d: DistrictSeed): TerritoryUnit {
+  return {
+    code: d.code,
+    level: 'district',
+    name: { zh: d.zh, en: d.en },
+    parent: CITY.code,
+    validFrom: REGISTRY_FROM,
+  };
 }
 
 function buildDistrict(d: DistrictSeed, scale: number, rnd: Random): Tree {
@@ -135,8 +147,8 @@ function buildDistrict(d: DistrictSeed, scale: number, rnd: Random): Tree {
       ...(merged ? { validTo: addDays(MERGER_DAY, -1) } : {}),
     });
     streetCodes.push(code);
-    // One to three communities per street at scale 1, each with two grids.
-    const communities = Math.max(1, Math.round(scale * rnd.int(1, 3)));
+    // One or two communities per street at scale 1, each with two grids.
+    const communities = Math.max(1, Math.round(scale * rnd.int(1, 2)));
     const communityStart = rnd.int(0, NAME_STEMS.length - 1);
     for (let c = 1; c <= communities; c++)
       addCommunity(
@@ -230,7 +242,12 @@ function addCommunity(
       ...validity,
       households,
       residents: Math.round(households * (2.4 + rnd.float() * 0.5)),
-      gridWorkers: rnd.int(1, 2),
+      // A few grids have lost their grid worker.
+      gridWorkers: rnd.weighted([
+        [0, 2],
+        [1, 60],
+        [2, 38],
+      ] as const),
     });
     const n = rnd.weighted([
       [0, 35],
@@ -309,64 +326,17 @@ function behaviourOn(profile: Profile, day: string): Behaviour {
   }
 }
 
-type Subject = { code: string; households?: number | undefined };
-
-function subjectsFor(formId: string, tree: Tree, day: string): Subject[] {
+/** Who fills a form in on a day, read from the form's own definition of its subjects. */
+function subjectsFor(form: Form, tree: Tree, day: string, district: TerritoryUnit): Respondent[] {
   const live = <T extends { validFrom: string; validTo?: string | undefined }>(x: T) =>
     x.validFrom <= day && (!x.validTo || x.validTo >= day);
-  switch (formId) {
-    case 'grid-daily':
-      return tree.units.filter((u) => u.level === 'grid' && live(u));
-    case 'street-duty':
-      return tree.units.filter((u) => u.level === 'street' && live(u));
-    case 'market-price':
-      return tree.places
-        .filter((p) => (p.type === 'market' || p.type === 'supermarket') && live(p))
-        .map((p) => ({ code: p.id }));
-    default:
-      return tree.places.filter(live).map((p) => ({ code: p.id }));
-  }
-}
-
-/** One row's values for a form, compliant or not. */
-function answer(formId: string, s: Subject, comply: boolean, rnd: Random): string[] {
-  switch (formId) {
-    case 'grid-daily': {
-      const households = s.households ?? 300;
-      const visited = comply ? households : Math.floor(households * (0.4 + rnd.float() * 0.55));
-      return [
-        String(visited),
-        String(Math.round(visited * (2.4 + rnd.float() * 0.5))),
-        String(rnd.chance(0.03) ? rnd.int(1, 2) : 0),
-        String(rnd.int(0, 25)),
-        rnd.chance(0.8)
-          ? `1${rnd.pick(['38', '39', '52', '86'])}${String(rnd.int(10_000_000, 99_999_999))}`
-          : '',
-      ];
-    }
-    case 'place-hygiene':
-      return [
-        String(comply ? rnd.int(2, 4) : rnd.int(0, 1)),
-        String(comply ? rnd.int(3, 5) : rnd.int(0, 2)),
-        comply || rnd.chance(0.5) ? 'true' : 'false',
-      ];
-    case 'market-price': {
-      const veg = comply ? rnd.int(-30, 80) / 10 : rnd.int(105, 300) / 10;
-      return [
-        veg.toFixed(1),
-        (comply ? rnd.int(-20, 40) / 10 : rnd.int(40, 120) / 10).toFixed(1),
-        comply ? 'false' : rnd.chance(0.3) ? 'true' : 'false',
-      ];
-    }
-    case 'street-duty':
-      return [
-        comply || rnd.chance(0.3) ? 'true' : 'false',
-        String(comply ? 24 : rnd.pick([8, 12, 16])),
-        comply ? 'true' : rnd.chance(0.5) ? 'true' : 'false',
-      ];
-    default:
-      return [];
-  }
+  const who = form.subjects;
+  if (who.kind === 'place')
+    return tree.places
+      .filter((p) => who.placeTypes.includes(p.type) && live(p))
+      .map((p) => ({ code: p.id, placeType: p.type }));
+  if (who.level === 'district') return [district];
+  return tree.units.filter((u) => u.level === who.level && live(u));
 }
 
 /** A few rows are entered wrongly, as in real life: a negative count, a word, an empty cell. */
