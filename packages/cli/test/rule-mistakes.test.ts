@@ -38,6 +38,11 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
       `${RULE}:31:9: error: expected a number (household) to compare with, found the text "10%" (at conditions.all[0].value)`,
     ],
     [
+      'a threshold in the wrong unit',
+      `      {\n        "fact": "grid-daily.households_visited",\n        "operator": "greaterThanInclusive",\n        "value": 100,\n        "unit": "%"\n      }`,
+      `${RULE}:32:9: error: the value is in "%", but "grid-daily.households_visited" is in "household": expected the threshold in "household" (at conditions.all[0].unit)`,
+    ],
+    [
       'a threshold outside the field’s range',
       leaf('grid-daily.households_visited', 'greaterThanInclusive', '-5'),
       `${RULE}:31:9: error: -5 is outside the range of the field, 0 to … (household) (at conditions.all[0].value)`,
@@ -90,7 +95,7 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     [
       'something that is no condition at all',
       `      { "rule": "other" }`,
-      `${RULE}:28:9: error: unknown field "rule". Expected one of: fact, operator, value, path, params, name, priority, all, any, not, condition (at conditions.all[0])`,
+      `${RULE}:28:9: error: unknown field "rule". Expected one of: fact, operator, value, unit, path, params, name, priority, all, any, not, condition (at conditions.all[0])`,
     ],
     [
       'a mistake deep inside nested conditions',
@@ -123,6 +128,29 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.err).toContain(
       `${RULE}:27:5: error: an empty "all" list is always true in json-rules-engine: expected at least one condition (at conditions.all)`,
+    );
+  });
+
+  test('a threshold in the right unit is accepted and evaluates', async () => {
+    const r = await withCondition(
+      `      {\n        "fact": "grid-daily.households_visited",\n        "operator": "greaterThanInclusive",\n        "value": 100,\n        "unit": "household"\n      }`,
+    );
+    expect(r).toEqual({ code: 0, err: '' });
+  });
+
+  test('an empty "any" is always true in json-rules-engine, and says so', async () => {
+    const r = await withCondition('      { "any": [] }');
+    expect(r.err).toBe(
+      `${RULE}:28:9: error: an empty "any" list is always true in json-rules-engine: expected at least one condition (at conditions.all[0].any)`,
+    );
+  });
+
+  test('invalid JSON in a rule file: the first place it goes wrong', async () => {
+    const r = await withCondition(
+      '      { "fact": "grid-daily.households_visited", "operator": "equal" "value": 1 }',
+    );
+    expect(r.err).toBe(
+      `${RULE}:28:70: error: this is not valid JSON: expected a comma (,) between items`,
     );
   });
 

@@ -161,6 +161,13 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
       if (spec) {
         const wrong = valueProblem(spec, c.operator, value);
         if (wrong) at([...path, 'value'], wrong);
+        if (c.unit !== undefined && c.unit !== spec.unit)
+          at(
+            [...path, 'unit'],
+            spec.unit
+              ? `the value is in "${c.unit}", but "${c.fact}" is in "${spec.unit}": expected the threshold in "${spec.unit}"`
+              : `"${c.fact}" has no unit: remove "unit"`,
+          );
       }
     }
   };

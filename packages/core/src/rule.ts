@@ -73,6 +73,11 @@ export const LeafCondition = z.strictObject({
   fact: FactName,
   operator: Operator,
   value: ConditionValue,
+  /**
+   * The unit the author had in mind for the value (Shoutu's addition, ignored by
+   * json-rules-engine): checked against the fact's unit, so "30" minutes is not read as hours.
+   */
+  unit: z.string().min(1).optional(),
   path: PlainPath.optional(),
   params: Params.optional(),
   ...Meta,
