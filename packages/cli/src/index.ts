@@ -1,3 +1,4 @@
+export { factRows, factsMarkdown } from './commands/facts.js';
 export { projectSchemas } from './commands/schemas.js';
 export { main } from './main.js';
 export type { Output } from './output.js';

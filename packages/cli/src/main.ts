@@ -72,7 +72,7 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .option('--seed <n>', 'random seed', int('--seed'), DEFAULT_SAMPLE.seed)
     .option(
       '--scale <x>',
-      'density: 1 is the committed sample; about 250 gives a province-sized day',
+      'density: 1 is the committed sample; about 260 gives a province-sized day (300,000 subjects)',
       positive,
       DEFAULT_SAMPLE.scale,
     )

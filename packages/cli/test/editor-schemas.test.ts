@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectSchemas } from '@shoutu/cli';
+import { factRows, factsMarkdown, projectSchemas } from '@shoutu/cli';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { REPO } from './helpers.js';
@@ -14,6 +14,12 @@ describe('editor schemas for rule files', () => {
     if (!('schemas' in project)) return;
     for (const [name, schema] of Object.entries(project.schemas))
       expect(await read(`rules/${name}`), name).toEqual(JSON.parse(JSON.stringify(schema)));
+  });
+
+  test('rules/FACTS.md is the catalog of the current forms (run `pnpm shoutu schemas`)', async () => {
+    const { rows } = await factRows(REPO);
+    expect(rows.length).toBeGreaterThan(40);
+    expect(await readFile(path.join(REPO, 'rules/FACTS.md'), 'utf8')).toBe(factsMarkdown(rows));
   });
 
   test('an editor accepts the repository’s rules and flags an unknown fact', async () => {

@@ -198,6 +198,17 @@ describe('shoutu rules diff', () => {
         after: 'fail',
       },
     ]);
+    expect(
+      json.units.map((u: { code: string; before: number; after: number }) => [
+        u.code,
+        u.before,
+        u.after,
+      ]),
+    ).toEqual([
+      ['210202001001002', 100, 0],
+      ['210202001', 50, 0],
+      ['210202001001', 50, 0],
+    ]);
     expect(json.districts).toEqual([
       { code: '210202', name: { zh: '中山区', en: 'Zhongshan' }, before: 50, after: 0 },
     ]);

@@ -1,17 +1,15 @@
-import { factCatalog, formOfFact, SUBJECT_FACTS } from '@shoutu/core';
+import { type FactInfo, factCatalog, formOfFact, type Problem, SUBJECT_FACTS } from '@shoutu/core';
 import { UserError } from '../files.js';
 import { loadForms, loadRegistry } from '../load.js';
 import { type Output, printProblems } from '../output.js';
 
-/** `shoutu facts`: the fact catalog policy authors write rules with, generated from the forms. */
-export async function listFacts(o: Output, root: string, json: boolean): Promise<number> {
+export type FactRow = FactInfo & { reportedBy: string };
+
+/** The fact catalog of a project, with who reports each fact. */
+export async function factRows(root: string): Promise<{ rows: FactRow[]; problems: Problem[] }> {
   const registry = await loadRegistry(root);
-  if (!registry.value) {
-    printProblems(o, registry.problems);
-    throw new UserError('the registry has errors: fix them first');
-  }
+  if (!registry.value) return { rows: [], problems: registry.problems };
   const forms = await loadForms(root, registry.value);
-  printProblems(o, forms.problems);
   const byForm = forms.value ?? new Map();
   const rows = factCatalog(byForm.values()).map((f) => {
     const form = byForm.get(formOfFact(f.name) ?? '');
@@ -21,6 +19,14 @@ export async function listFacts(o: Output, root: string, json: boolean): Promise
       : `registry (${subject?.kind === 'place' ? 'places' : 'territorial units'})`;
     return { ...f, reportedBy };
   });
+  return { rows, problems: forms.problems };
+}
+
+/** `shoutu facts`: the fact catalog policy authors write rules with, generated from the forms. */
+export async function listFacts(o: Output, root: string, json: boolean): Promise<number> {
+  const { rows, problems } = await factRows(root);
+  printProblems(o, problems);
+  if (rows.length === 0) throw new UserError('the registry or forms have errors: fix them first');
   if (json) o.out(JSON.stringify(rows, null, 2));
   else {
     const width = Math.max(...rows.map((r) => r.name.length));
@@ -30,4 +36,24 @@ export async function listFacts(o: Output, root: string, json: boolean): Promise
       );
   }
   return 0;
+}
+
+/** `rules/FACTS.md`: the catalog as a page authors can read where the rules are. */
+export function factsMarkdown(rows: readonly FactRow[]): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [
+    '# Fact catalog',
+    '',
+    'Every fact a rule can use, generated from `data/forms/` and the registry by `pnpm shoutu schemas`; do not edit by hand.',
+    'Use the name in a condition: `{ "fact": "<name>", "operator": "…", "value": … }`.',
+    '',
+    '| fact | type | unit | meaning | 含义 | reported by |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| \`${r.name}\` | ${r.type} | ${cell(r.unit ?? '')} | ${cell(r.label.en)} | ${cell(r.label.zh)} | ${cell(r.reportedBy)} |`,
+    ),
+    '',
+  ];
+  return lines.join('\n');
 }

@@ -50,7 +50,7 @@ async function rulesAt(root: string, rev: string): Promise<{ dir: string; commit
 /**
  * `shoutu rules diff`: what a change to the rules does before it is published. The rules at a
  * revision (default: the last commit) and the rules in the working tree are both evaluated on
- * the current data; the districts' scores and the outcomes that change are shown.
+ * the current data; the scores of districts and units, and the outcomes that change, are shown.
  */
 export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
   if (opts.date !== undefined && !isValidDay(opts.date))
@@ -105,6 +105,28 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
       after: d.summary.score,
     }));
     const outcomes = changedOutcomes(a.findings, b.findings);
+    // Streets, communities and grids whose score moves, largest change first.
+    const unitScores = (r: typeof a.results) =>
+      new Map(
+        r.districts.flatMap((d) =>
+          d.units.map((u) => [u.code, { unit: u, score: u.summary.score }] as const),
+        ),
+      );
+    const ua = unitScores(a.results);
+    const units = [...unitScores(b.results).values()]
+      .map(({ unit, score }) => ({
+        code: unit.code,
+        level: unit.level,
+        name: unit.name,
+        before: ua.get(unit.code)?.score ?? null,
+        after: score,
+      }))
+      .filter((u) => u.before !== u.after)
+      .sort(
+        (x, y) =>
+          Math.abs((y.after ?? 0) - (y.before ?? 0)) - Math.abs((x.after ?? 0) - (x.before ?? 0)) ||
+          cmp(x.code, y.code),
+      );
     const report = {
       rev: opts.rev,
       commit: before.commit,
@@ -112,6 +134,7 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
       rules: rulesChange,
       city: { before: a.results.city.summary.score, after: b.results.city.summary.score },
       districts,
+      units,
       outcomes,
     };
     if (opts.json) {
@@ -131,6 +154,13 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
     for (const d of districts)
       o.out(
         `${`${d.code} ${d.name.en}`.padEnd(w)}  ${score(d.before)} → ${score(d.after)}  ${delta(d.before, d.after)}`,
+      );
+    o.out(
+      `units whose score changes: ${units.length}${units.length > opts.limit ? ` (the ${opts.limit} largest; --limit to see more)` : ''}`,
+    );
+    for (const u of units.slice(0, opts.limit))
+      o.out(
+        `  ${u.level.padEnd(9)} ${u.code} ${u.name.en}  ${score(u.before)} → ${score(u.after)}  ${delta(u.before, u.after)}`,
       );
     o.out(
       `outcomes that change: ${outcomes.length}${outcomes.length > opts.limit ? ` (the first ${opts.limit}; --limit to see more)` : ''}`,

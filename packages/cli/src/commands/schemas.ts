@@ -4,6 +4,7 @@ import { type FactInfo, factCatalog, jsonSchemas, OPERATORS, type Problem } from
 import { toJson, UserError } from '../files.js';
 import { loadForms, loadRegistry } from '../load.js';
 import { type Output, printProblems } from '../output.js';
+import { factRows, factsMarkdown } from './facts.js';
 
 /**
  * Writes the JSON Schemas that data and rule files name in `$schema`: the generic ones to
@@ -24,10 +25,12 @@ export async function writeSchemas(o: Output, root: string, coreDir: string): Pr
       'the rule schemas list the facts of data/forms/: fix the problems above first',
     );
   }
+  const { rows } = await factRows(root);
+  await writeFile(path.join(root, 'rules', 'FACTS.md'), factsMarkdown(rows));
   for (const [name, schema] of Object.entries(project.schemas))
     await writeFile(path.join(root, 'rules', name), toJson(schema));
   o.out(
-    `wrote ${Object.keys(project.schemas).length} schemas listing ${project.facts} facts to ${path.join(root, 'rules')}`,
+    `wrote rules/FACTS.md and ${Object.keys(project.schemas).length} schemas listing ${project.facts} facts to ${path.join(root, 'rules')}`,
   );
   return 0;
 }
