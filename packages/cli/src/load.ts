@@ -24,6 +24,11 @@ import { type CompiledRule, compileRule, ReportIndex } from '@shoutu/engine';
 import type { z } from 'zod';
 import { contentHash, listFiles, readTexts, type TextFile } from './files.js';
 
+/** `data/forms/grid-daily.json` → `grid-daily`: the id a file's name promises. */
+function fileStem(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.json$/, '');
+}
+
 export interface Loaded<T> {
   value?: T;
   problems: Problem[];
@@ -81,14 +86,10 @@ export async function loadForms(
 ): Promise<Loaded<Map<string, Form>> & { broken: Set<string> }> {
   const { texts, parsed, problems } = await readJsonFiles<Form>(root, 'data/forms', Form);
   const good = new Set(parsed.map((p) => p.source.file));
-  const broken = new Set(
-    texts
-      .filter((t) => !good.has(t.file))
-      .map((t) => t.file.replace(/^.*\//, '').replace(/\.json$/, '')),
-  );
+  const broken = new Set(texts.filter((t) => !good.has(t.file)).map((t) => fileStem(t.file)));
   const forms = new Map<string, Form>();
   for (const { source, data } of parsed) {
-    const expected = source.file.replace(/^.*\//, '').replace(/\.json$/, '');
+    const expected = fileStem(source.file);
     if (data.id !== expected)
       problems.push(
         problemAt(
@@ -156,7 +157,7 @@ async function loadSharedConditions(root: string, dir: string, problems: Problem
   problems.push(...found);
   const shared = new Map<string, { condition: SharedCondition; source: JsonSource }>();
   for (const { source, data } of parsed) {
-    const expected = source.file.replace(/^.*\//, '').replace(/\.json$/, '');
+    const expected = fileStem(source.file);
     if (data.name !== expected)
       problems.push(
         problemAt(
