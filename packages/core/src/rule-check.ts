@@ -1,4 +1,4 @@
-import { LATE_FIELD, SUBJECT_FACTS } from './facts.js';
+import { factCatalog, LATE_FIELD, SUBJECT_FACTS } from './facts.js';
 import type { Form, FormField } from './form.js';
 import { describeValue } from './issue-text.js';
 import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
@@ -37,13 +37,13 @@ function specs(forms: ReadonlyMap<string, Form>) {
       if (field.personal) personal.add(name);
       else known.set(name, { ...fieldSpec(field), form });
     }
-    for (const d of form.derived ?? [])
-      known.set(`${form.id}.${d.id}`, {
-        type: d.ratio ? 'number' : 'integer',
-        min: 0,
-        unit: d.unit,
-        form,
-      });
+    // Derived facts take their type and unit from the catalog, so that both always agree.
+    const catalog = new Map(factCatalog([form]).map((f) => [f.name, f]));
+    for (const d of form.derived ?? []) {
+      const name = `${form.id}.${d.id}`;
+      const info = catalog.get(name);
+      known.set(name, { type: info?.type ?? 'number', min: 0, unit: info?.unit, form });
+    }
     known.set(`${form.id}.${LATE_FIELD}`, { type: 'boolean', form });
   }
   return { known, personal };

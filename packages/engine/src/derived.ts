@@ -44,9 +44,12 @@ export function computeDerived(
     return Math.round(value * 10) / 10;
   }
   if (def.sum) {
-    let total = 0;
-    for (let i = 0; i < def.sum.days; i++)
-      total += num(reports.get(form, subject, addDays(day, -i))?.values[def.sum.field]) ?? 0;
+    // No report in the whole window is no value, not a sum of 0.
+    let total: number | null = null;
+    for (let i = 0; i < def.sum.days; i++) {
+      const v = num(reports.get(form, subject, addDays(day, -i))?.values[def.sum.field]);
+      if (v !== undefined) total = (total ?? 0) + v;
+    }
     return total;
   }
   if (def.count) {

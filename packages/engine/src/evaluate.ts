@@ -1,4 +1,11 @@
-import { cmp, type Finding, LATE_FIELD, type Registry, type ReportRow } from '@shoutu/core';
+import {
+  cmp,
+  type Finding,
+  LATE_FIELD,
+  needsTodaysReport,
+  type Registry,
+  type ReportRow,
+} from '@shoutu/core';
 import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
 import { computeDerived } from './derived.js';
 import { decidingConditions, type EvaluatedCondition } from './explain.js';
@@ -95,8 +102,14 @@ export async function evaluateOne(
       facts[`${row.form}.${LATE_FIELD}`] = row.late;
     }
     // A value already given (by a rule test) stands; otherwise it is computed from the reports.
-    for (const [name, spec] of compiled.derived)
-      facts[name] ??= computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
+    for (const [name, spec] of compiled.derived) {
+      if (facts[name] !== undefined) continue;
+      const value = computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
+      // A look-back fact with no report to look back on is a missing report, counted as the rule says.
+      if (value === null && !needsTodaysReport(spec.def))
+        return { ...base, status: rule.missing.mode === 'skip' ? 'not-applicable' : 'missing' };
+      facts[name] = value;
+    }
     const { results, failureResults } = await compiled.engine.run(facts);
     const sources = rows.map((r) => `${r.file}:${r.line}`);
     const result = results[0] ?? failureResults[0];

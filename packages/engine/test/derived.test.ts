@@ -74,6 +74,7 @@ describe('derived facts', () => {
     expect(value('grid-daily.shift_streak', '2020-02-05')).toBe(2); // the 3rd broke the streak
     expect(value('grid-daily.shift_streak', '2020-02-06')).toBe(0);
     expect(value('grid-daily.coverage', '2020-02-03')).toBe(null); // no report that day
+    expect(value('grid-daily.fever_7d', '2020-01-31')).toBe(null); // no report in the window
   });
 
   test('they are facts in the catalog, with units', () => {
@@ -142,5 +143,8 @@ describe('rules on derived facts', () => {
     expect((await evaluateOne(coverage, subject, { reports, day: '2020-02-05' })).status).toBe(
       'missing',
     );
+    // Never reported: a look-back fact has nothing to look at, which is a missing report.
+    const fresh = { ...subject, code: 'g2' };
+    expect((await evaluateOne(gap, fresh, { reports, day: '2020-02-05' })).status).toBe('missing');
   });
 });
