@@ -163,6 +163,48 @@ describe('shoutu rules test', () => {
   });
 });
 
+describe('shoutu rules test, more mistakes', () => {
+  test('values of the wrong type, and facts the rule’s subjects do not report', async () => {
+    const root = await project('mini');
+    await edit(root, TEST, (t) =>
+      t
+        .replace('"grid-daily.households_visited": 480,', '"grid-daily.households_visited": "480",')
+        .replace(
+          '"grid-daily.households_visited": 212,',
+          '"street-duty.leading_cadre_on_shift": true, "grid-daily.households_visited": 212,',
+        ),
+    );
+    const r = await run(['--root', root, 'rules', 'test']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `${TEST}:6:18: error: "grid-daily.households_visited" is an integer fact: expected a number (household), found the text "480" (at cases[0].facts)`,
+    );
+    expect(r.err).toContain(
+      `${TEST}:11:18: error: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at cases[1].facts)`,
+    );
+  });
+
+  test('every version of a rule is tested, and a case says which one', async () => {
+    const root = await project('mini');
+    await edit(root, RULE, (t) =>
+      t.replace('"from": "2020-01-25" }', '"from": "2020-01-25", "to": "2020-02-29" }'),
+    );
+    const v1 = await readFile(path.join(root, RULE), 'utf8');
+    await writeFile(
+      path.join(root, 'rules/prevention/grid-screening-v2.json'),
+      v1
+        .replace('"area": "prevention",', '"version": 2,\n  "area": "prevention",')
+        .replace('"from": "2020-01-25", "to": "2020-02-29" }', '"from": "2020-03-01" }'),
+    );
+    const r = await run(['--root', root, 'rules', 'test']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `${TEST}:4:5: error: "prevention.grid-screening" has versions 1, 2: give the case a "date" to say which one it tests (at cases[0])`,
+    );
+    expect(r.out).toContain('      0 %  prevention.grid-screening v2  (no passing case;');
+  });
+});
+
 describe('shoutu rules diff', () => {
   async function repo() {
     const root = await project('mini');

@@ -240,3 +240,22 @@ function valueProblem(spec: FactSpec, operator: string, value: unknown): string 
     return `"${base}" compares numbers, and this fact is ${spec.type === 'boolean' ? 'yes/no' : spec.type}`;
   return expectOne(value);
 }
+
+/**
+ * Why a fact cannot be used by rules on these subjects (unknown, personal, or not reported by
+ * them), or undefined when it can. For rule tests, whose cases name facts too.
+ */
+export function whyUnavailable(
+  fact: string,
+  subjects: RuleSubjects,
+  forms: ReadonlyMap<string, Form>,
+): string | undefined {
+  const { known, personal } = specs(forms);
+  const spec = known.get(fact);
+  if (!spec)
+    return personal.has(fact)
+      ? `"${fact}" is a personal field: personal data never reaches rules`
+      : `unknown fact "${fact}"${hint(fact, known.keys())}`;
+  const gap = availability(spec, subjects);
+  return gap ? `the fact "${fact}" ${gap}` : undefined;
+}

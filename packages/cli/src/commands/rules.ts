@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   cmp,
   describeOutcome,
+  describeValue,
   type FactInfo,
   formatProblem,
   hint,
@@ -12,6 +13,7 @@ import {
   RuleTestFile,
   sortProblems,
   validateJson,
+  whyUnavailable,
 } from '@shoutu/core';
 import {
   type CaseOutcome,
@@ -127,9 +129,12 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
   problems.push(...read.problems);
   const byId = new Map<string, CompiledRule[]>();
   for (const r of project.ruleSet.rules) byId.set(r.rule.id, [...(byId.get(r.rule.id) ?? []), r]);
+  // Coverage is kept per version: a version no case runs is a version nobody tested.
+  const label = (r: CompiledRule) =>
+    (byId.get(r.rule.id)?.length ?? 0) > 1 ? `${r.rule.id} v${r.rule.version}` : r.rule.id;
   const coverage = new Map<string, RuleCoverage>();
-  for (const r of project.ruleSet.rules)
-    if (!coverage.has(r.rule.id)) coverage.set(r.rule.id, emptyCoverage(r));
+  for (const r of project.ruleSet.rules) coverage.set(label(r), emptyCoverage(r));
+  const types = new Map(project.ruleSet.facts.map((f) => [f.name, f]));
 
   const failures: string[] = [];
   let cases = 0;
@@ -156,19 +161,31 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
       );
       continue;
     }
-    const cov = coverage.get(v.data.rule) as RuleCoverage;
     for (const [i, testCase] of v.data.cases.entries()) {
-      const unknown = Object.keys(testCase.facts).filter((f) => !facts.has(f));
-      for (const f of unknown)
+      let bad = false;
+      for (const [f, value] of Object.entries(testCase.facts)) {
+        const why =
+          whyUnavailable(f, versions[0]!.rule.appliesTo, project.forms) ??
+          wrongType(types.get(f), value);
+        if (why) {
+          problems.push(problemAt(source, ['cases', i, 'facts'], why, f));
+          bad = true;
+        }
+      }
+      if (bad) continue;
+      if (testCase.date === undefined && versions.length > 1) {
         problems.push(
           problemAt(
             source,
-            ['cases', i, 'facts'],
-            `unknown fact "${f}"${hint(f, facts.keys())}`,
-            f,
+            ['cases', i],
+            `"${v.data.rule}" has versions ${versions
+              .map((r) => r.rule.version)
+              .sort()
+              .join(', ')}: give the case a "date" to say which one it tests`,
           ),
         );
-      if (unknown.length > 0) continue;
+        continue;
+      }
       const compiled = versionFor(versions, testCase.date);
       if (!compiled) {
         problems.push(
@@ -181,9 +198,20 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
         continue;
       }
       cases++;
-      const outcome = await runCase(compiled, testCase, cov);
+      const outcome = await runCase(
+        compiled,
+        testCase,
+        coverage.get(label(compiled)) as RuleCoverage,
+      );
       if (!outcome.passed)
-        failures.push(caseFailure(problemAt(source, ['cases', i], ''), outcome, facts));
+        failures.push(
+          caseFailure(
+            problemAt(source, ['cases', i], ''),
+            outcome,
+            facts,
+            versions.length > 1 ? compiled.rule.version : undefined,
+          ),
+        );
     }
   }
 
@@ -208,7 +236,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
 }
 
 function versionFor(versions: CompiledRule[], date: string | undefined): CompiledRule | undefined {
-  if (date === undefined) return [...versions].sort((a, b) => b.rule.version - a.rule.version)[0];
+  if (date === undefined) return versions[0];
   return versions.find(
     (r) =>
       r.rule.effective.from <= date &&
@@ -216,10 +244,30 @@ function versionFor(versions: CompiledRule[], date: string | undefined): Compile
   );
 }
 
+/** A test value of the wrong type would make a case pass or fail for the wrong reason. */
+function wrongType(fact: FactInfo | undefined, value: unknown): string | undefined {
+  if (!fact || value === null) return undefined;
+  const numeric = fact.type === 'integer' || fact.type === 'number';
+  const ok = numeric
+    ? typeof value === 'number'
+    : fact.type === 'boolean'
+      ? typeof value === 'boolean'
+      : typeof value === 'string';
+  if (ok) return undefined;
+  const want = numeric
+    ? `a number${fact.unit ? ` (${fact.unit})` : ''}`
+    : fact.type === 'boolean'
+      ? 'true or false'
+      : 'text';
+  const kind = fact.type === 'boolean' ? 'yes/no' : fact.type;
+  return `"${fact.name}" is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} fact: expected ${want}, found ${describeValue(value)}`;
+}
+
 function caseFailure(
   at: Problem,
   outcome: CaseOutcome,
   facts: ReadonlyMap<string, FactInfo>,
+  version?: number,
 ): string {
   const why =
     outcome.conditions && outcome.conditions.length > 0
@@ -229,7 +277,7 @@ function caseFailure(
         : '';
   return formatProblem({
     ...at,
-    message: `case "${outcome.case.name}": expected ${outcome.case.expect}, got ${outcome.actual}${why}`,
+    message: `case "${outcome.case.name}"${version !== undefined ? ` (version ${version})` : ''}: expected ${outcome.case.expect}, got ${outcome.actual}${why}`,
   });
 }
 
