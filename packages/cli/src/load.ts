@@ -148,16 +148,24 @@ export interface RuleSet {
 /** The folder, inside the rules folder, of shared conditions (`rules/conditions/<name>.json`). */
 export const SHARED_DIR = 'conditions';
 
-async function loadSharedConditions(root: string, dir: string, problems: Problem[]) {
-  const { parsed, problems: found } = await readJsonFiles<SharedCondition>(
-    root,
-    `${dir}/${SHARED_DIR}`,
-    SharedCondition,
-  );
+async function loadSharedConditions(
+  root: string,
+  dir: string,
+  problems: Problem[],
+  broken: Set<string>,
+) {
+  const {
+    texts,
+    parsed,
+    problems: found,
+  } = await readJsonFiles<SharedCondition>(root, `${dir}/${SHARED_DIR}`, SharedCondition);
   problems.push(...found);
   const shared = new Map<string, { condition: SharedCondition; source: JsonSource }>();
+  const loaded = new Set(parsed.map((p) => p.source.file));
+  for (const t of texts) if (!loaded.has(t.file)) broken.add(fileStem(t.file));
   for (const { source, data } of parsed) {
     const expected = fileStem(source.file);
+    if (data.name !== expected) broken.add(expected);
     if (data.name !== expected)
       problems.push(
         problemAt(
@@ -176,6 +184,7 @@ export const RULES_SETTINGS = new Set([
   'rules.config.json',
   'rule.schema.json',
   'rule-test.schema.json',
+  'shared-condition.schema.json',
 ]);
 
 /**
@@ -199,7 +208,8 @@ export async function loadRules(
       f.includes('/') &&
       !f.startsWith(`${SHARED_DIR}/`),
   );
-  const shared = await loadSharedConditions(root, dir, problems);
+  const brokenShared = new Set<string>();
+  const shared = await loadSharedConditions(root, dir, problems, brokenShared);
   for (const stray of await listFiles(
     `${root}/${dir}`,
     (f) => !f.includes('/') && f.endsWith('.json') && !RULES_SETTINGS.has(f),
@@ -223,6 +233,14 @@ export async function loadRules(
           `the rule says area "${data.area}": expected it in ${dir}/${data.area}/`,
         ),
       );
+    if (!data.id.startsWith(`${data.area}.`))
+      problems.push(
+        problemAt(
+          source,
+          ['id'],
+          `the id "${data.id}" must begin with its area: expected "${data.area}.…"`,
+        ),
+      );
     const key = `${data.id}@${data.version}`;
     const prior = seen.get(key);
     if (prior) {
@@ -239,7 +257,9 @@ export async function loadRules(
       versions.set(data.id, list);
     }
     seen.set(key, source);
-    problems.push(...checkRule(source, data, { registry, forms, brokenForms, shared }));
+    problems.push(
+      ...checkRule(source, data, { registry, forms, brokenForms, shared, brokenShared }),
+    );
     rules.push(
       compileRule(
         data,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { evaluate } from './commands/evaluate.js';
@@ -101,6 +101,17 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .description('check and test the rules policy authors write');
   const rulesOptions = (dir: string | undefined, opts: { json?: boolean }) => {
     const r = root();
+    if (dir !== undefined) {
+      const full = path.resolve(dir);
+      const isRulesFolder =
+        existsSync(full) &&
+        statSync(full).isDirectory() &&
+        ['prevention', 'security', 'safety'].some((a) => existsSync(path.join(full, a)));
+      if (!isRulesFolder)
+        throw new UserError(
+          `${dir}: expected the rules folder, the one that holds prevention/, security/ and safety/ (rules are always checked together: ids, versions and shared conditions span files)`,
+        );
+    }
     return {
       root: r,
       dir: path.relative(r, path.resolve(dir ?? path.join(r, 'rules'))) || '.',
@@ -109,14 +120,14 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     };
   };
   rules
-    .command('check [dir]')
+    .command('check [rules-folder]')
     .description('find every mistake in the rules before anything runs; exit 1 on errors')
     .option('--json', 'print the problems as JSON')
     .action(async (dir: string | undefined, opts: { json?: boolean }) => {
       code = await rulesCheck(o, rulesOptions(dir, opts));
     });
   rules
-    .command('test [dir]')
+    .command('test [rules-folder]')
     .description('run the rule tests (*.test.json beside each rule) and measure their coverage')
     .action(async (dir: string | undefined) => {
       code = await rulesTest(o, rulesOptions(dir, {}));

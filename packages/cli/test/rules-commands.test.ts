@@ -98,6 +98,23 @@ describe('shoutu rules check', () => {
     );
   });
 
+  test('an id must begin with its area; a broken shared condition is reported once, in its file', async () => {
+    const root = await project('mini');
+    await edit(root, RULE, (t) =>
+      t
+        .replace('"id": "prevention.grid-screening"', '"id": "safety.grid-screening"')
+        .replace(/"all": \[[\s\S]*?\n {4}\]/, '"all": [{ "condition": "visited" }]'),
+    );
+    await mkdir(path.join(root, 'rules/conditions'));
+    await writeFile(path.join(root, 'rules/conditions/visited.json'), '{ "name": "visited" }\n');
+    const r = await run(['--root', root, 'rules', 'check']);
+    expect(r.err.split('\n')).toEqual([
+      'rules/conditions/visited.json:1:1: error: missing required field "conditions": expected the conditions to start with "all", "any", "not" or { "condition": name } (at conditions)',
+      'rules/conditions/visited.json:1:1: error: missing required field "description": expected an object { … } (at description)',
+      `${RULE}:2:3: error: the id "safety.grid-screening" must begin with its area: expected "prevention.…" (at id)`,
+    ]);
+  });
+
   test('a rule outside an area folder', async () => {
     const root = await project('mini');
     await writeFile(path.join(root, 'rules/stray.json'), '{}');

@@ -194,6 +194,10 @@ export function zodProblems(
           problemAt(source, path, `unknown field "${key}"${why ? `. ${why.trim()}` : ''}`, key),
         );
       }
+    } else if (issue.code === 'invalid_union' && 'input' in issue && issue.input === undefined) {
+      const name = path[path.length - 1];
+      const field = typeof name === 'string' ? ` "${name}"` : '';
+      out.push(problemAt(source, path, `missing required field${field}: ${describeIssue(issue)}`));
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const deepest = Math.max(0, ...issue.errors.map(progress));
       // Every alternative refuses the same field: that field is the mistake.

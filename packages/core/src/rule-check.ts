@@ -23,6 +23,8 @@ export interface RuleContext {
   forms: ReadonlyMap<string, Form>;
   /** Shared conditions by name, with the file each came from. */
   shared?: ReadonlyMap<string, { condition: SharedCondition; source: JsonSource }>;
+  /** Shared conditions whose files are present but invalid: their problems are reported there. */
+  brokenShared?: ReadonlySet<string>;
   /** Forms whose files were present but invalid: facts from them are not reported again. */
   brokenForms?: ReadonlySet<string>;
 }
@@ -113,6 +115,7 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
     else if ('not' in c) walk(c.not, [...path, 'not']);
     else if ('condition' in c) {
       const target = ctx.shared?.get(c.condition);
+      if (!target && ctx.brokenShared?.has(c.condition)) return;
       if (!target) {
         at(
           [...path, 'condition'],

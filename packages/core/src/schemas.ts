@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Form } from './form.js';
 import { RegistryFile } from './registry-schema.js';
 import { CityResults, DistrictResults } from './result.js';
-import { Rule } from './rule.js';
+import { Rule, SharedCondition } from './rule.js';
 import { RulesConfig, RuleTestFile } from './rule-test.js';
 
 /** The JSON Schemas written to `packages/core/schemas/` for editors, keyed by file name. */
@@ -16,6 +16,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'form.schema.json': gen(Form, 'Shoutu report form'),
     'rule.schema.json': gen(Rule, 'Shoutu rule'),
     'rule-test.schema.json': gen(RuleTestFile, 'Shoutu rule test'),
+    'shared-condition.schema.json': gen(SharedCondition, 'Shoutu shared condition'),
     'rules-config.schema.json': gen(RulesConfig, 'Shoutu rules settings'),
     'city-results.schema.json': gen(CityResults, 'Shoutu results of one day (city)'),
     'district-results.schema.json': gen(DistrictResults, 'Shoutu results of one day (district)'),

@@ -53,6 +53,11 @@ export async function projectSchemas(
         facts,
         'Shoutu rule (this project: facts listed)',
       ),
+      'shared-condition.schema.json': withFacts(
+        generic['shared-condition.schema.json'],
+        facts,
+        'Shoutu shared condition (this project: facts listed)',
+      ),
       'rule-test.schema.json': withFacts(
         generic['rule-test.schema.json'],
         facts,
