@@ -114,7 +114,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:29:9: error: unknown fact "grid-daily.household_visited" Did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)',
+      'rules/prevention/grid-screening.json:29:9: error: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)',
     );
   });
 

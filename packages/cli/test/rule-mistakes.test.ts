@@ -60,7 +60,7 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     [
       'an unknown fact',
       leaf('grid-daily.households', 'equal', '1'),
-      `${RULE}:29:9: error: unknown fact "grid-daily.households" Did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
+      `${RULE}:29:9: error: unknown fact "grid-daily.households"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
     ],
     [
       '"in" without a list',
@@ -160,7 +160,7 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('"severity"', '"severty"'));
     const r = await run(['--root', root, 'validate']);
     expect(r.err).toMatch(
-      /unknown field "severty". Did you mean "severity"\? Expected one of: id, version, area, /,
+      /unknown field "severty"; did you mean "severity"\? Expected one of: id, version, area, /,
     );
   });
 

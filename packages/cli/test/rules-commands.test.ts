@@ -55,7 +55,7 @@ describe('shoutu rules check', () => {
     const r = await run(['--root', root, 'rules', 'check', '--json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ rules: 0, errors: 1, warnings: 0 });
+    expect(json).toMatchObject({ rules: 1, errors: 1, warnings: 0 });
     expect(json.problems[0]).toMatchObject({ severity: 'error', file: RULE, line: 10, column: 3 });
     expect(json.problems[0].message).toContain(
       'expected one of "critical", "major", "minor", found the text "grave"',
@@ -168,14 +168,14 @@ describe('shoutu rules test', () => {
     const r = await run(['--root', root, 'rules', 'test']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `${TEST}:6:18: error: unknown fact "grid-daily.household_visited" Did you mean "grid-daily.households_visited"? (at cases[0].facts)`,
+      `${TEST}:6:18: error: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at cases[0].facts)`,
     );
     await edit(root, TEST, (t) =>
       t.replace('"rule": "prevention.grid-screening"', '"rule": "prevention.grid-screenin"'),
     );
     const u = await run(['--root', root, 'rules', 'test']);
     expect(u.err).toContain(
-      `${TEST}:2:3: error: unknown rule "prevention.grid-screenin" Did you mean "prevention.grid-screening"? (at rule)`,
+      `${TEST}:2:3: error: unknown rule "prevention.grid-screenin"; did you mean "prevention.grid-screening"? (at rule)`,
     );
   });
 });

@@ -188,11 +188,10 @@ export function zodProblems(
     if (issue.code === 'unrecognized_keys') {
       const allowed = schema ? fieldsAt(schema, path) : [];
       for (const key of issue.keys) {
-        const why =
-          allowed.length > 0 ? `${hint(key, allowed)} Expected one of: ${allowed.join(', ')}` : '';
-        out.push(
-          problemAt(source, path, `unknown field "${key}"${why ? `. ${why.trim()}` : ''}`, key),
-        );
+        const guess = allowed.length > 0 ? hint(key, allowed) : '';
+        const list =
+          allowed.length > 0 ? `${guess ? ' ' : '. '}Expected one of: ${allowed.join(', ')}` : '';
+        out.push(problemAt(source, path, `unknown field "${key}"${guess}${list}`, key));
       }
     } else if (issue.code === 'invalid_union' && 'input' in issue && issue.input === undefined) {
       const name = path[path.length - 1];

@@ -68,5 +68,5 @@ function editDistance(a: string, b: string): number {
 
 export function hint(word: string, candidates: Iterable<string>): string {
   const guess = didYouMean(word, candidates);
-  return guess ? ` Did you mean "${guess}"?` : '';
+  return guess ? `; did you mean "${guess}"?` : '';
 }

@@ -42,7 +42,7 @@ describe('JSON locations', () => {
   test('an unknown field points at its name', () => {
     const text = FORM.replace('"id": "grid-daily",', '"id": "grid-daily",\n  "titel": "x",');
     expect(problems(text)).toEqual([
-      'data/forms/x.json:3:3: error: unknown field "titel". Did you mean "title"? Expected one of: id, title, description, subjects, due, fields, derived',
+      'data/forms/x.json:3:3: error: unknown field "titel"; did you mean "title"? Expected one of: id, title, description, subjects, due, fields, derived',
     ]);
   });
 

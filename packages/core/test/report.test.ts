@@ -115,7 +115,7 @@ describe('CSV reports', () => {
     const r = read('subject,households_visited,nots\n210202001001001,3,x\n');
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:1:nots: warning: unknown column "nots" (column 3) is ignored Did you mean "note"?`,
+      `${FILE}:1:nots: warning: unknown column "nots" (column 3) is ignored; did you mean "note"?`,
     ]);
   });
 
@@ -140,7 +140,7 @@ describe('CSV reports', () => {
       '".xlsx" files are not read: expected a CSV file (UTF-8) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv; the whole file was set aside',
     );
     expect(read('', '2020-02-02/grid-dayly.210202.csv').problems[0]?.message).toContain(
-      'unknown form "grid-dayly" Did you mean "grid-daily"?',
+      'unknown form "grid-dayly"; did you mean "grid-daily"?',
     );
     expect(read('', '2020-02-30/grid-daily.210202.csv').problems[0]?.message).toContain(
       '"2020-02-30" is not a real date',

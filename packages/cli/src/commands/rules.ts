@@ -48,11 +48,18 @@ const CURRENT_DAYS = 7;
 export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number> {
   const { project, problems } = await loadProject(opts.root, opts.dir);
   const all = [...problems];
-  let ruleCount = 0;
-  if (project) {
-    ruleCount = project.ruleSet.rules.length;
-    all.push(...(await firingWarnings(opts.root, project)));
-  }
+  // Count the rule files even when some do not load: "0 rules" would read as "nothing found".
+  const ruleCount = (
+    await listFiles(
+      path.join(opts.root, opts.dir),
+      (f) =>
+        f.includes('/') &&
+        f.endsWith('.json') &&
+        !f.endsWith('.test.json') &&
+        !f.startsWith('conditions/'),
+    )
+  ).length;
+  if (project) all.push(...(await firingWarnings(opts.root, project)));
   const errors = countOf(all, 'error');
   const warnings = countOf(all, 'warning');
   if (opts.json) {
