@@ -45,7 +45,7 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     [
       'a threshold outside the field’s range',
       leaf('grid-daily.households_visited', 'greaterThanInclusive', '-5'),
-      `${RULE}:31:9: error: -5 is outside the range of the field, 0 to … (household) (at conditions.all[0].value)`,
+      `${RULE}:31:9: error: -5 is outside the range of the field: expected at least 0 (household) (at conditions.all[0].value)`,
     ],
     [
       'a fact that the rule’s subjects do not report',

@@ -216,7 +216,13 @@ function valueProblem(spec: FactSpec, operator: string, value: unknown): string 
       if (typeof v !== 'number')
         return `expected a number${unit} to compare with, found ${describeValue(v)}`;
       if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))
-        return `${v} is outside the range of the field, ${spec.min ?? '…'} to ${spec.max ?? '…'}${unit}`;
+        return `${v} is outside the range of the field: expected ${
+          spec.min !== undefined && spec.max !== undefined
+            ? `${spec.min} to ${spec.max}`
+            : spec.min !== undefined
+              ? `at least ${spec.min}`
+              : `at most ${spec.max}`
+        }${unit}`;
       return undefined;
     }
     if (spec.type === 'boolean')

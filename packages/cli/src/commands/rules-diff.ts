@@ -78,6 +78,10 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
     const day = opts.date ?? reports.index.days().at(-1);
     if (day === undefined)
       throw new UserError('no reports in data/reports/: give --date to compare on a day');
+    if (!reports.index.days().includes(day))
+      o.err(
+        `warning: no reports for ${day} were accepted: every report that day counts as missing on both sides`,
+      );
     const run = async (rules: CompiledRule[], hash: string) => {
       const findings = await evaluateDay({ registry, rules, reports: reports.index, day });
       const results = buildResults({
