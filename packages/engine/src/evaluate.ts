@@ -73,6 +73,46 @@ export async function evaluateDay(
 }
 
 /**
+ * The facts one rule needs for one subject on one day, from the accepted reports and the
+ * registry; or the status the rule gives when a report it needs is missing.
+ */
+export function factsFor(
+  compiled: CompiledRule,
+  subject: Subject,
+  input: Pick<DayInput, 'reports' | 'day'>,
+):
+  | { facts: Record<string, unknown>; rows: ReportRow[] }
+  | { status: 'missing' | 'not-applicable' } {
+  const { rule } = compiled;
+  const absent = {
+    status: rule.missing.mode === 'skip' ? ('not-applicable' as const) : ('missing' as const),
+  };
+  const rows: ReportRow[] = [];
+  for (const form of compiled.forms) {
+    const row =
+      rule.missing.mode === 'carry'
+        ? input.reports.latest(form, subject.code, input.day, rule.missing.days)
+        : input.reports.get(form, subject.code, input.day);
+    if (!row) return absent;
+    rows.push(row);
+  }
+  const facts: Record<string, unknown> = { ...subject.facts };
+  for (const row of rows) {
+    for (const [field, value] of Object.entries(row.values)) facts[`${row.form}.${field}`] = value;
+    facts[`${row.form}.${LATE_FIELD}`] = row.late;
+  }
+  // A value already given (by a rule test) stands; otherwise it is computed from the reports.
+  for (const [name, spec] of compiled.derived) {
+    if (facts[name] !== undefined) continue;
+    const value = computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
+    // A look-back fact with no report to look back on is a missing report, counted as the rule says.
+    if (value === null && !needsTodaysReport(spec.def)) return absent;
+    facts[name] = value;
+  }
+  return { facts, rows };
+}
+
+/**
  * One rule for one subject on one day. `trace` receives the evaluated condition tree, for rule
  * tests that measure which conditions their cases exercised.
  */
@@ -82,36 +122,12 @@ export async function evaluateOne(
   input: Pick<DayInput, 'reports' | 'day'>,
   trace?: (conditions: EvaluatedCondition) => void,
 ): Promise<Finding> {
-  const { rule } = compiled;
-  const base = { rule: rule.id, subject: subject.code };
+  const base = { rule: compiled.rule.id, subject: subject.code };
   try {
-    const rows: ReportRow[] = [];
-    for (const form of compiled.forms) {
-      const row =
-        rule.missing.mode === 'carry'
-          ? input.reports.latest(form, subject.code, input.day, rule.missing.days)
-          : input.reports.get(form, subject.code, input.day);
-      if (!row)
-        return { ...base, status: rule.missing.mode === 'skip' ? 'not-applicable' : 'missing' };
-      rows.push(row);
-    }
-    const facts: Record<string, unknown> = { ...subject.facts };
-    for (const row of rows) {
-      for (const [field, value] of Object.entries(row.values))
-        facts[`${row.form}.${field}`] = value;
-      facts[`${row.form}.${LATE_FIELD}`] = row.late;
-    }
-    // A value already given (by a rule test) stands; otherwise it is computed from the reports.
-    for (const [name, spec] of compiled.derived) {
-      if (facts[name] !== undefined) continue;
-      const value = computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
-      // A look-back fact with no report to look back on is a missing report, counted as the rule says.
-      if (value === null && !needsTodaysReport(spec.def))
-        return { ...base, status: rule.missing.mode === 'skip' ? 'not-applicable' : 'missing' };
-      facts[name] = value;
-    }
-    const { results, failureResults } = await compiled.engine.run(facts);
-    const sources = rows.map((r) => `${r.file}:${r.line}`);
+    const gathered = factsFor(compiled, subject, input);
+    if ('status' in gathered) return { ...base, status: gathered.status };
+    const { results, failureResults } = await compiled.engine.run(gathered.facts);
+    const sources = gathered.rows.map((r) => `${r.file}:${r.line}`);
     const result = results[0] ?? failureResults[0];
     if (!result) throw new Error('json-rules-engine returned no result for the rule');
     trace?.(result.conditions as unknown as EvaluatedCondition);
