@@ -1,5 +1,7 @@
 export { factRows, factsMarkdown } from './commands/facts.js';
 export { projectSchemas } from './commands/schemas.js';
+export { loadReports } from './load.js';
 export { main } from './main.js';
 export type { Output } from './output.js';
+export { loadProject } from './project.js';
 export { DEFAULT_SAMPLE, generateSample, type SampleOptions } from './sample/generate.js';

@@ -1,5 +1,6 @@
 export * from './compile.js';
 export * from './derived.js';
+export * from './direct.js';
 export * from './evaluate.js';
 export * from './explain.js';
 export * from './path.js';

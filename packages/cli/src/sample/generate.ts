@@ -180,6 +180,9 @@ function buildDistrict(d: DistrictSeed, scale: number, rnd: Random): Tree {
       .filter((u) => u.level === 'community' && olds.includes(u.parent ?? ''))
       .slice()) {
       c++;
+      // Community codes have three digits: at benchmark scales the merged street cannot take
+      // more than 999 communities, and the rest simply end on the day of the merger.
+      if (c > 999) break;
       const newCode = `${code}${pad3(c)}`;
       units.push({
         ...old,
