@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { evaluate } from './commands/evaluate.js';
+import { explain } from './commands/explain.js';
 import { listFacts } from './commands/facts.js';
 import { rulesCheck, rulesTest } from './commands/rules.js';
 import { rulesDiff } from './commands/rules-diff.js';
@@ -94,6 +95,33 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
       }) => {
         const dataDir = opts.out ? path.resolve(opts.out) : path.join(root(), 'data');
         code = await sample(o, dataDir, opts);
+      },
+    );
+  program
+    .command('explain')
+    .description('one finding: its status, why, where the values came from, who answers for it')
+    .requiredOption('--subject <code>', 'the code of a unit or place')
+    .requiredOption('--rule <id>', 'the id of a rule')
+    .requiredOption('--date <day>', 'the day (YYYY-MM-DD)')
+    .option('--lang <lang>', 'zh or en', 'en')
+    .option('--json', 'print the finding as JSON')
+    .action(
+      async (opts: {
+        subject: string;
+        rule: string;
+        date: string;
+        lang: string;
+        json?: boolean;
+      }) => {
+        if (opts.lang !== 'zh' && opts.lang !== 'en')
+          throw new UserError(`--lang ${opts.lang}: expected zh or en`);
+        code = await explain(o, {
+          root: root(),
+          ...opts,
+          lang: opts.lang,
+          json: Boolean(opts.json),
+          maxProblems: maxProblems(),
+        });
       },
     );
   const rules = program

@@ -220,3 +220,46 @@ describe('shoutu evaluate', () => {
     );
   });
 });
+
+describe('shoutu explain', () => {
+  test('one finding: status, why, source and who answers for it', async () => {
+    const root = await project('mini');
+    const args = [
+      '--root',
+      root,
+      'explain',
+      '--subject',
+      '210202001001001',
+      '--rule',
+      'prevention.grid-screening',
+    ];
+    const r = await run([...args, '--date', '2020-02-02']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 5)).toEqual([
+      'prevention.grid-screening (version 1): Every household in the grid screened — prevention, critical',
+      'subject: 210202001001001 Grid 1 · Qiyi › Haijun Square › Zhongshan › Dalian',
+      'day: 2020-02-02 · status: fail',
+      'why: households visited: 212 / 480 households (44 %); required: at least registered households (480 households)',
+      'source: data/reports/2020-02-02/grid-daily.210202.csv:2',
+    ]);
+    expect(r.out).toContain('responsible (territorial): grid leader — Grid 1');
+    expect(r.out).not.toContain('CANARY');
+    const missing = await run([...args, '--date', '2020-02-05']);
+    expect(missing.out).toContain('day: 2020-02-05 · status: missing');
+    const wrong = await run([
+      '--root',
+      root,
+      'explain',
+      '--subject',
+      '210202001001',
+      '--rule',
+      'prevention.grid-screening',
+      '--date',
+      '2020-02-02',
+    ]);
+    expect(wrong).toMatchObject({
+      code: 1,
+      err: 'error: the rule prevention.grid-screening applies to each grid; 210202001001 is a community',
+    });
+  });
+});
