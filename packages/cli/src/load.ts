@@ -20,7 +20,13 @@ import {
   SharedCondition,
   validateJson,
 } from '@shoutu/core';
-import { type CompiledRule, compileRule, ReportIndex } from '@shoutu/engine';
+import {
+  type CompiledRule,
+  compileRule,
+  emptyInputStats,
+  type InputStats,
+  ReportIndex,
+} from '@shoutu/engine';
 import type { z } from 'zod';
 import { contentHash, listFiles, readTexts, type TextFile } from './files.js';
 
@@ -313,16 +319,8 @@ function overlappingVersions(
 export interface Reports {
   index: ReportIndex;
   problems: Problem[];
-  stats: Map<
-    string,
-    {
-      reportFiles: number;
-      rows: number;
-      quarantinedFiles: number;
-      quarantinedRows: number;
-      lateRows: number;
-    }
-  >;
+  /** What was read, by day. */
+  stats: Map<string, InputStats>;
 }
 
 /** `data/reports/<day>/<form>.<district>.csv|json`: every file read; bad rows and files set aside and counted. */
@@ -341,13 +339,7 @@ export async function loadReports(
   const stats: Reports['stats'] = new Map();
   for (const rel of rels) {
     const day = REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
-    const s = stats.get(day) ?? {
-      reportFiles: 0,
-      rows: 0,
-      quarantinedFiles: 0,
-      quarantinedRows: 0,
-      lateRows: 0,
-    };
+    const s = stats.get(day) ?? emptyInputStats();
     stats.set(day, s);
     s.reportFiles++;
     const read = await readTexts(root, [`data/reports/${rel}`]);
@@ -374,5 +366,3 @@ export async function loadReports(
   }
   return { index, problems, stats };
 }
-
-export { formatPath };

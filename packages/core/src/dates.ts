@@ -57,13 +57,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Every day from `from` to `to`, both included. */
-export function dayRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
 /** Whether `day` falls in a validity period; both ends are included, an open end is forever. */
 export function inForce(period: { validFrom: string; validTo?: string | undefined }, day: string) {
   return period.validFrom <= day && (period.validTo === undefined || day <= period.validTo);

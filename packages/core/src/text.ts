@@ -8,4 +8,3 @@ export const LocalizedText = z.strictObject({
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export type Lang = keyof LocalizedText;
-export const LANGS: readonly Lang[] = ['zh', 'en'];

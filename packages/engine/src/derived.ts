@@ -1,4 +1,4 @@
-import { addDays, type DerivedFact, type FieldValue, type Form } from '@shoutu/core';
+import { addDays, type DerivedFact, daysBetween, type FieldValue, type Form } from '@shoutu/core';
 import type { ReportIndex } from './report-index.js';
 
 export interface DerivedSpec {
@@ -59,9 +59,7 @@ export function computeDerived(
   }
   if (def.daysSinceReport) {
     const last = reports.lastBefore(form, subject, day);
-    return last === undefined
-      ? null
-      : Math.round((Date.parse(day) - Date.parse(last)) / 86_400_000);
+    return last === undefined ? null : daysBetween(last, day);
   }
   if (def.streak) {
     let n = 0;

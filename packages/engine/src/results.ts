@@ -22,6 +22,19 @@ export interface InputStats {
   lateRows: number;
 }
 
+/** No report files read: the input of a day nothing arrived for. */
+export function emptyInputStats(): InputStats {
+  return { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 };
+}
+
+/** The input of several days, added up. */
+export function sumInputStats(days: Iterable<InputStats>): InputStats {
+  const total = emptyInputStats();
+  for (const d of days)
+    for (const k of Object.keys(total) as (keyof InputStats)[]) total[k] += d[k];
+  return total;
+}
+
 export interface ResultsInput {
   day: string;
   registry: Registry;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isValidDay } from '@shoutu/core';
-import { buildResults, evaluateDay } from '@shoutu/engine';
+import { buildResults, emptyInputStats, evaluateDay, sumInputStats } from '@shoutu/engine';
 import { replaceDir, UserError } from '../files.js';
 import { loadReports } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
@@ -40,13 +40,10 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   const reports = await loadReports(opts.root, registry, project.forms);
   printProblems(o, problems, opts.maxProblems);
   // `shoutu validate` lists report problems one by one; here a count is enough.
-  const setAside = [...reports.stats.values()].reduce(
-    (n, s) => ({ files: n.files + s.quarantinedFiles, rows: n.rows + s.quarantinedRows }),
-    { files: 0, rows: 0 },
-  );
-  if (setAside.files + setAside.rows > 0)
+  const setAside = sumInputStats(reports.stats.values());
+  if (setAside.quarantinedFiles + setAside.quarantinedRows > 0)
     o.err(
-      `reports set aside: ${plural(setAside.files, 'file')}, ${plural(setAside.rows, 'row')} (run \`shoutu validate\` to see why)`,
+      `reports set aside: ${plural(setAside.quarantinedFiles, 'file')}, ${plural(setAside.quarantinedRows, 'row')} (run \`shoutu validate\` to see why)`,
     );
   const days = opts.date !== undefined ? [opts.date] : reports.index.days();
   if (opts.date !== undefined) {
@@ -72,13 +69,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       day,
     });
     findings += dayFindings.length;
-    const stats = reports.stats.get(day) ?? {
-      reportFiles: 0,
-      rows: 0,
-      quarantinedFiles: 0,
-      quarantinedRows: 0,
-      lateRows: 0,
-    };
+    const stats = reports.stats.get(day) ?? emptyInputStats();
     const results = buildResults({
       day,
       registry,

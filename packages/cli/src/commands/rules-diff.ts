@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cmp, type Finding, isValidDay, type Rule } from '@shoutu/core';
-import { buildResults, type CompiledRule, evaluateDay } from '@shoutu/engine';
+import { buildResults, type CompiledRule, emptyInputStats, evaluateDay } from '@shoutu/engine';
 import { UserError } from '../files.js';
 import { loadReports, loadRules } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
@@ -91,7 +91,7 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
         findings,
         facts: ruleSet.facts,
         rulesHash: hash,
-        input: { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
+        input: emptyInputStats(),
       });
       return { findings, results };
     };

@@ -1,3 +1,4 @@
+import { sumInputStats } from '@shoutu/engine';
 import { loadReports } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
@@ -23,22 +24,13 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
   }
   const reports = await loadReports(opts.root, project.registry, project.forms);
   printProblems(o, [...problems, ...reports.problems], opts.maxProblems);
-  let files = 0;
-  let rows = 0;
-  let qFiles = 0;
-  let qRows = 0;
-  for (const s of reports.stats.values()) {
-    files += s.reportFiles;
-    rows += s.rows;
-    qFiles += s.quarantinedFiles;
-    qRows += s.quarantinedRows;
-  }
+  const total = sumInputStats(reports.stats.values());
   const { registry, forms, ruleSet } = project;
   o.out(
     `registry: ${plural(registry.units.size, 'unit')}, ${plural(registry.places.size, 'place')}; ${plural(forms.size, 'form')}; ${plural(ruleSet.rules.length, 'rule')}`,
   );
   o.out(
-    `reports: ${plural(files, 'file')}, ${plural(rows, 'row')} accepted; set aside: ${plural(qFiles, 'file')}, ${plural(qRows, 'row')}`,
+    `reports: ${plural(total.reportFiles, 'file')}, ${plural(total.rows, 'row')} accepted; set aside: ${plural(total.quarantinedFiles, 'file')}, ${plural(total.quarantinedRows, 'row')}`,
   );
   return 0;
 }
