@@ -29,7 +29,13 @@ export interface RuleContext {
   brokenForms?: ReadonlySet<string>;
 }
 
-function specs(forms: ReadonlyMap<string, Form>) {
+type Specs = { known: Map<string, FactSpec>; personal: Set<string> };
+/** Built once per set of forms: every rule and every test case asks about the same facts. */
+const specsCache = new WeakMap<ReadonlyMap<string, Form>, Specs>();
+
+function specs(forms: ReadonlyMap<string, Form>): Specs {
+  const cached = specsCache.get(forms);
+  if (cached) return cached;
   const known = new Map<string, FactSpec>();
   const personal = new Set<string>();
   for (const f of SUBJECT_FACTS) known.set(f.name, { type: f.type, unit: f.unit, kind: f.kind });
@@ -48,7 +54,9 @@ function specs(forms: ReadonlyMap<string, Form>) {
     }
     known.set(`${form.id}.${LATE_FIELD}`, { type: 'boolean', form });
   }
-  return { known, personal };
+  const built = { known, personal };
+  specsCache.set(forms, built);
+  return built;
 }
 
 function fieldSpec(f: FormField): FactSpec {
