@@ -1,13 +1,16 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import {
   buildRegistry,
   checkRule,
   type FactInfo,
   Form,
   factCatalog,
-  formatPath,
   formatProblem,
   hint,
   type JsonSource,
+  type LoadedWaiver,
+  locate,
   type PathSegment,
   type Problem,
   parseJsonSource,
@@ -17,8 +20,13 @@ import {
   RegistryFile,
   Rule,
   readReportFile,
+  ScoringMethod,
   SharedCondition,
+  inForce as unitInForce,
   validateJson,
+  Waiver,
+  WaiverFile,
+  zodProblems,
 } from '@shoutu/core';
 import {
   type CompiledRule,
@@ -188,6 +196,8 @@ async function loadSharedConditions(
 /** Files directly in the rules folder that are settings or editor schemas, not rules. */
 export const RULES_SETTINGS = new Set([
   'rules.config.json',
+  'scoring.json',
+  'scoring.schema.json',
   'rule.schema.json',
   'rule-test.schema.json',
   'shared-condition.schema.json',
@@ -365,4 +375,167 @@ export async function loadReports(
     problems.push(...r.problems);
   }
   return { index, problems, stats };
+}
+
+/** The scoring method's file, inside the rules folder. */
+export const SCORING_FILE = 'scoring.json';
+
+export interface Scoring {
+  method: ScoringMethod;
+  hash: string;
+}
+
+/** `rules/scoring.json`: how findings become scores. Without a valid one nothing is scored. */
+export async function loadScoring(root: string, dir = 'rules'): Promise<Loaded<Scoring>> {
+  const file = `${dir}/${SCORING_FILE}`;
+  if (!existsSync(path.join(root, file)))
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message:
+            'no scoring method: expected this file with severity weights, area weights, bands and how missing reports count (see the README)',
+        },
+      ],
+    };
+  const { texts, problems } = await readTexts(root, [file]);
+  const text = texts[0];
+  if (!text) return { problems };
+  const parsed = parseJsonSource(text.file, text.text);
+  if (!parsed.source) return { problems: parsed.problems };
+  const v = validateJson(parsed.source, ScoringMethod);
+  if (v.data === undefined) return { problems: v.problems };
+  return { value: { method: v.data, hash: contentHash([text]) }, problems: [] };
+}
+
+export interface Waivers {
+  waivers: LoadedWaiver[];
+  hash: string;
+  problems: Problem[];
+  /** Files that could not be read at all, and single waivers set aside. */
+  quarantinedFiles: number;
+  quarantinedWaivers: number;
+}
+
+/**
+ * `data/waivers/*.json`. A file that is not valid JSON is set aside whole; a waiver with a
+ * mistake (unknown subject or rule, expiry before start) is set aside alone; both are counted.
+ */
+export async function loadWaivers(
+  root: string,
+  registry: Registry,
+  ruleIds: ReadonlySet<string>,
+): Promise<Waivers> {
+  const dir = 'data/waivers';
+  const rels = (await listFiles(path.join(root, dir), (f) => !f.startsWith('.'))).map(
+    (f) => `${dir}/${f}`,
+  );
+  const { texts, problems } = await readTexts(root, rels);
+  const out: Waivers = {
+    waivers: [],
+    hash: contentHash(texts),
+    problems,
+    quarantinedFiles: problems.length,
+    quarantinedWaivers: 0,
+  };
+  for (const text of texts) {
+    if (!text.file.endsWith('.json')) {
+      out.problems.push({
+        severity: 'error',
+        file: text.file,
+        message:
+          'not a waiver file: expected a .json file in data/waivers/; the file was set aside',
+      });
+      out.quarantinedFiles++;
+      continue;
+    }
+    const parsed = parseJsonSource(text.file, text.text);
+    const envelope = parsed.source?.value as { waivers?: unknown } | undefined;
+    if (
+      !parsed.source ||
+      !envelope ||
+      typeof envelope !== 'object' ||
+      !Array.isArray(envelope.waivers)
+    ) {
+      out.problems.push(
+        ...(parsed.source
+          ? [problemAt(parsed.source, [], 'expected { "waivers": [ … ] }; the file was set aside')]
+          : parsed.problems.map((p) => ({
+              ...p,
+              message: `${p.message}; the file was set aside`,
+            }))),
+      );
+      out.quarantinedFiles++;
+      continue;
+    }
+    const source = parsed.source;
+    const extra = Object.keys(envelope).filter((k) => k !== 'waivers' && k !== '$schema');
+    for (const k of extra)
+      out.problems.push(
+        problemAt(
+          source,
+          [],
+          `unknown field "${k}". Expected one of: $schema, waivers`,
+          k,
+          'warning',
+        ),
+      );
+    envelope.waivers.forEach((entry, i) => {
+      const where = ['waivers', i];
+      const v = Waiver.safeParse(entry, { reportInput: true });
+      const found: Problem[] = v.success
+        ? []
+        : zodProblems(source, v.error.issues, where, WaiverFile);
+      if (v.success) {
+        const w = v.data;
+        const unit = registry.units.get(w.subject) ?? registry.places.get(w.subject);
+        if (!unit)
+          found.push(
+            problemAt(
+              source,
+              [...where, 'subject'],
+              `no unit or place has the code "${w.subject}"${hint(w.subject, [...registry.units.keys(), ...registry.places.keys()])}`,
+            ),
+          );
+        if (!ruleIds.has(w.rule))
+          found.push(
+            problemAt(
+              source,
+              [...where, 'rule'],
+              `unknown rule "${w.rule}"${hint(w.rule, ruleIds)}`,
+            ),
+          );
+        if (unit && !unitInForce(unit, w.start) && !unitInForce(unit, w.expiry))
+          found.push(
+            problemAt(
+              source,
+              [...where, 'subject'],
+              `"${w.subject}" is not in force between ${w.start} and ${w.expiry}: the waiver would never apply`,
+              undefined,
+              'warning',
+            ),
+          );
+        if (found.every((p) => p.severity !== 'error')) {
+          const reason = typeof w.reason === 'string' ? { zh: w.reason, en: w.reason } : w.reason;
+          out.waivers.push({
+            subject: w.subject,
+            rule: w.rule,
+            reason,
+            approver: w.approver,
+            start: w.start,
+            expiry: w.expiry,
+            source: `${source.file}:${locate(source, where).line}`,
+          });
+        }
+      }
+      if (found.some((p) => p.severity === 'error')) out.quarantinedWaivers++;
+      out.problems.push(
+        ...found.map((p) =>
+          p.severity === 'error' ? { ...p, message: `${p.message}; the waiver was set aside` } : p,
+        ),
+      );
+    });
+  }
+  return out;
 }

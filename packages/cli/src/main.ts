@@ -62,10 +62,21 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     });
   program
     .command('evaluate')
-    .description('evaluate every day that has reports (or one --date) and write data/results/')
+    .description(
+      'evaluate the days that have reports but no snapshot (or one --date) and write data/results/',
+    )
     .option('--date <day>', 'evaluate this day only (YYYY-MM-DD)')
-    .action(async (opts: { date?: string }) => {
-      code = await evaluate(o, { root: root(), date: opts.date, maxProblems: maxProblems() });
+    .option(
+      '--recompute',
+      'evaluate days that already have a snapshot again; a snapshot that changes is kept in data/results/superseded/',
+    )
+    .action(async (opts: { date?: string; recompute?: boolean }) => {
+      code = await evaluate(o, {
+        root: root(),
+        date: opts.date,
+        recompute: opts.recompute === true,
+        maxProblems: maxProblems(),
+      });
     });
   program
     .command('sample')

@@ -1,14 +1,22 @@
 import type { Form, Problem, Registry } from '@shoutu/core';
-import { loadForms, loadRegistry, loadRules, type RuleSet } from './load.js';
+import {
+  loadForms,
+  loadRegistry,
+  loadRules,
+  loadScoring,
+  type RuleSet,
+  type Scoring,
+} from './load.js';
 
 export interface Project {
   registry: Registry;
   forms: Map<string, Form>;
   ruleSet: RuleSet;
+  scoring: Scoring;
 }
 
 /**
- * Loads what evaluation stands on: registry, forms and rules. Returns the problems found; the
+ * Loads what evaluation stands on: registry, forms, rules and the scoring method. Returns the problems found; the
  * project only when none of them is an error, since wrong rules or territory must never publish.
  */
 export async function loadProject(
@@ -26,11 +34,27 @@ export async function loadProject(
     forms.broken,
     rulesDir,
   );
-  const problems = [...registry.problems, ...forms.problems, ...rules.problems];
-  if (problems.some((p) => p.severity === 'error') || !forms.value || !rules.value)
+  const scoring = await loadScoring(root, rulesDir);
+  const problems = [
+    ...registry.problems,
+    ...forms.problems,
+    ...rules.problems,
+    ...scoring.problems,
+  ];
+  if (
+    problems.some((p) => p.severity === 'error') ||
+    !forms.value ||
+    !rules.value ||
+    !scoring.value
+  )
     return { problems };
   return {
-    project: { registry: registry.value, forms: forms.value, ruleSet: rules.value },
+    project: {
+      registry: registry.value,
+      forms: forms.value,
+      ruleSet: rules.value,
+      scoring: scoring.value,
+    },
     problems,
   };
 }

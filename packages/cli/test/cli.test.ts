@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CityResults, DistrictResults } from '@shoutu/core';
 import { describe, expect, test } from 'vitest';
@@ -139,7 +139,7 @@ describe('shoutu evaluate', () => {
     const r = await run(['--root', root, 'evaluate']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      'evaluated 2 days (2020-02-02 to 2020-02-03): 4 checks; results in data/results/',
+      'evaluated 2 days (2020-02-02 to 2020-02-03): 4 checks; results in data/results/ (scoring weighted/1)',
     );
     const results = path.join(root, 'data/results');
     const first = await readTree(results);
@@ -154,6 +154,7 @@ describe('shoutu evaluate', () => {
       pass: 1,
       fail: 1,
       missing: 0,
+      waived: 0,
       notApplicable: 0,
       error: 0,
     });
@@ -171,8 +172,54 @@ describe('shoutu evaluate', () => {
     ]);
     expect(Object.values(first).join('')).not.toContain('CANARY');
 
-    await run(['--root', root, 'evaluate']);
+    const again = await run(['--root', root, 'evaluate']);
+    expect(again.out).toBe(
+      'nothing to evaluate: all 2 days with reports already have snapshots in data/results/, kept as published (give --recompute to evaluate again)',
+    );
     expect(await readTree(results)).toEqual(first);
+    // Evaluated again on purpose, the same inputs give the same bytes: nothing is replaced.
+    const recomputed = await run(['--root', root, 'evaluate', '--recompute']);
+    expect(recomputed.out).toBe(
+      'evaluated 2 days (2020-02-02 to 2020-02-03): 4 checks; 2 unchanged, 0 replaced; results in data/results/ (scoring weighted/1)',
+    );
+    expect(await readTree(results)).toEqual(first);
+  });
+
+  test('a published snapshot never changes unless recomputed, and then the earlier one is kept', async () => {
+    const root = await project('mini');
+    await run(['--root', root, 'evaluate']);
+    const results = path.join(root, 'data/results');
+    const published = await readTree(results);
+    // The rule gets stricter: no grid passes any more.
+    const file = path.join(root, 'rules/prevention/grid-screening.json');
+    const rule = JSON.parse(await readFile(file, 'utf8'));
+    rule.conditions.all[0].operator = 'greaterThan';
+    await writeFile(file, JSON.stringify(rule, null, 2));
+    const kept = await run(['--root', root, 'evaluate']);
+    expect(kept.out).toMatch(/^nothing to evaluate: all 2 days/);
+    expect(await readTree(results)).toEqual(published);
+    // A new day is evaluated with the new rules; the old days stay as they were.
+    const next = await run(['--root', root, 'evaluate', '--date', '2020-02-04']);
+    expect(next.out).toBe(
+      'evaluated 1 day (2020-02-04 to 2020-02-04): 2 checks; results in data/results/ (scoring weighted/1)',
+    );
+    const withNext = await readTree(results);
+    for (const [name, body] of Object.entries(published)) expect(withNext[name]).toBe(body);
+
+    const r = await run(['--root', root, 'evaluate', '--date', '2020-02-02', '--recompute']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toBe(
+      'recomputed 2020-02-02: city score 50.0 → 0.0 (revision 2; the earlier snapshot is kept in data/results/superseded/2020-02-02/r1/)',
+    );
+    const after = await readTree(results);
+    expect(after['superseded/2020-02-02/r1/index.json']).toBe(published['2020-02-02/index.json']);
+    expect(after['superseded/2020-02-02/r1/210202.json']).toBe(published['2020-02-02/210202.json']);
+    const city = CityResults.parse(JSON.parse(after['2020-02-02/index.json']!));
+    expect(city.revision).toBe(2);
+    expect(city.rulesHash).not.toBe(
+      CityResults.parse(JSON.parse(published['2020-02-02/index.json']!)).rulesHash,
+    );
+    expect(after['2020-02-03/index.json']).toBe(published['2020-02-03/index.json']);
   });
 
   test('invalid rules leave the previous results untouched', async () => {
@@ -182,7 +229,7 @@ describe('shoutu evaluate', () => {
     await writeFile(path.join(root, 'rules/prevention/grid-screening.json'), '{ "id": ');
     const r = await run(['--root', root, 'evaluate']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('the previous results were left as they were');
+    expect(r.err).toContain('the published results were left as they were');
     expect(await readTree(path.join(root, 'data/results'))).toEqual(before);
   });
 
@@ -261,5 +308,126 @@ describe('shoutu explain', () => {
       code: 1,
       err: 'error: the rule prevention.grid-screening applies to each grid; 210202001001 is a community',
     });
+  });
+});
+
+describe('waivers', () => {
+  const waiver = (over: object = {}) => ({
+    subject: '210202001001001',
+    rule: 'prevention.grid-screening',
+    reason: { zh: '网格员招聘中', en: 'recruiting a grid worker' },
+    approver: '中山区疫情防控指挥部办公室',
+    start: '2020-02-01',
+    expiry: '2020-02-02',
+    ...over,
+  });
+  const write = async (root: string, name: string, body: string) => {
+    await mkdir(path.join(root, 'data/waivers'), { recursive: true });
+    await writeFile(path.join(root, 'data/waivers', name), body);
+  };
+
+  test('a waived failure is shown, not scored, until the waiver expires', async () => {
+    const root = await project('mini');
+    await write(root, 'w.json', JSON.stringify({ waivers: [waiver()] }, null, 2));
+    const r = await run(['--root', root, 'evaluate']);
+    expect(r).toMatchObject({
+      code: 0,
+      err: 'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)',
+    });
+    const day = async (d: string) =>
+      DistrictResults.parse(
+        JSON.parse(await readFile(path.join(root, `data/results/${d}/210202.json`), 'utf8')),
+      );
+    // 2020-02-02: grid 1 failed under the waiver; only grid 2's pass is scored.
+    const waived = await day('2020-02-02');
+    expect(waived.summary).toMatchObject({ score: 100, counts: { pass: 1, fail: 0, waived: 1 } });
+    expect(waived.findings[0]).toMatchObject({ status: 'waived', outcome: 'fail', streak: 1 });
+    expect(waived.waivers).toEqual([{ ...waiver(), source: 'data/waivers/w.json:3' }]);
+    // 2020-02-03: the waiver has expired; grid 2's missing report counts.
+    const expired = await day('2020-02-03');
+    expect(expired.waivers).toEqual([]);
+    expect(expired.findings.map((f) => f.status)).toEqual(['missing']);
+
+    const explained = await run([
+      '--root',
+      root,
+      'explain',
+      '--subject',
+      '210202001001001',
+      '--rule',
+      'prevention.grid-screening',
+      '--date',
+      '2020-02-02',
+    ]);
+    expect(explained.out).toContain('day: 2020-02-02 · status: waived (without the waiver: fail)');
+    expect(explained.out).toContain(
+      'waiver: recruiting a grid worker — approved by 中山区疫情防控指挥部办公室, 2020-02-01 to 2020-02-02 (data/waivers/w.json:3)',
+    );
+    expect(explained.out).toContain('record: data/results/2020-02-02/210202.json (revision 1)');
+  });
+
+  test('a broken waiver file or waiver is set aside with its place; the others apply', async () => {
+    const root = await project('mini');
+    await write(root, 'broken.json', '{ "waivers": [ }');
+    await write(
+      root,
+      'mixed.json',
+      JSON.stringify(
+        {
+          waivers: [
+            waiver({ subject: '210202001001009' }),
+            waiver({ rule: 'prevention.grid-screen' }),
+            waiver({ expiry: '2020-01-31' }),
+            waiver(),
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    const r = await run(['--root', root, 'evaluate']);
+    expect(r.code).toBe(0);
+    expect(r.err.split('\n')).toEqual([
+      'data/waivers/broken.json:1:16: error: this is not valid JSON: expected a value; the file was set aside',
+      'data/waivers/mixed.json:4:7: error: no unit or place has the code "210202001001009"; did you mean "210202001001001"? (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/mixed.json:16:7: error: unknown rule "prevention.grid-screen"; did you mean "prevention.grid-screening"? (at waivers[1].rule); the waiver was set aside',
+      'data/waivers/mixed.json:34:7: error: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
+      'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)',
+      'waivers set aside: 1 file, 3 waivers; the findings they would cover count as usual',
+    ]);
+    const d = DistrictResults.parse(
+      JSON.parse(await readFile(path.join(root, 'data/results/2020-02-02/210202.json'), 'utf8')),
+    );
+    expect(d.summary.counts.waived).toBe(1);
+  });
+});
+
+describe('the scoring method', () => {
+  test('a mistake in rules/scoring.json stops evaluation with its place', async () => {
+    const root = await project('mini');
+    const file = path.join(root, 'rules/scoring.json');
+    const method = JSON.parse(await readFile(file, 'utf8'));
+    method.bands.yellow = 95;
+    method.missingReport = { mode: 'partial' };
+    await writeFile(file, JSON.stringify(method, null, 2));
+    const r = await run(['--root', root, 'rules', 'check']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'rules/scoring.json:19:3: error: missing required field "credit": expected a number (at missingReport.credit)',
+    );
+    method.missingReport.credit = 0.5;
+    await writeFile(file, JSON.stringify(method, null, 2));
+    const bands = await run(['--root', root, 'rules', 'check']);
+    expect(bands.code).toBe(1);
+    expect(bands.err).toContain(
+      'rules/scoring.json:28:5: error: expected the yellow band to start below green (90), found the number 95 (at bands.yellow)',
+    );
+    await rm(file);
+    const gone = await run(['--root', root, 'evaluate']);
+    expect(gone.code).toBe(1);
+    expect(gone.err).toContain(
+      'rules/scoring.json: error: no scoring method: expected this file with severity weights, area weights, bands and how missing reports count (see the README)',
+    );
+    expect(existsSync(path.join(root, 'data/results'))).toBe(false);
   });
 });

@@ -14,5 +14,7 @@ export * from './rule.js';
 export * from './rule-check.js';
 export * from './rule-test.js';
 export * from './schemas.js';
+export * from './scoring.js';
 export * from './text.js';
 export * from './units.js';
+export * from './waiver.js';

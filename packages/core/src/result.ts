@@ -1,21 +1,24 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.js';
 import { AREAS, OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
+import { BANDS, ScoringMethodBody } from './scoring.js';
 import { LocalizedText } from './text.js';
 
 /**
  * The results of one day: the contract between engine and site. Bump RESULTS_SCHEMA on any
  * change that an older site could not read.
  */
-export const RESULTS_SCHEMA = 1;
+export const RESULTS_SCHEMA = 2;
 
-export const STATUSES = ['pass', 'fail', 'missing', 'not-applicable', 'error'] as const;
+export const STATUSES = ['pass', 'fail', 'missing', 'waived', 'not-applicable', 'error'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const Counts = z.strictObject({
   pass: z.int().min(0),
   fail: z.int().min(0),
   missing: z.int().min(0),
+  /** Failures and missing reports under a waiver: shown, not scored. */
+  waived: z.int().min(0),
   notApplicable: z.int().min(0),
   error: z.int().min(0),
 });
@@ -31,9 +34,26 @@ export const Summary = z.strictObject({
       typeof Score
     >,
   ),
+  /** The band of the score; null when nothing was scored. */
+  band: z.enum(BANDS).nullable(),
+  /** True when a critical failure lowered the band the score alone would give. */
+  capped: z.boolean(),
+  /** Failed checks of critical rules (waived ones not included). */
+  criticalFailures: z.int().min(0),
   counts: Counts,
 });
 export type Summary = z.infer<typeof Summary>;
+
+const Change = z.number().nullable();
+/**
+ * How the overall score moved: since the previous day, and the fitted change over the last 7
+ * and 30 days (null without at least two scored days in the window).
+ */
+export const Trend = z.strictObject({ change: Change, week: Change, month: Change });
+export type Trend = z.infer<typeof Trend>;
+
+/** Points of the parent's overall score lost inside this unit (its children's add up). */
+const Lost = z.number().min(0);
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -55,6 +75,10 @@ export const Finding = z.strictObject({
   rule: z.string(),
   subject: z.string(),
   status: z.enum(STATUSES),
+  /** For a waived finding: what it would have been without the waiver. */
+  outcome: z.enum(['fail', 'missing']).optional(),
+  /** For a failure or missing report (waived or not): days in a row it has been so, today included. */
+  streak: z.int().min(1).optional(),
   /** For a failure: the conditions that decided it. */
   conditions: z.array(ConditionOutcome).optional(),
   /** For an error: what went wrong, in plain words. */
@@ -90,11 +114,38 @@ export type FactInfo = z.infer<typeof FactInfo>;
 const Stamp = {
   schema: z.literal(RESULTS_SCHEMA),
   day: IsoDate,
+  /** 1 for the first snapshot of the day; one more for each `--recompute` that changed it. */
+  revision: z.int().min(1),
   /** sha256 over the rule files' content: which rules produced these results. */
   rulesHash: z.string(),
   registryVersion: z.string(),
+  /** The scoring method's name and version, e.g. "weighted/1", and a hash of its file. */
   scoringVersion: z.string(),
+  scoringHash: z.string(),
+  /** sha256 over the waiver files' content. */
+  waiversHash: z.string(),
 };
+
+/** A waiver in force that day. */
+export const WaiverInfo = z.strictObject({
+  subject: z.string(),
+  rule: z.string(),
+  reason: LocalizedText,
+  approver: z.string(),
+  start: IsoDate,
+  expiry: IsoDate,
+  source: z.string(),
+});
+export type WaiverInfo = z.infer<typeof WaiverInfo>;
+
+/** A failure or missing report that has lasted: the longest in the city are listed. */
+export const Streak = z.strictObject({
+  rule: z.string(),
+  subject: z.string(),
+  district: z.string(),
+  status: z.enum(['fail', 'missing', 'waived']),
+  streak: z.int().min(1),
+});
 
 export const UnitRef = z.strictObject({
   code: z.string(),
@@ -107,8 +158,19 @@ export const CityResults = z.strictObject({
   ...Stamp,
   city: UnitRef,
   summary: Summary,
-  districts: z.array(UnitRef.extend({ kind: z.string().optional(), summary: Summary })),
+  trend: Trend,
+  districts: z.array(
+    UnitRef.extend({ kind: z.string().optional(), summary: Summary, trend: Trend, lost: Lost }),
+  ),
   rules: z.array(RuleInfo.extend({ counts: Counts })),
+  /** Findings on places, by the department that supervises them. */
+  departments: z.array(
+    z.strictObject({ id: z.string(), name: LocalizedText, lead: LocalizedText, summary: Summary }),
+  ),
+  /** The longest failures and missing reports still running, longest first (at most 20). */
+  streaks: z.array(Streak),
+  /** The scoring method the scores were computed with. */
+  scoring: ScoringMethodBody,
   facts: z.array(FactInfo),
   operators: z.array(z.enum(OPERATORS)),
   input: z.strictObject({
@@ -126,9 +188,12 @@ export const DistrictResults = z.strictObject({
   ...Stamp,
   district: UnitRef.extend({ kind: z.string().optional() }),
   summary: Summary,
+  trend: Trend,
   /** Every unit below the district in force that day (streets, communities, grids). */
-  units: z.array(UnitRef.extend({ parent: z.string(), summary: Summary })),
-  /** Places with a finding that is not a pass. */
+  units: z.array(
+    UnitRef.extend({ parent: z.string(), summary: Summary, trend: Trend, lost: Lost }),
+  ),
+  /** Places with a listed finding. */
   places: z.array(
     z.strictObject({
       id: z.string(),
@@ -137,10 +202,18 @@ export const DistrictResults = z.strictObject({
       department: z.string(),
       name: LocalizedText,
       summary: Summary,
+      lost: Lost,
     }),
   ),
   rules: z.array(z.strictObject({ id: z.string(), counts: Counts })),
-  /** Findings that are not passes; passes are counted, not listed. */
+  /** Findings on the district's places, by supervising department (names in the city index). */
+  departments: z.array(z.strictObject({ id: z.string(), summary: Summary })),
+  /** Waivers in force that day for subjects of the district. */
+  waivers: z.array(WaiverInfo),
+  /**
+   * Failures, missing reports, waived findings and errors; passes and checks that did not apply
+   * are counted, not listed.
+   */
   findings: z.array(Finding),
 });
 export type DistrictResults = z.infer<typeof DistrictResults>;

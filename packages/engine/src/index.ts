@@ -8,3 +8,5 @@ export * from './report-index.js';
 export * from './results.js';
 export * from './rule-test.js';
 export * from './score.js';
+export * from './trend.js';
+export * from './waivers.js';

@@ -1,18 +1,30 @@
 import {
-  type Area,
   type CityResults,
   type Counts,
   cmp,
   type DistrictResults,
   type FactInfo,
   type Finding,
+  type LoadedWaiver,
   OPERATORS,
   RESULTS_SCHEMA,
   type Registry,
   type RuleInfo,
+  type ScoringMethod,
+  scoringVersion,
 } from '@shoutu/core';
-import type { CompiledRule } from './compile.js';
-import { count, emptyCounts, SCORING_VERSION, Tally } from './score.js';
+import { type CompiledRule, effectiveOn } from './compile.js';
+import { count, emptyCounts, Tally } from './score.js';
+import {
+  type DaySnapshot,
+  type History,
+  isFailing,
+  noHistory,
+  streakKey,
+  streakOf,
+  trendOf,
+} from './trend.js';
+import { applyWaivers } from './waivers.js';
 
 export interface InputStats {
   reportFiles: number;
@@ -39,10 +51,20 @@ export interface ResultsInput {
   day: string;
   registry: Registry;
   rules: readonly CompiledRule[];
+  /** The day's findings as evaluated, before waivers. */
   findings: readonly Finding[];
   facts: readonly FactInfo[];
   rulesHash: string;
+  scoring: ScoringMethod;
+  scoringHash: string;
+  /** All waivers; those in force on the day apply. */
+  waivers?: readonly LoadedWaiver[];
+  waiversHash?: string;
   input: InputStats;
+  /** Earlier snapshots, for trends and streaks. */
+  history?: History;
+  /** 1 for a first snapshot; more when it replaces earlier ones. */
+  revision?: number;
 }
 
 export interface DayResults {
@@ -50,17 +72,27 @@ export interface DayResults {
   districts: DistrictResults[];
 }
 
+/** How many of the longest streaks the city index lists. */
+export const STREAKS_LISTED = 20;
+
 /**
  * Turns a day's findings into the published record: a city summary and one file per district.
  * Scores roll up the territory from every finding inside it, so a large district is never
- * averaged away; passes are counted, other findings are listed with their explanation.
+ * averaged away; each unit records the points its parent lost inside it. Passes and checks that
+ * did not apply are counted; other findings are listed with their explanation and streak.
  */
 export function buildResults(i: ResultsInput): DayResults {
-  const { registry, day } = i;
-  const rules = new Map(i.rules.map((r) => [r.rule.id, r.rule]));
+  const { registry, day, scoring } = i;
+  const history = i.history ?? noHistory;
+  // The version of each rule in force that day decides its area and weight.
+  const inForce = i.rules.filter((r) => effectiveOn(r.rule, day)).map((r) => r.rule);
+  const rules = new Map(inForce.map((r) => [r.id, r]));
+  const { findings, inForce: waivers } = applyWaivers(i.findings, i.waivers ?? [], day);
+  const newTally = () => new Tally(scoring);
   const rolled = new Map<string, Tally>();
   const own = new Map<string, Tally>();
-  const tally = (m: Map<string, Tally>, code: string) => getOrInsert(m, code, () => new Tally());
+  const byDepartment = new Map<string, Tally>();
+  const tally = (m: Map<string, Tally>, code: string) => getOrInsert(m, code, newTally);
   const byDistrict = new Map<string, Finding[]>();
   const ruleCounts = new Map<string, Map<string, Counts>>();
   const ruleCount = (scope: string, rule: string) =>
@@ -71,23 +103,35 @@ export function buildResults(i: ResultsInput): DayResults {
     );
   const city = registry.topLevel;
 
-  for (const f of i.findings) {
-    const area = rules.get(f.rule)?.area as Area;
-    tally(own, f.subject).add(f, area);
-    if (registry.units.has(f.subject)) tally(rolled, f.subject).add(f, area);
-    for (const u of registry.ancestors(f.subject)) tally(rolled, u.code).add(f, area);
+  for (const found of findings) {
+    const rule = rules.get(found.rule);
+    if (!rule) throw new Error(`a finding names the rule ${found.rule}, not in force on ${day}`);
+    const f = isFailing(found) ? { ...found, streak: streakOf(found, day, history) } : found;
+    tally(own, f.subject).add(f, rule);
+    if (registry.units.has(f.subject)) tally(rolled, f.subject).add(f, rule);
+    for (const u of registry.ancestors(f.subject)) tally(rolled, u.code).add(f, rule);
     const district = registry.districtOf(f.subject)?.code ?? '';
+    const place = registry.places.get(f.subject);
+    const department = place ? registry.departmentOf(place)?.id : undefined;
+    if (department !== undefined) {
+      tally(byDepartment, department).add(f, rule);
+      tally(byDepartment, `${district}|${department}`).add(f, rule);
+    }
     count(ruleCount('', f.rule), f.status);
     count(ruleCount(district, f.rule), f.status);
-    if (f.status !== 'pass') getOrInsert(byDistrict, district, () => [] as Finding[]).push(f);
+    if (f.status !== 'pass' && f.status !== 'not-applicable')
+      getOrInsert(byDistrict, district, () => [] as Finding[]).push(f);
   }
 
   const stamp = {
     schema: RESULTS_SCHEMA as typeof RESULTS_SCHEMA,
     day,
+    revision: i.revision ?? 1,
     rulesHash: i.rulesHash,
     registryVersion: registry.version,
-    scoringVersion: SCORING_VERSION,
+    scoringVersion: scoringVersion(scoring),
+    scoringHash: i.scoringHash,
+    waiversHash: i.waiversHash ?? '',
   };
   const ref = (u: {
     code: string;
@@ -100,7 +144,7 @@ export function buildResults(i: ResultsInput): DayResults {
     name: u.name,
     ...(u.kind ? { kind: u.kind } : {}),
   });
-  const summaryOf = (code: string) => (rolled.get(code) ?? new Tally()).summary();
+  const tallyOf = (m: Map<string, Tally>, code: string) => m.get(code) ?? newTally();
   const ruleList = (scope: string) =>
     [...rules.keys()]
       .sort(cmp)
@@ -110,27 +154,38 @@ export function buildResults(i: ResultsInput): DayResults {
     .unitsInForce(day, registry.districtLevel.id)
     .sort((a, b) => cmp(a.code, b.code));
   const cityUnit = registry.unitsInForce(day, city.id)[0];
-  const cityTally = new Tally();
-  for (const d of districts) cityTally.merge(rolled.get(d.code) ?? new Tally());
+  const cityCode = cityUnit?.code ?? '';
+  const cityTally = newTally();
+  for (const d of districts) cityTally.merge(tallyOf(rolled, d.code));
+  const departments = [...registry.departments.values()].sort((a, b) => cmp(a.id, b.id));
 
   const districtResults: DistrictResults[] = districts.map((d) => {
-    const units = descendants(registry, d.code, day).map((u) => ({
-      ...ref({ ...u, kind: undefined }),
-      parent: u.parent ?? '',
-      summary: summaryOf(u.code),
-    }));
-    const findings = (byDistrict.get(d.code) ?? []).sort(
+    const dTally = tallyOf(rolled, d.code);
+    const dSummary = dTally.summary();
+    const units = descendants(registry, d.code, day).map((u) => {
+      const t = tallyOf(rolled, u.code);
+      const summary = t.summary();
+      return {
+        ...ref({ ...u, kind: undefined }),
+        parent: u.parent ?? '',
+        summary,
+        trend: trendOf(u.code, day, summary.score, history),
+        lost: tallyOf(rolled, u.parent ?? '').lostIn(t),
+      };
+    });
+    const listed = (byDistrict.get(d.code) ?? []).sort(
       (a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject),
     );
-    const failingPlaces = [...new Set(findings.map((f) => f.subject))]
+    const listedPlaces = [...new Set(listed.map((f) => f.subject))]
       .filter((s) => registry.places.has(s))
       .sort(cmp);
     return {
       ...stamp,
       district: ref(d),
-      summary: summaryOf(d.code),
+      summary: dSummary,
+      trend: trendOf(d.code, day, dSummary.score, history),
       units,
-      places: failingPlaces.map((id) => {
+      places: listedPlaces.map((id) => {
         const p = registry.places.get(id)!;
         return {
           id,
@@ -138,11 +193,29 @@ export function buildResults(i: ResultsInput): DayResults {
           type: p.type,
           department: registry.departmentOf(p)?.id ?? '',
           name: p.name,
-          summary: (own.get(id) ?? new Tally()).summary(),
+          summary: tallyOf(own, id).summary(),
+          lost: tallyOf(rolled, p.grid).lostIn(tallyOf(own, id)),
         };
       }),
       rules: ruleList(d.code),
-      findings,
+      departments: departments
+        .filter((dep) => byDepartment.has(`${d.code}|${dep.id}`))
+        .map((dep) => ({
+          id: dep.id,
+          summary: tallyOf(byDepartment, `${d.code}|${dep.id}`).summary(),
+        })),
+      waivers: waivers
+        .filter((w) => (registry.districtOf(w.subject)?.code ?? '') === d.code)
+        .map((w) => ({
+          subject: w.subject,
+          rule: w.rule,
+          reason: w.reason,
+          approver: w.approver,
+          start: w.start,
+          expiry: w.expiry,
+          source: w.source,
+        })),
+      findings: listed,
     };
   });
 
@@ -159,21 +232,70 @@ export function buildResults(i: ResultsInput): DayResults {
     source: { document: r.source.document, clause: r.source.clause, assumed: r.source.assumed },
     effective: r.effective,
   });
+  const citySummary = cityTally.summary();
+  const streaks = districtResults
+    .flatMap((d) =>
+      d.findings
+        .filter((f) => f.streak !== undefined)
+        .map((f) => ({
+          rule: f.rule,
+          subject: f.subject,
+          district: d.district.code,
+          status: f.status as 'fail' | 'missing' | 'waived',
+          streak: f.streak as number,
+        })),
+    )
+    .sort((a, b) => b.streak - a.streak || cmp(a.rule, b.rule) || cmp(a.subject, b.subject))
+    .slice(0, STREAKS_LISTED);
+  const { $schema: _, ...method } = scoring;
   const cityResults: CityResults = {
     ...stamp,
     city: cityUnit
       ? ref({ ...cityUnit, kind: undefined })
       : { code: '', level: city.id, name: city.name },
-    summary: cityTally.summary(),
-    districts: districts.map((d) => ({ ...ref(d), summary: summaryOf(d.code) })),
+    summary: citySummary,
+    trend: trendOf(cityCode, day, citySummary.score, history),
+    districts: districts.map((d) => {
+      const t = tallyOf(rolled, d.code);
+      const summary = t.summary();
+      return {
+        ...ref(d),
+        summary,
+        trend: trendOf(d.code, day, summary.score, history),
+        lost: cityTally.lostIn(t),
+      };
+    }),
     rules: [...rules.values()]
       .sort((a, b) => cmp(a.id, b.id))
       .map((r) => ({ ...ruleInfo(r), counts: ruleCounts.get('')?.get(r.id) ?? emptyCounts() })),
+    departments: departments
+      .filter((dep) => byDepartment.has(dep.id))
+      .map((dep) => ({
+        id: dep.id,
+        name: dep.name,
+        lead: dep.lead,
+        summary: tallyOf(byDepartment, dep.id).summary(),
+      })),
+    streaks,
+    scoring: method,
     facts: [...i.facts],
     operators: [...OPERATORS],
     input: i.input,
   };
   return { city: cityResults, districts: districtResults };
+}
+
+/** What a day's results tell later days: every unit's score and the running streaks. */
+export function snapshotOf(r: DayResults): DaySnapshot {
+  const scores = new Map<string, number | null>();
+  scores.set(r.city.city.code, r.city.summary.score);
+  for (const d of r.city.districts) scores.set(d.code, d.summary.score);
+  const streaks = new Map<string, number>();
+  for (const d of r.districts) {
+    for (const u of d.units) scores.set(u.code, u.summary.score);
+    for (const f of d.findings) if (f.streak !== undefined) streaks.set(streakKey(f), f.streak);
+  }
+  return { scores, streaks };
 }
 
 function getOrInsert<K, V>(map: Map<K, V>, key: K, make: () => V): V {

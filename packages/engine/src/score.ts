@@ -1,23 +1,26 @@
 import {
   AREAS,
   type Area,
+  bandOf,
+  type CountMode,
   type Counts,
   type Finding,
+  type ScoringMethod,
+  type Severity,
   type Status,
   type Summary,
+  worseBand,
 } from '@shoutu/core';
 
-/** The name of the scoring method; recorded with every result. */
-export const SCORING_VERSION = 'pass-rate/1';
-
 export function emptyCounts(): Counts {
-  return { pass: 0, fail: 0, missing: 0, notApplicable: 0, error: 0 };
+  return { pass: 0, fail: 0, missing: 0, waived: 0, notApplicable: 0, error: 0 };
 }
 
 const FIELD: Record<Status, keyof Counts> = {
   pass: 'pass',
   fail: 'fail',
   missing: 'missing',
+  waived: 'waived',
   'not-applicable': 'notApplicable',
   error: 'error',
 };
@@ -26,41 +29,138 @@ export function count(counts: Counts, status: Status): void {
   counts[FIELD[status]]++;
 }
 
-/** Accumulates findings into a summary; the same tally serves a grid or a whole district. */
+/** What a rule contributes to a score: its area and its severity. */
+export interface Weighing {
+  area: Area;
+  severity: Severity;
+}
+
+/** Weighted points in one area: what could be earned, and what was. */
+export interface Points {
+  earned: number;
+  possible: number;
+}
+
+/** The points one finding is worth under a counting mode: [earned, possible]. */
+function byMode(mode: CountMode, weight: number): [number, number] {
+  if (mode.mode === 'ignore') return [0, 0];
+  if (mode.mode === 'fail') return [0, weight];
+  return [weight * mode.credit, weight];
+}
+
+/** [earned, possible] for one finding of a rule of this weight. */
+export function pointsOf(status: Status, weight: number, m: ScoringMethod): [number, number] {
+  switch (status) {
+    case 'pass':
+      return [weight, weight];
+    case 'fail':
+      return [0, weight];
+    case 'missing':
+      return byMode(m.missingReport, weight);
+    case 'error':
+      return byMode(m.error, weight);
+    default:
+      // Waived findings and checks that did not apply are shown, not scored.
+      return [0, 0];
+  }
+}
+
+/** Rounds to one decimal, halves up; the epsilon keeps 87.25 from becoming 87.2 in binary. */
+export function round1(x: number): number {
+  return Math.round(x * 10 + 1e-9) / 10;
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100 + 1e-9) / 100;
+}
+
+/**
+ * Accumulates findings into a score under one scoring method; the same tally serves a place,
+ * a grid or a whole district, and tallies merge up the territory.
+ */
 export class Tally {
   readonly counts = emptyCounts();
-  private readonly areas = new Map<Area, Counts>(AREAS.map((a) => [a, emptyCounts()]));
+  readonly points: Record<Area, Points> = Object.fromEntries(
+    AREAS.map((a) => [a, { earned: 0, possible: 0 }]),
+  ) as Record<Area, Points>;
+  criticalFailures = 0;
 
-  add(finding: Finding, area: Area): void {
+  constructor(private readonly method: ScoringMethod) {}
+
+  add(finding: Pick<Finding, 'status'>, rule: Weighing): void {
     count(this.counts, finding.status);
-    count(this.areas.get(area) as Counts, finding.status);
+    const [earned, possible] = pointsOf(
+      finding.status,
+      this.method.severityWeights[rule.severity],
+      this.method,
+    );
+    const p = this.points[rule.area];
+    p.earned += earned;
+    p.possible += possible;
+    if (finding.status === 'fail' && rule.severity === 'critical') this.criticalFailures++;
   }
 
   merge(other: Tally): void {
     for (const k of Object.keys(this.counts) as (keyof Counts)[]) this.counts[k] += other.counts[k];
     for (const a of AREAS) {
-      const mine = this.areas.get(a) as Counts;
-      const theirs = other.areas.get(a) as Counts;
-      for (const k of Object.keys(mine) as (keyof Counts)[]) mine[k] += theirs[k];
+      this.points[a].earned += other.points[a].earned;
+      this.points[a].possible += other.points[a].possible;
     }
+    this.criticalFailures += other.criticalFailures;
+  }
+
+  /** The areas with something to score, and the sum of their weights. */
+  private scoredAreas(): { areas: Area[]; weight: number } {
+    const areas = AREAS.filter((a) => this.points[a].possible > 0);
+    return { areas, weight: areas.reduce((s, a) => s + this.method.areaWeights[a], 0) };
+  }
+
+  /** The overall score before rounding: area scores weighted by the areas' weights. */
+  exactScore(): number | null {
+    const { areas, weight } = this.scoredAreas();
+    if (areas.length === 0) return null;
+    let sum = 0;
+    for (const a of areas)
+      sum += this.method.areaWeights[a] * (this.points[a].earned / this.points[a].possible);
+    return (100 * sum) / weight;
   }
 
   summary(): Summary {
+    const exact = this.exactScore();
+    const score = exact === null ? null : round1(exact);
+    const plain = score === null ? null : bandOf(score, this.method);
+    const band =
+      plain !== null && this.criticalFailures > 0
+        ? worseBand(plain, this.method.criticalFailure.capBand)
+        : plain;
     return {
-      score: passRate(this.counts),
+      score,
       areas: Object.fromEntries(
-        AREAS.map((a) => [a, passRate(this.areas.get(a) as Counts)]),
+        AREAS.map((a) => {
+          const p = this.points[a];
+          return [a, p.possible > 0 ? round1((100 * p.earned) / p.possible) : null];
+        }),
       ) as Summary['areas'],
+      band,
+      capped: band !== plain,
+      criticalFailures: this.criticalFailures,
       counts: { ...this.counts },
     };
   }
-}
 
-/**
- * Share of checks passed, 0–100 with one decimal. A missing report or an error counts against
- * the score; a check that did not apply does not count. Null when nothing was checked.
- */
-export function passRate(c: Counts): number | null {
-  const checked = c.pass + c.fail + c.missing + c.error;
-  return checked === 0 ? null : Math.round((c.pass / checked) * 1000) / 10;
+  /**
+   * Points of this (parent) tally's overall score lost inside `part`, one of the parts it was
+   * merged from. The points lost by all parts add up to 100 − score.
+   */
+  lostIn(part: Tally): number {
+    const { areas, weight } = this.scoredAreas();
+    let lost = 0;
+    for (const a of areas) {
+      const mine = part.points[a];
+      lost +=
+        (this.method.areaWeights[a] / weight) *
+        ((100 * (mine.possible - mine.earned)) / this.points[a].possible);
+    }
+    return round2(lost);
+  }
 }

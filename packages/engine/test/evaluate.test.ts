@@ -7,6 +7,7 @@ import {
   RegistryFile,
   type ReportRow,
   Rule,
+  ScoringMethod,
   validateJson,
 } from '@shoutu/core';
 import { buildResults, compileRule, evaluateDay, ReportIndex } from '@shoutu/engine';
@@ -285,13 +286,30 @@ describe('results', () => {
       findings,
       facts: factCatalog([gridForm, priceForm]),
       rulesHash: 'h',
+      scoring: ScoringMethod.parse({
+        name: 'weighted',
+        version: 1,
+        description: t('加权'),
+        severityWeights: { critical: 5, major: 3, minor: 1 },
+        areaWeights: { prevention: 2, security: 1, safety: 1 },
+        missingReport: { mode: 'fail' },
+        error: { mode: 'ignore' },
+        bands: { green: 90, yellow: 75 },
+        criticalFailure: { capBand: 'yellow' },
+        trend: { flatWithin: 1 },
+      }),
+      scoringHash: 's',
       input: { reportFiles: 2, rows: 2, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
     });
-    // grid 001: fail; grid 002: missing; market: pass -> 1 of 3 checks passed.
+    // grid 001: fail, grid 002: missing (prevention 0 of 2 × 5); market: pass (security 3 of 3).
+    // (2 × 0 + 1 × 100) / 3 = 33.3.
     expect(city.summary).toEqual({
       score: 33.3,
       areas: { prevention: 0, security: 100, safety: null },
-      counts: { pass: 1, fail: 1, missing: 1, notApplicable: 0, error: 0 },
+      band: 'red',
+      capped: false,
+      criticalFailures: 1,
+      counts: { pass: 1, fail: 1, missing: 1, waived: 0, notApplicable: 0, error: 0 },
     });
     const d = districts[0]!;
     expect(d.summary.score).toBe(33.3);
@@ -299,6 +317,7 @@ describe('results', () => {
       pass: 1,
       fail: 1,
       missing: 0,
+      waived: 0,
       notApplicable: 0,
       error: 0,
     });

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { cmp, type Finding, isValidDay, type Rule } from '@shoutu/core';
 import { buildResults, type CompiledRule, emptyInputStats, evaluateDay } from '@shoutu/engine';
 import { UserError } from '../files.js';
-import { loadReports, loadRules } from '../load.js';
+import { loadReports, loadRules, loadScoring, loadWaivers, type Scoring } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
 
@@ -82,7 +82,14 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
       o.err(
         `warning: no reports for ${day} were accepted: every report that day counts as missing on both sides`,
       );
-    const run = async (rules: CompiledRule[], hash: string) => {
+    const waivers = await loadWaivers(
+      opts.root,
+      registry,
+      new Set(ruleSet.rules.map((r) => r.rule.id)),
+    );
+    // Rules from before the scoring method existed are scored with today's method.
+    const oldScoring = (await loadScoring(before.dir)).value ?? project.scoring;
+    const run = async (rules: CompiledRule[], hash: string, scoring: Scoring) => {
       const findings = await evaluateDay({ registry, rules, reports: reports.index, day });
       const results = buildResults({
         day,
@@ -91,12 +98,15 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
         findings,
         facts: ruleSet.facts,
         rulesHash: hash,
+        scoring: scoring.method,
+        scoringHash: scoring.hash,
+        waivers: waivers.waivers,
         input: emptyInputStats(),
       });
       return { findings, results };
     };
-    const a = await run(old.value.rules, old.value.hash);
-    const b = await run(ruleSet.rules, ruleSet.hash);
+    const a = await run(old.value.rules, old.value.hash, oldScoring);
+    const b = await run(ruleSet.rules, ruleSet.hash, project.scoring);
 
     const rulesChange = changedRules(old.value.rules, ruleSet.rules);
     const scoreOf = (r: typeof a.results) =>

@@ -5,7 +5,7 @@ import { listFiles, UserError } from '../files.js';
 import type { Output } from '../output.js';
 import { generateSample, type SampleOptions } from '../sample/generate.js';
 
-/** Writes the sample into a data folder, replacing its registry, forms and reports (never results). */
+/** Writes the sample into a data folder, replacing its registry, forms, reports and waivers (never results). */
 export async function sample(
   o: Output,
   dataDir: string,
@@ -19,7 +19,7 @@ export async function sample(
   // Files people added (a form, a district's reports) must never vanish without being asked.
   const own = await listFiles(
     dataDir,
-    (f) => /^(registry|forms|reports)\//.test(f) && !files.has(f),
+    (f) => /^(registry|forms|reports|waivers)\//.test(f) && !files.has(f),
   );
   if (own.length > 0 && !opts.force) {
     o.err(
@@ -27,7 +27,7 @@ export async function sample(
     );
     return 1;
   }
-  for (const dir of ['registry', 'forms', 'reports'])
+  for (const dir of ['registry', 'forms', 'reports', 'waivers'])
     await rm(path.join(dataDir, dir), { recursive: true, force: true });
   let bytes = 0;
   for (const [rel, body] of files) {

@@ -63,6 +63,7 @@ export async function projectSchemas(
         facts,
         'Shoutu rule test (this project: facts listed)',
       ),
+      'scoring.schema.json': generic['scoring.schema.json'],
     },
   };
 }

@@ -82,6 +82,10 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
     );
   }
   for (const form of SAMPLE_FORMS) files.set(`forms/${form.id}.json`, toJson(form));
+  files.set(
+    'waivers/grid-staffing.json',
+    toJson({ $schema: SCHEMA('waivers', 2), waivers: sampleWaivers(districts) }),
+  );
 
   for (let i = 0; i < opts.days; i++) {
     const day = addDays(opts.from, i);
@@ -114,6 +118,44 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
 interface Tree {
   units: TerritoryUnit[];
   places: Place[];
+}
+
+/**
+ * Two waivers of the grid-staffing rule for grids without a grid worker: one in Xigang in force
+ * to the end of the sample, one in Shahekou that expired on 29 February.
+ */
+function sampleWaivers(districts: { seed: DistrictSeed; tree: Tree }[]) {
+  const unstaffed = (code: string) =>
+    districts
+      .find((d) => d.seed.code === code)
+      ?.tree.units.filter((u) => u.level === 'grid' && u.gridWorkers === 0)
+      .map((u) => u.code)
+      .sort()[0];
+  const waivers = [];
+  const xigang = unstaffed('210203');
+  if (xigang)
+    waivers.push({
+      subject: xigang,
+      rule: 'prevention.grid-worker-staffing',
+      reason: {
+        zh: '网格员正在招聘，由社区干部临时兼任网格员',
+        en: 'A grid worker is being recruited; a community cadre covers the grid meanwhile',
+      },
+      approver: '西岗区疫情防控指挥部办公室',
+      start: '2020-02-10',
+      expiry: '2020-04-30',
+    });
+  const shahekou = unstaffed('210204');
+  if (shahekou)
+    waivers.push({
+      subject: shahekou,
+      rule: 'prevention.grid-worker-staffing',
+      reason: '网格合并调整期间，由相邻网格员兼管',
+      approver: '沙河口区疫情防控指挥部办公室',
+      start: '2020-02-05',
+      expiry: '2020-02-29',
+    });
+  return waivers;
 }
 
 function districtUnit(d: DistrictSeed): TerritoryUnit {

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { AREAS, type Area, SEVERITIES, type Severity } from './rule.js';
+import { LocalizedText } from './text.js';
+
+/** How a finding that is neither a pass nor a failure counts towards a score. */
+export const CountMode = z.discriminatedUnion(
+  'mode',
+  [
+    /** Counted as a failed check: the full weight is possible, none is earned. */
+    z.strictObject({ mode: z.literal('fail') }),
+    /** Not counted at all, like a check that did not apply. */
+    z.strictObject({ mode: z.literal('ignore') }),
+    /** Counted, and earns this share of the weight (0.5: half a pass). */
+    z.strictObject({
+      mode: z.literal('partial'),
+      credit: z.number().gt(0, { error: 'expected a credit above 0 (0 is "fail")' }).lt(1, {
+        error: 'expected a credit below 1 (1 would be a pass)',
+      }),
+    }),
+  ],
+  {
+    error:
+      'expected { "mode": "fail" }, { "mode": "ignore" } or { "mode": "partial", "credit": 0.5 }',
+  },
+);
+export type CountMode = z.infer<typeof CountMode>;
+
+const Weight = z.number().positive({ error: 'expected a weight above 0' });
+const Percent = z.number().min(0).max(100);
+
+export const BANDS = ['green', 'yellow', 'red'] as const;
+export type Band = (typeof BANDS)[number];
+
+/**
+ * `rules/scoring.json`: how findings become scores and bands. Authors edit it; its name and
+ * version are stamped on every result, so a changed method is never mistaken for changed work.
+ */
+const methodFields = {
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, {
+    error: 'expected a name of lower-case letters, digits and hyphens, e.g. "weighted"',
+  }),
+  /** Raise it with every change to the method. */
+  version: z.int().min(1),
+  description: LocalizedText,
+  /** How much one check of a rule weighs, by the rule's severity. */
+  severityWeights: z.strictObject(
+    Object.fromEntries(SEVERITIES.map((s) => [s, Weight])) as Record<Severity, typeof Weight>,
+  ),
+  /** How much each policy area weighs in the overall score. */
+  areaWeights: z.strictObject(
+    Object.fromEntries(AREAS.map((a) => [a, Weight])) as Record<Area, typeof Weight>,
+  ),
+  /** How a missing report counts (the rule's own missing-report mode decides when it is missing). */
+  missingReport: CountMode,
+  /** How a check that could not be evaluated counts. */
+  error: CountMode,
+  /** Lowest score of each band; below yellow is red. */
+  bands: z.strictObject({ green: Percent, yellow: Percent }),
+  /** A failed critical check anywhere inside a unit lowers its band to at most this one. */
+  criticalFailure: z.strictObject({ capBand: z.enum(['yellow', 'red']) }),
+  /** A change of at most this many points over a trend's window reads as flat. */
+  trend: z.strictObject({ flatWithin: z.number().min(0).max(100) }),
+};
+
+/** The method as recorded in results (without the editor's `$schema`). */
+export const ScoringMethodBody = z.strictObject(methodFields);
+
+export const ScoringMethod = z
+  .strictObject({ $schema: z.string().optional(), ...methodFields })
+  .check((ctx) => {
+    if (ctx.value.bands.yellow >= ctx.value.bands.green)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.bands.yellow,
+        path: ['bands', 'yellow'],
+        message: `expected the yellow band to start below green (${ctx.value.bands.green})`,
+      });
+  });
+export type ScoringMethod = z.infer<typeof ScoringMethod>;
+
+/** "weighted/2": the name recorded with every score. */
+export function scoringVersion(m: Pick<ScoringMethod, 'name' | 'version'>): string {
+  return `${m.name}/${m.version}`;
+}
+
+/** The band of a score, before any cap. */
+export function bandOf(score: number, m: Pick<ScoringMethod, 'bands'>): Band {
+  if (score >= m.bands.green) return 'green';
+  if (score >= m.bands.yellow) return 'yellow';
+  return 'red';
+}
+
+/** The worse of two bands. */
+export function worseBand(a: Band, b: Band): Band {
+  return BANDS.indexOf(a) >= BANDS.indexOf(b) ? a : b;
+}
+
+export type Direction = 'up' | 'down' | 'flat';
+
+/** Which way a trend's change points; within `trend.flatWithin` points it is flat. */
+export function trendDirection(
+  change: number | null,
+  m: Pick<ScoringMethod, 'trend'>,
+): Direction | null {
+  if (change === null) return null;
+  if (Math.abs(change) <= m.trend.flatWithin) return 'flat';
+  return change > 0 ? 'up' : 'down';
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { IsoDate } from './dates.js';
+import { LocalizedText } from './text.js';
+
+/**
+ * One waiver: for a subject and a rule, from `start` to `expiry` (both days included), a
+ * failure or missing report is shown as waived and not scored.
+ */
+export const Waiver = z
+  .strictObject({
+    /** The unit code or place id the waiver is for. */
+    subject: z.string().min(1),
+    /** The rule id. */
+    rule: z.string().min(1),
+    /** Why, as the approver wrote it; either one text or { "zh": …, "en": … }. */
+    reason: z.union([z.string().min(1), LocalizedText], {
+      error: 'expected the reason as text, or as { "zh": "…", "en": "…" }',
+    }),
+    /** Who approved it: the office or post, never a private person's name. */
+    approver: z.string().min(1),
+    start: IsoDate,
+    expiry: IsoDate,
+  })
+  .check((ctx) => {
+    if (ctx.value.expiry < ctx.value.start)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.expiry,
+        path: ['expiry'],
+        message: `expected an expiry on or after the start (${ctx.value.start})`,
+      });
+  });
+export type Waiver = z.infer<typeof Waiver>;
+
+/** `data/waivers/<name>.json`. */
+export const WaiverFile = z.strictObject({
+  $schema: z.string().optional(),
+  waivers: z.array(Waiver),
+});
+export type WaiverFile = z.infer<typeof WaiverFile>;
+
+/** A waiver as loaded: its reason in both languages and where it was written. */
+export interface LoadedWaiver {
+  subject: string;
+  rule: string;
+  reason: { zh: string; en: string };
+  approver: string;
+  start: string;
+  expiry: string;
+  /** `data/waivers/x.json:12` */
+  source: string;
+}
+
+export function inForceOn(w: Pick<LoadedWaiver, 'start' | 'expiry'>, day: string): boolean {
+  return w.start <= day && day <= w.expiry;
+}
