@@ -13,14 +13,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { loadProject, loadReports, main } from '@shoutu/cli';
+import type { Finding } from '@shoutu/core';
 import {
   appliesTo,
+  buildResults,
   directPredicate,
   effectiveOn,
+  emptyInputStats,
   evaluateOne,
   factsFor,
   subjectsOn,
 } from '@shoutu/engine';
+import { serialize } from '../src/snapshots.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const PROVINCE_SCALE = 265;
@@ -34,6 +38,9 @@ interface Measure {
   ran: number;
   loadSeconds: number;
   evaluateSeconds: number;
+  /** Turning the findings into the day's results (scores, roll-up) and their JSON. */
+  resultsSeconds: number;
+  resultBytes: number;
   peakMB: number;
 }
 
@@ -49,11 +56,13 @@ async function worker(root: string, day: string, runner: 'engine' | 'plain'): Pr
   const predicates = new Map(rules.map((r) => [r, directPredicate(r.rule.conditions, r.shared)]));
   let evaluations = 0;
   let ran = 0;
+  const findings: Finding[] = [];
   for (const subject of subjects)
     for (const compiled of rules) {
       if (!appliesTo(compiled.rule, subject)) continue;
       if (runner === 'engine') {
         const f = await evaluateOne(compiled, subject, input);
+        findings.push(f);
         if (f.status === 'pass' || f.status === 'fail') ran++;
       } else {
         const gathered = factsFor(compiled, subject, input);
@@ -65,12 +74,30 @@ async function worker(root: string, day: string, runner: 'engine' | 'plain'): Pr
       evaluations++;
     }
   const t2 = performance.now();
+  let resultBytes = 0;
+  if (runner === 'engine') {
+    const results = buildResults({
+      day,
+      registry: project.registry,
+      rules: project.ruleSet.rules,
+      findings,
+      facts: project.ruleSet.facts,
+      rulesHash: project.ruleSet.hash,
+      scoring: project.scoring.method,
+      scoringHash: project.scoring.hash,
+      input: reports.stats.get(day) ?? emptyInputStats(),
+    });
+    for (const body of Object.values(serialize(results))) resultBytes += Buffer.byteLength(body);
+  }
+  const t3 = performance.now();
   return {
     subjects: subjects.length,
     evaluations,
     ran,
     loadSeconds: (t1 - t0) / 1000,
     evaluateSeconds: (t2 - t1) / 1000,
+    resultsSeconds: (t3 - t2) / 1000,
+    resultBytes,
     peakMB: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -141,6 +168,9 @@ async function orchestrate(): Promise<void> {
     console.log(row(`${name.split(',')[0]}: plain predicates`, plain));
     console.log(
       `  ${name}: ${engine.ran.toLocaleString('en-US')} of the evaluations ran the conditions; the others lacked a report of the day`,
+    );
+    console.log(
+      `  ${name}: building the results (scores rolled up, trends, JSON) took ${engine.resultsSeconds.toFixed(1)} s for ${(engine.resultBytes / 1e6).toFixed(1)} MB`,
     );
     console.log(
       `  ${name}: json-rules-engine takes ${(engine.evaluateSeconds / plain.evaluateSeconds).toFixed(1)}× the time of plain predicates on the same facts`,

@@ -93,7 +93,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
     notes.push(
       listed
         ? `record: ${file} (revision ${snapshot.revision})`
-        : `record: ${file} (revision ${snapshot.revision}) counts it as passed or not applicable; the reasons above were evaluated now`,
+        : `record: ${file} (revision ${snapshot.revision}) does not list it: it passed or did not apply (passes are counted, not listed), and was evaluated again now to show which`,
     );
     const nowStatus = now.findings[0]!.status;
     const recorded = listed?.status ?? (nowStatus === 'not-applicable' ? nowStatus : 'pass');

@@ -1,5 +1,5 @@
 import { sumInputStats } from '@shoutu/engine';
-import { loadReports } from '../load.js';
+import { loadReports, loadWaivers } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
 
@@ -9,9 +9,9 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks registry, forms, rules and every report. Exit 1 when the registry, forms or rules have
+ * Checks registry, forms, rules, the scoring method, every report and every waiver. Exit 1 when the registry, forms or rules have
  * errors (nothing may be published from them); bad report rows and files are set aside, counted
- * and printed, and do not fail validation.
+ * and printed, and do not fail validation; so are bad waivers.
  */
 export async function validate(o: Output, opts: ValidateOptions): Promise<number> {
   const { project, problems } = await loadProject(opts.root);
@@ -23,7 +23,12 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
     return 1;
   }
   const reports = await loadReports(opts.root, project.registry, project.forms);
-  printProblems(o, [...problems, ...reports.problems], opts.maxProblems);
+  const waivers = await loadWaivers(
+    opts.root,
+    project.registry,
+    new Set(project.ruleSet.rules.map((r) => r.rule.id)),
+  );
+  printProblems(o, [...problems, ...reports.problems, ...waivers.problems], opts.maxProblems);
   const total = sumInputStats(reports.stats.values());
   const { registry, forms, ruleSet } = project;
   o.out(
@@ -31,6 +36,9 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
   );
   o.out(
     `reports: ${plural(total.reportFiles, 'file')}, ${plural(total.rows, 'row')} accepted; set aside: ${plural(total.quarantinedFiles, 'file')}, ${plural(total.quarantinedRows, 'row')}`,
+  );
+  o.out(
+    `waivers: ${plural(waivers.waivers.length, 'waiver')} accepted; set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}`,
   );
   return 0;
 }
