@@ -49,8 +49,18 @@ export function isValidDay(day: string): boolean {
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
 }
 
+const shifted = new Map<string, string>();
+
+/** The day `n` days after `day` (before, for negative `n`). Memoized: look-backs ask for the same few days millions of times. */
 export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+  const key = `${day}|${n}`;
+  let out = shifted.get(key);
+  if (out === undefined) {
+    out = new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+    if (shifted.size >= 100_000) shifted.clear();
+    shifted.set(key, out);
+  }
+  return out;
 }
 
 export function daysBetween(from: string, to: string): number {

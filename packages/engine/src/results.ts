@@ -102,15 +102,20 @@ export function buildResults(i: ResultsInput): DayResults {
       emptyCounts,
     );
   const city = registry.topLevel;
+  const districtLevel = registry.districtLevel.id;
 
   for (const found of findings) {
     const rule = rules.get(found.rule);
     if (!rule) throw new Error(`a finding names the rule ${found.rule}, not in force on ${day}`);
     const f = isFailing(found) ? { ...found, streak: streakOf(found, day, history) } : found;
     tally(own, f.subject).add(f, rule);
-    if (registry.units.has(f.subject)) tally(rolled, f.subject).add(f, rule);
-    for (const u of registry.ancestors(f.subject)) tally(rolled, u.code).add(f, rule);
-    const district = registry.districtOf(f.subject)?.code ?? '';
+    const self = registry.units.get(f.subject);
+    if (self) tally(rolled, f.subject).add(f, rule);
+    const above = registry.ancestors(f.subject);
+    for (const u of above) tally(rolled, u.code).add(f, rule);
+    const district =
+      (self?.level === districtLevel ? self : above.find((u) => u.level === districtLevel))?.code ??
+      '';
     const place = registry.places.get(f.subject);
     const department = place ? registry.departmentOf(place)?.id : undefined;
     if (department !== undefined) {
