@@ -2,7 +2,7 @@
  * Every string of the site's interface, in both languages. Text that comes from the data (names,
  * rule titles, remediations) is already bilingual and is picked with `dataLang`.
  */
-import type { Area, Lang, Severity } from '@shoutu/core';
+import type { Area, Band, Lang, Severity } from '@shoutu/core';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -11,7 +11,31 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 /** The key of `LocalizedText` in the results for a site locale. */
 export const dataLang: Record<Locale, Lang> = { 'zh-CN': 'zh', en: 'en' };
 
-export type BandKey = 'green' | 'yellow' | 'red' | 'none';
+/** A band, or `none` when nothing was scored. */
+export type BandKey = Band | 'none';
+
+/** The lowest score of green and of yellow, from the scoring method. */
+export interface Thresholds {
+  green: number;
+  yellow: number;
+}
+
+/** A change in points with its sign: `+2.2`, `−2.7` (a true minus sign), `0.0`. */
+export function formatChange(change: number): string {
+  const fixed = Math.abs(change).toFixed(1);
+  if (fixed === '0.0') return fixed;
+  return change > 0 ? `+${fixed}` : `\u2212${fixed}`;
+}
+
+/** Points lost, with two decimals (they are small at the city level). */
+export function formatLost(lost: number): string {
+  return lost.toFixed(2);
+}
+
+/** A share in percent without trailing zeros: 0.5 → "50". */
+function percent(share: number): string {
+  return String(Math.round(share * 1000) / 10);
+}
 
 const MONTHS = [
   'January',
@@ -38,6 +62,8 @@ const zh = {
   otherLocaleName: 'English',
   skipToContent: '跳到正文',
   colon: '：',
+  fullStop: '。',
+  listSep: '；',
   siteName: (city: string) => `${city}属地责任合规评分`,
   siteNameShort: '属地责任合规评分',
   mainNav: '主导航',
@@ -51,7 +77,10 @@ const zh = {
     day: '数据日期',
     rulesHash: '规则哈希',
     scoringVersion: '评分版本',
+    scoringHash: '评分方法哈希',
+    waiversHash: '豁免哈希',
     registryVersion: '名录版本',
+    revision: '版次',
   },
   cityTitle: (city: string) => `${city}属地责任合规评分`,
   cityIntro:
@@ -74,7 +103,7 @@ const zh = {
     Area,
     string
   >,
-  severities: { critical: '严重', major: '较重', minor: '一般' } satisfies Record<Severity, string>,
+  severities: { critical: '重大', major: '较重', minor: '一般' } satisfies Record<Severity, string>,
   levels: { street: '街道', community: '社区', grid: '网格', place: '场所' } as Record<
     string,
     string
@@ -85,20 +114,94 @@ const zh = {
   >,
   bandLegend: '等级说明',
   bandRule: {
-    green: '得分 ≥ 90',
-    yellow: '75 ≤ 得分 < 90',
-    red: '得分 < 75',
-    none: '当日无检查项',
-  } satisfies Record<BandKey, string>,
-  bandNote:
-    '等级划分为暂行标准，待评分方法文件发布后调整。得分为通过的检查项占全部检查项（含缺报）的百分比。',
+    green: (b: Thresholds) => `得分 ≥ ${b.green}`,
+    yellow: (b: Thresholds) => `${b.yellow} ≤ 得分 < ${b.green}`,
+    red: (b: Thresholds) => `得分 < ${b.yellow}`,
+    none: (_: Thresholds) => '当日无计分检查项',
+  } satisfies Record<BandKey, (b: Thresholds) => string>,
+  bandCapRule: (cap: string) => `有重大检查不达标时，等级最高为“${cap}”（等级封顶）。`,
+  bandNote: '得分按严重程度和领域加权计算，',
+  bandNoteLink: '计算方法见全市页面',
+  capped: (n: number) => `因${n}项重大检查不达标，等级封顶`,
   counts: {
     checks: '检查项',
     pass: '通过',
     fail: '不合格',
     missing: '缺报',
+    waived: '已豁免',
     error: '错误',
+    criticalFailures: '重大检查不达标',
   },
+  trend: {
+    change: '较昨日',
+    week: '近7日',
+    month: '近30日',
+  },
+  trendShort: { change: '较昨日', week: '近7日' },
+  trendNote: '较昨日：与前一日相比的得分变化；近7日：近7日拟合的得分变化。',
+  noTrend: '无可比数据',
+  trendLegend: (flat: number) => `▲ 上升　▼ 下降　– 持平（变化不超过 ${flat} 分）`,
+  lost: '失分',
+  lostCity: '失分：全市综合得分中在该区县内失去的分数。',
+  lostStreets: '失分：上级单位综合得分中在该单位内失去的分数（街道相对区县，社区相对所属街道）。',
+  departmentsHeading: '行业主管部门',
+  departmentsCaption: '重点场所的检查结果，按行业主管部门汇总（高分在前）',
+  departmentsDistrictCaption: '本区县重点场所的检查结果，按行业主管部门汇总（高分在前）',
+  department: '主管部门',
+  departmentsNone: '当日没有重点场所的检查结果。',
+  streaksHeading: '持续时间最长的问题',
+  streaksCaption: (n: number) => `至今仍未解决、持续天数最多的 ${n} 项不合格或缺报`,
+  streaksNone: '当日没有持续中的不合格或缺报。',
+  subject: '检查对象',
+  status: '状态',
+  days: '持续天数',
+  daysValue: (n: number) => `${n} 天`,
+  statuses: { fail: '不合格', missing: '缺报', waived: '已豁免' },
+  streak: {
+    fail: (n: number) => (n === 1 ? '今日新增' : `连续 ${n} 天不合格`),
+    missing: (n: number) => (n === 1 ? '今日新增' : `连续 ${n} 天缺报`),
+  },
+  scoringHeading: '评分方法',
+  scoring: {
+    /** Between sentences. */
+    sep: '',
+    method: (v: string) => `评分方法 ${v}。`,
+    severity: (w: string) => `每项检查按所属规则的严重程度计权（${w}）；`,
+    areas: (w: string) =>
+      `每个领域的得分是加权后通过的比例，综合得分由有检查项的领域按权重合成（${w}）。`,
+    list: (items: string[]) => items.join('、'),
+    item: (label: string, weight: number) => `${label} ${weight}`,
+    missing: {
+      fail: '缺报按不合格计入。',
+      ignore: '缺报不计分。',
+      partial: (share: number) => `缺报按 ${percent(share)}% 计分。`,
+    },
+    error: {
+      fail: '无法完成的检查按不合格计入。',
+      ignore: '无法完成的检查不计分。',
+      partial: (share: number) => `无法完成的检查按 ${percent(share)}% 计分。`,
+    },
+    waived: '经批准豁免的不合格和缺报照常列出，但不计分。',
+    bands: (b: Thresholds, names: Record<BandKey, string>) =>
+      `得分 ≥ ${b.green} 为“${names.green}”，${b.yellow} 至 ${b.green} 为“${names.yellow}”，低于 ${b.yellow} 为“${names.red}”。`,
+    cap: (cap: string) => `单位内有任一重大检查不达标时，其等级最高为“${cap}”（等级封顶）。`,
+    trend: (flat: number) =>
+      `“较昨日”是与前一日相比的得分变化，“近7日”“近30日”是按每日得分拟合的变化；变化不超过 ${flat} 分视为持平。`,
+    lost: '“失分”是上级单位综合得分中在该单位内失去的分数，各下级单位的失分相加等于上级的 100 减得分。',
+  },
+  waivedHeading: '已豁免',
+  waivedIntro: '以下不合格或缺报已经批准豁免，照常列出，但不计入得分。',
+  waivedNone: '当日没有豁免的检查项。',
+  waivedCount: (n: number) => `${n} 项已豁免`,
+  wouldBe: { fail: '不合格（已豁免）', missing: '缺报（已豁免）' },
+  waiverReason: '豁免理由',
+  waiverApprover: '批准单位',
+  waiverValid: '有效期',
+  waiverValidRange: (from: string, to: string) => `${from} 至 ${to}`,
+  waiverUnknown: '未找到对应的豁免记录。',
+  waiversHeading: '生效中的豁免',
+  waiversCaption: '当日对本区县单位或场所生效的豁免',
+  waiversNone: '当日没有生效的豁免。',
   summaryHeading: '总体情况',
   districtsHeading: '区县排名',
   districtsCaption: '各区县按综合得分排名（高分在前）',
@@ -127,14 +230,14 @@ const zh = {
   within: '所属',
   missingHeading: '缺报',
   missingNone: '当日没有缺报。',
-  missingIntro: '以下单位当日未上报所需数据，按不合格计入得分。',
+  missingIntro: '以下单位当日未上报所需数据。',
   missingCount: (n: number) => `${n} 个单位缺报`,
   errorsHeading: '检查出错',
   errorsIntro: '以下检查项未能完成，请联系系统维护人员。',
   streetsHeading: '街道（乡镇）排名',
   streetsCaption: '各街道（乡镇）按综合得分排名，其下列出所属社区（村）',
   streetsNone: '当日没有街道数据。',
-  streetsNarrow: '窄屏只显示综合得分；分领域得分在宽屏和打印版中显示。',
+  streetsNarrow: '窄屏只显示综合得分；分领域得分和近7日变化在宽屏和打印版中显示。',
   backToCity: (city: string) => `返回${city}`,
   viewDistrict: (district: string) => `查看${district}评分`,
   footerNote: '本页面根据每日上报数据自动生成，不含个人信息。',
@@ -147,6 +250,8 @@ const en: Dict = {
   otherLocaleName: '中文',
   skipToContent: 'Skip to content',
   colon: ': ',
+  fullStop: '.',
+  listSep: '; ',
   siteName: (city: string) => `${city} territorial compliance scorecard`,
   siteNameShort: 'Territorial compliance scorecard',
   mainNav: 'Main',
@@ -160,7 +265,10 @@ const en: Dict = {
     day: 'Data date',
     rulesHash: 'Rules hash',
     scoringVersion: 'Scoring version',
+    scoringHash: 'Scoring hash',
+    waiversHash: 'Waivers hash',
     registryVersion: 'Registry version',
+    revision: 'Revision',
   },
   cityTitle: (city: string) => `${city} territorial compliance scorecard`,
   cityIntro:
@@ -182,20 +290,101 @@ const en: Dict = {
   bands: { green: 'Good', yellow: 'Watch', red: 'Behind', none: 'No data' },
   bandLegend: 'Bands',
   bandRule: {
-    green: 'score ≥ 90',
-    yellow: '75 ≤ score < 90',
-    red: 'score < 75',
-    none: 'nothing checked that day',
+    green: (b: Thresholds) => `score ≥ ${b.green}`,
+    yellow: (b: Thresholds) => `${b.yellow} ≤ score < ${b.green}`,
+    red: (b: Thresholds) => `score < ${b.yellow}`,
+    none: (_: Thresholds) => 'nothing scored that day',
   },
-  bandNote:
-    'The bands are provisional until a scoring method is published. The score is the share of checks that passed, out of all checks including missing reports.',
+  bandCapRule: (cap: string) => `A failed critical check caps the band at “${cap}”.`,
+  bandNote: 'Scores are weighted by severity and area; ',
+  bandNoteLink: 'how they are computed',
+  capped: (n: number) =>
+    n === 1 ? 'capped by 1 critical failure' : `capped by ${n} critical failures`,
   counts: {
     checks: 'Checks',
     pass: 'Passed',
     fail: 'Failed',
     missing: 'Missing',
+    waived: 'Waived',
     error: 'Errors',
+    criticalFailures: 'Critical failures',
   },
+  trend: {
+    change: 'Since yesterday',
+    week: '7 days',
+    month: '30 days',
+  },
+  trendShort: { change: '1 day', week: '7 days' },
+  trendNote:
+    '1 day: the change in score since the previous day; 7 days: the change fitted over the last 7 days.',
+  noTrend: 'nothing to compare',
+  trendLegend: (flat: number) =>
+    `▲ up, ▼ down, – flat (a change of at most ${flat} ${flat === 1 ? 'point' : 'points'})`,
+  lost: 'Points lost',
+  lostCity: 'Points lost: points of the city’s overall score lost inside the district.',
+  lostStreets:
+    'Points lost: points of the parent’s overall score lost inside the unit (for a street, of the district’s score; for a community, of its street’s).',
+  departmentsHeading: 'Supervising departments',
+  departmentsCaption:
+    'Findings on key places by the department that supervises them, highest first',
+  departmentsDistrictCaption:
+    'Findings on the district’s key places by supervising department, highest first',
+  department: 'Department',
+  departmentsNone: 'No key place was checked that day.',
+  streaksHeading: 'Longest running failures',
+  streaksCaption: (n: number) =>
+    `The ${n} failures and missing reports still running that have lasted longest`,
+  streaksNone: 'No failure or missing report is running.',
+  subject: 'Unit or place',
+  status: 'Status',
+  days: 'Days',
+  daysValue: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+  statuses: { fail: 'failed', missing: 'missing', waived: 'waived' },
+  streak: {
+    fail: (n: number) => (n === 1 ? 'new today' : `failing for ${n} days`),
+    missing: (n: number) => (n === 1 ? 'new today' : `missing for ${n} days`),
+  },
+  scoringHeading: 'How scores are computed',
+  scoring: {
+    sep: ' ',
+    method: (v: string) => `Scoring method ${v}. `,
+    severity: (w: string) => `Each check weighs by its rule’s severity (${w}); `,
+    areas: (w: string) =>
+      `an area’s score is the weighted share of checks passed, and the overall score combines the areas that had checks by their weights (${w}).`,
+    list: (items: string[]) => items.join(', '),
+    item: (label: string, weight: number) => `${label} ${weight}`,
+    missing: {
+      fail: 'A missing report counts as a failure.',
+      ignore: 'A missing report is not scored.',
+      partial: (share: number) => `A missing report earns ${percent(share)}% of a pass.`,
+    },
+    error: {
+      fail: 'A check that could not run counts as a failure.',
+      ignore: 'A check that could not run is not scored.',
+      partial: (share: number) => `A check that could not run earns ${percent(share)}% of a pass.`,
+    },
+    waived: 'Approved waivers: the failures and missing reports they cover are listed, not scored.',
+    bands: (b: Thresholds, names: Record<BandKey, string>) =>
+      `A score of ${b.green} or more is “${names.green}”, from ${b.yellow} up to ${b.green} “${names.yellow}”, below ${b.yellow} “${names.red}”.`,
+    cap: (cap: string) => `A failed critical check anywhere in a unit caps its band at “${cap}”.`,
+    trend: (flat: number) =>
+      `“Since yesterday” is the change from the previous day; “7 days” and “30 days” are the change fitted to the daily scores. A change of at most ${flat} ${flat === 1 ? 'point' : 'points'} reads as flat.`,
+    lost: '“Points lost” are the points of the parent’s overall score lost inside a unit; those of all its units add up to 100 minus the parent’s score.',
+  },
+  waivedHeading: 'Waived',
+  waivedIntro:
+    'These failures and missing reports are under an approved waiver: listed, not scored.',
+  waivedNone: 'No finding was waived that day.',
+  waivedCount: (n: number) => (n === 1 ? '1 waived' : `${n} waived`),
+  wouldBe: { fail: 'failed (waived)', missing: 'missing (waived)' },
+  waiverReason: 'Reason',
+  waiverApprover: 'Approved by',
+  waiverValid: 'Valid',
+  waiverValidRange: (from: string, to: string) => `${from} to ${to}`,
+  waiverUnknown: 'No matching waiver was found.',
+  waiversHeading: 'Waivers in force',
+  waiversCaption: 'Waivers in force that day for units and places of the district',
+  waiversNone: 'No waiver was in force that day.',
   summaryHeading: 'Summary',
   districtsHeading: 'Districts ranked',
   districtsCaption: 'Districts ranked by overall score, highest first',
@@ -224,8 +413,7 @@ const en: Dict = {
   within: 'In',
   missingHeading: 'Missing reports',
   missingNone: 'No report was missing that day.',
-  missingIntro:
-    'These units did not report the data needed that day; a missing report counts as a failure.',
+  missingIntro: 'These units did not report the data needed that day.',
   missingCount: (n: number) => (n === 1 ? '1 unit did not report' : `${n} units did not report`),
   errorsHeading: 'Checks that could not run',
   errorsIntro: 'These checks could not be completed; please tell the people who run the system.',
@@ -234,7 +422,7 @@ const en: Dict = {
     'Streets and towns ranked by overall score, each followed by its communities and villages',
   streetsNone: 'No street data that day.',
   streetsNarrow:
-    'A narrow screen shows the overall score only; area scores show on wider screens and in print.',
+    'A narrow screen shows the overall score only; area scores and the 7-day change show on wider screens and in print.',
   backToCity: (city: string) => `Back to ${city}`,
   viewDistrict: (district: string) => `View the scorecard of ${district}`,
   footerNote: 'Generated from the daily reports. Contains no personal data.',

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -25,6 +25,32 @@ describe('end-to-end build of a small project', () => {
       (await readFile(registry, 'utf8')).replace(
         '"en": "Zhongshan"',
         '"en": "Zhongshan <script>alert(1)</script>"',
+      ),
+    );
+    // Bands other than the usual 90/75: the site must take them from the results.
+    const scoring = path.join(root, 'rules/scoring.json');
+    const method = JSON.parse(await readFile(scoring, 'utf8'));
+    method.bands = { green: 95, yellow: 60 };
+    await writeFile(scoring, JSON.stringify(method));
+    // The second day's missing report is waived.
+    await mkdir(path.join(root, 'data/waivers'));
+    await writeFile(
+      path.join(root, 'data/waivers/test.json'),
+      JSON.stringify(
+        {
+          waivers: [
+            {
+              subject: '210202001001002',
+              rule: 'prevention.grid-screening',
+              reason: { zh: '测试豁免理由', en: 'A test waiver reason' },
+              approver: '中山区疫情防控指挥部办公室',
+              start: '2020-02-03',
+              expiry: '2020-02-29',
+            },
+          ],
+        },
+        null,
+        2,
       ),
     );
     expect(await main(['--root', root, 'evaluate'], quiet)).toBe(0);
@@ -69,5 +95,45 @@ describe('end-to-end build of a small project', () => {
       'Zhongshan &lt;script&gt;alert(1)&lt;/script&gt;',
     );
     expect(all).not.toContain('CANARY');
+  });
+
+  test('pages load no JavaScript', async () => {
+    for (const f of await readdir(out, { recursive: true }))
+      if (f.endsWith('.html')) expect(await page(f), f).not.toMatch(/<script\b/i);
+  });
+
+  test('bands, their thresholds and the scoring method come from the results', async () => {
+    const zh = await page('index.html');
+    expect(zh).toContain('得分 ≥ 95');
+    expect(zh).toContain('60 ≤ 得分 &lt; 95');
+    expect(zh).toContain('评分方法 weighted/1');
+    // 100 with a waived missing report: green, by the band in the summary.
+    expect(zh).toContain('band band-green">100.0');
+    const en = await page('en/index.html');
+    expect(en).toContain('score ≥ 95');
+    expect(en).toContain('How scores are computed');
+    expect(en).toContain('A missing report counts as a failure.');
+  });
+
+  test('the city page shows trends and the longest running failures', async () => {
+    const zh = await page('index.html');
+    // 50 on the first day, 100 on the second.
+    expect(zh).toContain('trend trend-up">+50.0');
+    expect(zh).toContain('/district/210202/#waived-prevention-grid-screening');
+    expect(zh).toContain('210202001001002');
+  });
+
+  test('a waived finding shows its waiver; the waivers in force are listed', async () => {
+    const zh = await page('district/210202/index.html');
+    expect(zh).toContain('id="waived-prevention-grid-screening"');
+    expect(zh).toContain('缺报（已豁免）');
+    expect(zh).toContain('测试豁免理由');
+    expect(zh).toContain('中山区疫情防控指挥部办公室');
+    expect(zh).toContain('2020年2月3日 至 2020年2月29日');
+    expect(zh).toContain('data/waivers/test.json:');
+    const en = await page('en/district/210202/index.html');
+    expect(en).toContain('missing (waived)');
+    expect(en).toContain('A test waiver reason');
+    expect(en).toContain('Waivers in force (1)');
   });
 });
