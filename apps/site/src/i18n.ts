@@ -144,6 +144,7 @@ const zh = {
   lost: '失分',
   lostCity: '失分：全市综合得分中在该区县内失去的分数。',
   lostStreets: '失分：上级单位综合得分中在该单位内失去的分数（街道相对区县，社区相对所属街道）。',
+  ownLost: (n: string) => `区县自身检查项失分：${n}。`,
   departmentsHeading: '行业主管部门',
   departmentsCaption: '重点场所的检查结果，按行业主管部门汇总（高分在前）',
   departmentsDistrictCaption: '本区县重点场所的检查结果，按行业主管部门汇总（高分在前）',
@@ -187,7 +188,7 @@ const zh = {
     cap: (cap: string) => `单位内有任一重大检查不达标时，其等级最高为“${cap}”（等级封顶）。`,
     trend: (flat: number) =>
       `“较昨日”是与前一日相比的得分变化，“近7日”“近30日”是按每日得分拟合的变化；变化不超过 ${flat} 分视为持平。`,
-    lost: '“失分”是上级单位综合得分中在该单位内失去的分数，各下级单位的失分相加等于上级的 100 减得分。',
+    lost: '“失分”是上级单位综合得分中在该单位内失去的分数；各下级单位的失分，加上上级单位自身检查项的失分，等于上级的 100 减得分（四舍五入前）。',
   },
   waivedHeading: '已豁免',
   waivedIntro: '以下不合格或缺报已经批准豁免，照常列出，但不计入得分。',
@@ -324,6 +325,7 @@ const en: Dict = {
   lostCity: 'Points lost: points of the city’s overall score lost inside the district.',
   lostStreets:
     'Points lost: points of the parent’s overall score lost inside the unit (for a street, of the district’s score; for a community, of its street’s).',
+  ownLost: (n: string) => `Points lost on the district’s own checks: ${n}.`,
   departmentsHeading: 'Supervising departments',
   departmentsCaption:
     'Findings on key places by the department that supervises them, highest first',
@@ -369,7 +371,7 @@ const en: Dict = {
     cap: (cap: string) => `A failed critical check anywhere in a unit caps its band at “${cap}”.`,
     trend: (flat: number) =>
       `“Since yesterday” is the change from the previous day; “7 days” and “30 days” are the change fitted to the daily scores. A change of at most ${flat} ${flat === 1 ? 'point' : 'points'} reads as flat.`,
-    lost: '“Points lost” are the points of the parent’s overall score lost inside a unit; those of all its units add up to 100 minus the parent’s score.',
+    lost: '“Points lost” are the points of the parent’s overall score lost inside a unit; those of all its units, plus those lost on the parent’s own checks, add up to 100 minus the parent’s score (before rounding).',
   },
   waivedHeading: 'Waived',
   waivedIntro:

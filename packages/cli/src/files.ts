@@ -62,8 +62,7 @@ export async function readTexts(
         severity: 'error',
         file: rel,
         line,
-        message:
-          'the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8")',
+        message: `the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8${/\.csv$/i.test(rel) ? ' (in Excel: "CSV UTF-8")' : ''}`,
       });
     }
   }
@@ -80,6 +79,24 @@ export function contentHash(files: readonly TextFile[]): string {
     h.update('\0');
   }
   return h.digest('hex').slice(0, 16);
+}
+
+/** sha256 of a value's JSON with keys sorted: the same for the same content however it was written. */
+export function valueHash(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Writes a set of files into `dir` so that readers see either all the old files or all the new. */

@@ -36,7 +36,7 @@ import {
   ReportIndex,
 } from '@shoutu/engine';
 import type { z } from 'zod';
-import { contentHash, listFiles, readTexts, type TextFile } from './files.js';
+import { contentHash, listFiles, readTexts, type TextFile, valueHash } from './files.js';
 
 /** `data/forms/grid-daily.json` → `grid-daily`: the id a file's name promises. */
 function fileStem(file: string): string {
@@ -406,7 +406,9 @@ export async function loadScoring(root: string, dir = 'rules'): Promise<Loaded<S
   if (!parsed.source) return { problems: parsed.problems };
   const v = validateJson(parsed.source, ScoringMethod);
   if (v.data === undefined) return { problems: v.problems };
-  return { value: { method: v.data, hash: contentHash([text]) }, problems: [] };
+  // The hash covers what scores depend on, not the description or the file's layout.
+  const { $schema: _, description: __, ...scored } = v.data;
+  return { value: { method: v.data, hash: valueHash(scored) }, problems: [] };
 }
 
 export interface Waivers {
@@ -425,8 +427,10 @@ export interface Waivers {
 export async function loadWaivers(
   root: string,
   registry: Registry,
-  ruleIds: ReadonlySet<string>,
+  rules: readonly { rule: Pick<Rule, 'id' | 'appliesTo'> }[],
 ): Promise<Waivers> {
+  const byId = new Map<string, Pick<Rule, 'id' | 'appliesTo'>[]>();
+  for (const { rule } of rules) byId.set(rule.id, [...(byId.get(rule.id) ?? []), rule]);
   const dir = 'data/waivers';
   const rels = (await listFiles(path.join(root, dir), (f) => !f.startsWith('.'))).map(
     (f) => `${dir}/${f}`,
@@ -487,31 +491,73 @@ export async function loadWaivers(
       const found: Problem[] = v.success
         ? []
         : zodProblems(source, v.error.issues, where, WaiverFile);
-      if (v.success) {
-        const w = v.data;
-        const unit = registry.units.get(w.subject) ?? registry.places.get(w.subject);
-        if (!unit)
+      // Subject and rule are checked even when another field is wrong, so all is said at once.
+      const raw = (entry ?? {}) as { subject?: unknown; rule?: unknown };
+      const code = typeof raw.subject === 'string' && raw.subject !== '' ? raw.subject : undefined;
+      const ruleId = typeof raw.rule === 'string' && raw.rule !== '' ? raw.rule : undefined;
+      const unit = code === undefined ? undefined : registry.units.get(code);
+      const place = code === undefined ? undefined : registry.places.get(code);
+      if (code !== undefined && !unit && !place)
+        found.push(
+          problemAt(
+            source,
+            [...where, 'subject'],
+            `no unit or place has the code "${code}"${hint(code, [...registry.units.keys(), ...registry.places.keys()])}`,
+          ),
+        );
+      const versions = ruleId === undefined ? undefined : byId.get(ruleId);
+      if (ruleId !== undefined && !versions)
+        found.push(
+          problemAt(
+            source,
+            [...where, 'rule'],
+            `unknown rule "${ruleId}"${hint(ruleId, byId.keys())}`,
+          ),
+        );
+      if (versions && (unit || place)) {
+        const applies = versions.some((r) =>
+          r.appliesTo.kind === 'territory'
+            ? unit?.level === r.appliesTo.level
+            : place !== undefined && r.appliesTo.placeTypes.includes(place.type),
+        );
+        const first = versions[0]!.appliesTo;
+        if (!applies)
           found.push(
             problemAt(
               source,
               [...where, 'subject'],
-              `no unit or place has the code "${w.subject}"${hint(w.subject, [...registry.units.keys(), ...registry.places.keys()])}`,
+              `the rule ${ruleId} applies to ${first.kind === 'territory' ? `each ${first.level}` : `places of type ${first.placeTypes.join(', ')}`}, and ${code} is ${unit ? `a ${unit.level}` : `a ${place?.type}`}: the waiver would never apply`,
+              undefined,
+              'warning',
             ),
           );
-        if (!ruleIds.has(w.rule))
-          found.push(
-            problemAt(
-              source,
-              [...where, 'rule'],
-              `unknown rule "${w.rule}"${hint(w.rule, ruleIds)}`,
-            ),
-          );
-        if (unit && !unitInForce(unit, w.start) && !unitInForce(unit, w.expiry))
+      }
+      if (v.success) {
+        const w = v.data;
+        const subject = unit ?? place;
+        if (subject && !unitInForce(subject, w.start) && !unitInForce(subject, w.expiry))
           found.push(
             problemAt(
               source,
               [...where, 'subject'],
               `"${w.subject}" is not in force between ${w.start} and ${w.expiry}: the waiver would never apply`,
+              undefined,
+              'warning',
+            ),
+          );
+        const twin = out.waivers.find(
+          (o) =>
+            o.subject === w.subject &&
+            o.rule === w.rule &&
+            o.start <= w.expiry &&
+            w.start <= o.expiry,
+        );
+        if (twin)
+          found.push(
+            problemAt(
+              source,
+              where,
+              `another waiver for ${w.subject} and ${w.rule} (${twin.source}) covers some of the same days`,
               undefined,
               'warning',
             ),

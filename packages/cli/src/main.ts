@@ -55,7 +55,7 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
   program
     .command('validate')
     .description(
-      'check the registry, forms, rules and reports; exit 1 if the registry, forms or rules have errors',
+      'check the registry, forms, rules, scoring method, reports and waivers; exit 1 if the registry, forms, rules or scoring method have errors',
     )
     .action(async () => {
       code = await validate(o, { root: root(), maxProblems: maxProblems() });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type DistrictResults, RESULTS_SCHEMA } from '@shoutu/core';
 import { type DayResults, type DaySnapshot, snapshotOf } from '@shoutu/engine';
@@ -15,6 +15,45 @@ export function serialize(r: DayResults): Record<string, string> {
   const files: Record<string, string> = { 'index.json': `${JSON.stringify(r.city)}\n` };
   for (const d of r.districts) files[`${d.district.code}.json`] = `${JSON.stringify(d)}\n`;
   return files;
+}
+
+export interface Stamp {
+  schema: unknown;
+  revision: number;
+  scoringVersion: string;
+  scoringHash: string;
+}
+
+/** The stamp fields that say how a snapshot was made rather than what it found. */
+const PROVENANCE = [
+  'revision',
+  'rulesHash',
+  'registryVersion',
+  'scoringHash',
+  'waiversHash',
+] as const;
+
+/**
+ * Whether two snapshots of a day found the same: the same files with the same content, apart
+ * from the hashes of the inputs that made them. Rules edited elsewhere, or a waiver added for
+ * another month, do not make a new revision of a day whose findings and scores stay the same.
+ */
+export function sameFindings(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a).sort();
+  if (names.join('\n') !== Object.keys(b).sort().join('\n')) return false;
+  const strip = (text: string | undefined) => {
+    try {
+      const v = JSON.parse(text ?? '');
+      for (const k of PROVENANCE) delete v[k];
+      return JSON.stringify(v);
+    } catch {
+      return undefined;
+    }
+  };
+  return names.every((n) => {
+    const x = strip(a[n]);
+    return x !== undefined && x === strip(b[n]);
+  });
 }
 
 /**
@@ -47,11 +86,16 @@ export class Snapshots {
     return out;
   }
 
-  /** The schema and revision a snapshot's index records, if it can be read. */
-  async stamp(day: string): Promise<{ schema: unknown; revision: number } | undefined> {
+  /** What a snapshot's index records about how it was made, if it can be read. */
+  async stamp(day: string): Promise<Stamp | undefined> {
     try {
       const index = JSON.parse(await readFile(path.join(this.folder(day), 'index.json'), 'utf8'));
-      return { schema: index.schema, revision: Number(index.revision ?? 1) || 1 };
+      return {
+        schema: index.schema,
+        revision: Number(index.revision ?? 1) || 1,
+        scoringVersion: String(index.scoringVersion ?? ''),
+        scoringHash: String(index.scoringHash ?? ''),
+      };
     } catch {
       return undefined;
     }
@@ -77,14 +121,42 @@ export class Snapshots {
     this.memo.set(day, snapshotOf(r));
   }
 
-  /** Copies a snapshot aside before it is replaced; returns where it went. */
-  async supersede(day: string, revision: number): Promise<string> {
-    const rel = path.join(RESULTS_DIR, SUPERSEDED_DIR, day, `r${revision}`);
-    await replaceDir(
-      path.join(this.dir, SUPERSEDED_DIR, day, `r${revision}`),
-      await this.files(day),
-    );
-    return rel.split(path.sep).join('/');
+  /**
+   * Copies a snapshot aside before it is replaced, as `r<revision>`, or the next free number if
+   * that is taken: a kept snapshot is never overwritten. Returns where it went and the number.
+   */
+  async supersede(day: string, revision: number): Promise<{ where: string; revision: number }> {
+    let n = revision;
+    while (existsSync(path.join(this.dir, SUPERSEDED_DIR, day, `r${n}`))) n++;
+    await replaceDir(path.join(this.dir, SUPERSEDED_DIR, day, `r${n}`), await this.files(day));
+    return { where: [RESULTS_DIR, SUPERSEDED_DIR, day, `r${n}`].join('/'), revision: n };
+  }
+
+  /**
+   * Puts back what an interrupted write left: a day folder moved aside (`<day>.old-<pid>`) with
+   * no new one in its place is restored; other leftovers are removed. Returns the days restored.
+   */
+  async recover(): Promise<string[]> {
+    if (!existsSync(this.dir)) return [];
+    const restored: string[] = [];
+    for (const name of (await readdir(this.dir)).sort()) {
+      const m = /^(\d{4}-\d{2}-\d{2})\.(old|tmp)-\d+$/.exec(name);
+      if (!m) continue;
+      const day = m[1] as string;
+      if (m[2] === 'old' && !existsSync(this.folder(day))) {
+        await rename(path.join(this.dir, name), this.folder(day));
+        restored.push(day);
+      } else await rm(path.join(this.dir, name), { recursive: true, force: true });
+    }
+    return restored;
+  }
+
+  /** The days that have a snapshot, in order. */
+  async days(): Promise<string[]> {
+    if (!existsSync(this.dir)) return [];
+    return (await readdir(this.dir))
+      .filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n) && this.has(n))
+      .sort();
   }
 
   /**

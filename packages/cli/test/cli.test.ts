@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CityResults, DistrictResults } from '@shoutu/core';
 import { describe, expect, test } from 'vitest';
@@ -96,7 +96,7 @@ describe('shoutu validate', () => {
       'rules/prevention/grid-screening.json:30:9: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "greaterThanOrEqual" (at conditions.all[0].operator)',
     );
     expect(r.err).toContain(
-      'validation failed: 1 error in the registry, forms or rules; nothing was evaluated or published',
+      'validation failed: 1 error in the registry, forms, rules or scoring method; nothing was evaluated or published',
     );
     expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
@@ -429,5 +429,139 @@ describe('the scoring method', () => {
       'rules/scoring.json: error: no scoring method: expected this file with severity weights, area weights, bands and how missing reports count (see the README)',
     );
     expect(existsSync(path.join(root, 'data/results'))).toBe(false);
+  });
+});
+
+describe('snapshots stay as published', () => {
+  const setRule = async (root: string, edit: (rule: Record<string, unknown>) => void) => {
+    const file = path.join(root, 'rules/prevention/grid-screening.json');
+    const rule = JSON.parse(await readFile(file, 'utf8'));
+    edit(rule);
+    await writeFile(file, JSON.stringify(rule, null, 2));
+  };
+
+  test('a rule edit that changes what a day published makes a revision; one that does not, none', async () => {
+    const root = await project('mini');
+    await run(['--root', root, 'evaluate']);
+    await setRule(root, (r) => {
+      (r.remediation as { en: string }).en = 'Visit the remaining households today.';
+    });
+    const r = await run(['--root', root, 'evaluate', '--recompute']);
+    // The remediation is part of the rule list each day publishes: both days get a revision.
+    expect(r.out).toMatch(/; 0 unchanged, 2 replaced;/);
+    // Whitespace in a rule file changes its hash but no finding: nothing is replaced.
+    const file = path.join(root, 'rules/prevention/grid-screening.json');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n\n`);
+    const same = await run(['--root', root, 'evaluate', '--recompute']);
+    expect(same.out).toMatch(/; 2 unchanged, 0 replaced;/);
+  });
+
+  test('a kept snapshot is never overwritten, even when the current one cannot be read', async () => {
+    const root = await project('mini');
+    await run(['--root', root, 'evaluate']);
+    const results = path.join(root, 'data/results');
+    const published = await readTree(results);
+    await writeFile(path.join(results, '2020-02-02/index.json'), '{"broken');
+    const r = await run(['--root', root, 'evaluate', '--date', '2020-02-02', '--recompute']);
+    expect(r.out).toContain(
+      'recomputed 2020-02-02: city score unreadable → 50.0 (revision 2; the earlier snapshot is kept in data/results/superseded/2020-02-02/r1/)',
+    );
+    await setRule(root, (rule) => {
+      (rule.conditions as { all: { operator: string }[] }).all[0]!.operator = 'greaterThan';
+    });
+    const again = await run(['--root', root, 'evaluate', '--date', '2020-02-02', '--recompute']);
+    expect(again.out).toContain(
+      'recomputed 2020-02-02: city score 50.0 → 0.0 (revision 3; the earlier snapshot is kept in data/results/superseded/2020-02-02/r2/)',
+    );
+    const after = await readTree(results);
+    expect(after['superseded/2020-02-02/r1/index.json']).toBe('{"broken');
+    // r2 is the snapshot that replaced the unreadable one: the published findings, revision 2.
+    expect(after['superseded/2020-02-02/r2/210202.json']).toBe(
+      published['2020-02-02/210202.json']!.replace('"revision":1', '"revision":2'),
+    );
+  });
+
+  test('a day moved aside by an interrupted run is restored, not evaluated anew', async () => {
+    const root = await project('mini');
+    await run(['--root', root, 'evaluate']);
+    const results = path.join(root, 'data/results');
+    const published = await readTree(results);
+    await rename(path.join(results, '2020-02-03'), path.join(results, '2020-02-03.old-4242'));
+    const r = await run(['--root', root, 'evaluate']);
+    expect(r.err).toContain(
+      'note: restored the snapshot of 2020-02-03, which an interrupted run had moved aside',
+    );
+    expect(r.out).toMatch(/^nothing to evaluate/);
+    expect(await readTree(results)).toEqual(published);
+  });
+
+  test('a scoring method changed without a new version stops evaluation', async () => {
+    const root = await project('mini');
+    await run(['--root', root, 'evaluate', '--date', '2020-02-02']);
+    const file = path.join(root, 'rules/scoring.json');
+    const method = JSON.parse(await readFile(file, 'utf8'));
+    method.severityWeights.minor = 2;
+    await writeFile(file, JSON.stringify(method, null, 2));
+    const r = await run(['--root', root, 'evaluate']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      'rules/scoring.json: error: the scoring method changed since the snapshot of 2020-02-02 but its version is still weighted/1: raise "version" so that scores computed the new way can be told apart; nothing was evaluated',
+    );
+    expect(existsSync(path.join(root, 'data/results/2020-02-03'))).toBe(false);
+    method.version = 2;
+    await writeFile(file, JSON.stringify(method, null, 2));
+    const ok = await run(['--root', root, 'evaluate']);
+    expect(ok.out).toContain('(scoring weighted/2)');
+  });
+
+  test('a day that has not begun cannot be published; a gap before a day is pointed out', async () => {
+    const root = await project('mini');
+    const future = await run(['--root', root, 'evaluate', '--date', '2099-01-01']);
+    expect(future.code).toBe(1);
+    expect(future.err).toMatch(
+      /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in China\)/,
+    );
+    const r = await run(['--root', root, 'evaluate', '--date', '2020-02-03']);
+    expect(r.err).toContain(
+      'note: 2020-02-02 has reports but no snapshot, so the trends and streaks of 2020-02-03 start afresh',
+    );
+  });
+});
+
+describe('waiver mistakes', () => {
+  test('a mistyped date is reported once, with the unknown subject and rule at the same time', async () => {
+    const root = await project('mini');
+    await mkdir(path.join(root, 'data/waivers'), { recursive: true });
+    const waivers = [
+      {
+        subject: 'x',
+        rule: 'y',
+        reason: '招聘中',
+        approver: '区指挥部办公室',
+        start: '2020/02/10',
+        expiry: '2020-03-31',
+      },
+      {
+        subject: '210202001',
+        rule: 'prevention.grid-screening',
+        reason: '街道',
+        approver: '区指挥部办公室',
+        start: '2020-02-01',
+        expiry: '2020-02-05',
+      },
+    ];
+    await writeFile(
+      path.join(root, 'data/waivers/w.json'),
+      JSON.stringify({ waivers: [...waivers, waivers[1]] }, null, 2),
+    );
+    const r = await run(['--root', root, 'validate']);
+    expect(r.err.split('\n').filter((l) => l.startsWith('data/waivers'))).toEqual([
+      'data/waivers/w.json:4:7: error: no unit or place has the code "x" (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/w.json:5:7: error: unknown rule "y" (at waivers[0].rule); the waiver was set aside',
+      'data/waivers/w.json:8:7: error: expected a date written as YYYY-MM-DD, e.g. 2020-02-02, found the text "2020/02/10" (at waivers[0].start); the waiver was set aside',
+      'data/waivers/w.json:12:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[1].subject)',
+      'data/waivers/w.json:19:5: warning: another waiver for 210202001 and prevention.grid-screening (data/waivers/w.json:11) covers some of the same days (at waivers[2])',
+      'data/waivers/w.json:20:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[2].subject)',
+    ]);
   });
 });

@@ -120,13 +120,21 @@ export function parseJsonSource(
       onError: (error, offset) => {
         const code = printParseErrorCode(error);
         const ch = body[offset] ?? '';
+        // A comma right before } or ] is the commonest slip of all: say so rather than "expected a value".
+        const before = body.slice(0, offset).trimEnd();
+        const trailing =
+          (code === 'ValueExpected' || code === 'PropertyNameExpected') &&
+          (ch === '}' || ch === ']') &&
+          before.endsWith(',');
         syntax.push({
           severity: 'error',
           file,
-          ...positionAt(lineStarts, offset),
-          message: LOOKALIKES[ch]
-            ? `this is not valid JSON: found ${LOOKALIKES[ch]}`
-            : `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
+          ...positionAt(lineStarts, trailing ? before.length - 1 : offset),
+          message: trailing
+            ? `this is not valid JSON: a comma before ${ch} — remove the comma after the last item`
+            : LOOKALIKES[ch]
+              ? `this is not valid JSON: found ${LOOKALIKES[ch]}`
+              : `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
         });
       },
     },

@@ -38,7 +38,10 @@ export const Summary = z.strictObject({
   band: z.enum(BANDS).nullable(),
   /** True when a critical failure lowered the band the score alone would give. */
   capped: z.boolean(),
-  /** Failed checks of critical rules (waived ones not included). */
+  /**
+   * Checks of critical rules that weigh as failures: failed, or a missing report or error the
+   * scoring method counts as a failure (waived ones not included).
+   */
   criticalFailures: z.int().min(0),
   counts: Counts,
 });
@@ -52,7 +55,10 @@ const Change = z.number().nullable();
 export const Trend = z.strictObject({ change: Change, week: Change, month: Change });
 export type Trend = z.infer<typeof Trend>;
 
-/** Points of the parent's overall score lost inside this unit (its children's add up). */
+/**
+ * Points of the parent's overall score lost inside this unit. The points lost in a unit's
+ * children and on its own checks (`ownLost`) add up to 100 − its score, to rounding.
+ */
 const Lost = z.number().min(0);
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -138,12 +144,12 @@ export const WaiverInfo = z.strictObject({
 });
 export type WaiverInfo = z.infer<typeof WaiverInfo>;
 
-/** A failure or missing report that has lasted: the longest in the city are listed. */
+/** A failure or missing report that has lasted (not waived): the longest in the city are listed. */
 export const Streak = z.strictObject({
   rule: z.string(),
   subject: z.string(),
   district: z.string(),
-  status: z.enum(['fail', 'missing', 'waived']),
+  status: z.enum(['fail', 'missing']),
   streak: z.int().min(1),
 });
 
@@ -189,9 +195,18 @@ export const DistrictResults = z.strictObject({
   district: UnitRef.extend({ kind: z.string().optional() }),
   summary: Summary,
   trend: Trend,
+  /** Points of the district's score lost on checks of the district itself. */
+  ownLost: Lost,
   /** Every unit below the district in force that day (streets, communities, grids). */
   units: z.array(
-    UnitRef.extend({ parent: z.string(), summary: Summary, trend: Trend, lost: Lost }),
+    UnitRef.extend({
+      parent: z.string(),
+      summary: Summary,
+      trend: Trend,
+      lost: Lost,
+      /** Points of this unit's own score lost on checks of the unit itself (not its children). */
+      ownLost: Lost,
+    }),
   ),
   /** Places with a listed finding. */
   places: z.array(

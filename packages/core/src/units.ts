@@ -19,11 +19,23 @@ export const UNIT_WORDS: Readonly<Record<string, LocalizedText>> = {
   'm²': { zh: '平方米', en: 'm²' },
 };
 
+/** English words for exactly one: "1 person", not "1 people". */
+const ONE: Readonly<Record<string, string>> = {
+  household: 'household',
+  person: 'person',
+  round: 'time',
+  hour: 'hour',
+  minute: 'minute',
+  day: 'day',
+  item: 'item',
+};
+
 const TIGHT = new Set(['%', '℃']);
 
 /** A number with its unit in the reader's language: "480 户", "480 households", "4.5 %". */
 export function formatQuantity(value: number, unit: string | undefined, lang: Lang): string {
   if (!unit) return String(value);
-  const word = UNIT_WORDS[unit]?.[lang] ?? unit;
+  const word =
+    lang === 'en' && value === 1 && ONE[unit] ? ONE[unit] : (UNIT_WORDS[unit]?.[lang] ?? unit);
   return TIGHT.has(unit) ? `${value}${word}` : `${value} ${word}`;
 }

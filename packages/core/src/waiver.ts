@@ -9,20 +9,29 @@ import { LocalizedText } from './text.js';
 export const Waiver = z
   .strictObject({
     /** The unit code or place id the waiver is for. */
-    subject: z.string().min(1),
+    subject: z.string().min(1, 'expected the code of a unit or place, not empty text'),
     /** The rule id. */
-    rule: z.string().min(1),
+    rule: z.string().min(1, 'expected a rule id, not empty text'),
     /** Why, as the approver wrote it; either one text or { "zh": …, "en": … }. */
-    reason: z.union([z.string().min(1), LocalizedText], {
-      error: 'expected the reason as text, or as { "zh": "…", "en": "…" }',
-    }),
+    reason: z.union(
+      [z.string().trim().min(1, 'expected a reason, not empty text'), LocalizedText],
+      {
+        error: 'expected the reason as text, or as { "zh": "…", "en": "…" }',
+      },
+    ),
     /** Who approved it: the office or post, never a private person's name. */
-    approver: z.string().min(1),
+    approver: z.string().trim().min(1, 'expected the approving office, not empty text'),
     start: IsoDate,
     expiry: IsoDate,
   })
   .check((ctx) => {
-    if (ctx.value.expiry < ctx.value.start)
+    // Compared only when both are dates: a mistyped start is reported once, by itself.
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    if (
+      day.test(ctx.value.start) &&
+      day.test(ctx.value.expiry) &&
+      ctx.value.expiry < ctx.value.start
+    )
       ctx.issues.push({
         code: 'custom',
         input: ctx.value.expiry,

@@ -27,6 +27,15 @@ describe('JSON locations', () => {
     ]);
   });
 
+  test('a comma after the last item is named as such, at the comma', () => {
+    expect(problems('{\n  "id": "x",\n}')).toEqual([
+      'data/forms/x.json:2:12: error: this is not valid JSON: a comma before } — remove the comma after the last item',
+    ]);
+    expect(problems('{\n  "fields": [1, 2, ]\n}')).toEqual([
+      'data/forms/x.json:2:18: error: this is not valid JSON: a comma before ] — remove the comma after the last item',
+    ]);
+  });
+
   test('an empty file', () => {
     expect(problems('')).toEqual([
       'data/forms/x.json:1:1: error: the file is empty: expected a JSON object',

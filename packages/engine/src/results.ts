@@ -176,6 +176,7 @@ export function buildResults(i: ResultsInput): DayResults {
         summary,
         trend: trendOf(u.code, day, summary.score, history),
         lost: tallyOf(rolled, u.parent ?? '').lostIn(t),
+        ownLost: t.lostIn(tallyOf(own, u.code)),
       };
     });
     const listed = (byDistrict.get(d.code) ?? []).sort(
@@ -189,6 +190,7 @@ export function buildResults(i: ResultsInput): DayResults {
       district: ref(d),
       summary: dSummary,
       trend: trendOf(d.code, day, dSummary.score, history),
+      ownLost: dTally.lostIn(tallyOf(own, d.code)),
       units,
       places: listedPlaces.map((id) => {
         const p = registry.places.get(id)!;
@@ -241,12 +243,13 @@ export function buildResults(i: ResultsInput): DayResults {
   const streaks = districtResults
     .flatMap((d) =>
       d.findings
-        .filter((f) => f.streak !== undefined)
+        // A waived failure is accepted for now: it is not among the failures that need attention.
+        .filter((f) => f.streak !== undefined && f.status !== 'waived')
         .map((f) => ({
           rule: f.rule,
           subject: f.subject,
           district: d.district.code,
-          status: f.status as 'fail' | 'missing' | 'waived',
+          status: f.status as 'fail' | 'missing',
           streak: f.streak as number,
         })),
     )

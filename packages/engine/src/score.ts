@@ -65,6 +65,17 @@ export function pointsOf(status: Status, weight: number, m: ScoringMethod): [num
   }
 }
 
+/**
+ * Whether a finding weighs as a failure: a failure, or a missing report or error that the method
+ * counts as one. Such a finding of a critical rule caps the band.
+ */
+export function countsAsFailure(status: Status, m: ScoringMethod): boolean {
+  if (status === 'fail') return true;
+  if (status === 'missing') return m.missingReport.mode === 'fail';
+  if (status === 'error') return m.error.mode === 'fail';
+  return false;
+}
+
 /** Rounds to one decimal, halves up; the epsilon keeps 87.25 from becoming 87.2 in binary. */
 export function round1(x: number): number {
   return Math.round(x * 10 + 1e-9) / 10;
@@ -97,7 +108,8 @@ export class Tally {
     const p = this.points[rule.area];
     p.earned += earned;
     p.possible += possible;
-    if (finding.status === 'fail' && rule.severity === 'critical') this.criticalFailures++;
+    if (rule.severity === 'critical' && countsAsFailure(finding.status, this.method))
+      this.criticalFailures++;
   }
 
   merge(other: Tally): void {

@@ -308,7 +308,7 @@ describe('results', () => {
       areas: { prevention: 0, security: 100, safety: null },
       band: 'red',
       capped: false,
-      criticalFailures: 1,
+      criticalFailures: 2,
       counts: { pass: 1, fail: 1, missing: 1, waived: 0, notApplicable: 0, error: 0 },
     });
     const d = districts[0]!;
@@ -362,6 +362,9 @@ describe('plain sentences', () => {
     expect(describeOutcome(hours, facts, 'zh')).toBe('值守时长：8 小时；要求：不少于 24 小时');
     expect(describeOutcome({ ...hours, actual: null }, facts, 'en')).toBe(
       'hours on duty: no value; required: at least 24 hours',
+    );
+    expect(describeOutcome({ ...hours, actual: 0, required: 1 }, facts, 'en')).toBe(
+      'hours on duty: 0 hours; required: at least 1 hour',
     );
   });
 });

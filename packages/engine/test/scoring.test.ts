@@ -205,14 +205,15 @@ describe('scores, by hand', () => {
     const a = r.districts[0]!;
     // District A. Prevention: 4 grid checks × 5 = 20 possible; A1 and A3 pass = 10 → 50.
     // Security: the market's 3 possible, 0 earned → 0. Safety: 2 street checks × 1, 1 earned → 50.
-    // Overall: (2 × 50 + 1 × 0 + 1 × 50) / (2 + 1 + 1) = 37.5 → red; its failed critical check
-    // cannot lower a red band, so it is not capped.
+    // Overall: (2 × 50 + 1 × 0 + 1 × 50) / (2 + 1 + 1) = 37.5 → red. Two critical checks weigh
+    // as failures (A2 failed; A4's missing report counts as a failure); they cannot lower a red
+    // band, so it is not capped.
     expect(a.summary).toEqual({
       score: 37.5,
       areas: { prevention: 50, security: 0, safety: 50 },
       band: 'red',
       capped: false,
-      criticalFailures: 1,
+      criticalFailures: 2,
       counts: { pass: 3, fail: 3, missing: 1, waived: 0, notApplicable: 0, error: 0 },
     });
     // Street S1: A1 pass, A2 fail (prevention 5 of 10 = 50), market fail (security 0 of 3),
@@ -247,6 +248,37 @@ describe('scores, by hand', () => {
     const market = r.districts[0]!.places.find((p) => p.id === MARKET);
     expect(market?.lost).toBe(33.33);
     expect(market?.summary.score).toBe(0);
+  });
+
+  test('points lost in the children and on the unit’s own checks add up to 100 − score', () => {
+    const r = results();
+    // Street S2 (33.3): its own check failed (safety 0 of 1; S2 has prevention 10 possible and
+    // safety 1, area shares 2/3 and 1/3): 100 × 1/3 = 33.33 lost on its own check. Its community
+    // lost 5 of 10 prevention points: 50 × 2/3 = 33.33. Together 66.67 = 100 − 33.33.
+    const s2 = unitOf(r, '210202002')!;
+    expect(s2.ownLost).toBe(33.33);
+    expect(unitOf(r, '210202002001')?.lost).toBe(33.33);
+    // The district has no checks of its own.
+    expect(r.districts[0]!.ownLost).toBe(0);
+  });
+
+  test('a critical missing report caps the band, unless the method ignores missing reports', () => {
+    const tally = (missingReport: ScoringMethod['missingReport']) => {
+      const t = new Tally({ ...METHOD, missingReport });
+      for (let i = 0; i < 19; i++)
+        t.add({ status: 'pass' }, { area: 'safety', severity: 'critical' });
+      t.add({ status: 'missing' }, { area: 'safety', severity: 'critical' });
+      return t.summary();
+    };
+    // Counted as a failure: 19 of 20 → 95, green by score, capped to yellow.
+    expect(tally({ mode: 'fail' })).toMatchObject({ score: 95, band: 'yellow', capped: true });
+    // Ignored: 19 of 19 → 100, green. Partly credited: 19.5 of 20 → 97.5, green, not a failure.
+    expect(tally({ mode: 'ignore' })).toMatchObject({ score: 100, band: 'green', capped: false });
+    expect(tally({ mode: 'partial', credit: 0.5 })).toMatchObject({
+      score: 97.5,
+      band: 'green',
+      capped: false,
+    });
   });
 
   test('a missing report counts as the method says: fail, ignore, or partial credit', () => {
@@ -307,14 +339,21 @@ describe('waivers', () => {
 
   test('a waived failure is shown, not scored', () => {
     const a = results({ waivers: [waiver] }).districts[0]!;
-    // A2 drops out of the score: prevention 10 of 15 → 45.8; no critical failure is left.
+    // A2 drops out of the score: prevention 10 of 15 → 45.8; A4's missing report is the one
+    // critical failure left.
     expect(a.summary.score).toBe(45.8);
-    expect(a.summary.criticalFailures).toBe(0);
+    expect(a.summary.criticalFailures).toBe(1);
     expect(a.summary.counts).toMatchObject({ fail: 2, waived: 1 });
     expect(a.findings.find((x) => x.subject === A2)).toMatchObject({
       status: 'waived',
       outcome: 'fail',
     });
+    // An accepted failure is not among the longest-running failures that need attention.
+    expect(results({ waivers: [waiver] }).city.streaks.map((x) => x.subject)).toEqual([
+      A4,
+      '210202002',
+      MARKET,
+    ]);
     expect(a.waivers).toEqual([
       {
         subject: A2,
@@ -422,9 +461,9 @@ describe('the territory and the rules change over time', () => {
     // critical failure: district A 37.5 with no critical failure counted.
     const today = results({ rules }).districts[0]!.summary;
     expect(today).toMatchObject({ score: 37.5, criticalFailures: 0 });
-    // The day before, version 1 (critical) was in force.
+    // The day before, version 1 (critical) was in force: A2's failure and A4's missing report.
     const before = results({ rules, day: '2020-02-09' }).districts[0]!.summary;
-    expect(before).toMatchObject({ score: 37.5, criticalFailures: 1 });
+    expect(before).toMatchObject({ score: 37.5, criticalFailures: 2 });
     expect(
       results({ rules }).city.rules.find((x) => x.id === 'prevention.screening')?.version,
     ).toBe(2);

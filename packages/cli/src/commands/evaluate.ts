@@ -1,4 +1,4 @@
-import { isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
+import { addDays, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
 import {
   buildResults,
   type DayResults,
@@ -10,7 +10,7 @@ import { UserError } from '../files.js';
 import { loadReports, loadWaivers } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
 import { loadProject } from '../project.js';
-import { Snapshots, serialize } from '../snapshots.js';
+import { Snapshots, sameFindings, serialize } from '../snapshots.js';
 
 export interface EvaluateOptions {
   root: string;
@@ -26,10 +26,12 @@ function setRevision(r: DayResults, revision: number): void {
   for (const d of r.districts) d.revision = revision;
 }
 
-function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+/**
+ * Today in China (UTC+8). Only a guard: a day that has not begun there cannot be evaluated.
+ * Results never depend on the clock.
+ */
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 const score = (s: number | null) => (s === null ? 'none' : s.toFixed(1));
@@ -45,6 +47,10 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     throw new UserError(`--date ${opts.date}: expected a date written as YYYY-MM-DD`);
   if (opts.date !== undefined && !isValidDay(opts.date))
     throw new UserError(`--date ${opts.date}: that day is not in the calendar`);
+  if (opts.date !== undefined && opts.date > todayInChina())
+    throw new UserError(
+      `--date ${opts.date}: that day has not begun yet (today is ${todayInChina()} in China); a snapshot is published once and a day can only be evaluated once it has begun`,
+    );
   const { project, problems } = await loadProject(opts.root);
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
@@ -64,11 +70,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     return 1;
   }
   const reports = await loadReports(opts.root, registry, project.forms);
-  const waivers = await loadWaivers(
-    opts.root,
-    registry,
-    new Set(ruleSet.rules.map((r) => r.rule.id)),
-  );
+  const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
   // `shoutu validate` lists report problems one by one; here a count is enough.
   printProblems(o, [...problems, ...waivers.problems], opts.maxProblems);
   const setAside = sumInputStats(reports.stats.values());
@@ -93,6 +95,24 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     return 1;
   }
   const snapshots = new Snapshots(opts.root);
+  for (const day of await snapshots.recover())
+    o.err(`note: restored the snapshot of ${day}, which an interrupted run had moved aside`);
+  // A changed method must say so: the version is how readers tell a new method from changed work.
+  const published = await snapshots.days();
+  for (const day of published.slice().reverse()) {
+    const stamp = await snapshots.stamp(day);
+    if (!stamp || stamp.schema !== RESULTS_SCHEMA) continue;
+    if (
+      stamp.scoringVersion === scoringVersion(scoring.method) &&
+      stamp.scoringHash !== scoring.hash
+    ) {
+      o.err(
+        `rules/scoring.json: error: the scoring method changed since the snapshot of ${day} but its version is still ${stamp.scoringVersion}: raise "version" so that scores computed the new way can be told apart; nothing was evaluated`,
+      );
+      return 1;
+    }
+    break;
+  }
   const todo = days.filter((d) => opts.recompute || !snapshots.has(d));
   const kept = days.length - todo.length;
   if (todo.length === 0) {
@@ -109,9 +129,19 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       );
   }
 
+  // Trends and streaks look at the day before: say when it has reports but no snapshot.
+  const reportDays = new Set(reports.index.days());
+  const planned = new Set([...published, ...todo]);
+  const gaps = todo.filter((d) => reportDays.has(addDays(d, -1)) && !planned.has(addDays(d, -1)));
+  for (const d of gaps)
+    o.err(
+      `note: ${addDays(d, -1)} has reports but no snapshot, so the trends and streaks of ${d} start afresh (run \`shoutu evaluate\` without --date to evaluate every day in order)`,
+    );
+
   const bar = progress(o, 'evaluating');
   let checks = 0;
   const replaced: string[] = [];
+  const replacedDays: string[] = [];
   let unchanged = 0;
   for (const [i, day] of todo.entries()) {
     const findings = await evaluateDay({
@@ -137,20 +167,22 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       history: snapshots.history,
       revision: earlier?.revision ?? 1,
     });
-    if (earlier) {
+    if (snapshots.has(day)) {
       const before = await snapshots.files(day);
-      if (sameFiles(before, serialize(results))) {
+      if (sameFindings(before, serialize(results))) {
+        // Same findings and scores: the published snapshot stands as it is.
         unchanged++;
         snapshots.remember(day, results);
         bar.tick(i + 1, todo.length);
         continue;
       }
-      const where = await snapshots.supersede(day, earlier.revision);
+      const kept = await snapshots.supersede(day, earlier?.revision ?? 1);
       const old = safeScore(before['index.json']);
-      setRevision(results, earlier.revision + 1);
+      setRevision(results, kept.revision + 1);
       replaced.push(
-        `${day}: city score ${old} → ${score(results.city.summary.score)} (revision ${earlier.revision + 1}; the earlier snapshot is kept in ${where}/)`,
+        `${day}: city score ${old} → ${score(results.city.summary.score)} (revision ${kept.revision + 1}; the earlier snapshot is kept in ${kept.where}/)`,
       );
+      replacedDays.push(day);
     }
     await snapshots.write(day, serialize(results), results);
     bar.tick(i + 1, todo.length);
@@ -165,6 +197,13 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     `${parts.join('; ')}; results in data/results/ (scoring ${scoringVersion(scoring.method)})`,
   );
   for (const line of replaced) o.out(`recomputed ${line}`);
+  // Later snapshots took their trends and streaks from the replaced day.
+  const done = new Set(todo);
+  const stale = published.filter((d) => !done.has(d) && replacedDays.some((r) => r < d));
+  if (stale.length > 0)
+    o.err(
+      `note: ${plural(stale.length, 'later snapshot')} (${stale[0]} to ${stale[stale.length - 1]}) keep trends and streaks computed from the earlier snapshot; \`shoutu evaluate --recompute\` without --date recomputes every day in order`,
+    );
   return 0;
 }
 

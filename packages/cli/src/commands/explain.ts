@@ -1,4 +1,11 @@
-import { describeOutcome, hint, isValidDay, type Lang, responsibleParties } from '@shoutu/core';
+import {
+  describeOutcome,
+  hint,
+  isValidDay,
+  type Lang,
+  RESULTS_SCHEMA,
+  responsibleParties,
+} from '@shoutu/core';
 import {
   appliesTo,
   applyWaivers,
@@ -31,7 +38,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
     o.err(
-      `explain stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules`,
+      `explain stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms, rules or scoring method`,
     );
     return 1;
   }
@@ -59,11 +66,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
       `the rule ${rule.id} applies to ${rule.appliesTo.kind === 'territory' ? `each ${rule.appliesTo.level}` : `places of type ${rule.appliesTo.placeTypes.join(', ')}`}; ${opts.subject} is ${subject.level ? `a ${subject.level}` : `a ${subject.placeType}`}`,
     );
   const reports = await loadReports(opts.root, registry, project.forms);
-  const waivers = await loadWaivers(
-    opts.root,
-    registry,
-    new Set(ruleSet.rules.map((r) => r.rule.id)),
-  );
+  const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
   const now = applyWaivers(
     [await evaluateOne(compiled, subject, { reports: reports.index, day: opts.date })],
     waivers.waivers,
@@ -87,7 +90,9 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   const notes: string[] = [];
   if (!snapshot)
     notes.push(
-      `record: none — evaluated now, as there is no snapshot of ${opts.date} (\`shoutu evaluate --date ${opts.date}\` writes one)`,
+      snapshots.has(opts.date)
+        ? `record: ${file} could not be read as results format ${RESULTS_SCHEMA} — evaluated now instead`
+        : `record: none — evaluated now, as there is no snapshot of ${opts.date} (\`shoutu evaluate --date ${opts.date}\` writes one)`,
     );
   else {
     notes.push(
@@ -113,6 +118,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
           ...(waiver ? { waiver } : {}),
           parties,
           record: snapshot ? { file, revision: snapshot.revision } : null,
+          notes,
         },
         null,
         2,
@@ -121,42 +127,105 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
     return 0;
   }
   const lang = opts.lang;
+  const t = TEXT[lang];
   const facts = new Map(ruleSet.facts.map((f) => [f.name, f]));
   const nameOf = (code: string) =>
     (registry.units.get(code) ?? registry.places.get(code))?.name[lang] ?? code;
   const chain = registry.ancestors(opts.subject).map((u) => nameOf(u.code));
   o.out(
-    `${rule.id} (version ${rule.version}): ${rule.title[lang]} — ${rule.area}, ${rule.severity}`,
+    `${rule.id} (${t.version} ${rule.version}): ${rule.title[lang]} — ${t.areas[rule.area]}, ${t.severities[rule.severity]}`,
   );
   o.out(
-    `subject: ${opts.subject} ${nameOf(opts.subject)}${chain.length > 0 ? ` · ${chain.join(' › ')}` : ''}`,
+    `${t.subject}: ${opts.subject} ${nameOf(opts.subject)}${chain.length > 0 ? ` · ${chain.join(' › ')}` : ''}`,
   );
   o.out(
-    `day: ${opts.date} · status: ${finding.status}${finding.outcome ? ` (without the waiver: ${finding.outcome})` : ''}`,
+    `${t.day}: ${opts.date} · ${t.status}: ${t.statuses[finding.status]}${finding.outcome ? t.withoutWaiver(t.statuses[finding.outcome]) : ''}`,
   );
-  for (const c of finding.conditions ?? []) o.out(`why: ${describeOutcome(c, facts, lang)}`);
-  if (finding.message) o.out(`why: ${finding.message}`);
+  for (const c of finding.conditions ?? []) o.out(`${t.why}: ${describeOutcome(c, facts, lang)}`);
+  if (finding.message) o.out(`${t.why}: ${finding.message}`);
   if (finding.status === 'missing' || finding.outcome === 'missing')
-    o.out(
-      'why: no report of the day was accepted for this subject (`shoutu validate` lists rows set aside)',
-    );
-  for (const s of finding.sources ?? []) o.out(`source: ${s}`);
+    o.out(`${t.why}: ${t.noReport}`);
+  for (const s of finding.sources ?? []) o.out(`${t.source}: ${s}`);
   if (finding.streak !== undefined && finding.streak > 1)
-    o.out(`streak: ${finding.streak} days in a row`);
+    o.out(`${t.streak}: ${t.inARow(finding.streak)}`);
   if (waiver)
     o.out(
-      `waiver: ${waiver.reason[lang]} — approved by ${waiver.approver}, ${waiver.start} to ${waiver.expiry} (${waiver.source})`,
+      `${t.waiver}: ${waiver.reason[lang]} — ${t.approvedBy(waiver.approver)}, ${waiver.start} ${t.to} ${waiver.expiry} (${waiver.source})`,
     );
   for (const p of parties) {
     const who = p.kind === 'unit' ? p.subject : p.kind === 'departmental' ? p.department : p.unit;
     o.out(
-      `responsible (${p.kind}): ${p.position[lang]} — ${p.kind === 'departmental' ? (registry.departments.get(who)?.name[lang] ?? who) : nameOf(who)}`,
+      `${t.responsible} (${t.parties[p.kind]}): ${p.position[lang]} — ${p.kind === 'departmental' ? (registry.departments.get(who)?.name[lang] ?? who) : nameOf(who)}`,
     );
   }
-  if (finding.status !== 'pass') o.out(`remediation: ${rule.remediation[lang]}`);
+  if (finding.status !== 'pass') o.out(`${t.remediation}: ${rule.remediation[lang]}`);
   o.out(
-    `rule source: ${rule.source.document[lang]} — "${rule.source.clause}"${rule.source.assumed ? ' (threshold assumed)' : ''}`,
+    `${t.ruleSource}: ${rule.source.document[lang]} — "${rule.source.clause}"${rule.source.assumed ? t.assumed : ''}`,
   );
   for (const n of notes) o.out(n);
   return 0;
 }
+
+const TEXT = {
+  en: {
+    version: 'version',
+    areas: { prevention: 'prevention', security: 'security', safety: 'safety' },
+    severities: { critical: 'critical', major: 'major', minor: 'minor' },
+    subject: 'subject',
+    day: 'day',
+    status: 'status',
+    statuses: {
+      pass: 'pass',
+      fail: 'fail',
+      missing: 'missing',
+      waived: 'waived',
+      'not-applicable': 'not-applicable',
+      error: 'error',
+    },
+    withoutWaiver: (s: string) => ` (without the waiver: ${s})`,
+    why: 'why',
+    noReport:
+      'no report of the day was accepted for this subject (`shoutu validate` lists rows set aside)',
+    source: 'source',
+    streak: 'streak',
+    inARow: (n: number) => `${n} days in a row`,
+    waiver: 'waiver',
+    approvedBy: (who: string) => `approved by ${who}`,
+    to: 'to',
+    responsible: 'responsible',
+    parties: { unit: 'unit', departmental: 'departmental', territorial: 'territorial' },
+    remediation: 'remediation',
+    ruleSource: 'rule source',
+    assumed: ' (threshold assumed)',
+  },
+  zh: {
+    version: '版本',
+    areas: { prevention: '疫情防控', security: '保障稳定', safety: '安全值守' },
+    severities: { critical: '重大', major: '较重', minor: '一般' },
+    subject: '检查对象',
+    day: '日期',
+    status: '结果',
+    statuses: {
+      pass: '合格',
+      fail: '不合格',
+      missing: '缺报',
+      waived: '已豁免',
+      'not-applicable': '不适用',
+      error: '无法评估',
+    },
+    withoutWaiver: (s: string) => `（如无豁免：${s}）`,
+    why: '原因',
+    noReport: '当日没有该对象被接收的报表（`shoutu validate` 列出被搁置的行）',
+    source: '数据来源',
+    streak: '持续',
+    inARow: (n: number) => `连续 ${n} 天`,
+    waiver: '豁免',
+    approvedBy: (who: string) => `批准单位：${who}`,
+    to: '至',
+    responsible: '责任方',
+    parties: { unit: '单位', departmental: '部门', territorial: '属地' },
+    remediation: '整改要求',
+    ruleSource: '规则依据',
+    assumed: '（阈值为假定）',
+  },
+} as const;

@@ -59,7 +59,7 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
     o.err(
-      `rules diff stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules of the working tree`,
+      `rules diff stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms, rules or scoring method of the working tree`,
     );
     return 1;
   }
@@ -82,11 +82,7 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
       o.err(
         `warning: no reports for ${day} were accepted: every report that day counts as missing on both sides`,
       );
-    const waivers = await loadWaivers(
-      opts.root,
-      registry,
-      new Set(ruleSet.rules.map((r) => r.rule.id)),
-    );
+    const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
     // Rules from before the scoring method existed are scored with today's method.
     const oldScoring = (await loadScoring(before.dir)).value ?? project.scoring;
     const run = async (rules: CompiledRule[], hash: string, scoring: Scoring) => {

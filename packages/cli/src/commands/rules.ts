@@ -123,7 +123,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
     o.err(
-      `rules test stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules`,
+      `rules test stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms, rules or scoring method`,
     );
     return 1;
   }

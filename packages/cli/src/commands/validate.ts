@@ -9,7 +9,7 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks registry, forms, rules, the scoring method, every report and every waiver. Exit 1 when the registry, forms or rules have
+ * Checks registry, forms, rules, the scoring method, every report and every waiver. Exit 1 when the registry, forms, rules or scoring method have
  * errors (nothing may be published from them); bad report rows and files are set aside, counted
  * and printed, and do not fail validation; so are bad waivers.
  */
@@ -18,16 +18,12 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
     o.err(
-      `validation failed: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms or rules; nothing was evaluated or published`,
+      `validation failed: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms, rules or scoring method; nothing was evaluated or published`,
     );
     return 1;
   }
   const reports = await loadReports(opts.root, project.registry, project.forms);
-  const waivers = await loadWaivers(
-    opts.root,
-    project.registry,
-    new Set(project.ruleSet.rules.map((r) => r.rule.id)),
-  );
+  const waivers = await loadWaivers(opts.root, project.registry, project.ruleSet.rules);
   printProblems(o, [...problems, ...reports.problems, ...waivers.problems], opts.maxProblems);
   const total = sumInputStats(reports.stats.values());
   const { registry, forms, ruleSet } = project;
