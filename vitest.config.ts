@@ -5,10 +5,18 @@ import type { Reporter } from 'vitest/reporters';
 // source, so tests never wait for a build.
 const conditions = ['@shoutu/source', 'node', 'import', 'default'];
 
-const project = (name: string, root: string, testTimeout = 5_000) => ({
+const project = (name: string, root: string, testTimeout = 5_000, globalSetup: string[] = []) => ({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
-  test: { name, root, include: ['test/**/*.test.ts'], environment: 'node', testTimeout },
+  test: {
+    name,
+    root,
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout,
+    globalSetup,
+    hookTimeout: 300_000,
+  },
 });
 
 /** Ends the run with a plain "N passed, N failed" line that any CI log reader understands. */
@@ -35,8 +43,8 @@ export default defineConfig({
       project('core', 'packages/core'),
       project('engine', 'packages/engine'),
       project('cli', 'packages/cli'),
-      // Builds the real site with Astro: slower than the rest.
-      project('site', 'apps/site', 60_000),
+      // Builds two sites with Astro once (test/global-setup.ts): slower than the rest.
+      project('site', 'apps/site', 60_000, ['test/global-setup.ts']),
     ],
   },
 });

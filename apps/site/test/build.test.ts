@@ -1,69 +1,15 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { main } from '@shoutu/cli';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 
-const SITE = path.resolve(import.meta.dirname, '..');
-const FIXTURE = path.resolve(SITE, '../../packages/cli/test/fixtures/mini');
-const quiet = { out: () => {}, err: () => {}, interactive: false };
-
-/** End to end, once: a small project's reports → evaluate → the Astro build, into a temporary folder. */
+/** End to end: a small project's reports → evaluate → the Astro build (test/global-setup.ts). */
 describe('end-to-end build of a small project', () => {
   let out: string;
   const page = (rel: string) => readFile(path.join(out, rel), 'utf8');
 
-  beforeAll(async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'shoutu-e2e-'));
-    await cp(FIXTURE, root, { recursive: true });
-    // A name with markup must reach the page as text.
-    const registry = path.join(root, 'data/registry/registry.json');
-    await writeFile(
-      registry,
-      (await readFile(registry, 'utf8')).replace(
-        '"en": "Zhongshan"',
-        '"en": "Zhongshan <script>alert(1)</script>"',
-      ),
-    );
-    // Bands other than the usual 90/75: the site must take them from the results.
-    const scoring = path.join(root, 'rules/scoring.json');
-    const method = JSON.parse(await readFile(scoring, 'utf8'));
-    method.bands = { green: 95, yellow: 60 };
-    await writeFile(scoring, JSON.stringify(method));
-    // The second day's missing report is waived.
-    await mkdir(path.join(root, 'data/waivers'));
-    await writeFile(
-      path.join(root, 'data/waivers/test.json'),
-      JSON.stringify(
-        {
-          waivers: [
-            {
-              subject: '210202001001002',
-              rule: 'prevention.grid-screening',
-              reason: { zh: '测试豁免理由', en: 'A test waiver reason' },
-              approver: '中山区疫情防控指挥部办公室',
-              start: '2020-02-03',
-              expiry: '2020-02-29',
-            },
-          ],
-        },
-        null,
-        2,
-      ),
-    );
-    expect(await main(['--root', root, 'evaluate'], quiet)).toBe(0);
-    out = path.join(root, 'site');
-    await promisify(execFile)(process.execPath, [path.join(SITE, 'scripts/build.mjs')], {
-      cwd: SITE,
-      env: {
-        ...process.env,
-        SHOUTU_RESULTS_DIR: path.join(root, 'data/results'),
-        SHOUTU_SITE_OUT: out,
-      },
-    });
-  }, 180_000);
+  beforeAll(() => {
+    out = inject('siteMini');
+  });
 
   test('writes the index and a page per district in both languages', async () => {
     const files = (await readdir(out, { recursive: true }))
