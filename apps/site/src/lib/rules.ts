@@ -1,0 +1,251 @@
+/**
+ * Shapes the results for the rules area: the catalog of rules in force, one rule's findings across
+ * the districts, the fact catalog and the city's tile map. Language-neutral: the pages pick the
+ * language. Kept apart from the pages so that the catalog can become an interactive table later
+ * on the same data.
+ */
+import {
+  AREAS,
+  type Area,
+  type Counts,
+  type FactInfo,
+  type Finding,
+  type LocalizedText,
+  SEVERITIES,
+  type Summary,
+  type WaiverInfo,
+} from '@shoutu/core';
+import type { Locale } from '../i18n';
+import type { Results, RuleEntry } from './results';
+import { localeUrl } from './url';
+import { checks, type Subject, subjects } from './view';
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Rule pages live at `rules/<id>/`; the area's own pages at `rules/facts/` and `rules/scoring/`.
+ * A rule id is lower-case letters, digits, dots and hyphens starting with a letter, so a rule that
+ * happens to be called "facts" or "scoring" moves to `rules/_<id>/`, a path no other id can take.
+ */
+const RESERVED = new Set(['facts', 'scoring']);
+export function ruleSlug(id: string): string {
+  return RESERVED.has(id) ? `_${id}` : id;
+}
+
+/** The rules of one area, most severe first. */
+export interface CatalogArea {
+  area: Area;
+  rules: { rule: RuleEntry; checks: number }[];
+}
+
+/** Rules ordered by area, then severity (critical first), then id. */
+export function sortRules(rules: readonly RuleEntry[]): RuleEntry[] {
+  const area = (r: RuleEntry) => AREAS.indexOf(r.area);
+  const severity = (r: RuleEntry) => SEVERITIES.indexOf(r.severity);
+  return [...rules].sort(
+    (a, b) => area(a) - area(b) || severity(a) - severity(b) || cmp(a.id, b.id),
+  );
+}
+
+/** The rules in force on the day, grouped by area (areas without rules left out). */
+export function ruleCatalog(results: Results): CatalogArea[] {
+  const sorted = sortRules(results.city.rules);
+  return AREAS.map((area) => ({
+    area,
+    rules: sorted
+      .filter((r) => r.area === area)
+      .map((rule) => ({ rule, checks: checks(rule.counts) })),
+  })).filter((g) => g.rules.length > 0);
+}
+
+/** The statuses listed on a rule page, in the order they are listed. */
+export const LISTED = ['fail', 'missing', 'waived', 'error'] as const;
+export type ListedStatus = (typeof LISTED)[number];
+
+export interface RuleFinding {
+  finding: Finding;
+  subject: Subject;
+  /** For a waived finding: the waiver in force for its subject and rule. */
+  waiver?: WaiverInfo | undefined;
+}
+
+export interface RuleDistrict {
+  code: string;
+  name: LocalizedText;
+  /** The rule's counts in the district; zero counts if the district has no check of it. */
+  counts: Counts;
+  /** Failures, missing reports, waived findings and errors: by status, then subject code. */
+  findings: RuleFinding[];
+  /** The statuses that occur among the findings, in listing order. */
+  statuses: ListedStatus[];
+}
+
+export interface RuleDetail {
+  rule: RuleEntry;
+  /** What one check of the rule weighs, from the scoring method. */
+  weight: number;
+  /** Districts with at least one listed finding, in the order of the city index. */
+  districts: RuleDistrict[];
+  /** Listed findings across all districts. */
+  listed: number;
+}
+
+const NO_COUNTS: Counts = { pass: 0, fail: 0, missing: 0, waived: 0, notApplicable: 0, error: 0 };
+
+/** One rule with its failures, missing reports, waivers and errors across the districts. */
+export function ruleDetail(results: Results, rule: RuleEntry): RuleDetail {
+  const districts: RuleDistrict[] = [];
+  for (const ref of results.city.districts) {
+    const district = results.districts.get(ref.code);
+    if (!district) continue;
+    const mine = district.findings.filter(
+      (f) => f.rule === rule.id && (LISTED as readonly string[]).includes(f.status),
+    );
+    if (mine.length === 0) continue;
+    const subject = subjects(district);
+    const waivers = new Map(
+      district.waivers.filter((w) => w.rule === rule.id).map((w) => [w.subject, w]),
+    );
+    const rank = (f: Finding) => LISTED.indexOf(f.status as ListedStatus);
+    const findings = mine
+      .sort((a, b) => rank(a) - rank(b) || cmp(a.subject, b.subject))
+      .map((finding) => ({
+        finding,
+        subject: subject(finding.subject),
+        ...(finding.status === 'waived' ? { waiver: waivers.get(finding.subject) } : {}),
+      }));
+    districts.push({
+      code: ref.code,
+      name: district.district.name,
+      counts: district.rules.find((r) => r.id === rule.id)?.counts ?? NO_COUNTS,
+      findings,
+      statuses: LISTED.filter((s) => mine.some((f) => f.status === s)),
+    });
+  }
+  return {
+    rule,
+    weight: results.city.scoring.severityWeights[rule.severity],
+    districts,
+    listed: districts.reduce((n, d) => n + d.findings.length, 0),
+  };
+}
+
+/** Facts of one form (or of the subject), by name. */
+export interface FactGroup {
+  /** The form id, or `subject` for what the registry holds about the subject. */
+  group: string;
+  facts: FactInfo[];
+}
+
+/** The fact catalog grouped by form, forms by id, the subject's facts last. */
+export function factCatalog(facts: readonly FactInfo[]): FactGroup[] {
+  const groups = new Map<string, FactInfo[]>();
+  for (const fact of facts) {
+    const dot = fact.name.indexOf('.');
+    const group = dot > 0 ? fact.name.slice(0, dot) : fact.name;
+    groups.set(group, [...(groups.get(group) ?? []), fact]);
+  }
+  const last = (g: string) => (g === 'subject' ? 1 : 0);
+  return [...groups.keys()]
+    .sort((a, b) => last(a) - last(b) || cmp(a, b))
+    .map((group) => ({
+      group,
+      facts: (groups.get(group) ?? []).sort((a, b) => cmp(a.name, b.name)),
+    }));
+}
+
+/**
+ * Where each of Dalian's districts sits on the tile map: column and row (from 1), roughly as on
+ * the map, north at the top. `sea` marks a county of islands, drawn apart from the mainland.
+ */
+export const TILE_POSITIONS: Readonly<Record<string, { col: number; row: number; sea?: boolean }>> =
+  {
+    '210281': { col: 1, row: 1 }, // 瓦房店市 Wafangdian, north-west
+    '210214': { col: 2, row: 1 }, // 普兰店区 Pulandian, north
+    '210283': { col: 3, row: 1 }, // 庄河市 Zhuanghe, north-east
+    '210213': { col: 2, row: 2 }, // 金州区 Jinzhou, middle
+    '210224': { col: 4, row: 2, sea: true }, // 长海县 Changhai, islands to the east
+    '210211': { col: 2, row: 3 }, // 甘井子区 Ganjingzi, middle
+    '210212': { col: 1, row: 4 }, // 旅顺口区 Lüshunkou, the south-western tip
+    '210204': { col: 2, row: 4 }, // 沙河口区 Shahekou, south
+    '210203': { col: 3, row: 4 }, // 西岗区 Xigang, south
+    '210202': { col: 4, row: 4 }, // 中山区 Zhongshan, south-east
+  };
+
+/** Columns of the grid that holds districts without a place on the map. */
+const FALLBACK_COLUMNS = 4;
+
+export interface Tile<D> {
+  district: D;
+  col: number;
+  row: number;
+  sea: boolean;
+}
+
+export interface TileMap<D> {
+  columns: number;
+  rows: number;
+  /** In reading order: north to south, west to east; districts without a position last. */
+  tiles: Tile<D>[];
+}
+
+/**
+ * Places the districts on the tile map. Known codes take their place (the map trimmed to the
+ * tiles used); codes without a position follow in rows below, in alphabetical order of `name`.
+ */
+export function tileMap<D extends { code: string; summary: Summary }>(
+  districts: readonly D[],
+  name: (d: D) => string,
+  positions: Readonly<Record<string, { col: number; row: number; sea?: boolean }>> = TILE_POSITIONS,
+): TileMap<D> {
+  const known = districts.filter((d) => Object.hasOwn(positions, d.code));
+  const unknown = districts
+    .filter((d) => !Object.hasOwn(positions, d.code))
+    .sort((a, b) => cmp(name(a), name(b)) || cmp(a.code, b.code));
+  const placed = known.map((d) => ({ district: d, ...positions[d.code]! }));
+  const minCol = Math.min(...placed.map((p) => p.col));
+  const minRow = Math.min(...placed.map((p) => p.row));
+  const tiles: Tile<D>[] = placed
+    .map((p) => ({
+      district: p.district,
+      col: p.col - minCol + 1,
+      row: p.row - minRow + 1,
+      sea: p.sea ?? false,
+    }))
+    .sort((a, b) => a.row - b.row || a.col - b.col || cmp(a.district.code, b.district.code));
+  let columns = Math.max(0, ...tiles.map((t) => t.col));
+  let rows = Math.max(0, ...tiles.map((t) => t.row));
+  if (unknown.length > 0) {
+    const width = Math.max(columns, Math.min(FALLBACK_COLUMNS, unknown.length));
+    const top = rows;
+    unknown.forEach((district, i) => {
+      tiles.push({
+        district,
+        col: (i % width) + 1,
+        row: top + Math.floor(i / width) + 1,
+        sea: false,
+      });
+    });
+    columns = width;
+    rows = top + Math.ceil(unknown.length / width);
+  }
+  return { columns, rows, tiles };
+}
+
+/** The catalog of rules in a locale. */
+export function rulesUrl(locale: Locale): string {
+  return localeUrl(locale, 'rules/');
+}
+
+/** A rule's page in a locale. */
+export function ruleUrl(locale: Locale, id: string): string {
+  return localeUrl(locale, `rules/${encodeURIComponent(ruleSlug(id))}/`);
+}
+
+export function factsUrl(locale: Locale): string {
+  return localeUrl(locale, 'rules/facts/');
+}
+
+export function scoringUrl(locale: Locale): string {
+  return localeUrl(locale, 'rules/scoring/');
+}
