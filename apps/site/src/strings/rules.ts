@@ -21,10 +21,8 @@ const zh = {
   catalogIntro: (day: string) =>
     `${day}生效的全部检查规则：检查什么、依据哪份文件的哪一条、当日有多少单位或场所不合格、缺报或经批准豁免。`,
   catalogCaption: '当日生效的检查规则，按领域和严重程度排列',
-  catalogNarrow: '窄屏按规则逐条显示；宽屏和打印版为表格。',
   areaRules: (n: number) => `${n} 条规则`,
   ruleId: '编号',
-  clause: '条款',
   assumed: '阈值为推定',
   assumedNote:
     '标有“阈值为推定”的规则，其阈值是在依据文件没有给出具体数字时采用的默认值，而非原文引用。',
@@ -35,7 +33,6 @@ const zh = {
   scoringLink: '评分方法详解：权重、等级、缺报、豁免、趋势和失分',
   cityRulesNote: '点击规则名称查看当日所有不合格、缺报和豁免的单位或场所。',
 
-  ruleTitle: (title: string) => `检查规则：${title}`,
   aboutHeading: '规则说明',
   appliesTo: '适用对象',
   appliesToLevel: (level: string) => `每个${level}`,
@@ -138,7 +135,6 @@ const zh = {
     '每条规则自行规定何时算作缺报：缺报即不合格、当日不适用，或沿用若干天内最近一次上报的数值。',
   trendsHeading: '趋势',
   lostHeading: '失分',
-  stampHeading: '版本',
   description: '评分方法说明',
 
   tileMapHeading: '区县分布',
@@ -158,10 +154,8 @@ const en: RulesDict = {
   catalogIntro: (day: string) =>
     `Every rule in force on ${day}: what it checks, which clause of which document it rests on, and how many units or places failed it, did not report or were waived that day.`,
   catalogCaption: 'The rules in force that day, by area and severity',
-  catalogNarrow: 'A narrow screen shows one rule after another; wider screens and print, a table.',
   areaRules: (n: number) => (n === 1 ? '1 rule' : `${n} rules`),
   ruleId: 'ID',
-  clause: 'Clause',
   assumed: 'threshold assumed',
   assumedNote:
     'A rule marked “threshold assumed” uses a default where its source gives no figure: the threshold is not a quotation.',
@@ -175,7 +169,6 @@ const en: RulesDict = {
   cityRulesNote:
     'Select a rule to see every unit or place that failed it, did not report or was waived.',
 
-  ruleTitle: (title: string) => `Rule: ${title}`,
   aboutHeading: 'About the rule',
   appliesTo: 'Applies to',
   appliesToLevel: (level: string) => `every ${level}`,
@@ -282,7 +275,6 @@ const en: RulesDict = {
     'Each rule says when a report counts as missing: a missing report is a failure, the rule does not apply that day, or the last value reported within a few days is used.',
   trendsHeading: 'Trends',
   lostHeading: 'Points lost',
-  stampHeading: 'Version',
   description: 'The method in brief',
 
   tileMapHeading: 'Districts on the map',
