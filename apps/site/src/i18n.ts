@@ -146,6 +146,7 @@ const zh = {
   lostStreets: '失分：上级单位综合得分中在该单位内失去的分数（街道相对区县，社区相对所属街道）。',
   ownLost: (n: string) => `区县自身检查项失分：${n}。`,
   departmentsHeading: '行业主管部门',
+  nav: { rules: '检查规则', departments: '主管部门', archive: '历史', downloads: '下载' },
   departmentsCaption: '重点场所的检查结果，按行业主管部门汇总（高分在前）',
   departmentsDistrictCaption: '本区县重点场所的检查结果，按行业主管部门汇总（高分在前）',
   department: '主管部门',
@@ -327,6 +328,7 @@ const en: Dict = {
     'Points lost: points of the parent’s overall score lost inside the unit (for a street, of the district’s score; for a community, of its street’s).',
   ownLost: (n: string) => `Points lost on the district’s own checks: ${n}.`,
   departmentsHeading: 'Supervising departments',
+  nav: { rules: 'Rules', departments: 'Departments', archive: 'Archive', downloads: 'Downloads' },
   departmentsCaption:
     'Findings on key places by the department that supervises them, highest first',
   departmentsDistrictCaption:
