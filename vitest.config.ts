@@ -19,17 +19,25 @@ const project = (name: string, root: string, testTimeout = 5_000, globalSetup: s
   },
 });
 
-/** Ends the run with a plain "N passed, N failed" line that any CI log reader understands. */
+/**
+ * Ends the run with a plain "N passed, N failed" line that any CI log reader understands. A file
+ * that failed outside its tests (a failed beforeAll, an import error) leaves its tests skipped: it
+ * counts as one failure, as does an unhandled error, so the line never says 0 failed for a red run.
+ */
 const plainSummary: Reporter = {
-  onTestRunEnd(modules) {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
-    for (const m of modules)
+  onTestRunEnd(modules, unhandledErrors) {
+    const counts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
+    for (const m of modules) {
+      let failedTests = 0;
       for (const t of m.children.allTests()) {
         const state = t.result().state;
         if (state === 'passed') counts.passed++;
-        else if (state === 'failed') counts.failed++;
+        else if (state === 'failed') failedTests++;
         else counts.skipped++;
       }
+      counts.failed += failedTests;
+      if (failedTests === 0 && m.state() === 'failed') counts.failed++;
+    }
     process.stdout.write(
       `\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
     );
