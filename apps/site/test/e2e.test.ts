@@ -35,7 +35,7 @@ const RULE = 'prevention.grid-screening';
  * Rule pages (`/rules/<id>/`) come from another branch. Until they exist the rule page checks are
  * skipped, saying so; once they are merged, set this to true so that their absence fails.
  */
-const EXPECT_RULE_PAGES = false;
+const EXPECT_RULE_PAGES = true;
 
 /** The transfer budget of a district page: HTML + CSS + JS as the browser received them. */
 const BUDGET = 150_000;

@@ -215,13 +215,13 @@ describe('street and community pages, departments and the trend chart: the sampl
       // The band thresholds are drawn and named.
       expect(svg).toContain('stroke-dasharray');
       expect(svg).toMatch(/>良好 90<\/text>/);
-      const table = zh.slice(zh.indexOf('<table class="sr-only">'));
+      const table = zh.slice(zh.indexOf('<div class="sr-only"><table>'));
       const body = table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>'));
       expect(rows(body)).toHaveLength(30);
       expect(body).toMatch(/<time datetime="2020-03-24">2020年3月24日<\/time>/i);
     }
     const zh = await page('district/210202/index.html');
-    const body = zh.slice(zh.indexOf('<table class="sr-only">'));
+    const body = zh.slice(zh.indexOf('<div class="sr-only"><table>'));
     expect(body).toContain(`<td>${zhongshan.summary.score!.toFixed(1)}</td>`);
     const en = await page('en/district/210202/index.html');
     expect(en).toContain(
@@ -352,7 +352,7 @@ describe('street and community pages: the mini fixture', () => {
     expect(desc).toContain('2020年2月2日');
     expect(desc).toContain('2020年2月3日');
     expect(desc).toContain('28 天无数据');
-    const table = zh.slice(zh.indexOf('<table class="sr-only">'));
+    const table = zh.slice(zh.indexOf('<div class="sr-only"><table>'));
     expect(rows(table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>')))).toHaveLength(30);
   });
 

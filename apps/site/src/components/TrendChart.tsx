@@ -198,27 +198,30 @@ export default function TrendChart({
         <strong className="font-semibold text-slate-900">{title}</strong>
         <span className="block">{summary}</span>
       </figcaption>
-      <table className="sr-only">
-        <caption>{table.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{table.day}</th>
-            <th scope="col">{table.score}</th>
-            <th scope="col">{table.band}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.day}>
-              <th scope="row">
-                <time dateTime={p.day}>{p.long}</time>
-              </th>
-              <td>{p.score === null ? table.noData : fmt(p.score)}</td>
-              <td>{p.score === null ? '' : bandNames[p.band]}</td>
+      {/* The wrapper is hidden, not the table: a table grows to its content whatever its width. */}
+      <div className="sr-only">
+        <table>
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{table.day}</th>
+              <th scope="col">{table.score}</th>
+              <th scope="col">{table.band}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.day}>
+                <th scope="row">
+                  <time dateTime={p.day}>{p.long}</time>
+                </th>
+                <td>{p.score === null ? table.noData : fmt(p.score)}</td>
+                <td>{p.score === null ? '' : bandNames[p.band]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
