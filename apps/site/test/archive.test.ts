@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CityResults, DistrictResults, describeOutcome, Form } from '@shoutu/core';
 import { describe, expect, inject, test } from 'vitest';
@@ -198,6 +198,7 @@ describe('archive of the sample', () => {
       [`archive/${days[10]}`, days[10]!, '210213'],
       [`archive/${days[0]}`, days[0]!, '210202'],
     ] as const) {
+      const withJson = base.startsWith('downloads/');
       const d = district(day, code);
       const units = records(read(site, `${base}/district/${code}/units.csv`));
       expect(units.rows.map((r) => r.code)).toEqual([code, ...d.units.map((u) => u.code)]);
@@ -229,6 +230,9 @@ describe('archive of the sample', () => {
         }
       });
 
+      // A district's JSON is published for the latest day only.
+      expect(existsSync(path.join(site, `${base}/district/${code}/district.json`))).toBe(withJson);
+      if (!withJson) continue;
       const json = JSON.parse(read(site, `${base}/district/${code}/district.json`));
       expect([json.day, json.revision, json.rulesHash, json.scoringVersion]).toEqual([
         d.day,
@@ -308,7 +312,7 @@ describe('downloads of the mini project', () => {
       expect.arrayContaining([
         'archive/2020-02-02/city.csv',
         'archive/2020-02-03/district/210202/findings.csv',
-        'archive/2020-02-03/district/210202/district.json',
+        'downloads/latest/district/210202/district.json',
         'downloads/latest/district/210202/units.csv',
         'downloads/templates/grid-daily.csv',
       ]),
@@ -336,7 +340,7 @@ describe('downloads of the mini project', () => {
     expect(zh).toContain('中山区疫情防控指挥部办公室');
     const en = read(site, 'en/archive/2020-02-03/district/210202/index.html');
     expect(en).toContain('Zhongshan &lt;script&gt;alert(1)&lt;/script&gt;');
-    const json = JSON.parse(read(site, 'archive/2020-02-03/district/210202/district.json'));
+    const json = JSON.parse(read(site, 'downloads/latest/district/210202/district.json'));
     expect(json.district.name.en).toBe('Zhongshan <script>alert(1)</script>');
   });
 });

@@ -44,15 +44,20 @@ export function cityDataUrls(scope: DataScope): { csv: string; json: string } {
   return { csv: url(`${base}city.csv`), json: url(`${base}city.json`) };
 }
 
-/** A district's day: its units' scores and its findings. */
+/**
+ * A district's day: its units' scores and its findings as CSV; as JSON for the latest day only.
+ * The JSON holds the same tables as the two CSV files, and for every district and day it would
+ * add about a quarter to the size of the published site (100 MB a year); programs that want the
+ * history read the CSV files, or the snapshots themselves in data/results.
+ */
 export function districtDataUrls(
   scope: DataScope,
   code: string,
-): { units: string; findings: string; json: string } {
+): { units: string; findings: string; json?: string } {
   const base = `${dataBase(scope)}district/${seg(code)}/`;
   return {
     units: url(`${base}units.csv`),
     findings: url(`${base}findings.csv`),
-    json: url(`${base}district.json`),
+    ...(scope === 'latest' ? { json: url(`${base}district.json`) } : {}),
   };
 }
