@@ -42,6 +42,9 @@ const dist = custom ? resolve(custom) : join(root, 'dist');
 // Staged on the same file system as dist, so the swap is two renames.
 const staging = custom ? `${dist}.build` : join(root, '.build');
 const old = `${dist}.old`;
+// Paths from the environment are taken from the working directory the build was started in.
+if (process.env.SHOUTU_RESULTS_DIR)
+  process.env.SHOUTU_RESULTS_DIR = resolve(process.env.SHOUTU_RESULTS_DIR);
 const resultsDir = process.env.SHOUTU_RESULTS_DIR || join(repo, 'data/results');
 const cacheDir = process.env.SHOUTU_ARCHIVE_CACHE
   ? resolve(process.env.SHOUTU_ARCHIVE_CACHE)
@@ -56,6 +59,9 @@ const dayFolders = (day) => [join('archive', day), join('en', 'archive', day)];
 
 // Builds must not phone home (telemetry) and must not depend on the clock or the network.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// Astro writes its server chunks into the output folder when that lies below the working
+// directory, where they cannot import the site's packages: build from the site's folder.
+process.chdir(root);
 
 function fail(message) {
   console.error(`\nsite build failed: ${message}`);
