@@ -261,6 +261,23 @@ describe('archive of the sample', () => {
     }
   });
 
+  test("the downloads page links the latest day's files, and they exist", () => {
+    const page = read(site, 'en/downloads/index.html');
+    const links = [...page.matchAll(/href="\/(downloads\/latest\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'downloads/latest/city.csv',
+        'downloads/latest/city.json',
+        ...city(latest).districts.flatMap((d) =>
+          ['findings.csv', 'units.csv', 'district.json'].map(
+            (f) => `downloads/latest/district/${d.code}/${f}`,
+          ),
+        ),
+      ]),
+    );
+    for (const l of links) expect(existsSync(path.join(site, l)), l).toBe(true);
+  });
+
   test('the templates have the header of their form, and the templates page lists every form', () => {
     const formsDir = path.join(REPO, 'data/forms');
     const zh = read(site, 'downloads/index.html');

@@ -53,7 +53,14 @@ const zh = {
     error: '检查未能完成',
     waived: { fail: '不合格（已豁免）', missing: '缺报（已豁免）' },
   },
-  /** The templates page. */
+  /** The templates and downloads page. */
+  downloadsTitle: '数据下载和报表模板',
+  downloadsIntro: '最新一天的评分数据，以及各单位填报每日报告用的空白模板。',
+  latestDataHeading: (day: string) => `最新数据（${day}）`,
+  cityData: (city: string) => `${city}各区县得分`,
+  findingsShort: '明细 CSV',
+  unitsShort: '各单位得分 CSV',
+  archiveDataNote: '此前每一天的数据，在历史评分中该日的页面上下载：',
   templatesTitle: '报表模板',
   templatesIntro:
     '每张报表的空白 CSV 模板：第一行是列名，每个填报对象填一行。subject 填单位代码或场所编号，submitted_at 填提交时间（如 2020-02-02T10:30），其余各列按下表填写。是/否字段可填 true/false、yes/no 或 是/否。文件请用 UTF-8 编码保存（Excel：“CSV UTF-8”）。',
@@ -88,7 +95,7 @@ const zh = {
   placeTypes: (names: string[]) => `重点场所：${names.join('、')}`,
   level: (name: string) => `每个${name}`,
   downloadTemplate: (id: string) => `下载空白模板 ${id}.csv`,
-  downloadsLink: '报表模板和数据下载',
+  downloadsLink: '数据下载和报表模板',
 };
 
 type Strings = typeof zh;
@@ -145,6 +152,14 @@ const en: Strings = {
     error: 'the check could not be completed',
     waived: { fail: 'failed (waived)', missing: 'missing (waived)' },
   },
+  downloadsTitle: 'Data downloads and report templates',
+  downloadsIntro:
+    'The scorecard data of the latest day, and the blank templates units fill in for their daily reports.',
+  latestDataHeading: (day: string) => `Latest data (${day})`,
+  cityData: (city: string) => `${city}, district scores`,
+  findingsShort: 'findings CSV',
+  unitsShort: 'unit scores CSV',
+  archiveDataNote: 'The data of every earlier day are on that day’s pages in the archive:',
   templatesTitle: 'Report templates',
   templatesIntro:
     'A blank CSV template for each report form: the first row holds the column names, then one row per unit or place reporting. Put the unit’s code or the place’s id in subject and the time of submission in submitted_at (e.g. 2020-02-02T10:30), and the other columns as listed below. Yes/no fields take true/false, yes/no or 是/否. Save the file as UTF-8 (Excel: “CSV UTF-8”).',
@@ -179,7 +194,7 @@ const en: Strings = {
   placeTypes: (names: string[]) => `key places: ${names.join(', ')}`,
   level: (name: string) => `each ${name}`,
   downloadTemplate: (id: string) => `Download the blank template ${id}.csv`,
-  downloadsLink: 'Report templates and data downloads',
+  downloadsLink: 'Data downloads and report templates',
 };
 
 const MONTHS = [
