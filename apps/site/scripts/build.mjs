@@ -245,6 +245,9 @@ if (!existsSync(join(staging, 'index.html'))) {
 try {
   mkdirSync(assetsDir, { recursive: true });
   for (const day of toRender) {
+    for (const folder of dayFolders(day))
+      if (!existsSync(join(staging, folder, 'index.html')))
+        throw new Error(`the build rendered no ${folder}/index.html`);
     const entry = entryOf(day);
     const temporary = `${entry}.tmp`;
     rmSync(temporary, { recursive: true, force: true });

@@ -299,6 +299,33 @@ describe('archive of the sample', () => {
   });
 });
 
+describe('archive cache', () => {
+  test('holds every sample day as it was published, and the stylesheets it links', () => {
+    const site = inject('siteSample');
+    const cache = process.env.SHOUTU_ARCHIVE_CACHE
+      ? path.resolve(process.env.SHOUTU_ARCHIVE_CACHE)
+      : path.resolve(import.meta.dirname, '../.archive-cache');
+    for (const day of [days[0]!, days[30]!, latest]) {
+      const entries = readdirSync(path.join(cache, day));
+      // One entry per day: older ones (another site or snapshot) are pruned.
+      expect(entries).toHaveLength(1);
+      const entry = path.join(cache, day, entries[0]!);
+      for (const rel of [
+        `archive/${day}/index.html`,
+        `en/archive/${day}/district/210202/index.html`,
+        `archive/${day}/district/210281/findings.csv`,
+      ])
+        expect(readFileSync(path.join(entry, rel), 'utf8'), rel).toBe(read(site, rel));
+      const assets: string[] = JSON.parse(readFileSync(path.join(entry, '.assets.json'), 'utf8'));
+      expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+      for (const a of assets) {
+        expect(existsSync(path.join(cache, 'assets', a)), a).toBe(true);
+        expect(existsSync(path.join(site, '_astro', a)), a).toBe(true);
+      }
+    }
+  });
+});
+
 describe('CSV writer', () => {
   test('quotes as RFC 4180 says and defuses formulas', () => {
     expect(csvCell('plain')).toBe('plain');
