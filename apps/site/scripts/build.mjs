@@ -3,25 +3,68 @@
  * Builds the site into apps/site/.build and, only when that succeeds, swaps it into apps/site/dist:
  * dist → dist.old, .build → dist, delete dist.old. A failed build leaves the previous dist as it was.
  *
+ * The archive (a page per past day and per district and day, and their downloads) grows by a day
+ * every day, but a published day never changes, so its files are rendered once and kept in
+ * apps/site/.archive-cache/<day>/<key>/. The key is a hash of
+ *   - the day's snapshot files (data/results/<day>/*.json),
+ *   - the site's source (apps/site without its outputs and tests, packages/core/src, the lockfile,
+ *     SHOUTU_BASE and SHOUTU_SITE): a change to the site renders every day again,
+ *   - the days before and after it and their districts (the pages link to them).
+ * One Astro build renders the current pages, the archive index and the days without a cache entry
+ * (named in SHOUTU_ARCHIVE_DAYS, read by the archive pages' getStaticPaths); the other days are
+ * then linked (or copied) from the cache into the staged output, and the new days stored in it.
+ * The stylesheets and scripts a cached page links to are kept in .archive-cache/assets and put back
+ * if the current build did not produce them, so a cached page never links to a missing file.
+ *
  * Environment: SHOUTU_SITE_OUT builds into another folder instead of apps/site/dist (staged next to
- * it as <out>.build); SHOUTU_RESULTS_DIR, SHOUTU_SITE and SHOUTU_BASE are read by astro.config.mjs.
+ * it as <out>.build); SHOUTU_ARCHIVE_CACHE keeps the cache elsewhere; SHOUTU_RESULTS_DIR,
+ * SHOUTU_SITE and SHOUTU_BASE are read by astro.config.mjs.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const repo = resolve(root, '../..');
 const custom = process.env.SHOUTU_SITE_OUT;
 const dist = custom ? resolve(custom) : join(root, 'dist');
 // Staged on the same file system as dist, so the swap is two renames.
 const staging = custom ? `${dist}.build` : join(root, '.build');
 const old = `${dist}.old`;
+// Paths from the environment are taken from the working directory the build was started in.
+if (process.env.SHOUTU_RESULTS_DIR)
+  process.env.SHOUTU_RESULTS_DIR = resolve(process.env.SHOUTU_RESULTS_DIR);
+const resultsDir = process.env.SHOUTU_RESULTS_DIR || join(repo, 'data/results');
+const cacheDir = process.env.SHOUTU_ARCHIVE_CACHE
+  ? resolve(process.env.SHOUTU_ARCHIVE_CACHE)
+  : join(root, '.archive-cache');
+const assetsDir = join(cacheDir, 'assets');
+
+/** Raise to drop every cache entry (a change to what an entry holds). */
+const CACHE_FORMAT = '1';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Where a day's archive files are in the output, per locale. */
+const dayFolders = (day) => [join('archive', day), join('en', 'archive', day)];
 
 // Builds must not phone home (telemetry) and must not depend on the clock or the network.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // Nor on the caller's environment: under vitest NODE_ENV is "test", and Vite would then ship
 // React's development build (three times the bytes) to every page with an island.
 process.env.NODE_ENV = 'production';
+// Astro writes its server chunks into the output folder when that lies below the working
+// directory, where they cannot import the site's packages: build from the site's folder.
+process.chdir(root);
 
 function fail(message) {
   console.error(`\nsite build failed: ${message}`);
@@ -29,6 +72,161 @@ function fail(message) {
   process.exit(1);
 }
 
+/** A path as short as it reads well: relative below the working directory, else absolute. */
+const shown = (path) => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
+const sha = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(typeof p === 'string' ? `${p.length}:${p}` : p);
+  return h.digest('hex');
+};
+
+/** Files under `dir` (relative, sorted), skipping folders for which `skip(name)` is true. */
+function files(dir, skip = () => false, prefix = '') {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (skip(e.name)) continue;
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...files(join(dir, e.name), skip, rel));
+    else if (e.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+/** What the rendered pages depend on besides the results. */
+function siteHash() {
+  const h = createHash('sha256');
+  const add = (base, skip) => {
+    for (const f of files(base, skip)) {
+      h.update(`${relative(repo, join(base, f))}\0`);
+      h.update(readFileSync(join(base, f)));
+      h.update('\0');
+    }
+  };
+  // Outputs, caches and tests of the site do not change what a page renders.
+  const outputs = new Set([
+    'node_modules',
+    '.astro',
+    '.build',
+    '.archive-cache',
+    'test',
+    'test-results',
+  ]);
+  add(root, (name) => outputs.has(name) || name.startsWith('dist') || name.endsWith('.build'));
+  add(join(repo, 'packages/core/src'));
+  const lockfile = join(repo, 'pnpm-lock.yaml');
+  if (existsSync(lockfile)) h.update(readFileSync(lockfile));
+  h.update(`\0base=${process.env.SHOUTU_BASE ?? ''}\0site=${process.env.SHOUTU_SITE ?? ''}`);
+  return h.digest('hex');
+}
+
+/** Every day with results: its files' hash and its districts. */
+function readDays() {
+  if (!existsSync(resultsDir)) return [];
+  return readdirSync(resultsDir, { withFileTypes: true })
+    .filter(
+      (e) =>
+        e.isDirectory() && DAY.test(e.name) && existsSync(join(resultsDir, e.name, 'index.json')),
+    )
+    .map((e) => e.name)
+    .sort()
+    .map((day) => {
+      const folder = join(resultsDir, day);
+      const h = createHash('sha256');
+      let districts = '';
+      for (const f of files(folder).filter((f) => f.endsWith('.json') && !f.includes('/'))) {
+        const content = readFileSync(join(folder, f));
+        h.update(`${f}\0`);
+        h.update(content);
+        h.update('\0');
+        if (f === 'index.json') {
+          try {
+            districts = JSON.parse(content.toString('utf8'))
+              .districts.map((d) => d.code)
+              .join(',');
+          } catch {
+            // Not readable: the build reports it when it renders the day.
+          }
+        }
+      }
+      return { day, hash: h.digest('hex'), districts };
+    });
+}
+
+/** Hard-links the files of `src` into `dst` (copies where linking is not possible). */
+function linkTree(src, dst) {
+  for (const f of files(src)) {
+    const to = join(dst, f);
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(join(src, f), to);
+    } catch {
+      copyFileSync(join(src, f), to);
+    }
+  }
+}
+
+/** The build's own files (`/_astro/…`) that HTML files link to, and those these link to in turn. */
+function assetsOf(htmlFiles, assetRoot) {
+  const found = new Set();
+  const scan = (text) => {
+    for (const m of text.matchAll(/_astro\/([^"'()\s?#]+)/g)) {
+      if (found.has(m[1])) continue;
+      found.add(m[1]);
+      if (m[1].endsWith('.css') && existsSync(join(assetRoot, m[1])))
+        scan(readFileSync(join(assetRoot, m[1]), 'utf8'));
+    }
+  };
+  for (const file of htmlFiles) scan(readFileSync(file, 'utf8'));
+  return [...found].sort();
+}
+
+const MANIFEST = '.assets.json';
+
+function readManifest(entry) {
+  try {
+    return JSON.parse(readFileSync(join(entry, MANIFEST), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+// 1. Which days need rendering.
+const started = performance.now();
+const site = siteHash();
+const days = readDays();
+const keys = new Map();
+days.forEach((d, i) => {
+  const prev = days[i - 1];
+  const next = days[i + 1];
+  keys.set(
+    d.day,
+    sha(
+      CACHE_FORMAT,
+      site,
+      d.hash,
+      prev ? `${prev.day}:${prev.districts}` : '',
+      next ? `${next.day}:${next.districts}` : '',
+    ).slice(0, 24),
+  );
+});
+const entryOf = (day) => join(cacheDir, day, keys.get(day));
+const cached = new Set(
+  days
+    .map((d) => d.day)
+    .filter((day) => {
+      const manifest = readManifest(entryOf(day));
+      return manifest?.every((a) => existsSync(join(assetsDir, a))) === true;
+    }),
+);
+const toRender = days.map((d) => d.day).filter((day) => !cached.has(day));
+process.env.SHOUTU_ARCHIVE_DAYS = toRender.join(',');
+
+// 2. Build.
 rmSync(staging, { recursive: true, force: true });
 
 try {
@@ -46,6 +244,72 @@ if (!existsSync(join(staging, 'index.html'))) {
   fail('astro build finished but produced no index.html.');
 }
 
+// 3. Store the days just rendered, and put the cached ones into the output.
+try {
+  mkdirSync(assetsDir, { recursive: true });
+  for (const day of toRender) {
+    for (const folder of dayFolders(day))
+      if (!existsSync(join(staging, folder, 'index.html')))
+        throw new Error(`the build rendered no ${folder}/index.html`);
+    const entry = entryOf(day);
+    const temporary = `${entry}.tmp`;
+    rmSync(temporary, { recursive: true, force: true });
+    const html = [];
+    for (const folder of dayFolders(day)) {
+      linkTree(join(staging, folder), join(temporary, folder));
+      html.push(
+        ...files(join(staging, folder))
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => join(staging, folder, f)),
+      );
+    }
+    const assets = assetsOf(html, join(staging, '_astro'));
+    for (const a of assets) {
+      const to = join(assetsDir, a);
+      if (!existsSync(to)) {
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(join(staging, '_astro', a), to);
+      }
+    }
+    writeFileSync(join(temporary, MANIFEST), `${JSON.stringify(assets)}\n`);
+    rmSync(entry, { recursive: true, force: true });
+    renameSync(temporary, entry);
+  }
+  for (const day of cached) {
+    const entry = entryOf(day);
+    for (const folder of dayFolders(day)) linkTree(join(entry, folder), join(staging, folder));
+    for (const a of readManifest(entry) ?? []) {
+      const to = join(staging, '_astro', a);
+      if (!existsSync(to)) {
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(join(assetsDir, a), to);
+      }
+    }
+  }
+  // Older entries of these days (an earlier site or snapshot) are of no more use. Days not in
+  // these results (another results folder's) are left for the build that uses them.
+  const used = new Set();
+  for (const { day } of days)
+    for (const e of readdirSync(join(cacheDir, day), { withFileTypes: true }))
+      if (e.name !== keys.get(day))
+        rmSync(join(cacheDir, day, e.name), { recursive: true, force: true });
+  for (const e of readdirSync(cacheDir, { withFileTypes: true }))
+    if (e.isDirectory() && DAY.test(e.name))
+      for (const k of readdirSync(join(cacheDir, e.name)))
+        for (const a of readManifest(join(cacheDir, e.name, k)) ?? []) used.add(a);
+  for (const a of files(assetsDir)) if (!used.has(a)) rmSync(join(assetsDir, a));
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  fail(
+    `could not use the archive cache ${cacheDir}: ${error instanceof Error ? error.message : String(error)}. Delete it and build again.`,
+  );
+}
+
+console.log(
+  `archive: ${toRender.length} of ${days.length} days rendered, ${cached.size} from the cache (${shown(cacheDir)}), ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+);
+
+// 4. Swap.
 try {
   rmSync(old, { recursive: true, force: true });
   if (existsSync(dist)) renameSync(dist, old);
