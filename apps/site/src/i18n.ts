@@ -121,7 +121,7 @@ const zh = {
   } satisfies Record<BandKey, (b: Thresholds) => string>,
   bandCapRule: (cap: string) => `有重大检查不达标时，等级最高为“${cap}”（等级封顶）。`,
   bandNote: '得分按严重程度和领域加权计算，',
-  bandNoteLink: '计算方法见全市页面',
+  bandNoteLink: '计算方法见评分方法页面',
   capped: (n: number) => `因${n}项重大检查不达标，等级封顶`,
   counts: {
     checks: '检查项',
@@ -140,7 +140,7 @@ const zh = {
   trendShort: { change: '较昨日', week: '近7日' },
   trendNote: '较昨日：与前一日相比的得分变化；近7日：近7日拟合的得分变化。',
   noTrend: '无可比数据',
-  trendLegend: (flat: number) => `▲ 上升　▼ 下降　– 持平（变化不超过 ${flat} 分）`,
+  trendLegend: (flat: number) => `▲ 上升　▼ 下降　≈ 持平（变化不超过 ${flat} 分）`,
   lost: '失分',
   lostCity: '失分：全市综合得分中在该区县内失去的分数。',
   lostStreets: '失分：上级单位综合得分中在该单位内失去的分数（街道相对区县，社区相对所属街道）。',
@@ -321,7 +321,7 @@ const en: Dict = {
     '1 day: the change in score since the previous day; 7 days: the change fitted over the last 7 days.',
   noTrend: 'nothing to compare',
   trendLegend: (flat: number) =>
-    `▲ up, ▼ down, – flat (a change of at most ${flat} ${flat === 1 ? 'point' : 'points'})`,
+    `▲ up, ▼ down, ≈ flat (a change of at most ${flat} ${flat === 1 ? 'point' : 'points'})`,
   lost: 'Points lost',
   lostCity: 'Points lost: points of the city’s overall score lost inside the district.',
   lostStreets:

@@ -202,6 +202,15 @@ export function subjects(district: DistrictDay): (code: string) => Subject {
   const names = (links: UnitLink[]) => links.map((l) => l.name);
 
   const lookup = (code: string): Subject => {
+    // A check of the district itself (its reserves, its daily report).
+    if (code === district.district.code)
+      return {
+        code,
+        name: district.district.name,
+        level: district.district.level,
+        within: [],
+        chain: [],
+      };
     const unit = units.get(code);
     if (unit) {
       const above = chain(unit.parent);

@@ -113,7 +113,7 @@ const en: Strings = {
   day: 'Day',
   cityScore: 'City score',
   cappedShort: ' (capped)',
-  changeSincePrevious: 'Since the day before',
+  changeSincePrevious: 'Change',
   dayTitle: (city: string, day: string) => `${city} scorecard of ${day}`,
   dayIntro:
     'The overall and area scores of each district that day, and the change since the day before.',

@@ -36,7 +36,7 @@ const zh = {
   lostIntro: (score: string, lost: string) =>
     `综合得分 ${score}，共失分 ${lost}，分布如下（各项相加等于 100 减得分，四舍五入前）。`,
   lostOwn: '本级自身检查项',
-  placesHeading: '重点场所',
+  placesHeading: '有问题的重点场所',
   placesCaption: '当日有问题的重点场所（检查全部通过的不列出）',
   placesNone: '当日本社区（村）没有存在问题的重点场所。',
   placeLost: '失分：所在网格综合得分中在该场所内失去的分数。',
@@ -120,7 +120,7 @@ const en: Strings = {
   lostIntro: (score: string, lost: string) =>
     `Overall score ${score}: ${lost} points lost, as follows (they add up to 100 minus the score, before rounding).`,
   lostOwn: 'Own checks',
-  placesHeading: 'Key places',
+  placesHeading: 'Key places with a finding',
   placesCaption:
     'Key places with a finding that day (those that passed every check are not listed)',
   placesNone: 'No key place of the community had a finding that day.',
