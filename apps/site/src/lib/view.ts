@@ -406,11 +406,16 @@ export interface StreakView {
   district: LocalizedText | undefined;
 }
 
-/** The `n` longest running failures of the city (the index lists them longest first). */
+/** The `n` longest running failures of the city, and any tied with the last (the index lists them longest first). */
 export function cityStreaks(results: Results, n: number): StreakView[] {
   const lookups = new Map<string, (code: string) => Subject>();
   const districtNames = new Map(results.city.districts.map((d) => [d.code, d.name]));
-  return results.city.streaks.slice(0, n).map((streak) => {
+  // Ties with the last one shown are shown too: a cut inside a tie would be arbitrary.
+  const all = results.city.streaks;
+  const last = all[n - 1]?.streak;
+  let shown = Math.min(n, all.length);
+  while (last !== undefined && all[shown]?.streak === last) shown++;
+  return all.slice(0, shown).map((streak) => {
     let lookup = lookups.get(streak.district);
     const district = results.districts.get(streak.district);
     if (!lookup && district) {
