@@ -1,43 +1,18 @@
 import {
-  buildRegistry,
   describeOutcome,
   Form,
   factCatalog,
-  parseJsonSource,
-  RegistryFile,
   type ReportRow,
   Rule,
   ScoringMethod,
-  validateJson,
 } from '@shoutu/core';
 import { buildResults, compileRule, evaluateDay, ReportIndex } from '@shoutu/engine';
 import { describe, expect, test } from 'vitest';
-
-const t = (zh: string, en = zh) => ({ zh, en });
-const level = (id: string, codeLength: number) => ({
-  id,
-  name: t(id),
-  codeLength,
-  lead: t(`${id} lead`),
-});
-const unit = (code: string, lvl: string, parent?: string, extra: object = {}) => ({
-  code,
-  level: lvl,
-  name: t(`u${code}`),
-  ...(parent ? { parent } : {}),
-  validFrom: '2020-01-01',
-  ...extra,
-});
+import { LEVELS, registryOf, t, unit } from './helpers.js';
 
 function registry() {
   const data = {
-    levels: [
-      level('city', 6),
-      level('district', 6),
-      level('street', 9),
-      level('community', 12),
-      level('grid', 15),
-    ],
+    levels: LEVELS,
     departments: [{ id: 'commerce', name: t('商务局'), lead: t('局长') }],
     placeTypes: [
       { id: 'market', name: t('市场'), department: 'commerce', firstResponsible: t('开办者') },
@@ -61,11 +36,7 @@ function registry() {
       },
     ],
   };
-  const src = parseJsonSource('r.json', JSON.stringify(data));
-  const v = validateJson(src.source!, RegistryFile);
-  const r = buildRegistry([{ source: src.source!, data: v.data! }], 'reg1');
-  if (!r.registry) throw new Error(JSON.stringify(r.problems));
-  return r.registry;
+  return registryOf(data);
 }
 
 const gridForm = Form.parse({

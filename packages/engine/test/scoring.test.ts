@@ -2,16 +2,7 @@
  * Scores of a small territory worked out by hand. Every expected number below is derived in the
  * comment above it, from the weights of METHOD; none was copied from the program's output.
  */
-import {
-  buildRegistry,
-  type Finding,
-  type LoadedWaiver,
-  parseJsonSource,
-  RegistryFile,
-  Rule,
-  ScoringMethod,
-  validateJson,
-} from '@shoutu/core';
+import { type Finding, type LoadedWaiver, Rule, ScoringMethod } from '@shoutu/core';
 import {
   buildResults,
   compileRule,
@@ -21,8 +12,8 @@ import {
   Tally,
 } from '@shoutu/engine';
 import { describe, expect, test } from 'vitest';
+import { LEVELS, registryOf, t, unit } from './helpers.js';
 
-const t = (zh: string, en = zh) => ({ zh, en });
 const DAY = '2020-02-10';
 const MARKET = '210202001001001-01';
 
@@ -39,21 +30,6 @@ const METHOD = ScoringMethod.parse({
   trend: { flatWithin: 1 },
 });
 
-const level = (id: string, codeLength: number) => ({
-  id,
-  name: t(id),
-  codeLength,
-  lead: t(`${id} lead`),
-});
-const unit = (code: string, lvl: string, parent?: string, extra: object = {}) => ({
-  code,
-  level: lvl,
-  name: t(`u${code}`),
-  ...(parent ? { parent } : {}),
-  validFrom: '2020-01-01',
-  ...extra,
-});
-
 /**
  * District A (210202): streets S1 (…001) and S2 (…002), one community each, two grids each;
  * a market in grid A1. District B (210203): one street, community and grid.
@@ -61,13 +37,7 @@ const unit = (code: string, lvl: string, parent?: string, extra: object = {}) =>
  */
 function registry() {
   const data = {
-    levels: [
-      level('city', 6),
-      level('district', 6),
-      level('street', 9),
-      level('community', 12),
-      level('grid', 15),
-    ],
+    levels: LEVELS,
     departments: [{ id: 'commerce', name: t('商务局'), lead: t('局长') }],
     placeTypes: [
       { id: 'market', name: t('市场'), department: 'commerce', firstResponsible: t('开办者') },
@@ -104,12 +74,7 @@ function registry() {
       },
     ],
   };
-  const src = parseJsonSource('r.json', JSON.stringify(data));
-  const v = validateJson(src.source!, RegistryFile);
-  if (!v.data) throw new Error(JSON.stringify(v.problems));
-  const r = buildRegistry([{ source: src.source!, data: v.data }], 'reg1');
-  if (!r.registry) throw new Error(JSON.stringify(r.problems));
-  return r.registry;
+  return registryOf(data);
 }
 
 const rule = (over: Record<string, unknown>) =>
