@@ -59,7 +59,7 @@ const ANSWERS: Record<string, Answerer> = {
     ],
   },
   'place-hygiene': {
-    good: (s, rnd) => ({
+    good: (_s, rnd) => ({
       disinfection_rounds: n(rnd.int(2, 4)),
       ventilation_rounds: n(rnd.int(3, 5)),
       entry_temperature_checks: 'true',
