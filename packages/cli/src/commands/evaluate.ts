@@ -10,7 +10,7 @@ import { UserError } from '../files.js';
 import { loadReports, loadWaivers } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
 import { loadProject } from '../project.js';
-import { Snapshots, sameFindings, serialize } from '../snapshots.js';
+import { Snapshots, type Stamp, sameFindings, serialize } from '../snapshots.js';
 
 export interface EvaluateOptions {
   root: string;
@@ -121,8 +121,11 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     );
     return 0;
   }
+  // What the snapshots being replaced say of themselves: read once, used for the notes and revisions.
+  const earlierStamps = new Map<string, Stamp | undefined>();
   for (const day of todo) {
     const stamp = snapshots.has(day) ? await snapshots.stamp(day) : undefined;
+    earlierStamps.set(day, stamp);
     if (stamp && stamp.schema !== undefined && stamp.schema !== RESULTS_SCHEMA)
       o.err(
         `note: the snapshot of ${day} is in results format ${String(stamp.schema)}; it is replaced by format ${RESULTS_SCHEMA} and kept under data/results/superseded/`,
@@ -151,7 +154,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       day,
     });
     checks += findings.length;
-    const earlier = snapshots.has(day) ? await snapshots.stamp(day) : undefined;
+    const earlier = earlierStamps.get(day);
     const results = buildResults({
       day,
       registry,
