@@ -94,6 +94,12 @@ export const DerivedFact = z.strictObject({
   streak: z
     .strictObject({ field: FieldId, equals: z.union([z.boolean(), z.number(), z.string()]) })
     .optional(),
+  /**
+   * For `sum` and `count`: the fewest days of the window that must have a value. Below it the
+   * fact has no value and the rule counts it by its `missing` mode. Without it, a sum over a
+   * window with missing days is the sum of the days that have one.
+   */
+  minDays: Days.optional(),
 });
 export type DerivedFact = z.infer<typeof DerivedFact>;
 
@@ -148,6 +154,16 @@ export const Form = z
           );
       }
       if (d.sum) field(d.sum.field, ['sum', 'field'], true);
+      if (d.minDays !== undefined) {
+        const window = d.sum?.days ?? d.count?.days;
+        if (window === undefined)
+          at(['minDays'], '"minDays" is for a look-back over days: expected it with "sum" or "count"');
+        else if (d.minDays > window)
+          at(
+            ['minDays'],
+            `"minDays" is ${d.minDays} but the window has ${window} days: expected at most ${window}`,
+          );
+      }
       if (d.streak) field(d.streak.field, ['streak', 'field'], false);
     });
     const seen = new Set<string>();

@@ -16,8 +16,13 @@ export interface ReportRow {
   day: string;
   submittedAt: string | null;
   late: boolean;
-  /** Field values by field id; personal fields are never here. */
+  /** Field values by field id; personal fields and blank cells are never here. */
   values: Record<string, FieldValue>;
+  /**
+   * Fields left blank in this row (not personal ones): each is a missing value of that field
+   * only, which the rules that need it count by their `missing` mode.
+   */
+  blank?: string[];
   file: string;
   line: number;
 }
@@ -31,6 +36,8 @@ export interface ReportFile {
   problems: Problem[];
   /** Rows set aside because they were invalid; each has a problem. */
   quarantinedRows: number;
+  /** Blank cells of required fields in accepted rows; each has a warning. */
+  blankCells: number;
   /** The whole file was set aside (it could not be read, or its header is wrong). */
   quarantined: boolean;
 }
@@ -70,6 +77,7 @@ export function readReportFile(
     rows: [],
     problems: [],
     quarantinedRows: 0,
+    blankCells: 0,
     quarantined: false,
   };
   const fileProblem = (message: string, line?: number, column?: number) => {
@@ -156,8 +164,24 @@ export function readReportFile(
     }
 
     const values: Record<string, FieldValue> = {};
+    const blank: string[] = [];
+    const blankWarnings: Problem[] = [];
     for (const field of form.fields) {
-      const v = convert(field, row.cells.get(field.id), row.column !== undefined);
+      const cell = row.cells.get(field.id);
+      if (isBlank(cell)) {
+        // A blank cell is a missing value of this field only: the row is kept.
+        if (!field.personal) blank.push(field.id);
+        if (field.required)
+          blankWarnings.push({
+            severity: 'warning',
+            file,
+            line: row.line,
+            ...(row.column ? { column: row.column(field.id) } : { field: field.id }),
+            message: `${row.column ? `${field.id}: ` : ''}blank: expected ${expectation(field)}; the rules that need this value count it as missing, the rest of the row is used`,
+          });
+        continue;
+      }
+      const v = convert(field, cell, row.column !== undefined);
       if ('error' in v) bad(field.id, v.error);
       else if (!field.personal) values[field.id] = v.value;
     }
@@ -170,6 +194,8 @@ export function readReportFile(
       continue;
     }
     seen.set(code, row.line);
+    result.problems.push(...blankWarnings);
+    result.blankCells += blankWarnings.length;
     const dueAt = form.due ? `${result.day}T${form.due}` : undefined;
     result.rows.push({
       form: form.id,
@@ -178,6 +204,7 @@ export function readReportFile(
       submittedAt,
       late: dueAt !== undefined && submittedAt !== null && submittedAt > dueAt,
       values,
+      ...(blank.length > 0 ? { blank } : {}),
       file,
       line: row.line,
     });
@@ -239,17 +266,16 @@ function checkSubject(
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '有']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '无']);
 
-/** Converts a cell to the field's type. JSON (`typed`) must use JSON's own numbers and booleans. */
+function isBlank(cell: unknown): boolean {
+  return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Converts a cell that is not blank to the field's type. JSON (`typed`) must use JSON's own numbers and booleans. */
 function convert(
   field: FormField,
   cell: unknown,
   typed: boolean,
 ): { value: FieldValue } | { error: string } {
-  if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) {
-    return field.required
-      ? { error: `missing value: expected ${expectation(field)}` }
-      : { value: null };
-  }
   const fullWidth =
     typeof cell === 'string' && /[０-９．－]/.test(cell)
       ? ' (full-width characters: type digits with the half-width keyboard)'

@@ -91,6 +91,11 @@ export const Finding = z.strictObject({
   message: z.string().optional(),
   /** Where the values came from: report files and lines. */
   sources: z.array(z.string()).optional(),
+  /**
+   * For a missing finding (or one that did not apply) caused by blank cells: the facts that
+   * were blank in the day's report, e.g. "grid-daily.households_visited".
+   */
+  blank: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

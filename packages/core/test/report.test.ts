@@ -41,7 +41,33 @@ describe('CSV reports', () => {
       line: 2,
     });
     expect(r.rows[0]?.values).not.toHaveProperty('phone');
-    expect(r.rows[1]).toMatchObject({ late: true, values: { note: null } });
+    // A blank optional cell is a missing value of that field, not a value.
+    expect(r.rows[1]).toMatchObject({ late: true, blank: ['note'] });
+    expect(r.rows[1]?.values).not.toHaveProperty('note');
+    expect(r.rows[1]?.blank).not.toContain('phone');
+  });
+
+  test('a blank required cell is a missing value of that field only: the row is kept, the blank reported', () => {
+    const r = read(
+      'subject,households_visited,note\n210202001001001,,ok\n210202001001002,  ,\n',
+    );
+    expect(r.quarantinedRows).toBe(0);
+    expect(r.blankCells).toBe(2);
+    expect(r.rows).toHaveLength(2);
+    expect(r.rows[0]).toMatchObject({ values: { note: 'ok' }, blank: ['households_visited'] });
+    expect(r.rows[0]?.values).not.toHaveProperty('households_visited');
+    expect(r.rows[1]?.blank).toEqual(['households_visited', 'note']);
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${FILE}:2:households_visited: warning: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
+      `${FILE}:3:households_visited: warning: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
+    ]);
+  });
+
+  test('a row set aside for another reason does not also count its blanks', () => {
+    const r = read('subject,households_visited\n210202009009009,\n');
+    expect(r.quarantinedRows).toBe(1);
+    expect(r.blankCells).toBe(0);
+    expect(r.problems.map((p) => p.severity)).toEqual(['error']);
   });
 
   test('a bad row is set aside with its line and field; the others go on', () => {
@@ -162,6 +188,19 @@ describe('JSON reports', () => {
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
       `data/reports/${NAMEJ}:5:37: error: households_visited: expected a whole number of at least 0 (household), found the text "12"; the row was set aside`,
+    ]);
+  });
+
+  test('a null value is a blank cell: the row is kept, the blank reported at its place', () => {
+    const text = `{
+  "rows": [
+    { "subject": "210202001001001", "households_visited": null, "note": "x" }
+  ]
+}`;
+    const r = read(text, NAMEJ);
+    expect(r.rows[0]).toMatchObject({ values: { note: 'x' }, blank: ['households_visited'] });
+    expect(r.problems.map(formatProblem)).toEqual([
+      `data/reports/${NAMEJ}:3:55: warning: households_visited: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
     ]);
   });
 

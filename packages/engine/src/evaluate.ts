@@ -1,5 +1,8 @@
 import {
+  addDays,
   cmp,
+  daysBetween,
+  type FieldValue,
   type Finding,
   LATE_FIELD,
   needsTodaysReport,
@@ -7,7 +10,7 @@ import {
   type ReportRow,
 } from '@shoutu/core';
 import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
-import { computeDerived } from './derived.js';
+import { type Coverage, derivedValue } from './derived.js';
 import { decidingConditions, type EvaluatedCondition } from './explain.js';
 import type { ReportIndex } from './report-index.js';
 
@@ -72,44 +75,133 @@ export async function evaluateDay(
   return findings;
 }
 
+/** What `factsFor` gathered: the facts, the rows they came from, and the look-backs' coverage. */
+export interface GatheredFacts {
+  facts: Record<string, unknown>;
+  rows: ReportRow[];
+  /** For look-back facts (`sum`, `count`): how many days of the window had a value. */
+  coverage: Record<string, Coverage>;
+  /** Facts that were blank today and carried from an earlier report (`missing.mode` "carry"). */
+  carried: string[];
+}
+
+/** The status a rule gives without the facts it needs, and why. */
+export interface NotGathered {
+  status: 'missing' | 'not-applicable';
+  /** The facts that were blank in the day's report (`<form>.<field>`), if that was why. */
+  blank?: string[];
+  /** Look-back facts whose window had fewer days than their `minDays`, with the days it had. */
+  tooFewDays?: Record<string, Coverage>;
+}
+
 /**
  * The facts one rule needs for one subject on one day, from the accepted reports and the
- * registry; or the status the rule gives when a report it needs is missing.
+ * registry; or the status the rule gives when a report or a value it needs is missing. A blank
+ * cell is a missing value of that field only: a rule that needs it counts it by its `missing`
+ * mode (carry looks back for the field's last value), other rules on the row are not touched.
  */
 export function factsFor(
   compiled: CompiledRule,
   subject: Subject,
   input: Pick<DayInput, 'reports' | 'day'>,
-):
-  | { facts: Record<string, unknown>; rows: ReportRow[] }
-  | { status: 'missing' | 'not-applicable' } {
+): GatheredFacts | NotGathered {
   const { rule } = compiled;
-  const absent = {
-    status: rule.missing.mode === 'skip' ? ('not-applicable' as const) : ('missing' as const),
-  };
+  const status = rule.missing.mode === 'skip' ? ('not-applicable' as const) : ('missing' as const);
   const rows: ReportRow[] = [];
   for (const form of compiled.forms) {
     const row =
       rule.missing.mode === 'carry'
         ? input.reports.latest(form, subject.code, input.day, rule.missing.days)
         : input.reports.get(form, subject.code, input.day);
-    if (!row) return absent;
+    if (!row) return { status };
     rows.push(row);
+  }
+  const blank = blankFacts(compiled, rows);
+  const carried: string[] = [];
+  if (blank.length > 0) {
+    if (rule.missing.mode !== 'carry') return { status, blank };
+    // Carry: each blank field takes the last value reported within the rule's days.
+    const filled = new Map<string, ReportRow>();
+    for (const fact of blank) {
+      const dot = fact.indexOf('.');
+      const form = fact.slice(0, dot);
+      const field = fact.slice(dot + 1);
+      const i = rows.findIndex((r) => r.form === form);
+      const row = rows[i] as ReportRow;
+      const earlier = input.reports.latestValue(
+        form,
+        subject.code,
+        field,
+        addDays(row.day, -1),
+        rule.missing.days - daysBetween(row.day, input.day) - 1,
+      );
+      if (!earlier) return { status, blank };
+      const patched = filled.get(form) ?? { ...row, values: { ...row.values } };
+      patched.values[field] = earlier.values[field] as FieldValue;
+      filled.set(form, patched);
+      if (!rows.includes(earlier)) rows.push(earlier);
+      carried.push(fact);
+    }
+    for (const [form, patched] of filled) {
+      const i = rows.findIndex((r) => r.form === form);
+      rows[i] = patched;
+    }
   }
   const facts: Record<string, unknown> = { ...subject.facts };
   for (const row of rows) {
+    if (facts[`${row.form}.${LATE_FIELD}`] !== undefined) continue; // an earlier row carried from
     for (const [field, value] of Object.entries(row.values)) facts[`${row.form}.${field}`] = value;
     facts[`${row.form}.${LATE_FIELD}`] = row.late;
   }
+  const coverage: Record<string, Coverage> = {};
+  const tooFewDays: Record<string, Coverage> = {};
   // A value already given (by a rule test) stands; otherwise it is computed from the reports.
   for (const [name, spec] of compiled.derived) {
     if (facts[name] !== undefined) continue;
-    const value = computeDerived(spec, input.reports, subject.code, input.day, subject.facts);
+    const today = rows.find((r) => r.form === spec.form && r.day === input.day);
+    const derived = derivedValue(
+      spec,
+      input.reports,
+      subject.code,
+      input.day,
+      subject.facts,
+      today,
+    );
+    if (derived.coverage) coverage[name] = derived.coverage;
+    if (derived.tooFewDays && derived.coverage) {
+      tooFewDays[name] = derived.coverage;
+      continue;
+    }
     // A look-back fact with no report to look back on is a missing report, counted as the rule says.
-    if (value === null && !needsTodaysReport(spec.def)) return absent;
-    facts[name] = value;
+    if (derived.value === null && !needsTodaysReport(spec.def)) return { status };
+    facts[name] = derived.value;
   }
-  return { facts, rows };
+  if (Object.keys(tooFewDays).length > 0) return { status, tooFewDays };
+  return { facts, rows, coverage, carried };
+}
+
+/**
+ * The facts a rule reads that were blank in the rows it uses: fields it names, and fields a
+ * ratio it names is computed from. Sorted, each once.
+ */
+function blankFacts(compiled: CompiledRule, rows: readonly ReportRow[]): string[] {
+  const out = new Set<string>();
+  for (const row of rows) {
+    if (!row.blank || row.blank.length === 0) continue;
+    const blank = new Set(row.blank);
+    for (const fact of compiled.facts) {
+      const dot = fact.indexOf('.');
+      if (fact.slice(0, dot) !== row.form) continue;
+      const field = fact.slice(dot + 1);
+      if (blank.has(field)) out.add(fact);
+      const ratio = compiled.derived.get(fact)?.def.ratio;
+      if (ratio) {
+        if (blank.has(ratio.of)) out.add(`${row.form}.${ratio.of}`);
+        if (blank.has(ratio.to)) out.add(`${row.form}.${ratio.to}`);
+      }
+    }
+  }
+  return [...out].sort();
 }
 
 /**
@@ -125,7 +217,12 @@ export async function evaluateOne(
   const base = { rule: compiled.rule.id, subject: subject.code };
   try {
     const gathered = factsFor(compiled, subject, input);
-    if ('status' in gathered) return { ...base, status: gathered.status };
+    if ('status' in gathered)
+      return {
+        ...base,
+        status: gathered.status,
+        ...(gathered.blank ? { blank: gathered.blank } : {}),
+      };
     const { results, failureResults } = await compiled.engine.run(gathered.facts);
     const sources = gathered.rows.map((r) => `${r.file}:${r.line}`);
     const result = results[0] ?? failureResults[0];

@@ -53,6 +53,24 @@ export class ReportIndex {
     return undefined;
   }
 
+  /**
+   * The row of `day`, or the latest within `within` days before it, that has a value for the
+   * field (a row where it was blank does not count).
+   */
+  latestValue(
+    form: string,
+    subject: string,
+    field: string,
+    day: string,
+    within: number,
+  ): ReportRow | undefined {
+    for (let i = 0; i <= within; i++) {
+      const row = this.rows.get(key(form, subject, addDays(day, -i)));
+      if (row && row.values[field] !== undefined && row.values[field] !== null) return row;
+    }
+    return undefined;
+  }
+
   /** Days on which at least one report row was accepted, in order. */
   days(): string[] {
     return [...this.daysWithData].sort();
