@@ -200,7 +200,7 @@ describe('JSON reports', () => {
     const r = read(text, NAMEJ);
     expect(r.rows[0]).toMatchObject({ values: { note: 'x' }, blank: ['households_visited'] });
     expect(r.problems.map(formatProblem)).toEqual([
-      `data/reports/${NAMEJ}:3:55: warning: households_visited: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
+      `data/reports/${NAMEJ}:3:37: warning: households_visited: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
     ]);
   });
 
