@@ -17,6 +17,30 @@ const OPERATOR_WORDS: Record<string, { zh: string; en: string }> = {
   doesNotContain: { zh: '不包含', en: 'not containing' },
 };
 
+/**
+ * The words of an operator under `not`. Chinese cannot put 不 before a word that already says
+ * 不 ("不不少于"): it says the opposite comparison instead. English keeps "not at least".
+ */
+const NEGATED_ZH: Record<string, string> = {
+  equal: '不等于',
+  notEqual: '等于',
+  lessThan: '不小于',
+  lessThanInclusive: '超过',
+  greaterThan: '不大于',
+  greaterThanInclusive: '少于',
+  in: '不属于',
+  notIn: '属于',
+  contains: '不包含',
+  doesNotContain: '包含',
+};
+
+function operatorWords(base: string, negated: boolean, lang: Lang): string {
+  const words = OPERATOR_WORDS[base]?.[lang] ?? base;
+  if (!negated) return words;
+  if (lang === 'zh') return NEGATED_ZH[base] ?? `不${words}`;
+  return `not ${words}`;
+}
+
 function show(v: Scalar | Scalar[] | undefined, fact: FactInfo | undefined, lang: Lang): string {
   if (v === undefined || v === null) return lang === 'zh' ? '无数据' : 'no value';
   if (Array.isArray(v)) return v.map((x) => show(x, fact, lang)).join(lang === 'zh' ? '、' : ', ');
@@ -38,11 +62,10 @@ export function describeOutcome(
   const op = o.operator.split(':');
   const base = op[op.length - 1] ?? o.operator;
   const negated = op.includes('not');
-  const words = OPERATOR_WORDS[base]?.[lang] ?? base;
+  const words = operatorWords(base, negated, lang);
   const sep = lang === 'zh' ? '：' : ': ';
   const semi = lang === 'zh' ? '；' : '; ';
   const requiredWord = lang === 'zh' ? '要求' : 'required';
-  const notWord = negated ? (lang === 'zh' ? '不' : 'not ') : '';
   const req = o.required;
   if (req !== null && typeof req === 'object' && !Array.isArray(req)) {
     const other = facts.get(req.fact);
@@ -59,11 +82,11 @@ export function describeOutcome(
       : show(actual, fact, lang);
     const open = lang === 'zh' ? '（' : ' (';
     const close = lang === 'zh' ? '）' : ')';
-    return `${label}${sep}${found}${semi}${requiredWord}${sep}${notWord}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang)}${close}`;
+    return `${label}${sep}${found}${semi}${requiredWord}${sep}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang)}${close}`;
   }
   // "required: yes" reads better than "required: equal to yes".
   const plain = base === 'equal' && !negated;
   if (plain)
     return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${show(req as Scalar, fact, lang)}`;
-  return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${notWord}${words} ${show(req as Scalar | Scalar[], fact, lang)}`;
+  return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${words} ${show(req as Scalar | Scalar[], fact, lang)}`;
 }
