@@ -30,10 +30,11 @@ export function streakOf(f: Pick<Finding, 'rule' | 'subject'>, day: string, hist
 }
 
 /**
- * The least-squares change over the scored days of a window ending today: the slope times the
- * days between the first and the last scored day. Null with fewer than two scored days.
+ * The least-squares change over the scored days of a window ending today: the fitted score on
+ * the last scored day minus the fitted score on the first, each held to 0–100, since the fitted
+ * line of a steep fall can leave the scale a score lives on. Null with fewer than two scored days.
  */
-function fittedChange(points: [number, number][]): number | null {
+export function fittedChange(points: [number, number][]): number | null {
   if (points.length < 2) return null;
   const n = points.length;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
@@ -44,8 +45,11 @@ function fittedChange(points: [number, number][]): number | null {
     sxy += (x - mx) * (y - my);
     sxx += (x - mx) * (x - mx);
   }
-  const span = (points[n - 1] as [number, number])[0] - (points[0] as [number, number])[0];
-  return round1((sxy / sxx) * span);
+  const slope = sxy / sxx;
+  const fitted = (x: number) => Math.min(100, Math.max(0, my + slope * (x - mx)));
+  const first = (points[0] as [number, number])[0];
+  const last = (points[n - 1] as [number, number])[0];
+  return round1(fitted(last) - fitted(first));
 }
 
 /** How a unit's score moved: since yesterday, over 7 days and over 30 days. */
