@@ -9,8 +9,10 @@ import { rulesDiff } from './commands/rules-diff.js';
 import { sample } from './commands/sample.js';
 import { writeSchemas } from './commands/schemas.js';
 import { validate } from './commands/validate.js';
-import { findRoot, UserError } from './files.js';
+import { UserError } from './files.js';
 import { consoleOutput, type Output } from './output.js';
+import { type Invocation, invocationDir, projectRoot } from './project.js';
+import { SCORING_FILE } from './load.js';
 import { DEFAULT_SAMPLE } from './sample/generate.js';
 
 const int = (name: string) => (v: string) => {
@@ -34,8 +36,15 @@ function version(): string {
   ).version;
 }
 
-/** Runs the `shoutu` command line; resolves to the exit code. */
-export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
+/**
+ * Runs the `shoutu` command line; resolves to the exit code. `at` is where it runs: the folder
+ * paths on the command line are taken from, and the environment (`SHOUTU_ROOT`).
+ */
+export async function main(
+  argv: string[],
+  o: Output = consoleOutput,
+  at: Invocation = { cwd: process.cwd(), env: process.env },
+): Promise<number> {
   let code = 0;
   const program = new Command('shoutu')
     .description(
@@ -44,12 +53,14 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .version(version(), '-V, --version', 'print the version')
     .option(
       '--root <dir>',
-      'the project folder (default: the nearest folder with rules/ and data/)',
+      'the project folder, with data/ and rules/ (default: $SHOUTU_ROOT, else the nearest such folder at or above the working directory)',
     )
     .option('--max-problems <n>', 'print at most this many problems', int('--max-problems'), 200)
     .exitOverride()
     .configureOutput({ writeOut: (s) => o.out(s.trimEnd()), writeErr: (s) => o.err(s.trimEnd()) });
-  const root = () => findRoot(program.opts().root ?? process.cwd());
+  const root = () => projectRoot(program.opts().root, at);
+  /** A path given on the command line, taken from where the command was run. */
+  const given = (p: string) => path.resolve(invocationDir(at), p);
   const maxProblems = () => program.opts().maxProblems as number;
 
   program
@@ -104,7 +115,7 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
         out?: string;
         force?: boolean;
       }) => {
-        const dataDir = opts.out ? path.resolve(opts.out) : path.join(root(), 'data');
+        const dataDir = opts.out ? given(opts.out) : path.join(root(), 'data');
         code = await sample(o, dataDir, opts);
       },
     );
@@ -140,20 +151,21 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .description('check and test the rules policy authors write');
   const rulesOptions = (dir: string | undefined, opts: { json?: boolean }) => {
     const r = root();
+    const full = dir === undefined ? path.join(r, 'rules') : given(dir);
     if (dir !== undefined) {
-      const full = path.resolve(dir);
+      // A rules folder holds the scoring method beside one folder of rules per policy area.
       const isRulesFolder =
         existsSync(full) &&
         statSync(full).isDirectory() &&
-        ['prevention', 'security', 'safety'].some((a) => existsSync(path.join(full, a)));
+        existsSync(path.join(full, SCORING_FILE));
       if (!isRulesFolder)
         throw new UserError(
-          `${dir}: expected the rules folder, the one that holds prevention/, security/ and safety/ (rules are always checked together: ids, versions and shared conditions span files)`,
+          `${dir}: expected the rules folder, the one that holds ${SCORING_FILE} and a folder of rules per policy area (rules are always checked together: ids, versions and shared conditions span files)${existsSync(full) ? '' : ` — there is no ${full}`}`,
         );
     }
     return {
       root: r,
-      dir: path.relative(r, path.resolve(dir ?? path.join(r, 'rules'))) || '.',
+      dir: path.relative(r, full) || '.',
       maxProblems: maxProblems(),
       json: Boolean(opts.json),
     };

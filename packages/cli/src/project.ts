@@ -1,4 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Form, Problem, Registry } from '@shoutu/core';
+import { findRoot, UserError } from './files.js';
 import {
   loadForms,
   loadRegistry,
@@ -57,4 +60,44 @@ export async function loadProject(
     },
     problems,
   };
+}
+
+/** Where a command runs: the folder it was run from, and the environment. */
+export interface Invocation {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The folder the command was run from: paths given on the command line are taken from it.
+ * `pnpm shoutu …` runs the command in the repository's folder; pnpm (like npm) says in
+ * `INIT_CWD` where it was called, and `npm_lifecycle_event` that it ran this script.
+ */
+export function invocationDir({ cwd, env }: Invocation): string {
+  return env.npm_lifecycle_event === 'shoutu' && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
+
+/**
+ * The project's root: `--root`, else `SHOUTU_ROOT`, else the nearest folder with `rules/` and
+ * `data/` at or above where the command was run. A root given is taken from where the command
+ * was run and must itself hold `data/` and `rules/`.
+ */
+export function projectRoot(option: string | undefined, at: Invocation): string {
+  const from = invocationDir(at);
+  const [given, how] =
+    option !== undefined
+      ? [option, `--root ${option}`]
+      : at.env.SHOUTU_ROOT
+        ? [at.env.SHOUTU_ROOT, `SHOUTU_ROOT=${at.env.SHOUTU_ROOT}`]
+        : [undefined, ''];
+  if (given === undefined) return findRoot(from);
+  const dir = path.resolve(from, given);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UserError(`${how}: no such folder (${dir})`);
+  const lacking = ['data', 'rules'].filter((d) => !existsSync(path.join(dir, d)));
+  if (lacking.length > 0)
+    throw new UserError(
+      `${how}: expected a project folder with ${lacking.map((d) => `"${d}/"`).join(' and ')} in ${dir}`,
+    );
+  return dir;
 }
