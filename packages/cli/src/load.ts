@@ -331,6 +331,8 @@ export interface Reports {
   problems: Problem[];
   /** What was read, by day. */
   stats: Map<string, InputStats>;
+  /** Blank cells of required fields in accepted rows (each a warning). */
+  blankCells: number;
 }
 
 /** `data/reports/<day>/<form>.<district>.csv|json`: every file read; bad rows and files set aside and counted. */
@@ -347,6 +349,7 @@ export async function loadReports(
   const index = new ReportIndex();
   const problems: Problem[] = [];
   const stats: Reports['stats'] = new Map();
+  let blankCells = 0;
   for (const rel of rels) {
     const day = REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
     const s = stats.get(day) ?? emptyInputStats();
@@ -367,6 +370,7 @@ export async function loadReports(
     const r = readReportFile(file.file, rel, file.text, { forms, registry });
     s.rows += r.rows.length;
     s.quarantinedRows += r.quarantinedRows;
+    blankCells += r.blankCells;
     if (r.quarantined) s.quarantinedFiles++;
     for (const row of r.rows) {
       index.add(row);
@@ -374,7 +378,7 @@ export async function loadReports(
     }
     problems.push(...r.problems);
   }
-  return { index, problems, stats };
+  return { index, problems, stats, blankCells };
 }
 
 /** The scoring method's file, inside the rules folder. */

@@ -90,3 +90,40 @@ export function describeOutcome(
     return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${show(req as Scalar, fact, lang)}`;
   return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${words} ${show(req as Scalar | Scalar[], fact, lang)}`;
 }
+
+/** How many days a look-back covered: "over 5 of 7 days", "7天中有5天". */
+export function describeCoverage(days: number, of: number, lang: Lang): string {
+  return lang === 'zh' ? `${of}天中有${days}天` : `over ${days} of ${of} ${of === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * Why a finding is missing when cells were blank: "left blank in the day's report: households
+ * visited (a missing value, not a failure)".
+ */
+export function describeBlank(
+  blank: readonly string[],
+  facts: ReadonlyMap<string, FactInfo>,
+  lang: Lang,
+): string {
+  const labels = blank.map((b) => facts.get(b)?.label[lang] ?? b);
+  return lang === 'zh'
+    ? `当日报表未填：${labels.join('、')}（按缺失计，不算不合格）`
+    : `left blank in the day's report: ${labels.join(', ')} (a missing value, not a failure)`;
+}
+
+/**
+ * A look-back fact that covered too few days: "fever cases in the last 7 days: reports over 5
+ * of 7 days; required: at least 6 days".
+ */
+export function describeTooFewDays(
+  fact: string,
+  coverage: { days: number; of: number },
+  minDays: number,
+  facts: ReadonlyMap<string, FactInfo>,
+  lang: Lang,
+): string {
+  const label = facts.get(fact)?.label[lang] ?? fact;
+  return lang === 'zh'
+    ? `${label}：${describeCoverage(coverage.days, coverage.of, lang)}有数据；要求：至少 ${minDays} 天`
+    : `${label}: values ${describeCoverage(coverage.days, coverage.of, lang)}; required: at least ${minDays} days`;
+}

@@ -1,4 +1,10 @@
-import { describeOutcome, type FactInfo } from '@shoutu/core';
+import {
+  describeBlank,
+  describeCoverage,
+  describeOutcome,
+  describeTooFewDays,
+  type FactInfo,
+} from '@shoutu/core';
 import { describe, expect, test } from 'vitest';
 
 const facts = new Map<string, FactInfo>([
@@ -48,6 +54,28 @@ describe('conditions under `not`', () => {
   test('English keeps "not"', () => {
     expect(describeOutcome(under('greaterThanInclusive'), facts, 'en')).toBe(
       'staff on duty: 3; required: not at least 2',
+    );
+  });
+});
+
+describe('gaps in the explanation', () => {
+  test('look-back coverage in both languages', () => {
+    expect(describeCoverage(5, 7, 'en')).toBe('over 5 of 7 days');
+    expect(describeCoverage(5, 7, 'zh')).toBe('7天中有5天');
+    expect(describeTooFewDays('unit-daily.staff', { days: 5, of: 7 }, 6, facts, 'en')).toBe(
+      'staff on duty: values over 5 of 7 days; required: at least 6 days',
+    );
+    expect(describeTooFewDays('unit-daily.staff', { days: 5, of: 7 }, 6, facts, 'zh')).toBe(
+      '在岗人数：7天中有5天有数据；要求：至少 6 天',
+    );
+  });
+
+  test('blank cells say which fields, and that they are missing, not failing', () => {
+    expect(describeBlank(['unit-daily.staff', 'unit-daily.x'], facts, 'en')).toBe(
+      "left blank in the day's report: staff on duty, unit-daily.x (a missing value, not a failure)",
+    );
+    expect(describeBlank(['unit-daily.staff'], facts, 'zh')).toBe(
+      '当日报表未填：在岗人数（按缺失计，不算不合格）',
     );
   });
 });

@@ -30,9 +30,11 @@ export function streakOf(f: Pick<Finding, 'rule' | 'subject'>, day: string, hist
 }
 
 /**
- * The least-squares change over the scored days of a window ending today: the fitted score on
- * the last scored day minus the fitted score on the first, each held to 0–100, since the fitted
- * line of a steep fall can leave the scale a score lives on. Null with fewer than two scored days.
+ * The least-squares change over the scored days of a window ending today: the slope times the
+ * days between the first and the last scored day. A steep fit can claim more than a score can
+ * move, so the change is held to what a 0–100 score could move from the first day's score
+ * (−first to 100 − first) and could have moved to reach the last (last − 100 to last). Null with
+ * fewer than two scored days.
  */
 export function fittedChange(points: [number, number][]): number | null {
   if (points.length < 2) return null;
@@ -45,11 +47,12 @@ export function fittedChange(points: [number, number][]): number | null {
     sxy += (x - mx) * (y - my);
     sxx += (x - mx) * (x - mx);
   }
-  const slope = sxy / sxx;
-  const fitted = (x: number) => Math.min(100, Math.max(0, my + slope * (x - mx)));
-  const first = (points[0] as [number, number])[0];
-  const last = (points[n - 1] as [number, number])[0];
-  return round1(fitted(last) - fitted(first));
+  const [x0, y0] = points[0] as [number, number];
+  const [xl, yl] = points[n - 1] as [number, number];
+  const change = (sxy / sxx) * (xl - x0);
+  const lowest = Math.max(-y0, yl - 100);
+  const highest = Math.min(100 - y0, yl);
+  return round1(Math.min(highest, Math.max(lowest, change)));
 }
 
 /** How a unit's score moved: since yesterday, over 7 days and over 30 days. */

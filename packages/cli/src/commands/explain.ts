@@ -1,5 +1,8 @@
 import {
+  describeBlank,
+  describeCoverage,
   describeOutcome,
+  describeTooFewDays,
   hint,
   isValidDay,
   type Lang,
@@ -11,6 +14,7 @@ import {
   applyWaivers,
   effectiveOn,
   evaluateOne,
+  factsFor,
   streakKey,
   subjectsOn,
 } from '@shoutu/engine';
@@ -67,8 +71,16 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
     );
   const reports = await loadReports(opts.root, registry, project.forms);
   const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
+  const input = { reports: reports.index, day: opts.date };
+  // What the facts were, now: the look-backs' coverage, or why they could not be gathered.
+  const gathered = factsFor(compiled, subject, input);
+  const coverage = 'coverage' in gathered ? gathered.coverage : {};
+  const tooFewDays = 'status' in gathered ? (gathered.tooFewDays ?? {}) : {};
+  const partial = Object.fromEntries(
+    Object.entries({ ...coverage, ...tooFewDays }).filter(([, c]) => c.days < c.of),
+  );
   const now = applyWaivers(
-    [await evaluateOne(compiled, subject, { reports: reports.index, day: opts.date })],
+    [await evaluateOne(compiled, subject, input)],
     waivers.waivers,
     opts.date,
   );
@@ -116,6 +128,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
           ruleVersion: rule.version,
           ...finding,
           ...(waiver ? { waiver } : {}),
+          ...(Object.keys(partial).length > 0 ? { coverage: partial } : {}),
           parties,
           record: snapshot ? { file, revision: snapshot.revision } : null,
           notes,
@@ -141,10 +154,22 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   o.out(
     `${t.day}: ${opts.date} · ${t.status}: ${t.statuses[finding.status]}${finding.outcome ? t.withoutWaiver(t.statuses[finding.outcome]) : ''}`,
   );
-  for (const c of finding.conditions ?? []) o.out(`${t.why}: ${describeOutcome(c, facts, lang)}`);
+  for (const c of finding.conditions ?? []) {
+    const covered = partial[c.fact];
+    const over = covered ? t.over(describeCoverage(covered.days, covered.of, lang)) : '';
+    o.out(`${t.why}: ${describeOutcome(c, facts, lang)}${over}`);
+  }
   if (finding.message) o.out(`${t.why}: ${finding.message}`);
-  if (finding.status === 'missing' || finding.outcome === 'missing')
-    o.out(`${t.why}: ${t.noReport}`);
+  const missing = finding.status === 'missing' || finding.outcome === 'missing';
+  const short = Object.entries(tooFewDays);
+  if (finding.blank && finding.blank.length > 0)
+    o.out(`${t.why}: ${describeBlank(finding.blank, facts, lang)}`);
+  else if (short.length > 0 && (missing || finding.status === 'not-applicable'))
+    for (const [fact, c] of short)
+      o.out(
+        `${t.why}: ${describeTooFewDays(fact, c, compiled.derived.get(fact)?.def.minDays ?? c.of, facts, lang)}`,
+      );
+  else if (missing) o.out(`${t.why}: ${t.noReport}`);
   for (const s of finding.sources ?? []) o.out(`${t.source}: ${s}`);
   if (finding.streak !== undefined && finding.streak > 1)
     o.out(`${t.streak}: ${t.inARow(finding.streak)}`);
@@ -184,6 +209,7 @@ const TEXT = {
     },
     withoutWaiver: (s: string) => ` (without the waiver: ${s})`,
     why: 'why',
+    over: (days: string) => ` (${days})`,
     noReport:
       'no report of the day was accepted for this subject (`shoutu validate` lists rows set aside)',
     source: 'source',
@@ -215,6 +241,7 @@ const TEXT = {
     },
     withoutWaiver: (s: string) => `（如无豁免：${s}）`,
     why: '原因',
+    over: (days: string) => `（${days}）`,
     noReport: '当日没有该对象被接收的报表（`shoutu validate` 列出被搁置的行）',
     source: '数据来源',
     streak: '持续',

@@ -31,7 +31,7 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
     `registry: ${plural(registry.units.size, 'unit')}, ${plural(registry.places.size, 'place')}; ${plural(forms.size, 'form')}; ${plural(ruleSet.rules.length, 'rule')}`,
   );
   o.out(
-    `reports: ${plural(total.reportFiles, 'file')}, ${plural(total.rows, 'row')} accepted; set aside: ${plural(total.quarantinedFiles, 'file')}, ${plural(total.quarantinedRows, 'row')}`,
+    `reports: ${plural(total.reportFiles, 'file')}, ${plural(total.rows, 'row')} accepted${reports.blankCells > 0 ? ` (${plural(reports.blankCells, 'blank cell')}: missing values)` : ''}; set aside: ${plural(total.quarantinedFiles, 'file')}, ${plural(total.quarantinedRows, 'row')}`,
   );
   o.out(
     `waivers: ${plural(waivers.waivers.length, 'waiver')} accepted; set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}`,
