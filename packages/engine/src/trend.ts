@@ -31,10 +31,9 @@ export function streakOf(f: Pick<Finding, 'rule' | 'subject'>, day: string, hist
 
 /**
  * The least-squares change over the scored days of a window ending today: the slope times the
- * days between the first and the last scored day. A steep fit can claim more than a score can
- * move, so the change is held to what a 0–100 score could move from the first day's score
- * (−first to 100 − first) and could have moved to reach the last (last − 100 to last). Null with
- * fewer than two scored days.
+ * days between the first and the last scored day present, never extrapolated past them. A steep
+ * fit can claim more than a score can move: the change is held to −100…100, what a 0–100 score
+ * can move at most. Null with fewer than two scored days.
  */
 export function fittedChange(points: [number, number][]): number | null {
   if (points.length < 2) return null;
@@ -47,12 +46,10 @@ export function fittedChange(points: [number, number][]): number | null {
     sxy += (x - mx) * (y - my);
     sxx += (x - mx) * (x - mx);
   }
-  const [x0, y0] = points[0] as [number, number];
-  const [xl, yl] = points[n - 1] as [number, number];
-  const change = (sxy / sxx) * (xl - x0);
-  const lowest = Math.max(-y0, yl - 100);
-  const highest = Math.min(100 - y0, yl);
-  return round1(Math.min(highest, Math.max(lowest, change)));
+  const first = (points[0] as [number, number])[0];
+  const last = (points[n - 1] as [number, number])[0];
+  const change = (sxy / sxx) * (last - first);
+  return round1(Math.min(100, Math.max(-100, change)));
 }
 
 /** How a unit's score moved: since yesterday, over 7 days and over 30 days. */
