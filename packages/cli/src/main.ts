@@ -10,9 +10,9 @@ import { sample } from './commands/sample.js';
 import { writeSchemas } from './commands/schemas.js';
 import { validate } from './commands/validate.js';
 import { UserError } from './files.js';
+import { SCORING_FILE } from './load.js';
 import { consoleOutput, type Output } from './output.js';
 import { type Invocation, invocationDir, projectRoot } from './project.js';
-import { SCORING_FILE } from './load.js';
 import { DEFAULT_SAMPLE } from './sample/generate.js';
 
 const int = (name: string) => (v: string) => {

@@ -8,8 +8,11 @@ const FORM = 'data/forms/grid-daily.json';
 const RULE = 'rules/prevention/grid-screening.json';
 const G1 = '210202001001001';
 
-async function edit(root: string, file: string, change: (v: any) => void) {
-  const value = JSON.parse(await readFile(path.join(root, file), 'utf8'));
+async function edit(root: string, file: string, change: (v: Record<string, unknown>) => void) {
+  const value = JSON.parse(await readFile(path.join(root, file), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   change(value);
   await writeFile(path.join(root, file), JSON.stringify(value, null, 2));
 }

@@ -93,7 +93,9 @@ export function describeOutcome(
 
 /** How many days a look-back covered: "over 5 of 7 days", "7天中有5天". */
 export function describeCoverage(days: number, of: number, lang: Lang): string {
-  return lang === 'zh' ? `${of}天中有${days}天` : `over ${days} of ${of} ${of === 1 ? 'day' : 'days'}`;
+  return lang === 'zh'
+    ? `${of}天中有${days}天`
+    : `over ${days} of ${of} ${of === 1 ? 'day' : 'days'}`;
 }
 
 /**

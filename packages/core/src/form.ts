@@ -157,7 +157,10 @@ export const Form = z
       if (d.minDays !== undefined) {
         const window = d.sum?.days ?? d.count?.days;
         if (window === undefined)
-          at(['minDays'], '"minDays" is for a look-back over days: expected it with "sum" or "count"');
+          at(
+            ['minDays'],
+            '"minDays" is for a look-back over days: expected it with "sum" or "count"',
+          );
         else if (d.minDays > window)
           at(
             ['minDays'],

@@ -34,7 +34,11 @@ describe('conditions under `not`', () => {
     );
     expect(describeOutcome(under('greaterThan'), facts, 'zh')).toBe('在岗人数：3；要求：不大于 2');
     expect(
-      describeOutcome(under('greaterThanInclusive', { fact: 'unit-daily.quota', value: 4 }), facts, 'zh'),
+      describeOutcome(
+        under('greaterThanInclusive', { fact: 'unit-daily.quota', value: 4 }),
+        facts,
+        'zh',
+      ),
     ).toBe('在岗人数：3 / 4（75%）；要求：少于 定额（4）');
     for (const op of [
       'equal',

@@ -48,9 +48,7 @@ describe('CSV reports', () => {
   });
 
   test('a blank required cell is a missing value of that field only: the row is kept, the blank reported', () => {
-    const r = read(
-      'subject,households_visited,note\n210202001001001,,ok\n210202001001002,  ,\n',
-    );
+    const r = read('subject,households_visited,note\n210202001001001,,ok\n210202001001002,  ,\n');
     expect(r.quarantinedRows).toBe(0);
     expect(r.blankCells).toBe(2);
     expect(r.rows).toHaveLength(2);

@@ -1,11 +1,5 @@
 import { addDays, Form, type ReportRow, Rule } from '@shoutu/core';
-import {
-  compileRule,
-  evaluateOne,
-  factsFor,
-  ReportIndex,
-  type Subject,
-} from '@shoutu/engine';
+import { compileRule, evaluateOne, factsFor, ReportIndex, type Subject } from '@shoutu/engine';
 import { describe, expect, test } from 'vitest';
 
 // Real data has gaps: blank cells, and days without a report inside a look-back window.
@@ -168,9 +162,9 @@ describe('look-backs over days with missing reports', () => {
     const skip = rule('r.strict', 'unit-daily.cases_7d_strict', { missing: { mode: 'skip' } });
     expect((await evaluateOne(skip, subject, input)).status).toBe('not-applicable');
     // 5 reports of 7 days meets minDays 5.
-    expect((await evaluateOne(rule('r.count', 'unit-daily.reports_7d'), subject, input)).status).toBe(
-      'pass',
-    );
+    expect(
+      (await evaluateOne(rule('r.count', 'unit-daily.reports_7d'), subject, input)).status,
+    ).toBe('pass');
   });
 
   test('a blank cell inside the window is a day without a value', () => {
