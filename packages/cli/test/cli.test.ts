@@ -262,8 +262,8 @@ describe('shoutu evaluate', () => {
     await rm(path.join(root, 'rules'), { recursive: true });
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
-      /^error: no project found: expected a folder with "rules\/" and "data\/"/,
+    expect(r.err).toBe(
+      `error: --root ${root}: expected a project folder with "rules/" in ${root}`,
     );
   });
 });
