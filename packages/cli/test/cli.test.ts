@@ -262,9 +262,7 @@ describe('shoutu evaluate', () => {
     await rm(path.join(root, 'rules'), { recursive: true });
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(
-      `error: --root ${root}: expected a project folder with "rules/" in ${root}`,
-    );
+    expect(r.err).toBe(`error: --root ${root}: expected a project folder with "rules/" in ${root}`);
   });
 });
 
