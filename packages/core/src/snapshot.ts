@@ -149,3 +149,32 @@ export function readSnapshot(dir: string, day: string): Snapshot {
   }
   return { day, city, districts };
 }
+
+/** What a snapshot of any format says of how it was made: enough to replace it. */
+export interface SnapshotStamp {
+  /** The results format it was written in (`RESULTS_SCHEMA` for the current one). */
+  schema: unknown;
+  revision: number;
+  scoringVersion: string;
+  scoringHash: string;
+}
+
+/**
+ * The stamp of a day's index, read leniently so that a snapshot of an older format can still be
+ * replaced and kept: undefined when the index cannot be read as JSON at all.
+ */
+export function readStamp(dir: string, day: string): SnapshotStamp | undefined {
+  let index: Record<string, unknown>;
+  try {
+    index = readJson(join(dir, day, INDEX_FILE)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (index === null || typeof index !== 'object') return undefined;
+  return {
+    schema: index.schema,
+    revision: Number(index.revision ?? 1) || 1,
+    scoringVersion: String(index.scoringVersion ?? ''),
+    scoringHash: String(index.scoringHash ?? ''),
+  };
+}

@@ -190,7 +190,7 @@ describe('readSnapshot', () => {
     write('2021-01-01', '84001.json', { ...district('2021-01-01', '84001'), rulesHash: 'r2' });
     const e = failure(() => readSnapshot(dir, '2021-01-01'));
     expect(e.file).toBe(join(dir, '2021-01-01', '84001.json'));
-    expect(e.problem).toContain('rulesHash is r2, the index\'s is r1');
+    expect(e.problem).toContain("rulesHash is r2, the index's is r1");
   });
 });
 
