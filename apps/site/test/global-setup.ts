@@ -28,7 +28,9 @@ declare module 'vitest' {
 }
 
 async function buildSite(resultsDir: string, out: string): Promise<void> {
-  await promisify(execFile)(process.execPath, [path.join(SITE, 'scripts/build.mjs')], {
+  // As the package's build script runs it: core's snapshot reader from its TypeScript source.
+  const flags = ['--conditions=@shoutu/source', '--import', 'tsx'];
+  await promisify(execFile)(process.execPath, [...flags, path.join(SITE, 'scripts/build.mjs')], {
     cwd: SITE,
     env: { ...process.env, SHOUTU_RESULTS_DIR: resultsDir, SHOUTU_SITE_OUT: out },
     maxBuffer: 64 << 20,

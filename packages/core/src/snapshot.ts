@@ -84,7 +84,7 @@ function check<S extends z.ZodType>(schema: S, file: string): z.infer<S> {
 
 /** `<dir>/<day>/index.json`, checked against the contract and to be for that day. */
 export function readCityDay(dir: string, day: string): CityResults {
-  const file = join(dir, day, INDEX_FILE);
+  const file = snapshotFile(dir, day);
   const city = check(CityResults, file);
   if (city.day !== day) throw new SnapshotError(file, `is for ${city.day}, not ${day}`);
   return city;
@@ -92,7 +92,7 @@ export function readCityDay(dir: string, day: string): CityResults {
 
 /** `<dir>/<day>/<code>.json`, checked against the contract and to be that district's on that day. */
 export function readDistrictDay(dir: string, day: string, code: string): DistrictResults {
-  const file = join(dir, day, `${code}.json`);
+  const file = snapshotFile(dir, day, code);
   const district = check(DistrictResults, file);
   if (district.day !== day) throw new SnapshotError(file, `is for ${district.day}, not ${day}`);
   if (district.district.code !== code)
@@ -177,4 +177,9 @@ export function readStamp(dir: string, day: string): SnapshotStamp | undefined {
     scoringVersion: String(index.scoringVersion ?? ''),
     scoringHash: String(index.scoringHash ?? ''),
   };
+}
+
+/** Where a day's index (no code) or a district's file (its code) is, whether it exists or not. */
+export function snapshotFile(dir: string, day: string, code?: string): string {
+  return join(dir, day, code === undefined ? INDEX_FILE : `${code}.json`);
 }

@@ -24,7 +24,7 @@ const summary = {
 };
 const trend = { change: null, week: null, month: null };
 const stamp = (day: string) => ({
-  schema: RESULTS_SCHEMA,
+  schema: RESULTS_SCHEMA as typeof RESULTS_SCHEMA,
   day,
   revision: 1,
   rulesHash: 'r1',
