@@ -21,7 +21,7 @@ export const SUPERSEDED_DIR = 'superseded';
 
 /** A day's results as the files written for it: `index.json` and `<district>.json`. */
 export function serialize(r: DayResults): Record<string, string> {
-  const files: Record<string, string> = { 'index.json': `${JSON.stringify(r.city)}\n` };
+  const files: Record<string, string> = { [INDEX_FILE]: `${JSON.stringify(r.city)}\n` };
   for (const d of r.districts) files[`${d.district.code}.json`] = `${JSON.stringify(d)}\n`;
   return files;
 }
