@@ -1,15 +1,21 @@
 // @ts-check
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 
 /**
- * Where the engine's results live. Read at build time only (src/lib/results.ts); resolved from this
- * file, not from the working directory, so `astro build --root apps/site` works from anywhere.
+ * Where the engine's results live. Read at build time only (src/lib/results.ts):
+ * `SHOUTU_RESULTS_DIR`, else `<SHOUTU_ROOT>/data/results`, both taken from the working directory;
+ * without either, this repository's, resolved from this file so that `astro build --root
+ * apps/site` works from anywhere.
  */
-const resultsDir =
-  process.env.SHOUTU_RESULTS_DIR || fileURLToPath(new URL('../../data/results', import.meta.url));
+const resultsDir = process.env.SHOUTU_RESULTS_DIR
+  ? resolve(process.env.SHOUTU_RESULTS_DIR)
+  : process.env.SHOUTU_ROOT
+    ? join(resolve(process.env.SHOUTU_ROOT), 'data/results')
+    : fileURLToPath(new URL('../../data/results', import.meta.url));
 
 /** `/` locally; GitHub Pages serves a project site under `/<repository>/`. */
 const base = process.env.SHOUTU_BASE || '/';

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 /**
+ * Run as `node --conditions=@shoutu/source --import tsx scripts/build.mjs` (the package's `build`
+ * script): it reads the results through the snapshot reader of @shoutu/core, from its TypeScript
+ * source, so it needs neither a build of core first nor a reader of its own.
+ *
  * Builds the site into apps/site/.build and, only when that succeeds, swaps it into apps/site/dist:
  * dist → dist.old, .build → dist, delete dist.old. A failed build leaves the previous dist as it was.
+ * (With SHOUTU_SITE_OUT, .build is first moved next to that folder as <out>.build.)
  *
  * The archive (a page per past day and per district and day, and their downloads) grows by a day
  * every day, but a published day never changes, so its files are rendered once and kept in
@@ -16,13 +21,16 @@
  * The stylesheets and scripts a cached page links to are kept in .archive-cache/assets and put back
  * if the current build did not produce them, so a cached page never links to a missing file.
  *
- * Environment: SHOUTU_SITE_OUT builds into another folder instead of apps/site/dist (staged next to
- * it as <out>.build); SHOUTU_ARCHIVE_CACHE keeps the cache elsewhere; SHOUTU_RESULTS_DIR,
- * SHOUTU_SITE and SHOUTU_BASE are read by astro.config.mjs.
+ * Environment: SHOUTU_ROOT is the project whose results are built (`<root>/data/results`; default:
+ * this repository); SHOUTU_RESULTS_DIR names the results folder itself and wins over it;
+ * SHOUTU_SITE_OUT builds into another folder instead of apps/site/dist (staged next to it as
+ * <out>.build); SHOUTU_ARCHIVE_CACHE keeps the cache elsewhere. Paths are taken from the working
+ * directory the build was started in. SHOUTU_SITE and SHOUTU_BASE are read by astro.config.mjs.
  */
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -34,18 +42,26 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCityDay, snapshotDays } from '@shoutu/core/snapshot';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const repo = resolve(root, '../..');
 const custom = process.env.SHOUTU_SITE_OUT;
 const dist = custom ? resolve(custom) : join(root, 'dist');
-// Staged on the same file system as dist, so the swap is two renames.
-const staging = custom ? `${dist}.build` : join(root, '.build');
+// Astro always builds into the site's folder: an output folder outside the working directory makes
+// it put its server chunks into .astro and copy that folder's content-*.mjs into the output.
+const staging = join(root, '.build');
+// The finished build waits next to dist, on its file system, so the swap is two renames.
+const ready = custom ? `${dist}.build` : staging;
 const old = `${dist}.old`;
-// Paths from the environment are taken from the working directory the build was started in.
+// Paths from the environment are taken from the working directory the build was started in, and
+// handed to astro.config.mjs resolved: the build runs from the site's folder.
+if (process.env.SHOUTU_ROOT) process.env.SHOUTU_ROOT = resolve(process.env.SHOUTU_ROOT);
 if (process.env.SHOUTU_RESULTS_DIR)
   process.env.SHOUTU_RESULTS_DIR = resolve(process.env.SHOUTU_RESULTS_DIR);
-const resultsDir = process.env.SHOUTU_RESULTS_DIR || join(repo, 'data/results');
+const resultsDir =
+  process.env.SHOUTU_RESULTS_DIR || join(process.env.SHOUTU_ROOT || repo, 'data/results');
+process.env.SHOUTU_RESULTS_DIR = resultsDir;
 const cacheDir = process.env.SHOUTU_ARCHIVE_CACHE
   ? resolve(process.env.SHOUTU_ARCHIVE_CACHE)
   : join(root, '.archive-cache');
@@ -126,35 +142,24 @@ function siteHash() {
 
 /** Every day with results: its files' hash and its districts. */
 function readDays() {
-  if (!existsSync(resultsDir)) return [];
-  return readdirSync(resultsDir, { withFileTypes: true })
-    .filter(
-      (e) =>
-        e.isDirectory() && DAY.test(e.name) && existsSync(join(resultsDir, e.name, 'index.json')),
-    )
-    .map((e) => e.name)
-    .sort()
-    .map((day) => {
-      const folder = join(resultsDir, day);
-      const h = createHash('sha256');
-      let districts = '';
-      for (const f of files(folder).filter((f) => f.endsWith('.json') && !f.includes('/'))) {
-        const content = readFileSync(join(folder, f));
-        h.update(`${f}\0`);
-        h.update(content);
-        h.update('\0');
-        if (f === 'index.json') {
-          try {
-            districts = JSON.parse(content.toString('utf8'))
-              .districts.map((d) => d.code)
-              .join(',');
-          } catch {
-            // Not readable: the build reports it when it renders the day.
-          }
-        }
-      }
-      return { day, hash: h.digest('hex'), districts };
-    });
+  return snapshotDays(resultsDir).map((day) => {
+    const folder = join(resultsDir, day);
+    const h = createHash('sha256');
+    for (const f of files(folder).filter((f) => f.endsWith('.json') && !f.includes('/'))) {
+      h.update(`${f}\0`);
+      h.update(readFileSync(join(folder, f)));
+      h.update('\0');
+    }
+    let districts = '';
+    try {
+      districts = readCityDay(resultsDir, day)
+        .districts.map((d) => d.code)
+        .join(',');
+    } catch {
+      // Not usable: the build says what is wrong with it when it renders the day.
+    }
+    return { day, hash: h.digest('hex'), districts };
+  });
 }
 
 /** Hard-links the files of `src` into `dst` (copies where linking is not possible). */
@@ -311,18 +316,31 @@ console.log(
 
 // 4. Swap.
 try {
+  if (ready !== staging) {
+    rmSync(ready, { recursive: true, force: true });
+    try {
+      renameSync(staging, ready);
+    } catch (error) {
+      // Another file system: copy (hard links of the cache entries become copies there).
+      if (error?.code !== 'EXDEV') throw error;
+      cpSync(staging, ready, { recursive: true });
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
   rmSync(old, { recursive: true, force: true });
   if (existsSync(dist)) renameSync(dist, old);
   try {
-    renameSync(staging, dist);
+    renameSync(ready, dist);
   } catch (error) {
     if (existsSync(old) && !existsSync(dist)) renameSync(old, dist);
     throw error;
   }
   rmSync(old, { recursive: true, force: true });
 } catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  if (ready !== staging) rmSync(ready, { recursive: true, force: true });
   fail(
-    `could not move .build into dist: ${error instanceof Error ? error.message : String(error)}`,
+    `could not move the build into ${custom ? dist : 'apps/site/dist'}: ${error instanceof Error ? error.message : String(error)}`,
   );
 }
 

@@ -1,5 +1,5 @@
 interface ImportMetaEnv {
-  /** Absolute path of data/results, set in astro.config.mjs (override: env SHOUTU_RESULTS_DIR). */
+  /** Absolute path of the results folder, set in astro.config.mjs (`<SHOUTU_ROOT>/data/results` or SHOUTU_RESULTS_DIR). */
   readonly SHOUTU_RESULTS_DIR: string;
 }
 

@@ -43,6 +43,13 @@ describe('end-to-end build of a small project', () => {
     expect(all).not.toContain('CANARY');
   });
 
+  test('a build into another folder (SHOUTU_SITE_OUT) holds no server modules', async () => {
+    // Astro puts its server chunks into .astro for an output outside the working directory, and
+    // copied content-assets.mjs and content-modules.mjs from there into the site.
+    const modules = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.mjs'));
+    expect(modules).toEqual([]);
+  });
+
   test('pages load no JavaScript', async () => {
     for (const f of await readdir(out, { recursive: true }))
       if (f.endsWith('.html')) expect(await page(f), f).not.toMatch(/<script\b/i);

@@ -27,10 +27,22 @@ declare module 'vitest' {
   }
 }
 
-async function buildSite(resultsDir: string, out: string): Promise<void> {
-  await promisify(execFile)(process.execPath, [path.join(SITE, 'scripts/build.mjs')], {
+/** Builds the site of a project root (`SHOUTU_ROOT`) or of a results folder (`SHOUTU_RESULTS_DIR`). */
+async function buildSite(
+  input: { SHOUTU_ROOT: string } | { SHOUTU_RESULTS_DIR: string },
+  out: string,
+): Promise<void> {
+  // As the package's build script runs it: core's snapshot reader from its TypeScript source.
+  const flags = ['--conditions=@shoutu/source', '--import', 'tsx'];
+  await promisify(execFile)(process.execPath, [...flags, path.join(SITE, 'scripts/build.mjs')], {
     cwd: SITE,
-    env: { ...process.env, SHOUTU_RESULTS_DIR: resultsDir, SHOUTU_SITE_OUT: out },
+    env: {
+      ...process.env,
+      SHOUTU_ROOT: undefined,
+      SHOUTU_RESULTS_DIR: undefined,
+      ...input,
+      SHOUTU_SITE_OUT: out,
+    },
     maxBuffer: 64 << 20,
   });
 }
@@ -96,8 +108,8 @@ export default async function setup(project: TestProject) {
   const siteMini = path.join(work, 'mini');
   const siteSample = path.join(work, 'sample');
   // One after the other: two Astro builds of one project share its .astro folder.
-  await buildSite(path.join(mini, 'data/results'), siteMini);
-  await buildSite(path.join(REPO, 'data/results'), siteSample);
+  await buildSite({ SHOUTU_ROOT: mini }, siteMini);
+  await buildSite({ SHOUTU_RESULTS_DIR: path.join(REPO, 'data/results') }, siteSample);
   project.provide('siteMini', siteMini);
   project.provide('projectMini', mini);
   project.provide('siteSample', siteSample);

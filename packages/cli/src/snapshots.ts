@@ -1,7 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type DistrictResults, RESULTS_SCHEMA } from '@shoutu/core';
+import type { CityResults, DistrictResults } from '@shoutu/core';
+import {
+  INDEX_FILE,
+  readCityDay,
+  readDistrictDay,
+  readSnapshot,
+  readStamp,
+  type SnapshotStamp,
+  snapshotDays,
+} from '@shoutu/core/snapshot';
 import { type DayResults, type DaySnapshot, snapshotOf } from '@shoutu/engine';
 import { replaceDir } from './files.js';
 
@@ -12,17 +21,12 @@ export const SUPERSEDED_DIR = 'superseded';
 
 /** A day's results as the files written for it: `index.json` and `<district>.json`. */
 export function serialize(r: DayResults): Record<string, string> {
-  const files: Record<string, string> = { 'index.json': `${JSON.stringify(r.city)}\n` };
+  const files: Record<string, string> = { [INDEX_FILE]: `${JSON.stringify(r.city)}\n` };
   for (const d of r.districts) files[`${d.district.code}.json`] = `${JSON.stringify(d)}\n`;
   return files;
 }
 
-export interface Stamp {
-  schema: unknown;
-  revision: number;
-  scoringVersion: string;
-  scoringHash: string;
-}
+export type Stamp = SnapshotStamp;
 
 /** The stamp fields that say how a snapshot was made rather than what it found. */
 const PROVENANCE = [
@@ -74,7 +78,7 @@ export class Snapshots {
 
   /** A snapshot exists once its index is written (folders are swapped in whole). */
   has(day: string): boolean {
-    return existsSync(path.join(this.folder(day), 'index.json'));
+    return existsSync(path.join(this.folder(day), INDEX_FILE));
   }
 
   /** The files of a day's snapshot, by name. */
@@ -88,27 +92,20 @@ export class Snapshots {
 
   /** What a snapshot's index records about how it was made, if it can be read. */
   async stamp(day: string): Promise<Stamp | undefined> {
-    try {
-      const index = JSON.parse(await readFile(path.join(this.folder(day), 'index.json'), 'utf8'));
-      return {
-        schema: index.schema,
-        revision: Number(index.revision ?? 1) || 1,
-        scoringVersion: String(index.scoringVersion ?? ''),
-        scoringHash: String(index.scoringHash ?? ''),
-      };
-    } catch {
-      return undefined;
-    }
+    return readStamp(this.dir, day);
   }
 
-  /** One district's file of a day's snapshot, if there is one of this schema. */
-  async district(day: string, code: string): Promise<DistrictResults | undefined> {
-    try {
-      const d = JSON.parse(await readFile(path.join(this.folder(day), `${code}.json`), 'utf8'));
-      return d.schema === RESULTS_SCHEMA ? (d as DistrictResults) : undefined;
-    } catch {
-      return undefined;
-    }
+  /**
+   * One district's file of a day's snapshot, checked against the results contract; throws a
+   * `SnapshotError` saying what is wrong with it.
+   */
+  district(day: string, code: string): DistrictResults {
+    return readDistrictDay(this.dir, day, code);
+  }
+
+  /** A day's index, checked against the results contract (throws a `SnapshotError`). */
+  city(day: string): CityResults {
+    return readCityDay(this.dir, day);
   }
 
   async write(day: string, files: Record<string, string>, r: DayResults): Promise<void> {
@@ -153,10 +150,7 @@ export class Snapshots {
 
   /** The days that have a snapshot, in order. */
   async days(): Promise<string[]> {
-    if (!existsSync(this.dir)) return [];
-    return (await readdir(this.dir))
-      .filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n) && this.has(n))
-      .sort();
+    return snapshotDays(this.dir);
   }
 
   /**
@@ -172,15 +166,8 @@ export class Snapshots {
     if (!this.has(day)) return undefined;
     try {
       // Synchronous: the result builder asks for history as it goes, and stays free of I/O.
-      const city = JSON.parse(readFileSync(path.join(this.folder(day), 'index.json'), 'utf8'));
-      if (city.schema !== RESULTS_SCHEMA) return undefined;
-      const districts = city.districts.map(
-        (d: { code: string }) =>
-          JSON.parse(
-            readFileSync(path.join(this.folder(day), `${d.code}.json`), 'utf8'),
-          ) as DistrictResults,
-      );
-      return snapshotOf({ city, districts });
+      const { city, districts } = readSnapshot(this.dir, day);
+      return snapshotOf({ city, districts: [...districts.values()] });
     } catch {
       return undefined;
     }

@@ -362,6 +362,39 @@ describe('waivers', () => {
       'waiver: recruiting a grid worker — approved by 中山区疫情防控指挥部办公室, 2020-02-01 to 2020-02-02 (data/waivers/w.json:3)',
     );
     expect(explained.out).toContain('record: data/results/2020-02-02/210202.json (revision 1)');
+
+    // The index carries what pages need: the territory's names and the forms in force.
+    const index = CityResults.parse(
+      JSON.parse(await readFile(path.join(root, 'data/results/2020-02-02/index.json'), 'utf8')),
+    );
+    expect(index.schema).toBe(3);
+    expect(index.territory.levels[0]?.id).toBe(index.city.level);
+    expect(index.forms.length).toBeGreaterThan(0);
+    expect(index.forms.every((f) => !('$schema' in f))).toBe(true);
+    expect(index.ownLost).toBe(0);
+
+    // A snapshot that breaks the contract is named with what is wrong, and explained anew.
+    const file = path.join(root, 'data/results/2020-02-02/210202.json');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('"rulesHash":', '"rulesHash":1,"was":'),
+    );
+    const broken = await run([
+      '--root',
+      root,
+      'explain',
+      '--subject',
+      '210202001001001',
+      '--rule',
+      'prevention.grid-screening',
+      '--date',
+      '2020-02-02',
+    ]);
+    expect(broken.out).toContain(
+      'record: data/results/2020-02-02/210202.json cannot be used (does not match the results contract',
+    );
+    expect(broken.out).toContain('rulesHash');
+    expect(broken.out).toContain('— evaluated now instead');
   });
 
   test('a broken waiver file or waiver is set aside with its place; the others apply', async () => {

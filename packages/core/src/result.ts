@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.js';
+import { Form } from './form.js';
+import { Department, Level, PlaceType } from './registry-schema.js';
 import { AREAS, OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
 import { BANDS, ScoringMethodBody } from './scoring.js';
 import { LocalizedText } from './text.js';
@@ -8,7 +10,7 @@ import { LocalizedText } from './text.js';
  * The results of one day: the contract between engine and site. Bump RESULTS_SCHEMA on any
  * change that an older site could not read.
  */
-export const RESULTS_SCHEMA = 2;
+export const RESULTS_SCHEMA = 3;
 
 export const STATUSES = ['pass', 'fail', 'missing', 'waived', 'not-applicable', 'error'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -164,14 +166,71 @@ export const UnitRef = z.strictObject({
   name: LocalizedText,
 });
 
+/** A unit's tile on the map of its parent's children (1-based), when the registry gives one. */
+export const Position = z.strictObject({ row: z.int().min(1), column: z.int().min(1) });
+export type Position = z.infer<typeof Position>;
+
+/**
+ * A word for a unit of measure in the project's languages.
+ * TODO(merge h-model): replace with the registry's `MeasurementUnit` schema and make
+ * `territory.measurementUnits` required.
+ */
+export const MeasurementUnitInfo = z.strictObject({
+  id: z.string().min(1),
+  name: LocalizedText,
+  /** The word for a count of exactly one, where a language has one. */
+  one: z.record(z.string(), z.string()).optional(),
+  /** Written without a space after the number (`4.5%`). */
+  attached: z.boolean().optional(),
+});
+export type MeasurementUnitInfo = z.infer<typeof MeasurementUnitInfo>;
+
+/** A policy area: its id (a rule's `area`), its name and its weight in the overall score. */
+export const AreaInfo = z.strictObject({
+  id: z.string().min(1),
+  /** TODO(merge h-model): required once `rules/scoring.json` declares the areas' names. */
+  name: LocalizedText.optional(),
+  weight: z.number().min(0),
+});
+export type AreaInfo = z.infer<typeof AreaInfo>;
+
+/**
+ * What the pages need to name the territory: the registry's own entries, as declared, so the site
+ * never reads `data/registry` and never names a level, place type or area itself.
+ */
+export const Territory = z.strictObject({
+  /** The project's languages; the first is the site's default. */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
+  /** Every level, the top first. */
+  levels: z.array(Level).min(1),
+  placeTypes: z.array(PlaceType),
+  departments: z.array(Department),
+  measurementUnits: z.array(MeasurementUnitInfo).optional(),
+  /** The policy areas in the declared order. */
+  areas: z.array(AreaInfo).min(1),
+});
+export type Territory = z.infer<typeof Territory>;
+
+/** A report form in force: who fills it in, its fields with their labels, types and units. */
+export const FormInfo = Form;
+export type FormInfo = z.infer<typeof FormInfo>;
+
 /** `data/results/<day>/index.json`: the city's day. */
 export const CityResults = z.strictObject({
   ...Stamp,
   city: UnitRef,
   summary: Summary,
   trend: Trend,
+  /** Points of the city's score lost on checks of the city itself. */
+  ownLost: Lost,
   districts: z.array(
-    UnitRef.extend({ kind: z.string().optional(), summary: Summary, trend: Trend, lost: Lost }),
+    UnitRef.extend({
+      kind: z.string().optional(),
+      position: Position.optional(),
+      summary: Summary,
+      trend: Trend,
+      lost: Lost,
+    }),
   ),
   rules: z.array(RuleInfo.extend({ counts: Counts })),
   /** Findings on places, by the department that supervises them. */
@@ -184,6 +243,15 @@ export const CityResults = z.strictObject({
   scoring: ScoringMethodBody,
   facts: z.array(FactInfo),
   operators: z.array(z.enum(OPERATORS)),
+  /** Names of the territory's levels, place types, departments, units of measure and areas. */
+  territory: Territory,
+  /** The report forms in force, by id. */
+  forms: z.array(FormInfo),
+  /**
+   * The top unit's own failures, missing reports, waived findings and errors (and those of
+   * subjects in no district); a district's are in its own file.
+   */
+  findings: z.array(Finding),
   input: z.strictObject({
     reportFiles: z.int().min(0),
     rows: z.int().min(0),

@@ -5,6 +5,8 @@ import {
   type DistrictResults,
   type FactInfo,
   type Finding,
+  type Form,
+  type FormInfo,
   type LoadedWaiver,
   OPERATORS,
   RESULTS_SCHEMA,
@@ -12,6 +14,8 @@ import {
   type RuleInfo,
   type ScoringMethod,
   scoringVersion,
+  type Territory,
+  type TerritoryUnit,
 } from '@shoutu/core';
 import { type CompiledRule, effectiveOn } from './compile.js';
 import { count, emptyCounts, Tally } from './score.js';
@@ -65,6 +69,66 @@ export interface ResultsInput {
   history?: History;
   /** 1 for a first snapshot; more when it replaces earlier ones. */
   revision?: number;
+  /** The report forms (all are in force): their titles and field labels go into the results. */
+  forms?: Iterable<Form>;
+  /** The project's languages, the default first (see `projectLanguages`). */
+  languages?: readonly string[];
+}
+
+/**
+ * The languages of the results when the project does not say.
+ * TODO(merge h-model): the project declares its languages (`data/project.json`); pass
+ * `project.languages` as `ResultsInput.languages` and drop this default.
+ */
+export const DEFAULT_LANGUAGES: readonly string[] = ['zh', 'en'];
+
+/**
+ * The policy areas in the results, in the method's order.
+ * TODO(merge h-model): `rules/scoring.json` declares `areas: [{ id, name, weight }]`; return
+ * those as they are (names included) instead of building them from `areaWeights`.
+ */
+export function areasOf(scoring: ScoringMethod): Territory['areas'] {
+  return Object.entries(scoring.areaWeights).map(([id, weight]) => ({ id, weight }));
+}
+
+/**
+ * The units of measure in the results.
+ * TODO(merge h-model): the registry declares `measurementUnits`; return them from the registry.
+ */
+export function measurementUnitsOf(_registry: Registry): Territory['measurementUnits'] {
+  return undefined;
+}
+
+/**
+ * A unit's tile on its parent's map, if the registry gives one.
+ * TODO(merge h-model): `TerritoryUnit.position` is declared by the registry schema; read it
+ * directly.
+ */
+function positionOf(u: TerritoryUnit): { row: number; column: number } | undefined {
+  return (u as { position?: { row: number; column: number } }).position;
+}
+
+/** The names of the territory the pages need, from the registry and the scoring method. */
+export function territoryOf(
+  registry: Registry,
+  scoring: ScoringMethod,
+  languages: readonly string[] = DEFAULT_LANGUAGES,
+): Territory {
+  const units = measurementUnitsOf(registry);
+  return {
+    languages: [...languages],
+    levels: [...registry.levels],
+    placeTypes: [...registry.placeTypes.values()].sort((a, b) => cmp(a.id, b.id)),
+    departments: [...registry.departments.values()].sort((a, b) => cmp(a.id, b.id)),
+    ...(units ? { measurementUnits: units } : {}),
+    areas: areasOf(scoring),
+  };
+}
+
+/** A form as the results carry it: without the editor's `$schema`. */
+function formInfo(form: Form): FormInfo {
+  const { $schema: _, ...rest } = form;
+  return rest;
 }
 
 export interface DayResults {
@@ -162,6 +226,8 @@ export function buildResults(i: ResultsInput): DayResults {
   const cityCode = cityUnit?.code ?? '';
   const cityTally = newTally();
   for (const d of districts) cityTally.merge(tallyOf(rolled, d.code));
+  // The top unit's own checks count in its score like a district's own do in the district's.
+  cityTally.merge(tallyOf(own, cityCode));
   const departments = [...registry.departments.values()].sort((a, b) => cmp(a.id, b.id));
 
   const districtResults: DistrictResults[] = districts.map((d) => {
@@ -263,11 +329,14 @@ export function buildResults(i: ResultsInput): DayResults {
       : { code: '', level: city.id, name: city.name },
     summary: citySummary,
     trend: trendOf(cityCode, day, citySummary.score, history),
+    ownLost: cityTally.lostIn(tallyOf(own, cityCode)),
     districts: districts.map((d) => {
       const t = tallyOf(rolled, d.code);
       const summary = t.summary();
+      const position = positionOf(d);
       return {
         ...ref(d),
+        ...(position ? { position } : {}),
         summary,
         trend: trendOf(d.code, day, summary.score, history),
         lost: cityTally.lostIn(t),
@@ -288,6 +357,11 @@ export function buildResults(i: ResultsInput): DayResults {
     scoring: method,
     facts: [...i.facts],
     operators: [...OPERATORS],
+    territory: territoryOf(registry, scoring, i.languages),
+    forms: [...(i.forms ?? [])].map(formInfo).sort((a, b) => cmp(a.id, b.id)),
+    findings: (byDistrict.get('') ?? []).sort(
+      (a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject),
+    ),
     input: i.input,
   };
   return { city: cityResults, districts: districtResults };

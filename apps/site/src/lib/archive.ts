@@ -5,69 +5,18 @@
  *
  * A day's pages are rendered once and then kept by scripts/build.mjs in apps/site/.archive-cache;
  * it names the days that still need rendering in SHOUTU_ARCHIVE_DAYS (comma-separated; empty: none).
- * Unset (astro dev, a plain `astro build`), every day is rendered.
+ * Unset (astro dev, a plain `astro build`), every day is rendered. Files are read and checked by
+ * the snapshot reader of @shoutu/core.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CityResults, DistrictResults } from '@shoutu/core';
-import { type Results, ResultsError } from './results';
-
-const HOW_TO_FIX =
-  'Run `pnpm build` at the repository root (or `pnpm shoutu evaluate`) to compute them.';
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function resultsDir(): string {
-  return import.meta.env.SHOUTU_RESULTS_DIR;
-}
-
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-}
-interface Schema<T> {
-  safeParse(
-    v: unknown,
-  ): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
-}
-
-/** Files already checked against the contract in this build: read again, they are only parsed. */
-const validated = new Set<string>();
-
-function read<T>(schema: Schema<T>, file: string): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ResultsError(`cannot read ${file}: ${(error as Error).message}. ${HOW_TO_FIX}`);
-  }
-  if (validated.has(file)) return value as T;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `  - ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
-    throw new ResultsError(
-      `${file} does not match the results contract of @shoutu/core:\n${issues.join('\n')}\nThe results may be from an older engine. ${HOW_TO_FIX}`,
-    );
-  }
-  validated.add(file);
-  return parsed.data;
-}
+import type { CityResults, DistrictResults } from '@shoutu/core';
+import { checkBelongs, readCityDay, readDistrictDay } from '@shoutu/core/snapshot';
+import { type Results, ResultsError, reading, resultDays, resultsDir, resultsOf } from './results';
 
 let days: string[] | undefined;
 
 /** Every day folder with an index.json, oldest first. */
 export function archiveDays(): string[] {
-  if (days) return days;
-  const dir = resultsDir();
-  if (!existsSync(dir))
-    throw new ResultsError(`no results found: ${dir} does not exist. ${HOW_TO_FIX}`);
-  days = readdirSync(dir, { withFileTypes: true })
-    .filter(
-      (e) => e.isDirectory() && DAY.test(e.name) && existsSync(join(dir, e.name, 'index.json')),
-    )
-    .map((e) => e.name)
-    .sort();
+  days ??= resultDays();
   return days;
 }
 
@@ -102,43 +51,27 @@ function memo<T>(size: number, load: (key: string) => T): (key: string) => T {
   };
 }
 
-const loadCity = memo(4, (day: string): CityResults => {
-  const file = join(resultsDir(), day, 'index.json');
-  const city = read(CityResults, file);
-  if (city.day !== day)
-    throw new ResultsError(`${file} is for ${city.day}, not ${day}. ${HOW_TO_FIX}`);
-  return city;
-});
+const loadCity = memo(
+  4,
+  (day: string): CityResults => reading(() => readCityDay(resultsDir(), day)),
+);
 
 const loadDistrict = memo(12, (key: string): DistrictResults => {
   const [day = '', code = ''] = key.split('/');
   const city = loadCity(day);
   if (!city.districts.some((d) => d.code === code))
-    throw new ResultsError(`the results of ${day} list no district ${code}. ${HOW_TO_FIX}`);
-  const file = join(resultsDir(), day, `${code}.json`);
-  const district = read(DistrictResults, file);
-  if (
-    district.district.code !== code ||
-    district.day !== day ||
-    district.rulesHash !== city.rulesHash
-  )
-    throw new ResultsError(
-      `${file} does not belong with ${join(resultsDir(), day, 'index.json')} (district, day or rules hash differ). ${HOW_TO_FIX}`,
-    );
-  return district;
+    throw new ResultsError(`the results of ${day} list no district ${code}.`);
+  return reading(() => {
+    const district = readDistrictDay(resultsDir(), day, code);
+    checkBelongs(resultsDir(), city, district);
+    return district;
+  });
 });
 
 /** A day's city index, shaped like the latest day's `Results` so that lib/view.ts works on it. */
 export function getArchiveDay(day: string): Results {
-  const city = loadCity(day);
-  return {
-    day,
-    city,
-    // Filled by getArchiveDistrict when a page needs a district; lib/view.ts does not read it.
-    districts: new Map(),
-    rules: new Map(city.rules.map((r) => [r.id, r])),
-    facts: new Map(city.facts.map((f) => [f.name, f])),
-  };
+  // Districts are filled by getArchiveDistrict when a page needs one; lib/view.ts does not read them.
+  return resultsOf(day, loadCity(day));
 }
 
 /** One district's results of a day, checked to belong with that day's city index. */

@@ -1,91 +1,34 @@
 /**
- * The report forms, for the templates page and the blank CSV templates: `data/forms/*.json`,
- * validated with the `Form` schema of @shoutu/core, and the names of levels and place types from
- * `data/registry/` to say who fills each form in. The data folder is the one holding the results
- * the site is built from (SHOUTU_RESULTS_DIR/..). Runs at build time only.
+ * The report forms, for the templates page and the blank CSV templates: the forms in force on the
+ * latest day and the names of the levels and place types that fill them in, all from the results
+ * (the site never reads `data/forms` or `data/registry`). Runs at build time only.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import {
-  Form,
-  Level,
-  type LocalizedText,
-  PlaceType,
-  SUBJECT_COLUMN,
-  SUBMITTED_COLUMN,
-} from '@shoutu/core';
-import { ResultsError } from './results';
-
-function dataDir(): string {
-  return dirname(import.meta.env.SHOUTU_RESULTS_DIR);
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ResultsError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-}
+import { type FormInfo, type LocalizedText, SUBJECT_COLUMN, SUBMITTED_COLUMN } from '@shoutu/core';
+import { getResults, type Results } from './results';
 
 export interface FormEntry {
-  form: Form;
+  form: FormInfo;
   /** Who fills it in: a level's name, or the names of the place types. */
   filledBy: { level: LocalizedText } | { placeTypes: LocalizedText[] };
   /** The CSV header a unit fills in: subject, submitted_at, then the fields in order. */
   columns: string[];
 }
 
-interface Names {
-  levels: Map<string, LocalizedText>;
-  placeTypes: Map<string, LocalizedText>;
-}
-
-/** Level and place-type names from every file of the registry (only those two sections are read). */
-function registryNames(): Names {
-  const names: Names = { levels: new Map(), placeTypes: new Map() };
-  const dir = join(dataDir(), 'registry');
-  if (!existsSync(dir)) return names;
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  for (const f of files) {
-    const raw = readJson(join(dir, f)) as { levels?: unknown; placeTypes?: unknown };
-    if (raw === null || typeof raw !== 'object') continue;
-    const levels = Level.array().safeParse(raw.levels ?? []);
-    const types = PlaceType.array().safeParse(raw.placeTypes ?? []);
-    if (levels.success) for (const l of levels.data) names.levels.set(l.id, l.name);
-    if (types.success) for (const p of types.data) names.placeTypes.set(p.id, p.name);
-  }
-  return names;
-}
-
 const same = (id: string): LocalizedText => ({ zh: id, en: id });
 
-function load(): FormEntry[] {
-  const dir = join(dataDir(), 'forms');
-  if (!existsSync(dir)) return [];
-  const names = registryNames();
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  return files.map((f) => {
-    const file = join(dir, f);
-    const parsed = Form.safeParse(readJson(file));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ResultsError(
-        `${relative(process.cwd(), file)} is not a valid form (${issue?.path.join('.') || '(root)'}: ${issue?.message}). Run \`pnpm shoutu validate\`.`,
-      );
-    }
-    const form = parsed.data;
+/** The forms of a day's results, with who fills each in. */
+export function formsOf(results: Results): FormEntry[] {
+  const { territory, forms } = results.city;
+  const levels = new Map(territory.levels.map((l) => [l.id, l.name]));
+  const placeTypes = new Map(territory.placeTypes.map((p) => [p.id, p.name]));
+  return forms.map((form) => {
     const subjects = form.subjects;
     return {
       form,
       filledBy:
         subjects.kind === 'territory'
-          ? { level: names.levels.get(subjects.level) ?? same(subjects.level) }
-          : { placeTypes: subjects.placeTypes.map((p) => names.placeTypes.get(p) ?? same(p)) },
+          ? { level: levels.get(subjects.level) ?? same(subjects.level) }
+          : { placeTypes: subjects.placeTypes.map((p) => placeTypes.get(p) ?? same(p)) },
       columns: [SUBJECT_COLUMN, SUBMITTED_COLUMN, ...form.fields.map((x) => x.id)],
     };
   });
@@ -95,6 +38,6 @@ let cached: FormEntry[] | undefined;
 
 /** Every form, by id. */
 export function getForms(): FormEntry[] {
-  cached ??= load();
+  cached ??= formsOf(getResults());
   return cached;
 }

@@ -1,10 +1,10 @@
 /**
- * The one place the site reads the engine's results: the latest day folder of data/results,
- * validated against the contract in @shoutu/core. Runs at build time only.
+ * The one place the site reads the engine's results: the latest day of data/results, read and
+ * checked by the snapshot reader of @shoutu/core. Runs at build time only.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CityResults, DistrictResults, type FactInfo } from '@shoutu/core';
+import { existsSync } from 'node:fs';
+import type { CityResults, DistrictResults, FactInfo, Lang } from '@shoutu/core';
+import { readSnapshot, SnapshotError, snapshotDays } from '@shoutu/core/snapshot';
 
 export type CityDay = CityResults;
 export type DistrictDay = DistrictResults;
@@ -28,95 +28,44 @@ export class ResultsError extends Error {
   override name = 'ResultsError';
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function resultsDir(): string {
+/** The results folder the site is built from (astro.config.mjs resolves it). */
+export function resultsDir(): string {
   return import.meta.env.SHOUTU_RESULTS_DIR;
 }
 
-function readJson(file: string): unknown {
-  let text: string;
+/** Runs a read of the snapshot reader; what it finds wrong is reported with how to fix it. */
+export function reading<T>(read: () => T): T {
   try {
-    text = readFileSync(file, 'utf8');
+    return read();
   } catch (error) {
-    throw new ResultsError(`cannot read ${file}: ${(error as Error).message}. ${HOW_TO_FIX}`);
+    if (error instanceof SnapshotError) throw new ResultsError(`${error.message}\n${HOW_TO_FIX}`);
+    throw error;
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
+}
+
+/** Every day with results, oldest first; stops the build when there are none. */
+export function resultDays(dir: string = resultsDir()): string[] {
+  if (!existsSync(dir))
+    throw new ResultsError(`no results found: ${dir} does not exist. ${HOW_TO_FIX}`);
+  const days = snapshotDays(dir);
+  if (days.length === 0)
     throw new ResultsError(
-      `${file} is not valid JSON (${(error as Error).message}). ${HOW_TO_FIX}`,
+      `no results found: ${dir} has no day folder with an index.json. ${HOW_TO_FIX}`,
     );
-  }
-}
-
-interface Issue {
-  path: PropertyKey[];
-  message: string;
-}
-
-function validate<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
-  },
-  file: string,
-): T {
-  const parsed = schema.safeParse(readJson(file));
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues
-    .slice(0, 5)
-    .map((i) => `  - ${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
-  const more =
-    parsed.error.issues.length > 5 ? `\n  … and ${parsed.error.issues.length - 5} more` : '';
-  throw new ResultsError(
-    `${file} does not match the results contract of @shoutu/core:\n${issues.join('\n')}${more}\nThe results may be from an older engine. ${HOW_TO_FIX}`,
-  );
+  return days;
 }
 
 /** The latest day folder (by name) that holds an index.json. */
 export function latestDay(dir: string = resultsDir()): string {
-  if (!existsSync(dir))
-    throw new ResultsError(`no results found: ${dir} does not exist. ${HOW_TO_FIX}`);
-  const days = readdirSync(dir, { withFileTypes: true })
-    .filter(
-      (e) => e.isDirectory() && DAY.test(e.name) && existsSync(join(dir, e.name, 'index.json')),
-    )
-    .map((e) => e.name)
-    .sort();
-  const day = days[days.length - 1];
-  if (day === undefined)
-    throw new ResultsError(
-      `no results found: ${dir} has no day folder with an index.json. ${HOW_TO_FIX}`,
-    );
-  return day;
+  return resultDays(dir).at(-1) as string;
 }
 
-function load(): Results {
-  const dir = resultsDir();
-  const day = latestDay(dir);
-  const folder = join(dir, day);
-  const city = validate(CityResults, join(folder, 'index.json'));
-  if (city.day !== day)
-    throw new ResultsError(
-      `${join(folder, 'index.json')} is for ${city.day}, not ${day}. ${HOW_TO_FIX}`,
-    );
-  const districts = new Map<string, DistrictResults>();
-  for (const ref of city.districts) {
-    const file = join(folder, `${ref.code}.json`);
-    const district = validate(DistrictResults, file);
-    if (
-      district.district.code !== ref.code ||
-      district.day !== day ||
-      district.rulesHash !== city.rulesHash
-    ) {
-      throw new ResultsError(
-        `${file} does not belong with ${join(folder, 'index.json')} (district, day or rules hash differ). ${HOW_TO_FIX}`,
-      );
-    }
-    districts.set(ref.code, district);
-  }
+/** A day's results shaped for the pages. */
+export function resultsOf(
+  day: string,
+  city: CityResults,
+  districts = new Map<string, DistrictResults>(),
+): Results {
   return {
     day,
     city,
@@ -124,6 +73,13 @@ function load(): Results {
     rules: new Map(city.rules.map((r) => [r.id, r])),
     facts: new Map(city.facts.map((f) => [f.name, f])),
   };
+}
+
+function load(): Results {
+  const dir = resultsDir();
+  const day = latestDay(dir);
+  const { city, districts } = reading(() => readSnapshot(dir, day));
+  return resultsOf(day, city, districts);
 }
 
 let cached: Results | undefined;
@@ -139,4 +95,14 @@ export function getDistrict(code: string): DistrictResults {
   const district = getResults().districts.get(code);
   if (!district) throw new ResultsError(`no results for district ${code}. ${HOW_TO_FIX}`);
   return district;
+}
+
+/** A level's name as the results give it (its id if they do not know it). */
+export function levelName(results: Results, id: string, lang: Lang): string {
+  return results.city.territory.levels.find((l) => l.id === id)?.name[lang] ?? id;
+}
+
+/** A place type's name as the results give it (its id if they do not know it). */
+export function placeTypeName(results: Results, id: string, lang: Lang): string {
+  return results.city.territory.placeTypes.find((p) => p.id === id)?.name[lang] ?? id;
 }

@@ -169,6 +169,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       input: reports.stats.get(day) ?? emptyInputStats(),
       history: snapshots.history,
       revision: earlier?.revision ?? 1,
+      forms: project.forms.values(),
     });
     if (snapshots.has(day)) {
       const before = await snapshots.files(day);

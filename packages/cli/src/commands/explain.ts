@@ -1,4 +1,6 @@
 import {
+  type CityResults,
+  type DistrictResults,
   describeBlank,
   describeCoverage,
   describeOutcome,
@@ -6,9 +8,9 @@ import {
   hint,
   isValidDay,
   type Lang,
-  RESULTS_SCHEMA,
   responsibleParties,
 } from '@shoutu/core';
+import { SnapshotError } from '@shoutu/core/snapshot';
 import {
   appliesTo,
   applyWaivers,
@@ -88,22 +90,33 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   // pass; a finding it does not list passed or did not apply, and is explained by evaluating now.
   const district = registry.districtOf(opts.subject)?.code;
   const snapshots = new Snapshots(opts.root);
-  const snapshot =
-    district !== undefined && snapshots.has(opts.date)
-      ? await snapshots.district(opts.date, district)
-      : undefined;
+  // A district's subjects are recorded in its file; the top unit's own findings in the index.
+  const file = `${RESULTS_DIR}/${opts.date}/${district ?? 'index'}.json`;
+  let snapshot: CityResults | DistrictResults | undefined;
+  let unreadable: string | undefined;
+  if (snapshots.has(opts.date)) {
+    try {
+      snapshot =
+        district !== undefined
+          ? snapshots.district(opts.date, district)
+          : snapshots.city(opts.date);
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      unreadable = error.problem;
+    }
+  }
   const listed = snapshot?.findings.find((f) => streakKey(f) === streakKey(now.findings[0]!));
   const finding = listed ?? now.findings[0]!;
+  const recordedWaivers = snapshot && 'waivers' in snapshot ? snapshot.waivers : undefined;
   const waiver =
     finding.status === 'waived'
-      ? (snapshot?.waivers ?? now.inForce).find((w) => streakKey(w) === streakKey(finding))
+      ? (recordedWaivers ?? now.inForce).find((w) => streakKey(w) === streakKey(finding))
       : undefined;
-  const file = `${RESULTS_DIR}/${opts.date}/${district}.json`;
   const notes: string[] = [];
   if (!snapshot)
     notes.push(
-      snapshots.has(opts.date)
-        ? `record: ${file} could not be read as results format ${RESULTS_SCHEMA} — evaluated now instead`
+      unreadable !== undefined
+        ? `record: ${file} cannot be used (${unreadable}) — evaluated now instead`
         : `record: none — evaluated now, as there is no snapshot of ${opts.date} (\`shoutu evaluate --date ${opts.date}\` writes one)`,
     );
   else {

@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { compareResults } from '../scripts/compare-scores.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const summary = (score: number) => ({
+  score,
+  band: score >= 90 ? 'green' : 'red',
+  areas: { a: score },
+  counts: { pass: 1, fail: 0 },
+});
+
+/** A results folder of one day: a city of one district with one unit and one finding. */
+function folder(unitScore: number, status: string, extra: object = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shoutu-compare-'));
+  dirs.push(dir);
+  mkdirSync(join(dir, '2021-01-01'));
+  const index = {
+    summary: summary(95),
+    districts: [{ code: '01', summary: summary(95) }],
+    ...extra,
+  };
+  writeFileSync(join(dir, '2021-01-01', 'index.json'), JSON.stringify(index));
+  writeFileSync(
+    join(dir, '2021-01-01', '01.json'),
+    JSON.stringify({
+      summary: summary(95),
+      units: [{ code: '0101', summary: summary(unitScore) }],
+      places: [],
+      findings: [{ rule: 'r', subject: '0101', status }],
+    }),
+  );
+  return dir;
+}
+
+test('the same scores and findings in two formats compare equal', () => {
+  expect(compareResults(folder(80, 'fail'), folder(80, 'fail', { territory: {} }))).toEqual([]);
+});
+
+test('a changed unit score and a changed finding are both named', () => {
+  const out = compareResults(folder(80, 'fail'), folder(81, 'missing'));
+  expect(out[0]).toBe('2021-01-01:');
+  expect(out.some((l) => l.startsWith('  score of unit 0101:') && l.includes('"score":81'))).toBe(
+    true,
+  );
+  expect(out).toContain('  finding r 0101: fail → missing');
+});
