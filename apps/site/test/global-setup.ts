@@ -154,11 +154,12 @@ export default async function setup(project: TestProject) {
   project.provide('siteMini', siteMini);
   project.provide('projectMini', mini);
 
-  const territory = await copyFixture('fjordland');
-  made.push(territory);
   const siteTerritory = path.join(work, 'territory');
+  let territory = '';
   let territoryError = '';
   try {
+    territory = await copyFixture('fjordland');
+    made.push(territory);
     await shoutu(territory, 'evaluate');
     await buildSite(
       territory,
