@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CityResults } from '@shoutu/core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { html } from './helpers';
 
 /**
  * The rules area and the city page's tile map on the mini fixture's site (test/global-setup.ts),
@@ -32,6 +35,34 @@ describe('rules area on the mini fixture', () => {
     expect(map).toContain('--tile-cols:1;--tile-rows:1');
     expect(map).toContain('href="/en/district/210202/"');
     expect(map).toContain('Zhongshan &lt;script&gt;');
+  });
+
+  test('the catalog and the city page link every rule of the results, each with its page', async () => {
+    // The rules are those of the results the site was built from, whatever the project's are.
+    const results = path.join(inject('projectMini'), 'data/results');
+    const day = readdirSync(results)
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+      .sort()
+      .at(-1)!;
+    const city: CityResults = JSON.parse(
+      readFileSync(path.join(results, day, 'index.json'), 'utf8'),
+    );
+    expect(city.rules.length).toBeGreaterThan(0);
+    for (const [prefix, lang] of [
+      ['', 'zh'],
+      ['en/', 'en'],
+    ] as const) {
+      const catalog = await page(`${prefix}rules/index.html`);
+      const home = await page(`${prefix}index.html`);
+      for (const rule of city.rules) {
+        expect(catalog, rule.id).toContain(`href="/${prefix}rules/${rule.id}/"`);
+        expect(catalog, rule.id).toContain(html(rule.title[lang]));
+        expect(home, rule.id).toContain(`href="/${prefix}rules/${rule.id}/"`);
+        expect(await page(`${prefix}rules/${rule.id}/index.html`)).toContain(
+          html(rule.title[lang]),
+        );
+      }
+    }
   });
 
   test('no page of the rules area carries personal data', async () => {
