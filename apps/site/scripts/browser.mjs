@@ -1,5 +1,5 @@
 /**
- * What the browser tests (test/e2e.test.ts) and the docs screenshots (scripts/screenshots.mjs)
+ * What the browser tests (test/e2e.sample.test.ts) and the docs screenshots (scripts/screenshots.mjs)
  * share: a tiny static server for a built site, and Debian's Chromium driven by playwright-core.
  * No browser is ever downloaded: Chromium comes from the system (`apt-get install chromium`).
  */

@@ -91,24 +91,3 @@ describe('end-to-end build of a small project', () => {
     expect(en).toContain('Waivers in force (1)');
   });
 });
-
-describe('the sample site', () => {
-  test('the longest-running failures show every one tied with the tenth', async () => {
-    const site = inject('siteSample');
-    const city = JSON.parse(
-      await readFile(
-        path.resolve(import.meta.dirname, '../../../data/results/2020-03-24/index.json'),
-        'utf8',
-      ),
-    ) as { streaks: { streak: number }[] };
-    const tenth = city.streaks[9]?.streak ?? 0;
-    const expected = city.streaks.filter((s) => s.streak >= tenth).length;
-    const html = await readFile(path.join(site, 'index.html'), 'utf8');
-    const section = html.slice(
-      html.indexOf('id="streaks"'),
-      html.indexOf('</section>', html.indexOf('id="streaks"')),
-    );
-    expect(expected).toBeGreaterThan(10);
-    expect(section.match(/<tr>/g)?.length).toBe(expected + 1);
-  });
-});

@@ -1,7 +1,11 @@
 /**
+ * SAMPLE TEST: checks the site built from the repository's committed sample (data/results), with
+ * its weakest district by code (210281). It fails when another project is put in data/; every
+ * other site test runs on fixtures (test/global-setup.ts).
+ *
  * The sample site in a real browser: Debian's headless Chromium (never a downloaded one), driven
  * by playwright-core, against the site test/global-setup.ts built from the committed sample
- * (`inject('siteSample')`), served by a static server on 127.0.0.1 that gzips as GitHub Pages does.
+ * (`sampleSite()`), served by a static server on 127.0.0.1 that gzips as GitHub Pages does.
  *
  * Checks the city page, the weakest district's page and a rule page in both languages: their
  * content with JavaScript off, that every internal link and #fragment resolves, axe-core (no
@@ -19,13 +23,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CityResults, DistrictResults } from '@shoutu/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, DESKTOP, launchChromium, PHONE, serveStatic } from '../scripts/browser.mjs';
 import { dataLang, formatScore, LOCALES, type Locale, t } from '../src/i18n';
 import { latestDay } from '../src/lib/results';
+import { SAMPLE_RESULTS, sampleSite } from './sample';
 
-const REPO = path.resolve(import.meta.dirname, '../../..');
-const RESULTS = path.join(REPO, 'data/results');
+const RESULTS = SAMPLE_RESULTS;
 
 /** The weakest district of the sample's last day: the longest page, with the most to show. */
 const DISTRICT = '210281';
@@ -49,9 +53,9 @@ if (!haveBrowser && !CI)
     `\nBrowser tests skipped: ${CHROMIUM} not found. Install Debian's chromium (apt-get install chromium fonts-noto-cjk, as .ci/run does) or set SHOUTU_CHROMIUM to a Chromium binary. In CI (CI=true) a missing browser fails.\n`,
   );
 
-const site = inject('siteSample');
+const site = sampleSite();
 const rulePagesBuilt = existsSync(path.join(site, 'rules', RULE, 'index.html'));
-const RULE_PAGES_MISSING = `no rule page in this build (rules/${RULE}/index.html): the rule page checks are skipped until the rule pages are merged (then set EXPECT_RULE_PAGES in test/e2e.test.ts)`;
+const RULE_PAGES_MISSING = `no rule page in this build (rules/${RULE}/index.html): the rule page checks are skipped until the rule pages are merged (then set EXPECT_RULE_PAGES in test/e2e.sample.test.ts)`;
 if (haveBrowser && !rulePagesBuilt) console.warn(`\nBrowser tests: ${RULE_PAGES_MISSING}\n`);
 
 // The results the sample site was built from: its latest day.

@@ -1,0 +1,290 @@
+/**
+ * SAMPLE TEST: checks the site built from the repository's committed sample (data/results), with
+ * its districts by code (210202, 210281). It fails when another project is put in data/; every
+ * other site test runs on fixtures (test/global-setup.ts).
+ *
+ * The drill-down below the district (street and community pages), the department pages, the
+ * 30-day trend chart and the sortable tables of the sample site.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { DistrictResults } from '@shoutu/core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { History } from '../src/lib/history';
+import { SAMPLE_RESULTS, sampleSite } from './sample';
+
+const BUDGET = 150 * 1024;
+
+const latest = (dir: string) =>
+  readdirSync(dir)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && existsSync(path.join(dir, d, 'index.json')))
+    .sort()
+    .at(-1)!;
+
+function district(dir: string, code: string): DistrictResults {
+  return JSON.parse(readFileSync(path.join(dir, latest(dir), `${code}.json`), 'utf8'));
+}
+
+/** Text as Astro writes it into HTML. */
+const html = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The markup of the section whose heading has this id, up to the next section of its level. */
+function section(page: string, id: string): string {
+  const start = page.indexOf(`<section aria-labelledby="${id}"`);
+  expect(start, `section #${id}`).toBeGreaterThanOrEqual(0);
+  const next = page.indexOf('<h2 ', page.indexOf(`id="${id}"`, start) + 1);
+  return page.slice(start, next < 0 ? undefined : next);
+}
+
+/** The rows of a section's first table body (or bodies), as their markup. */
+const rows = (markup: string) => markup.match(/<tr\b[^>]*>[\s\S]*?<\/tr>/g) ?? [];
+
+/** Gzipped bytes of a page with the CSS and JavaScript it loads (islands' imports included). */
+async function pageWeight(site: string, rel: string): Promise<{ total: number; files: string[] }> {
+  const page = await readFile(path.join(site, rel));
+  let total = gzipSync(page).length;
+  const text = page.toString('utf8');
+  const files = new Set<string>();
+  const queue: string[] = [];
+  for (const m of text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g))
+    queue.push(m[1]!);
+  for (const m of text.matchAll(/\b(?:component-url|renderer-url|src)="(\/[^"]+\.js)"/g))
+    queue.push(m[1]!);
+  while (queue.length > 0) {
+    const url = queue.pop()!;
+    if (files.has(url)) continue;
+    files.add(url);
+    const body = await readFile(path.join(site, url));
+    total += gzipSync(body).length;
+    if (!url.endsWith('.js')) continue;
+    for (const m of body.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+\.js)"/g))
+      queue.push(path.posix.join(path.posix.dirname(url), m[1]!));
+  }
+  return { total, files: [...files] };
+}
+
+describe('street and community pages, departments and the trend chart: the sample', () => {
+  let out: string;
+  const page = (rel: string) => readFile(path.join(out, rel), 'utf8');
+  const zhongshan = district(SAMPLE_RESULTS, '210202');
+  const wafangdian = district(SAMPLE_RESULTS, '210281');
+  const street = zhongshan.units.find(
+    (u) => u.level === 'street' && zhongshan.units.some((c) => c.parent === u.code),
+  )!;
+  const community = zhongshan.units.find((u) => u.parent === street.code)!;
+  const grids = zhongshan.units.filter((u) => u.parent === community.code);
+
+  beforeAll(() => {
+    out = sampleSite();
+  });
+
+  test('every street and community of the latest day has a page in both languages', async () => {
+    const files = new Set(
+      (await readdir(out, { recursive: true })).filter((f) => f.endsWith('index.html')),
+    );
+    const dir = path.join(SAMPLE_RESULTS, latest(SAMPLE_RESULTS));
+    for (const f of readdirSync(dir).filter((f) => /^\d+\.json$/.test(f))) {
+      const d: DistrictResults = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+      for (const u of d.units.filter((u) => u.level === 'street' || u.level === 'community')) {
+        expect(files, u.code).toContain(`unit/${u.code}/index.html`);
+        expect(files, u.code).toContain(`en/unit/${u.code}/index.html`);
+      }
+      // Grids and places are rows of a community's tables, not pages.
+      const grid = d.units.find((u) => u.level === 'grid');
+      if (grid) expect(files).not.toContain(`unit/${grid.code}/index.html`);
+    }
+  });
+
+  test('a street page links down to its communities and up to its district and the city', async () => {
+    const zh = await page(`unit/${street.code}/index.html`);
+    expect(zh).toContain('<html lang="zh-CN"');
+    expect(zh).toContain(`<h1>${html(street.name.zh)}合规评分</h1>`);
+    const crumbs = zh.slice(zh.indexOf('aria-label="位置"'), zh.indexOf('<h1>'));
+    expect(crumbs).toContain('href="/"');
+    expect(crumbs).toContain('href="/district/210202/"');
+    expect(crumbs).toContain(`aria-current="page">${html(street.name.zh)}<`);
+    const children = section(zh, 'children');
+    for (const c of zhongshan.units.filter((u) => u.parent === street.code))
+      expect(children).toContain(`href="/unit/${c.code}/">${html(c.name.zh)}</a>`);
+    const en = await page(`en/unit/${street.code}/index.html`);
+    expect(en).toContain('<html lang="en"');
+    expect(en).toContain('href="/en/district/210202/"');
+    expect(en).toContain(`href="/en/unit/${community.code}/"`);
+  });
+
+  test('a community page links up to its street and lists its grids in a table', async () => {
+    const zh = await page(`unit/${community.code}/index.html`);
+    const crumbs = zh.slice(zh.indexOf('aria-label="位置"'), zh.indexOf('<h1>'));
+    expect(crumbs).toContain('href="/district/210202/"');
+    expect(crumbs).toContain(`href="/unit/${street.code}/"`);
+    const table = section(zh, 'children');
+    expect(table).toContain('<table');
+    expect(rows(table.slice(table.indexOf('<tbody')))).toHaveLength(grids.length);
+    for (const g of grids) expect(table).toContain(html(g.name.zh));
+    // Every grid's score is in its row.
+    for (const g of grids)
+      expect(table).toContain(`data-v="${g.summary.score === null ? '' : g.summary.score}"`);
+  });
+
+  test("a community's key places with findings are listed with their department", async () => {
+    const place = wafangdian.places[0]!;
+    const grid = wafangdian.units.find((u) => u.code === place.grid)!;
+    const zh = await page(`unit/${grid.parent}/index.html`);
+    const table = section(zh, 'places');
+    expect(table).toContain(html(place.name.zh));
+    expect(table).toContain(place.id);
+    expect(table).toContain(html(grid.name.zh));
+    expect(table).toContain(`href="/departments/${place.department}/"`);
+  });
+
+  test('the district page links each street and community and names who answers for a failure', async () => {
+    const zh = await page('district/210202/index.html');
+    const streets = section(zh, 'streets');
+    for (const u of zhongshan.units.filter((u) => u.level !== 'grid'))
+      expect(streets).toContain(`href="/unit/${u.code}/">${html(u.name.zh)}</a>`);
+    const failures = section(zh, 'failures');
+    const fail = zhongshan.findings.find((f) => f.status === 'fail')!;
+    const grid = zhongshan.units.find((u) => u.code === fail.subject)!;
+    expect(failures).toContain('责任方：');
+    const parties = failures.slice(failures.indexOf(fail.subject));
+    expect(parties.slice(0, parties.indexOf('</li>'))).toMatch(
+      new RegExp(
+        `${html(grid.name.zh)}</span>\\s*<span>（主责）[\\s\\S]*href="/unit/${grid.parent}/"[\\s\\S]*href="/district/210202/"`,
+      ),
+    );
+  });
+
+  test('a failure on a place names the place, its department and the chain up to the district', async () => {
+    const fail = wafangdian.findings.find(
+      (f) => f.status === 'fail' && wafangdian.places.some((p) => p.id === f.subject),
+    )!;
+    const place = wafangdian.places.find((p) => p.id === fail.subject)!;
+    const zh = await page('district/210281/index.html');
+    const item = zh.slice(zh.indexOf(`>${place.id}<`));
+    const parties = item.slice(
+      item.indexOf('责任方'),
+      item.indexOf('</p>', item.indexOf('责任方')),
+    );
+    expect(parties).toContain(html(place.name.zh));
+    expect(parties).toContain(`href="/departments/${place.department}/"`);
+    const grid = wafangdian.units.find((u) => u.code === place.grid)!;
+    const community = wafangdian.units.find((u) => u.code === grid.parent)!;
+    const order = [grid.name.zh, community.name.zh, '瓦房店市'].map((n) =>
+      parties.indexOf(html(n)),
+    );
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  test('the department list links every department; a department page lists a failing place', async () => {
+    const city = JSON.parse(
+      readFileSync(path.join(SAMPLE_RESULTS, latest(SAMPLE_RESULTS), 'index.json'), 'utf8'),
+    );
+    const list = await page('departments/index.html');
+    for (const d of city.departments as { id: string; name: { zh: string } }[])
+      expect(list).toContain(`href="/departments/${d.id}/">${html(d.name.zh)}</a>`);
+    const fail = wafangdian.findings.find(
+      (f) => f.status === 'fail' && wafangdian.places.some((p) => p.id === f.subject),
+    )!;
+    const place = wafangdian.places.find((p) => p.id === fail.subject)!;
+    for (const [prefix, lang] of [
+      ['', 'zh'],
+      ['en/', 'en'],
+    ] as const) {
+      const dept = await page(`${prefix}departments/${place.department}/index.html`);
+      const failures = section(dept, 'failures');
+      expect(failures).toContain(`id="fail-${fail.rule.replace(/[^a-z0-9-]+/gi, '-')}"`);
+      const item = failures.slice(failures.indexOf(`>${place.id}<`));
+      const entry = item.slice(0, item.indexOf('</li>'));
+      expect(entry).toContain(html(place.name[lang]));
+      expect(entry).toContain(html(wafangdian.district.name[lang]));
+      expect(entry).toContain(`href="/${prefix}district/210281/"`);
+      // The explanation in plain words, not the fact's name.
+      expect(entry).not.toContain(fail.conditions![0]!.fact);
+    }
+  });
+
+  test('the district and street pages carry the 30-day chart with its accessible summary', async () => {
+    for (const rel of ['district/210202/index.html', `unit/${street.code}/index.html`]) {
+      const zh = await page(rel);
+      const svg = zh.slice(zh.indexOf('<svg'), zh.indexOf('</svg>'));
+      expect(svg, rel).toMatch(/role="img" aria-labelledby="(chart-[\w-]+)-title \1-desc"/);
+      expect(svg).toMatch(/<title id="chart-[\w-]+-title">[^<]*近30日综合得分<\/title>/);
+      expect(svg).toMatch(/<desc id="chart-[\w-]+-desc">从 2020年2月24日 的 [\d.]+ 到/);
+      // The band thresholds are drawn and named.
+      expect(svg).toContain('stroke-dasharray');
+      expect(svg).toMatch(/>良好 90<\/text>/);
+      const table = zh.slice(zh.indexOf('<div class="sr-only"><table>'));
+      const body = table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>'));
+      expect(rows(body)).toHaveLength(30);
+      expect(body).toMatch(/<time datetime="2020-03-24">2020年3月24日<\/time>/i);
+    }
+    const zh = await page('district/210202/index.html');
+    const body = zh.slice(zh.indexOf('<div class="sr-only"><table>'));
+    expect(body).toContain(`<td>${zhongshan.summary.score!.toFixed(1)}</td>`);
+    const en = await page('en/district/210202/index.html');
+    expect(en).toContain(
+      `-title">${html(zhongshan.district.name.en)}: overall score over the last 30 days</title>`,
+    );
+  });
+
+  test('the long tables work without JavaScript: every row is in the HTML, the island props are small', async () => {
+    const zh = await page('district/210281/index.html');
+    const island = zh.slice(zh.indexOf('<astro-island'), zh.indexOf('</astro-island>'));
+    expect(island).toContain('component-url="/_astro/SortableTable.');
+    expect(island).toContain('client="visible"');
+    for (const u of wafangdian.units.filter((u) => u.level !== 'grid'))
+      expect(island).toContain(`href="/unit/${u.code}/"`);
+    const props = island.match(/ props="([^"]*)"/)?.[1] ?? '';
+    expect(props.length).toBeLessThan(400);
+    // The text box and the sorting buttons come with JavaScript only.
+    expect(island).not.toContain('<input');
+    expect(island).not.toContain('<button');
+    expect(island).toContain('data-sort="num"');
+    // Short tables stay plain HTML: a street page of the sample loads no JavaScript.
+    expect(await page(`unit/${street.code}/index.html`)).not.toMatch(/<script\b/);
+  });
+
+  test('every district page stays under 150 KB gzipped with the CSS and JavaScript it loads', async () => {
+    for (const prefix of ['', 'en/'])
+      for (const code of readdirSync(path.join(out, `${prefix}district`))) {
+        const { total, files } = await pageWeight(out, `${prefix}district/${code}/index.html`);
+        expect(
+          files.some((f) => f.endsWith('.css')),
+          code,
+        ).toBe(true);
+        expect(total, `${prefix}district/${code}: ${files.join(', ')}`).toBeLessThan(BUDGET);
+      }
+    // The weight counts the island's runtime.
+    const { files } = await pageWeight(out, 'district/210281/index.html');
+    expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the chart reads only the last 30 days of the files it needs, each once', () => {
+    const history = new History(SAMPLE_RESULTS, '2020-03-24');
+    expect(history.days).toHaveLength(30);
+    expect(history.days[0]).toBe('2020-02-24');
+    const points = history.district('210202');
+    expect(points.at(-1)).toEqual({
+      day: '2020-03-24',
+      score: zhongshan.summary.score,
+      band: zhongshan.summary.band,
+    });
+    history.district('210281');
+    history.city();
+    expect(history.filesRead).toHaveLength(30);
+    expect(history.filesRead.every((f) => f.endsWith('index.json'))).toBe(true);
+    history.unit('210202', street.code);
+    history.unit('210202', community.code);
+    expect(history.filesRead).toHaveLength(60);
+    expect(new Set(history.filesRead).size).toBe(60);
+    expect(history.filesRead.filter((f) => f.includes('2020-02-23'))).toEqual([]);
+    // Days before the first snapshot are gaps, not errors.
+    const early = new History(SAMPLE_RESULTS, '2020-01-26');
+    expect(early.district('210202').filter((p) => p.score !== null)).toHaveLength(2);
+    expect(early.filesRead).toHaveLength(2);
+  });
+});
