@@ -34,6 +34,19 @@ function version(): string {
   ).version;
 }
 
+/** The area ids a scoring file declares, or undefined when it cannot be read. */
+function areaIds(file: string): string[] | undefined {
+  try {
+    const areas = (JSON.parse(readFileSync(file, 'utf8')) as { areas?: unknown }).areas;
+    if (!Array.isArray(areas)) return undefined;
+    return areas
+      .map((a) => (a && typeof a === 'object' ? (a as { id?: unknown }).id : undefined))
+      .filter((id): id is string => typeof id === 'string');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the `shoutu` command line; resolves to the exit code. */
 export async function main(argv: string[], o: Output = consoleOutput): Promise<number> {
   let code = 0;
@@ -114,7 +127,7 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .requiredOption('--subject <code>', 'the code of a unit or place')
     .requiredOption('--rule <id>', 'the id of a rule')
     .requiredOption('--date <day>', 'the day (YYYY-MM-DD)')
-    .option('--lang <lang>', 'zh or en', 'en')
+    .option('--lang <lang>', "a language of the project, e.g. zh or en (the command's own words are in zh or en)", 'en')
     .option('--json', 'print the finding as JSON')
     .action(
       async (opts: {
@@ -124,8 +137,8 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
         lang: string;
         json?: boolean;
       }) => {
-        if (opts.lang !== 'zh' && opts.lang !== 'en')
-          throw new UserError(`--lang ${opts.lang}: expected zh or en`);
+        if (!/^[a-z]{2,3}$/.test(opts.lang))
+          throw new UserError(`--lang ${opts.lang}: expected a language id such as zh or en`);
         code = await explain(o, {
           root: root(),
           ...opts,
@@ -142,13 +155,15 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     const r = root();
     if (dir !== undefined) {
       const full = path.resolve(dir);
+      // The area folders are the areas the scoring method declares (the folder's own, else the project's).
+      const areas = areaIds(path.join(full, 'scoring.json')) ?? areaIds(path.join(r, 'rules', 'scoring.json')) ?? [];
       const isRulesFolder =
         existsSync(full) &&
         statSync(full).isDirectory() &&
-        ['prevention', 'security', 'safety'].some((a) => existsSync(path.join(full, a)));
+        areas.some((a) => existsSync(path.join(full, a)));
       if (!isRulesFolder)
         throw new UserError(
-          `${dir}: expected the rules folder, the one that holds prevention/, security/ and safety/ (rules are always checked together: ids, versions and shared conditions span files)`,
+          `${dir}: expected the rules folder, the one that holds ${areas.length > 0 ? areas.map((a) => `${a}/`).join(', ') : 'a folder for each area of scoring.json'} (rules are always checked together: ids, versions and shared conditions span files)`,
         );
     }
     return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.js';
-import { AREAS, OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
+import { OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
 import { BANDS, ScoringMethodBody } from './scoring.js';
 import { LocalizedText } from './text.js';
 
@@ -28,12 +28,8 @@ const Score = z.number().min(0).max(100).nullable();
 export const Summary = z.strictObject({
   /** 0–100, or null when nothing was checked. */
   score: Score,
-  areas: z.strictObject(
-    Object.fromEntries(AREAS.map((a) => [a, Score])) as Record<
-      (typeof AREAS)[number],
-      typeof Score
-    >,
-  ),
+  /** The score of each policy area, keyed by area id in the scoring method's order. */
+  areas: z.record(z.string(), Score),
   /** The band of the score; null when nothing was scored. */
   band: z.enum(BANDS).nullable(),
   /** True when a critical failure lowered the band the score alone would give. */
@@ -97,7 +93,7 @@ export type Finding = z.infer<typeof Finding>;
 export const RuleInfo = z.strictObject({
   id: z.string(),
   version: z.int(),
-  area: z.enum(AREAS),
+  area: z.string(),
   severity: z.enum(SEVERITIES),
   title: LocalizedText,
   description: LocalizedText,

@@ -30,14 +30,14 @@ export function computeDerived(
   reports: ReportIndex,
   subject: string,
   day: string,
-  subjectFacts: Record<string, number | undefined>,
+  subjectFacts: Readonly<Record<string, unknown>>,
 ): FieldValue {
   const today = reports.get(form, subject, day);
   const num = (v: FieldValue | undefined) => (typeof v === 'number' ? v : undefined);
   if (def.ratio) {
     const of = num(today?.values[def.ratio.of]);
     const to = def.ratio.to.startsWith('subject.')
-      ? subjectFacts[def.ratio.to]
+      ? num(subjectFacts[def.ratio.to] as FieldValue | undefined)
       : num(today?.values[def.ratio.to]);
     if (of === undefined || to === undefined || to === 0) return null;
     const value = (of / to) * (def.ratio.percent ? 100 : 1);

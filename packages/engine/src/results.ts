@@ -5,6 +5,7 @@ import {
   type DistrictResults,
   type FactInfo,
   type Finding,
+  type LocalizedText,
   type LoadedWaiver,
   OPERATORS,
   RESULTS_SCHEMA,
@@ -123,7 +124,8 @@ export function buildResults(i: ResultsInput): DayResults {
       tally(byDepartment, `${district}|${department}`).add(f, rule);
     }
     count(ruleCount('', f.rule), f.status);
-    count(ruleCount(district, f.rule), f.status);
+    // The top unit's own findings belong to no district: count them once, in the whole.
+    if (district !== '') count(ruleCount(district, f.rule), f.status);
     if (f.status !== 'pass' && f.status !== 'not-applicable')
       getOrInsert(byDistrict, district, () => [] as Finding[]).push(f);
   }
@@ -141,7 +143,7 @@ export function buildResults(i: ResultsInput): DayResults {
   const ref = (u: {
     code: string;
     level: string;
-    name: { zh: string; en: string };
+    name: LocalizedText;
     kind?: string | undefined;
   }) => ({
     code: u.code,
@@ -162,6 +164,8 @@ export function buildResults(i: ResultsInput): DayResults {
   const cityCode = cityUnit?.code ?? '';
   const cityTally = newTally();
   for (const d of districts) cityTally.merge(tallyOf(rolled, d.code));
+  // The top unit's own checks are scored with its districts'.
+  cityTally.merge(tallyOf(own, cityCode));
   const departments = [...registry.departments.values()].sort((a, b) => cmp(a.id, b.id));
 
   const districtResults: DistrictResults[] = districts.map((d) => {

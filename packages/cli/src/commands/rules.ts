@@ -172,7 +172,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
       let bad = false;
       for (const [f, value] of Object.entries(testCase.facts)) {
         const why =
-          whyUnavailable(f, versions[0]!.rule.appliesTo, project.forms) ??
+          whyUnavailable(f, versions[0]!.rule.appliesTo, project.forms, project.registry.attributes) ??
           wrongType(types.get(f), value);
         if (why) {
           problems.push(problemAt(source, ['cases', i, 'facts'], why, f));
