@@ -519,7 +519,7 @@ describe('snapshots stay as published', () => {
     const future = await run(['--root', root, 'evaluate', '--date', '2099-01-01']);
     expect(future.code).toBe(1);
     expect(future.err).toMatch(
-      /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in China\)/,
+      /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in Asia\/Shanghai, the time zone of data\/project.json\)/,
     );
     const r = await run(['--root', root, 'evaluate', '--date', '2020-02-03']);
     expect(r.err).toContain(
