@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   cmp,
   describeOutcome,
+  type MeasurementUnit,
   describeValue,
   type FactInfo,
   formatProblem,
@@ -216,6 +217,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
             problemAt(source, ['cases', i], ''),
             outcome,
             facts,
+            project.registry.measurementUnits,
             versions.length > 1 ? compiled.rule.version : undefined,
           ),
         );
@@ -274,11 +276,12 @@ function caseFailure(
   at: Problem,
   outcome: CaseOutcome,
   facts: ReadonlyMap<string, FactInfo>,
+  units: ReadonlyMap<string, MeasurementUnit>,
   version?: number,
 ): string {
   const why =
     outcome.conditions && outcome.conditions.length > 0
-      ? `: ${outcome.conditions.map((c) => describeOutcome(c, facts, 'en')).join('; ')}`
+      ? `: ${outcome.conditions.map((c) => describeOutcome(c, facts, 'en', units)).join('; ')}`
       : outcome.message
         ? `: ${outcome.message}`
         : '';
