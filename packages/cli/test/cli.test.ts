@@ -426,7 +426,7 @@ describe('the scoring method', () => {
     const gone = await run(['--root', root, 'evaluate']);
     expect(gone.code).toBe(1);
     expect(gone.err).toContain(
-      'rules/scoring.json: error: no scoring method: expected this file with severity weights, area weights, bands and how missing reports count (see the README)',
+      'rules/scoring.json: error: no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
     );
     expect(existsSync(path.join(root, 'data/results'))).toBe(false);
   });
