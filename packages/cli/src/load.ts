@@ -6,14 +6,16 @@ import {
   type FactInfo,
   Form,
   factCatalog,
-  formRegistryProblems,
   formatProblem,
+  formRegistryProblems,
   hint,
   type JsonSource,
   type LoadedWaiver,
+  languagesInUse,
   locate,
   type PathSegment,
   type Problem,
+  Project as ProjectFile,
   parseJsonSource,
   problemAt,
   REPORT_NAME,
@@ -24,8 +26,6 @@ import {
   ScoringMethod,
   SharedCondition,
   inForce as unitInForce,
-  Project as ProjectFile,
-  languagesInUse,
   useLanguages,
   validateJson,
   Waiver,
@@ -619,7 +619,9 @@ export async function loadWaivers(
           const langs = languagesInUse();
           const reason =
             typeof w.reason === 'string'
-              ? Object.fromEntries((langs.length > 0 ? langs : ['en']).map((l) => [l, w.reason as string]))
+              ? Object.fromEntries(
+                  (langs.length > 0 ? langs : ['en']).map((l) => [l, w.reason as string]),
+                )
               : w.reason;
           out.waivers.push({
             subject: w.subject,

@@ -127,7 +127,11 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     .requiredOption('--subject <code>', 'the code of a unit or place')
     .requiredOption('--rule <id>', 'the id of a rule')
     .requiredOption('--date <day>', 'the day (YYYY-MM-DD)')
-    .option('--lang <lang>', "a language of the project, e.g. zh or en (the command's own words are in zh or en)", 'en')
+    .option(
+      '--lang <lang>',
+      "a language of the project, e.g. zh or en (the command's own words are in zh or en)",
+      'en',
+    )
     .option('--json', 'print the finding as JSON')
     .action(
       async (opts: {
@@ -156,7 +160,10 @@ export async function main(argv: string[], o: Output = consoleOutput): Promise<n
     if (dir !== undefined) {
       const full = path.resolve(dir);
       // The area folders are the areas the scoring method declares (the folder's own, else the project's).
-      const areas = areaIds(path.join(full, 'scoring.json')) ?? areaIds(path.join(r, 'rules', 'scoring.json')) ?? [];
+      const areas =
+        areaIds(path.join(full, 'scoring.json')) ??
+        areaIds(path.join(r, 'rules', 'scoring.json')) ??
+        [];
       const isRulesFolder =
         existsSync(full) &&
         statSync(full).isDirectory() &&

@@ -27,7 +27,8 @@ function show(
   units: Units,
 ): string {
   if (v === undefined || v === null) return lang === 'zh' ? '无数据' : 'no value';
-  if (Array.isArray(v)) return v.map((x) => show(x, fact, lang, units)).join(lang === 'zh' ? '、' : ', ');
+  if (Array.isArray(v))
+    return v.map((x) => show(x, fact, lang, units)).join(lang === 'zh' ? '、' : ', ');
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   return typeof v === 'number' ? formatQuantity(v, fact?.unit, lang, units) : v;
 }

@@ -215,7 +215,9 @@ export function formRegistryProblems(
         s.kind === 'territory'
           ? 'levels' in a.appliesTo && a.appliesTo.levels.includes(s.level)
           : 'placeTypes' in a.appliesTo &&
-            s.placeTypes.every((t) => (a.appliesTo as { placeTypes: string[] }).placeTypes.includes(t));
+            s.placeTypes.every((t) =>
+              (a.appliesTo as { placeTypes: string[] }).placeTypes.includes(t),
+            );
       if (!has)
         out.push({
           path,

@@ -51,7 +51,8 @@ const Attributes = z.record(z.string(), AttributeValue);
 export const Attribute = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, {
-      error: 'expected an attribute id of lower-case letters, digits and underscores, e.g. "grid_workers"',
+      error:
+        'expected an attribute id of lower-case letters, digits and underscores, e.g. "grid_workers"',
     }),
     label: LocalizedText,
     type: z.enum(FIELD_TYPES),

@@ -317,7 +317,10 @@ export function buildRegistry(
       at(
         field('kind'),
         level.kinds
-          ? `unknown kind "${u.kind}" of a ${level.id}${hintOf(u.kind, level.kinds.map((k) => k.id))}: expected one of ${level.kinds.map((k) => k.id).join(', ')}`
+          ? `unknown kind "${u.kind}" of a ${level.id}${hintOf(
+              u.kind,
+              level.kinds.map((k) => k.id),
+            )}: expected one of ${level.kinds.map((k) => k.id).join(', ')}`
           : `the level "${level.id}" declares no kinds: add "kinds" to the level, or remove "kind"`,
       );
     checkAttributes(

@@ -60,7 +60,10 @@ const methodFields = {
   /** The policy areas, in the order pages show them, with their weights in the overall score. */
   areas: z
     .array(AreaDef)
-    .min(1, 'expected at least one policy area, e.g. [{ "id": "safety", "name": { "en": "Safety" }, "weight": 1 }]')
+    .min(
+      1,
+      'expected at least one policy area, e.g. [{ "id": "safety", "name": { "en": "Safety" }, "weight": 1 }]',
+    )
     .check((ctx) => {
       ctx.value.forEach((a, i) => {
         if (ctx.value.findIndex((b) => b.id === a.id) !== i)

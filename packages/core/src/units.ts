@@ -29,6 +29,7 @@ export function formatQuantity(
     : (units as ReadonlyMap<string, MeasurementUnit>).get(unit);
   if (!m) return `${value} ${unit}`;
   const one = m.one?.[lang];
-  const word = one !== undefined && pluralCategory(value, lang) === 'one' ? one : textIn(m.name, lang);
+  const word =
+    one !== undefined && pluralCategory(value, lang) === 'one' ? one : textIn(m.name, lang);
   return m.attached ? `${value}${word}` : `${value} ${word}`;
 }

@@ -18,7 +18,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { base, input, registryOf, t } from './helpers.js';
 
 const problemsOf = (data: object) =>
-  buildRegistry([input(data)], 'v').problems.map((p) => formatProblem(p).replace(/^.*?error: /, ''));
+  buildRegistry([input(data)], 'v').problems.map((p) =>
+    formatProblem(p).replace(/^.*?error: /, ''),
+  );
 
 afterEach(() => {
   useLanguages([]);
@@ -71,9 +73,7 @@ describe('the registry declares kinds, attributes and measurement units', () => 
     return {
       ...data,
       levels: data.levels.map((l) =>
-        l.id === 'district'
-          ? { ...l, kinds: [{ id: 'county', name: t('县', 'county') }] }
-          : l,
+        l.id === 'district' ? { ...l, kinds: [{ id: 'county', name: t('县', 'county') }] } : l,
       ),
     };
   };
@@ -174,7 +174,9 @@ describe('forms against the registry', () => {
       form({
         subjects: { kind: 'territory', level: 'street' },
         fields: [{ id: 'visited', type: 'integer', label: t('走访') }],
-        derived: [{ id: 'share', label: t('比例'), ratio: { of: 'visited', to: 'subject.households' } }],
+        derived: [
+          { id: 'share', label: t('比例'), ratio: { of: 'visited', to: 'subject.households' } },
+        ],
       }),
       registry,
     );

@@ -26,7 +26,10 @@ function registry() {
       unit('210202001001', 'community', '210202001'),
       unit('210202001001001', 'grid', '210202001001', { attributes: { households: 480 } }),
       unit('210202001001002', 'grid', '210202001001', { attributes: { households: 100 } }),
-      unit('210202001001003', 'grid', '210202001001', { attributes: { households: 100 }, validTo: '2020-02-01' }),
+      unit('210202001001003', 'grid', '210202001001', {
+        attributes: { households: 100 },
+        validTo: '2020-02-01',
+      }),
     ],
     places: [
       {
@@ -321,8 +324,12 @@ describe('plain sentences', () => {
       required: true,
       actual: false,
     };
-    expect(describeOutcome(onShift, facts, 'en', MEASUREMENT_UNITS)).toBe('leading cadre on shift: no; required: yes');
-    expect(describeOutcome(onShift, facts, 'zh', MEASUREMENT_UNITS)).toBe('领导干部带班：否；要求：是');
+    expect(describeOutcome(onShift, facts, 'en', MEASUREMENT_UNITS)).toBe(
+      'leading cadre on shift: no; required: yes',
+    );
+    expect(describeOutcome(onShift, facts, 'zh', MEASUREMENT_UNITS)).toBe(
+      '领导干部带班：否；要求：是',
+    );
     const hours = {
       fact: 'street-duty.hours',
       operator: 'greaterThanInclusive',
@@ -332,12 +339,14 @@ describe('plain sentences', () => {
     expect(describeOutcome(hours, facts, 'en', MEASUREMENT_UNITS)).toBe(
       'hours on duty: 8 hours; required: at least 24 hours',
     );
-    expect(describeOutcome(hours, facts, 'zh', MEASUREMENT_UNITS)).toBe('值守时长：8 小时；要求：不少于 24 小时');
+    expect(describeOutcome(hours, facts, 'zh', MEASUREMENT_UNITS)).toBe(
+      '值守时长：8 小时；要求：不少于 24 小时',
+    );
     expect(describeOutcome({ ...hours, actual: null }, facts, 'en', MEASUREMENT_UNITS)).toBe(
       'hours on duty: no value; required: at least 24 hours',
     );
-    expect(describeOutcome({ ...hours, actual: 0, required: 1 }, facts, 'en', MEASUREMENT_UNITS)).toBe(
-      'hours on duty: 0 hours; required: at least 1 hour',
-    );
+    expect(
+      describeOutcome({ ...hours, actual: 0, required: 1 }, facts, 'en', MEASUREMENT_UNITS),
+    ).toBe('hours on duty: 0 hours; required: at least 1 hour');
   });
 });

@@ -151,7 +151,8 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   o.out(
     `${t.day}: ${opts.date} · ${t.status}: ${t.statuses[finding.status]}${finding.outcome ? t.withoutWaiver(t.statuses[finding.outcome]) : ''}`,
   );
-  for (const c of finding.conditions ?? []) o.out(`${t.why}: ${describeOutcome(c, facts, lang, registry.measurementUnits)}`);
+  for (const c of finding.conditions ?? [])
+    o.out(`${t.why}: ${describeOutcome(c, facts, lang, registry.measurementUnits)}`);
   if (finding.message) o.out(`${t.why}: ${finding.message}`);
   if (finding.status === 'missing' || finding.outcome === 'missing')
     o.out(`${t.why}: ${t.noReport}`);

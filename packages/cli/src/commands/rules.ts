@@ -2,11 +2,11 @@ import path from 'node:path';
 import {
   cmp,
   describeOutcome,
-  type MeasurementUnit,
   describeValue,
   type FactInfo,
   formatProblem,
   hint,
+  type MeasurementUnit,
   type Problem,
   parseJsonSource,
   problemAt,
@@ -173,8 +173,12 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
       let bad = false;
       for (const [f, value] of Object.entries(testCase.facts)) {
         const why =
-          whyUnavailable(f, versions[0]!.rule.appliesTo, project.forms, project.registry.attributes) ??
-          wrongType(types.get(f), value);
+          whyUnavailable(
+            f,
+            versions[0]!.rule.appliesTo,
+            project.forms,
+            project.registry.attributes,
+          ) ?? wrongType(types.get(f), value);
         if (why) {
           problems.push(problemAt(source, ['cases', i, 'facts'], why, f));
           bad = true;

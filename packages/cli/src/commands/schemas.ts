@@ -83,7 +83,6 @@ export async function projectSchemas(
   };
 }
 
-
 /** Replaces every "fact" name and every key of "facts" with the list of known facts. */
 function withFacts(
   schema: unknown,

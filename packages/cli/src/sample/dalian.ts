@@ -387,4 +387,3 @@ export const POSITIONS: Readonly<Record<string, { row: number; column: number }>
 
 /** The project's languages (Chinese first: the default route) and the time zone of "today". */
 export const PROJECT = { languages: ['zh', 'en'], timeZone: 'Asia/Shanghai' };
-
