@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CityResults, DistrictResults, describeOutcome, Form } from '@shoutu/core';
+import { CityResults, DistrictResults, describeOutcome, Form, textIn } from '@shoutu/core';
 import { describe, expect, inject, test } from 'vitest';
 import { csvCell, toCsv } from '../src/lib/csv';
 
@@ -171,10 +171,10 @@ describe('archive of the sample', () => {
       for (const d of c.districts) {
         const row = csv.rows.find((r) => r.code === d.code)!;
         expect(row.day).toBe(day);
-        expect(row.name_zh).toBe(d.name.zh);
+        expect(row.name_zh).toBe(textIn(d.name, 'zh'));
         expect(row.score).toBe(num(d.summary.score));
         expect(row.band).toBe(d.summary.band ?? '');
-        expect(row.prevention).toBe(num(d.summary.areas.prevention));
+        expect(row.prevention).toBe(num(d.summary.areas.prevention ?? null));
         expect(row.change).toBe(num(d.trend.change));
         expect(row.fail).toBe(String(d.summary.counts.fail));
       }
@@ -205,7 +205,11 @@ describe('archive of the sample', () => {
       expect(units.rows[0]!.score).toBe(num(d.summary.score));
       for (const u of d.units) {
         const row = units.rows.find((r) => r.code === u.code)!;
-        expect([row.level, row.parent, row.name_en]).toEqual([u.level, u.parent, u.name.en]);
+        expect([row.level, row.parent, row.name_en]).toEqual([
+          u.level,
+          u.parent,
+          textIn(u.name, 'en'),
+        ]);
         expect([row.score, row.band, row.lost]).toEqual([
           num(u.summary.score),
           u.summary.band ?? '',
@@ -289,11 +293,11 @@ describe('archive of the sample', () => {
         `${BOM}${['subject', 'submitted_at', ...form.fields.map((f) => f.id)].join(',')}\r\n`,
       );
       expect(zh).toContain(`href="/downloads/templates/${form.id}.csv"`);
-      expect(zh).toContain(esc(form.title.zh));
-      expect(en).toContain(esc(form.title.en));
+      expect(zh).toContain(esc(textIn(form.title, 'zh')));
+      expect(en).toContain(esc(textIn(form.title, 'en')));
       for (const f of form.fields) {
-        expect(zh).toContain(esc(f.label.zh));
-        expect(en).toContain(esc(f.label.en));
+        expect(zh).toContain(esc(textIn(f.label, 'zh')));
+        expect(en).toContain(esc(textIn(f.label, 'en')));
       }
     }
   });
@@ -385,6 +389,6 @@ describe('downloads of the mini project', () => {
     const en = read(site, 'en/archive/2020-02-03/district/210202/index.html');
     expect(en).toContain('Zhongshan &lt;script&gt;alert(1)&lt;/script&gt;');
     const json = JSON.parse(read(site, 'downloads/latest/district/210202/district.json'));
-    expect(json.district.name.en).toBe('Zhongshan <script>alert(1)</script>');
+    expect(textIn(json.district.name, 'en')).toBe('Zhongshan <script>alert(1)</script>');
   });
 });

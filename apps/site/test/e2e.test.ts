@@ -17,7 +17,7 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CityResults, DistrictResults } from '@shoutu/core';
+import { CityResults, DistrictResults, textIn } from '@shoutu/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CHROMIUM, DESKTOP, launchChromium, PHONE, serveStatic } from '../scripts/browser.mjs';
@@ -92,7 +92,7 @@ function specs(): PageSpec[] {
   for (const locale of LOCALES) {
     const tr = t(locale);
     const lang = dataLang[locale];
-    const cityName = city.city.name[lang];
+    const cityName = textIn(city.city.name, lang);
     const summary = (s: CityResults['summary']) => ({
       score: s.score,
       band: s.band,
@@ -114,7 +114,7 @@ function specs(): PageSpec[] {
       locale,
       path: `district/${DISTRICT}/`,
       expected: {
-        title: `${tr.districtTitle(district.district.name[lang])} · ${cityName}`,
+        title: `${tr.districtTitle(textIn(district.district.name, lang))} · ${cityName}`,
         exactTitle: true,
         summary: summary(district.summary),
       },
@@ -124,7 +124,7 @@ function specs(): PageSpec[] {
         name: `rule-${locale}`,
         locale,
         path: `rules/${RULE}/`,
-        expected: { title: rule.title[lang], exactTitle: false },
+        expected: { title: textIn(rule.title, lang), exactTitle: false },
       });
   }
   return out;

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { DistrictResults } from '@shoutu/core';
+import { textIn } from '@shoutu/core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { History } from '../src/lib/history';
 
@@ -99,14 +100,14 @@ describe('street and community pages, departments and the trend chart: the sampl
   test('a street page links down to its communities and up to its district and the city', async () => {
     const zh = await page(`unit/${street.code}/index.html`);
     expect(zh).toContain('<html lang="zh-CN"');
-    expect(zh).toContain(`<h1>${html(street.name.zh)}合规评分</h1>`);
+    expect(zh).toContain(`<h1>${html(textIn(street.name, 'zh'))}合规评分</h1>`);
     const crumbs = zh.slice(zh.indexOf('aria-label="位置"'), zh.indexOf('<h1>'));
     expect(crumbs).toContain('href="/"');
     expect(crumbs).toContain('href="/district/210202/"');
-    expect(crumbs).toContain(`aria-current="page">${html(street.name.zh)}<`);
+    expect(crumbs).toContain(`aria-current="page">${html(textIn(street.name, 'zh'))}<`);
     const children = section(zh, 'children');
     for (const c of zhongshan.units.filter((u) => u.parent === street.code))
-      expect(children).toContain(`href="/unit/${c.code}/">${html(c.name.zh)}</a>`);
+      expect(children).toContain(`href="/unit/${c.code}/">${html(textIn(c.name, 'zh'))}</a>`);
     const en = await page(`en/unit/${street.code}/index.html`);
     expect(en).toContain('<html lang="en"');
     expect(en).toContain('href="/en/district/210202/"');
@@ -121,7 +122,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     const table = section(zh, 'children');
     expect(table).toContain('<table');
     expect(rows(table.slice(table.indexOf('<tbody')))).toHaveLength(grids.length);
-    for (const g of grids) expect(table).toContain(html(g.name.zh));
+    for (const g of grids) expect(table).toContain(html(textIn(g.name, 'zh')));
     // Every grid's score is in its row.
     for (const g of grids)
       expect(table).toContain(`data-v="${g.summary.score === null ? '' : g.summary.score}"`);
@@ -132,9 +133,9 @@ describe('street and community pages, departments and the trend chart: the sampl
     const grid = wafangdian.units.find((u) => u.code === place.grid)!;
     const zh = await page(`unit/${grid.parent}/index.html`);
     const table = section(zh, 'places');
-    expect(table).toContain(html(place.name.zh));
+    expect(table).toContain(html(textIn(place.name, 'zh')));
     expect(table).toContain(place.id);
-    expect(table).toContain(html(grid.name.zh));
+    expect(table).toContain(html(textIn(grid.name, 'zh')));
     expect(table).toContain(`href="/departments/${place.department}/"`);
   });
 
@@ -142,7 +143,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     const zh = await page('district/210202/index.html');
     const streets = section(zh, 'streets');
     for (const u of zhongshan.units.filter((u) => u.level !== 'grid'))
-      expect(streets).toContain(`href="/unit/${u.code}/">${html(u.name.zh)}</a>`);
+      expect(streets).toContain(`href="/unit/${u.code}/">${html(textIn(u.name, 'zh'))}</a>`);
     const failures = section(zh, 'failures');
     const fail = zhongshan.findings.find((f) => f.status === 'fail')!;
     const grid = zhongshan.units.find((u) => u.code === fail.subject)!;
@@ -150,7 +151,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     const parties = failures.slice(failures.indexOf(fail.subject));
     expect(parties.slice(0, parties.indexOf('</li>'))).toMatch(
       new RegExp(
-        `${html(grid.name.zh)}</span>\\s*<span>（主责）[\\s\\S]*href="/unit/${grid.parent}/"[\\s\\S]*href="/district/210202/"`,
+        `${html(textIn(grid.name, 'zh'))}</span>\\s*<span>（主责）[\\s\\S]*href="/unit/${grid.parent}/"[\\s\\S]*href="/district/210202/"`,
       ),
     );
   });
@@ -166,11 +167,11 @@ describe('street and community pages, departments and the trend chart: the sampl
       item.indexOf('责任方'),
       item.indexOf('</p>', item.indexOf('责任方')),
     );
-    expect(parties).toContain(html(place.name.zh));
+    expect(parties).toContain(html(textIn(place.name, 'zh')));
     expect(parties).toContain(`href="/departments/${place.department}/"`);
     const grid = wafangdian.units.find((u) => u.code === place.grid)!;
     const community = wafangdian.units.find((u) => u.code === grid.parent)!;
-    const order = [grid.name.zh, community.name.zh, '瓦房店市'].map((n) =>
+    const order = [textIn(grid.name, 'zh'), textIn(community.name, 'zh'), '瓦房店市'].map((n) =>
       parties.indexOf(html(n)),
     );
     expect(order.every((i) => i > 0)).toBe(true);
@@ -183,7 +184,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     );
     const list = await page('departments/index.html');
     for (const d of city.departments as { id: string; name: { zh: string } }[])
-      expect(list).toContain(`href="/departments/${d.id}/">${html(d.name.zh)}</a>`);
+      expect(list).toContain(`href="/departments/${d.id}/">${html(textIn(d.name, 'zh'))}</a>`);
     const fail = wafangdian.findings.find(
       (f) => f.status === 'fail' && wafangdian.places.some((p) => p.id === f.subject),
     )!;
@@ -197,8 +198,8 @@ describe('street and community pages, departments and the trend chart: the sampl
       expect(failures).toContain(`id="fail-${fail.rule.replace(/[^a-z0-9-]+/gi, '-')}"`);
       const item = failures.slice(failures.indexOf(`>${place.id}<`));
       const entry = item.slice(0, item.indexOf('</li>'));
-      expect(entry).toContain(html(place.name[lang]));
-      expect(entry).toContain(html(wafangdian.district.name[lang]));
+      expect(entry).toContain(html(textIn(place.name, lang)));
+      expect(entry).toContain(html(textIn(wafangdian.district.name, lang)));
       expect(entry).toContain(`href="/${prefix}district/210281/"`);
       // The explanation in plain words, not the fact's name.
       expect(entry).not.toContain(fail.conditions![0]!.fact);
@@ -225,7 +226,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     expect(body).toContain(`<td>${zhongshan.summary.score!.toFixed(1)}</td>`);
     const en = await page('en/district/210202/index.html');
     expect(en).toContain(
-      `-title">${html(zhongshan.district.name.en)}: overall score over the last 30 days</title>`,
+      `-title">${html(textIn(zhongshan.district.name, 'en'))}: overall score over the last 30 days</title>`,
     );
   });
 

@@ -8,11 +8,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import {
   Form,
+  type Lang,
   Level,
   type LocalizedText,
+  MeasurementUnit,
   PlaceType,
   SUBJECT_COLUMN,
   SUBMITTED_COLUMN,
+  textIn,
 } from '@shoutu/core';
 import { ResultsError } from './results';
 
@@ -39,23 +42,30 @@ export interface FormEntry {
 interface Names {
   levels: Map<string, LocalizedText>;
   placeTypes: Map<string, LocalizedText>;
+  units: Map<string, MeasurementUnit>;
 }
 
 /** Level and place-type names from every file of the registry (only those two sections are read). */
 function registryNames(): Names {
-  const names: Names = { levels: new Map(), placeTypes: new Map() };
+  const names: Names = { levels: new Map(), placeTypes: new Map(), units: new Map() };
   const dir = join(dataDir(), 'registry');
   if (!existsSync(dir)) return names;
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.json'))
     .sort();
   for (const f of files) {
-    const raw = readJson(join(dir, f)) as { levels?: unknown; placeTypes?: unknown };
+    const raw = readJson(join(dir, f)) as {
+      levels?: unknown;
+      placeTypes?: unknown;
+      measurementUnits?: unknown;
+    };
     if (raw === null || typeof raw !== 'object') continue;
     const levels = Level.array().safeParse(raw.levels ?? []);
     const types = PlaceType.array().safeParse(raw.placeTypes ?? []);
     if (levels.success) for (const l of levels.data) names.levels.set(l.id, l.name);
     if (types.success) for (const p of types.data) names.placeTypes.set(p.id, p.name);
+    const units = MeasurementUnit.array().safeParse(raw.measurementUnits ?? []);
+    if (units.success) for (const u of units.data) names.units.set(u.id, u);
   }
   return names;
 }
@@ -90,6 +100,14 @@ function load(): FormEntry[] {
     };
   });
 }
+
+/** The word for a unit of measure in a language, from the registry's measurement units. */
+export function unitWord(unit: string, lang: Lang): string {
+  namesCache ??= registryNames();
+  const u = namesCache.units.get(unit);
+  return u ? textIn(u.name, lang) : unit;
+}
+let namesCache: Names | undefined;
 
 let cached: FormEntry[] | undefined;
 
