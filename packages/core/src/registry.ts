@@ -175,7 +175,7 @@ export function buildRegistry(
       };
     at(
       { source: first.source, path: [] },
-      'no file of the registry defines "levels": expected the chain of levels (city, district, street, community, grid) in exactly one file',
+      'no file of the registry defines "levels": expected the chain of levels, top first, in exactly one file',
     );
     return { problems };
   }
