@@ -109,6 +109,12 @@ export function unitWord(unit: string, lang: Lang): string {
 }
 let namesCache: Names | undefined;
 
+/** The registry's measurement units, for quantities in explanations. */
+export function measurementUnits(): ReadonlyMap<string, MeasurementUnit> {
+  namesCache ??= registryNames();
+  return namesCache.units;
+}
+
 let cached: FormEntry[] | undefined;
 
 /** Every form, by id. */
