@@ -1,8 +1,22 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CityResults, DistrictResults, describeOutcome, Form, textIn } from '@shoutu/core';
+import {
+  CityResults,
+  DistrictResults,
+  describeOutcome,
+  Form,
+  MeasurementUnit,
+  textIn,
+} from '@shoutu/core';
 import { describe, expect, inject, test } from 'vitest';
 import { csvCell, toCsv } from '../src/lib/csv';
+
+/** The sample registry's measurement units: explanations name quantities with their words. */
+const UNITS = MeasurementUnit.array().parse(
+  JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../../../data/registry/registry.json'), 'utf8'),
+  ).measurementUnits,
+);
 
 /** The archive, the downloads and the templates, in the sites built by test/global-setup.ts. */
 
@@ -141,7 +155,7 @@ describe('archive of the sample', () => {
       const lang = prefix ? 'en' : 'zh';
       for (const f of past.findings.filter((x) => x.status === 'fail'))
         for (const c of f.conditions ?? []) {
-          expect(page).toContain(esc(describeOutcome(c, facts, lang)));
+          expect(page).toContain(esc(describeOutcome(c, facts, lang, UNITS)));
         }
     }
   });
@@ -229,8 +243,12 @@ describe('archive of the sample', () => {
         expect(row.explanation_zh).not.toBe('');
         expect(row.explanation_en).not.toBe('');
         if (f.status === 'fail' && f.conditions?.[0]) {
-          expect(row.explanation_zh).toContain(describeOutcome(f.conditions[0], facts, 'zh'));
-          expect(row.explanation_en).toContain(describeOutcome(f.conditions[0], facts, 'en'));
+          expect(row.explanation_zh).toContain(
+            describeOutcome(f.conditions[0], facts, 'zh', UNITS),
+          );
+          expect(row.explanation_en).toContain(
+            describeOutcome(f.conditions[0], facts, 'en', UNITS),
+          );
         }
       });
 

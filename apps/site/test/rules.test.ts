@@ -6,10 +6,18 @@ import {
   type DistrictResults,
   describeOutcome,
   type FactInfo,
+  MeasurementUnit,
   textIn,
 } from '@shoutu/core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { rulesStrings } from '../src/strings/rules';
+
+/** The sample registry's measurement units: explanations name quantities with their words. */
+const UNITS = MeasurementUnit.array().parse(
+  JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../../../data/registry/registry.json'), 'utf8'),
+  ).measurementUnits,
+);
 
 /**
  * The rules area: the catalog, a page per rule, the fact catalog, the scoring method, and the
@@ -77,7 +85,7 @@ describe('rules area on the sample', () => {
     const finding = district?.findings.find((f) => f.status === 'fail' && f.conditions?.length);
     if (!district || !finding?.conditions?.[0]) throw new Error('the sample has no failure');
     const html = await page(`${l.prefix}rules/${finding.rule}/index.html`);
-    expect(html).toContain(esc(describeOutcome(finding.conditions[0], facts, l.lang)));
+    expect(html).toContain(esc(describeOutcome(finding.conditions[0], facts, l.lang, UNITS)));
     expect(html).toContain(`<code>${finding.subject}</code>`);
     expect(html).toContain(
       `href="/${l.prefix}district/${district.district.code}/#fail-${finding.rule.replace(/[^a-z0-9-]+/gi, '-')}"`,
