@@ -4,6 +4,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { projectSchemas } from '@shoutu/cli';
 import { describe, expect, test } from 'vitest';
 import { project, run } from './helpers.js';
 
@@ -62,6 +63,16 @@ describe('another territory, with no code change', () => {
     expect(r.err).toContain(
       'rules/economy/vaccinated.json:3:3: error: unknown area "econmy"; did you mean "economy"?: expected one of the areas of rules/scoring.json (health, economy) (at area)',
     );
+  });
+
+  test('the editor schema of its rules offers its own areas and facts', async () => {
+    const built = await projectSchemas(await project('states'));
+    if (!('schemas' in built)) throw new Error('the fixture should have no problems');
+    const rule = built.schemas['rule.schema.json'] as {
+      properties: { area: { enum: string[] } };
+    };
+    expect(rule.properties.area.enum).toEqual(['health', 'economy']);
+    expect(JSON.stringify(rule)).toContain('"subject.population"');
   });
 
   test('a rule outside the area folders is pointed to the declared ones', async () => {

@@ -9,7 +9,7 @@ import {
   textIn,
 } from '@shoutu/core';
 import { toJson, UserError } from '../files.js';
-import { loadForms, loadProjectFile, loadRegistry } from '../load.js';
+import { loadForms, loadProjectFile, loadRegistry, loadScoring } from '../load.js';
 import { type Output, printProblems } from '../output.js';
 import { factRows, factsMarkdown } from './facts.js';
 
@@ -57,14 +57,19 @@ export async function projectSchemas(
   const describe = (f: FactInfo) =>
     `${languages.map((l) => textIn(f.label, l)).join(' / ')} (${f.type}${f.unit ? `, ${f.unit}` : ''})`;
   const generic = jsonSchemas();
+  // Editors offer the areas of the project's scoring method for a rule's "area".
+  const areas = (await loadScoring(root)).value?.method.areas.map((a) => a.id);
   return {
     facts: facts.length,
     schemas: {
-      'rule.schema.json': withFacts(
-        generic['rule.schema.json'],
-        facts,
-        describe,
-        'Shoutu rule (this project: facts listed)',
+      'rule.schema.json': withAreas(
+        withFacts(
+          generic['rule.schema.json'],
+          facts,
+          describe,
+          'Shoutu rule (this project: facts listed)',
+        ),
+        areas,
       ),
       'shared-condition.schema.json': withFacts(
         generic['shared-condition.schema.json'],
@@ -81,6 +86,13 @@ export async function projectSchemas(
       'scoring.schema.json': generic['scoring.schema.json'],
     },
   };
+}
+
+/** Lists the project's areas as the values of a rule's top-level "area". */
+function withAreas(schema: unknown, areas: readonly string[] | undefined): unknown {
+  const s = schema as { properties?: Record<string, unknown> };
+  if (!areas || !s.properties?.area) return schema;
+  return { ...s, properties: { ...s.properties, area: { type: 'string', enum: [...areas] } } };
 }
 
 /** Replaces every "fact" name and every key of "facts" with the list of known facts. */
