@@ -458,8 +458,11 @@ export async function loadScoring(root: string, dir = 'rules'): Promise<Loaded<S
   if (!parsed.source) return { problems: parsed.problems };
   const v = validateJson(parsed.source, ScoringMethod);
   if (v.data === undefined) return { problems: v.problems };
-  // The hash covers what scores depend on, not the description or the file's layout.
-  const { $schema: _, description: __, ...scored } = v.data;
+  // The hash covers what scores depend on, not the description, the areas' names and order, or
+  // the file's layout. Areas count by id and weight, written as they were before areas were
+  // declared in data (`areaWeights`), so that an unchanged method keeps its published hash.
+  const { $schema: _, description: __, areas, ...rest } = v.data;
+  const scored = { ...rest, areaWeights: Object.fromEntries(areas.map((a) => [a.id, a.weight])) };
   return { value: { method: v.data, hash: valueHash(scored) }, problems: [] };
 }
 
