@@ -95,14 +95,11 @@ const zh = {
   district: '区县',
   street: '街道（乡镇）',
   community: '社区（村）',
-  areas: { prevention: '疫情防控', security: '保障稳定', safety: '安全值守' } satisfies Record<
+  areas: { prevention: '疫情防控', security: '保障稳定', safety: '安全值守' } as Record<
     Area,
     string
   >,
-  areasShort: { prevention: '防控', security: '保障', safety: '安全' } satisfies Record<
-    Area,
-    string
-  >,
+  areasShort: { prevention: '防控', security: '保障', safety: '安全' } as Record<Area, string>,
   severities: { critical: '重大', major: '较重', minor: '一般' } satisfies Record<Severity, string>,
   levels: { street: '街道', community: '社区', grid: '网格', place: '场所' } as Record<
     string,
@@ -285,8 +282,11 @@ const en: Dict = {
   district: 'District',
   street: 'Street / town',
   community: 'Community / village',
-  areas: { prevention: 'Prevention', security: 'Security', safety: 'Safety' },
-  areasShort: { prevention: 'Prev.', security: 'Sec.', safety: 'Safety' },
+  areas: { prevention: 'Prevention', security: 'Security', safety: 'Safety' } as Record<
+    Area,
+    string
+  >,
+  areasShort: { prevention: 'Prev.', security: 'Sec.', safety: 'Safety' } as Record<Area, string>,
   severities: { critical: 'critical', major: 'major', minor: 'minor' },
   levels: { street: 'street', community: 'community', grid: 'grid', place: 'place' },
   bands: { green: 'Good', yellow: 'Watch', red: 'Behind', none: 'No data' },

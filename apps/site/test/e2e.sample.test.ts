@@ -21,7 +21,7 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CityResults, DistrictResults } from '@shoutu/core';
+import { CityResults, DistrictResults, textIn } from '@shoutu/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, DESKTOP, launchChromium, PHONE, serveStatic } from '../scripts/browser.mjs';
@@ -96,7 +96,7 @@ function specs(): PageSpec[] {
   for (const locale of LOCALES) {
     const tr = t(locale);
     const lang = dataLang[locale];
-    const cityName = city.city.name[lang];
+    const cityName = textIn(city.city.name, lang);
     const summary = (s: CityResults['summary']) => ({
       score: s.score,
       band: s.band,
@@ -118,7 +118,7 @@ function specs(): PageSpec[] {
       locale,
       path: `district/${DISTRICT}/`,
       expected: {
-        title: `${tr.districtTitle(district.district.name[lang])} · ${cityName}`,
+        title: `${tr.districtTitle(textIn(district.district.name, lang))} · ${cityName}`,
         exactTitle: true,
         summary: summary(district.summary),
       },
@@ -128,7 +128,7 @@ function specs(): PageSpec[] {
         name: `rule-${locale}`,
         locale,
         path: `rules/${RULE}/`,
-        expected: { title: rule.title[lang], exactTitle: false },
+        expected: { title: textIn(rule.title, lang), exactTitle: false },
       });
   }
   return out;

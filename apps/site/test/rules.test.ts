@@ -5,6 +5,13 @@ import type { CityResults } from '@shoutu/core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { html } from './helpers';
 
+/** The sample registry's measurement units: explanations name quantities with their words. */
+const UNITS = MeasurementUnit.array().parse(
+  JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../../../data/registry/registry.json'), 'utf8'),
+  ).measurementUnits,
+);
+
 /**
  * The rules area and the city page's tile map on the mini fixture's site (test/global-setup.ts),
  * and the tile map's layout.

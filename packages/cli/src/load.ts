@@ -7,12 +7,15 @@ import {
   Form,
   factCatalog,
   formatProblem,
+  formRegistryProblems,
   hint,
   type JsonSource,
   type LoadedWaiver,
+  languagesInUse,
   locate,
   type PathSegment,
   type Problem,
+  Project as ProjectFile,
   parseJsonSource,
   problemAt,
   REPORT_NAME,
@@ -23,6 +26,7 @@ import {
   ScoringMethod,
   SharedCondition,
   inForce as unitInForce,
+  useLanguages,
   validateJson,
   Waiver,
   WaiverFile,
@@ -70,6 +74,36 @@ async function readJsonFiles<T>(
   return { texts, parsed, problems };
 }
 
+/** The project's own settings, in the data folder. */
+export const PROJECT_FILE = 'data/project.json';
+
+/**
+ * `data/project.json`: the project's languages and time zone. Sets the languages every text
+ * must have (`useLanguages`), so load it before anything with text in it.
+ */
+export async function loadProjectFile(root: string): Promise<Loaded<ProjectFile>> {
+  if (!existsSync(path.join(root, PROJECT_FILE)))
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file: PROJECT_FILE,
+          message:
+            'no project file: expected { "languages": ["zh", "en"], "timeZone": "Asia/Shanghai" } with your languages (the first is the default) and the time zone of "today"',
+        },
+      ],
+    };
+  const { texts, problems } = await readTexts(root, [PROJECT_FILE]);
+  const text = texts[0];
+  if (!text) return { problems };
+  const parsed = parseJsonSource(text.file, text.text);
+  if (!parsed.source) return { problems: parsed.problems };
+  const v = validateJson(parsed.source, ProjectFile);
+  if (v.data === undefined) return { problems: v.problems };
+  useLanguages(v.data.languages);
+  return { value: v.data, problems: [] };
+}
+
 /** `data/registry/**.json`, merged and checked. Any problem makes the registry unusable. */
 export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
   const { texts, parsed, problems } = await readJsonFiles<RegistryFile>(
@@ -115,6 +149,8 @@ export async function loadForms(
     if (forms.has(data.id))
       problems.push(problemAt(source, ['id'], `the form "${data.id}" is defined twice`));
     problems.push(...subjectProblems(source, ['subjects'], data.subjects, registry));
+    for (const p of formRegistryProblems(data, registry))
+      problems.push(problemAt(source, p.path, p.message));
     forms.set(data.id, data);
   }
   return { value: forms, problems, broken };
@@ -213,7 +249,16 @@ export async function loadRules(
   forms: ReadonlyMap<string, Form>,
   brokenForms: ReadonlySet<string> = new Set(),
   dir = 'rules',
+  /** The policy areas of the scoring method; unchecked when the method could not be read. */
+  areas?: readonly string[],
 ): Promise<Loaded<RuleSet>> {
+  const folders = (areas ?? []).map((a) => `${dir}/${a}/`);
+  const inFolders =
+    folders.length === 0
+      ? 'a folder named for its area'
+      : folders.length === 1
+        ? folders[0]
+        : `${folders.slice(0, -1).join(', ')} or ${folders[folders.length - 1]}`;
   const { texts, parsed, problems } = await readJsonFiles<Rule>(
     root,
     dir,
@@ -233,9 +278,9 @@ export async function loadRules(
     problems.push({
       severity: 'error',
       file: `${dir}/${stray}`,
-      message: `a rule must sit in a folder of its area: expected ${dir}/prevention/, ${dir}/security/ or ${dir}/safety/`,
+      message: `a rule must sit in a folder of its area: expected ${inFolders}`,
     });
-  const facts = factCatalog(forms.values());
+  const facts = factCatalog(forms.values(), registry.attributes.values());
   const seen = new Map<string, JsonSource>();
   const versions = new Map<string, { rule: Rule; source: JsonSource }[]>();
   const rules: CompiledRule[] = [];
@@ -274,7 +319,14 @@ export async function loadRules(
     }
     seen.set(key, source);
     problems.push(
-      ...checkRule(source, data, { registry, forms, brokenForms, shared, brokenShared }),
+      ...checkRule(source, data, {
+        registry,
+        forms,
+        brokenForms,
+        shared,
+        brokenShared,
+        ...(areas ? { areas } : {}),
+      }),
     );
     rules.push(
       compileRule(
@@ -293,7 +345,7 @@ export async function loadRules(
     problems.push({
       severity: 'error',
       file: dir,
-      message: `no rule files: expected JSON rules in ${dir}/prevention/, ${dir}/security/ and ${dir}/safety/`,
+      message: `no rule files: expected JSON rules in ${folders.length > 0 ? folders.join(', ') : `${dir}/<area>/`}`,
     });
   return { value: { rules, facts, hash: contentHash(texts), sources: seen }, problems };
 }
@@ -399,7 +451,7 @@ export async function loadScoring(root: string, dir = 'rules'): Promise<Loaded<S
           severity: 'error',
           file,
           message:
-            'no scoring method: expected this file with severity weights, area weights, bands and how missing reports count (see the README)',
+            'no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
         },
       ],
     };
@@ -410,8 +462,11 @@ export async function loadScoring(root: string, dir = 'rules'): Promise<Loaded<S
   if (!parsed.source) return { problems: parsed.problems };
   const v = validateJson(parsed.source, ScoringMethod);
   if (v.data === undefined) return { problems: v.problems };
-  // The hash covers what scores depend on, not the description or the file's layout.
-  const { $schema: _, description: __, ...scored } = v.data;
+  // The hash covers what scores depend on, not the description, the areas' names and order, or
+  // the file's layout. Areas count by id and weight, written as they were before areas were
+  // declared in data (`areaWeights`), so that an unchanged method keeps its published hash.
+  const { $schema: _, description: __, areas, ...rest } = v.data;
+  const scored = { ...rest, areaWeights: Object.fromEntries(areas.map((a) => [a.id, a.weight])) };
   return { value: { method: v.data, hash: valueHash(scored) }, problems: [] };
 }
 
@@ -567,7 +622,14 @@ export async function loadWaivers(
             ),
           );
         if (found.every((p) => p.severity !== 'error')) {
-          const reason = typeof w.reason === 'string' ? { zh: w.reason, en: w.reason } : w.reason;
+          // Plain text is the reason in every language of the project.
+          const langs = languagesInUse();
+          const reason =
+            typeof w.reason === 'string'
+              ? Object.fromEntries(
+                  (langs.length > 0 ? langs : ['en']).map((l) => [l, w.reason as string]),
+                )
+              : w.reason;
           out.waivers.push({
             subject: w.subject,
             rule: w.rule,

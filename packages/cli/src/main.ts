@@ -125,7 +125,11 @@ export async function main(
     .requiredOption('--subject <code>', 'the code of a unit or place')
     .requiredOption('--rule <id>', 'the id of a rule')
     .requiredOption('--date <day>', 'the day (YYYY-MM-DD)')
-    .option('--lang <lang>', 'zh or en', 'en')
+    .option(
+      '--lang <lang>',
+      "a language of the project, e.g. zh or en (the command's own words are in zh or en)",
+      'en',
+    )
     .option('--json', 'print the finding as JSON')
     .action(
       async (opts: {
@@ -135,8 +139,8 @@ export async function main(
         lang: string;
         json?: boolean;
       }) => {
-        if (opts.lang !== 'zh' && opts.lang !== 'en')
-          throw new UserError(`--lang ${opts.lang}: expected zh or en`);
+        if (!/^[a-z]{2,3}$/.test(opts.lang))
+          throw new UserError(`--lang ${opts.lang}: expected a language id such as zh or en`);
         code = await explain(o, {
           root: root(),
           ...opts,

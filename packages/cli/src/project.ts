@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Form, Problem, Registry } from '@shoutu/core';
+import type { Form, Problem, Project as ProjectFile, Registry } from '@shoutu/core';
 import { findRoot, UserError } from './files.js';
 import {
   loadForms,
+  loadProjectFile,
   loadRegistry,
   loadRules,
   loadScoring,
@@ -12,6 +13,8 @@ import {
 } from './load.js';
 
 export interface Project {
+  /** `data/project.json`: languages and time zone. */
+  settings: ProjectFile;
   registry: Registry;
   forms: Map<string, Form>;
   ruleSet: RuleSet;
@@ -27,17 +30,20 @@ export async function loadProject(
   /** The rules folder, relative to the project. */
   rulesDir = 'rules',
 ): Promise<{ project?: Project; problems: Problem[] }> {
+  const settings = await loadProjectFile(root);
+  if (!settings.value) return { problems: settings.problems };
   const registry = await loadRegistry(root);
   if (!registry.value) return { problems: registry.problems };
   const forms = await loadForms(root, registry.value);
+  const scoring = await loadScoring(root, rulesDir);
   const rules = await loadRules(
     root,
     registry.value,
     forms.value ?? new Map(),
     forms.broken,
     rulesDir,
+    scoring.value?.method.areas.map((a) => a.id),
   );
-  const scoring = await loadScoring(root, rulesDir);
   const problems = [
     ...registry.problems,
     ...forms.problems,
@@ -53,6 +59,7 @@ export async function loadProject(
     return { problems };
   return {
     project: {
+      settings: settings.value,
       registry: registry.value,
       forms: forms.value,
       ruleSet: rules.value,

@@ -281,7 +281,7 @@ describe('shoutu explain', () => {
     const r = await run([...args, '--date', '2020-02-02']);
     expect(r.code).toBe(0);
     expect(r.out.split('\n').slice(0, 5)).toEqual([
-      'prevention.grid-screening (version 1): Every household in the grid screened — prevention, critical',
+      'prevention.grid-screening (version 1): Every household in the grid screened — Prevention, critical',
       'subject: 210202001001001 Grid 1 · Qiyi › Haijun Square › Zhongshan › Dalian',
       'day: 2020-02-02 · status: fail',
       'why: households visited: 212 / 480 households (44 %); required: at least registered households (480 households)',
@@ -444,20 +444,20 @@ describe('the scoring method', () => {
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/scoring.json:19:3: error: missing required field "credit": expected a number (at missingReport.credit)',
+      'rules/scoring.json:40:3: error: missing required field "credit": expected a number (at missingReport.credit)',
     );
     method.missingReport.credit = 0.5;
     await writeFile(file, JSON.stringify(method, null, 2));
     const bands = await run(['--root', root, 'rules', 'check']);
     expect(bands.code).toBe(1);
     expect(bands.err).toContain(
-      'rules/scoring.json:28:5: error: expected the yellow band to start below green (90), found the number 95 (at bands.yellow)',
+      'rules/scoring.json:49:5: error: expected the yellow band to start below green (90), found the number 95 (at bands.yellow)',
     );
     await rm(file);
     const gone = await run(['--root', root, 'evaluate']);
     expect(gone.code).toBe(1);
     expect(gone.err).toContain(
-      'rules/scoring.json: error: no scoring method: expected this file with severity weights, area weights, bands and how missing reports count (see the README)',
+      'rules/scoring.json: error: no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
     );
     expect(existsSync(path.join(root, 'data/results'))).toBe(false);
   });
@@ -550,7 +550,7 @@ describe('snapshots stay as published', () => {
     const future = await run(['--root', root, 'evaluate', '--date', '2099-01-01']);
     expect(future.code).toBe(1);
     expect(future.err).toMatch(
-      /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in China\)/,
+      /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in Asia\/Shanghai, the time zone of data\/project.json\)/,
     );
     const r = await run(['--root', root, 'evaluate', '--date', '2020-02-03']);
     expect(r.err).toContain(

@@ -40,12 +40,12 @@ describe('editor schemas for rule files (the mini fixture)', () => {
   });
 
   test('the fact catalog lists the facts of the forms and never a personal field', async () => {
-    const { rows, problems } = await factRows(MINI);
+    const { rows, problems, languages } = await factRows(MINI);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const names = rows.map((r) => r.name);
     expect(names).toContain('grid-daily.households_visited');
     expect(names).toContain('street-duty.leading_cadre_on_shift');
     expect(names).not.toContain('grid-daily.reporter_phone');
-    expect(factsMarkdown(rows)).toContain('grid-daily.households_visited');
+    expect(factsMarkdown(rows, languages)).toContain('grid-daily.households_visited');
   });
 });

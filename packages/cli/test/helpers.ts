@@ -7,10 +7,11 @@ import { main } from '@shoutu/cli';
  * Test projects of their own: `fixtures/<name>/` holds a project's `data/` and `rules/`.
  * - `mini`: a district, a street, a community and two grids of the Dalian layout, one rule;
  * - `fjordland`: a second territory sharing nothing with Dalian (other levels, codes, areas,
- *   one language, no places, no positions; its top level reports too).
+ *   one language, no places, no positions; its top level reports too);
+ * - `states`: a country of states with 3- and 5-digit codes, one language, a rule on the top level.
  */
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
-export type FixtureName = 'mini' | 'fjordland';
+export type FixtureName = 'mini' | 'fjordland' | 'states';
 
 /**
  * The repository's own project (its committed sample `data/` and `rules/`). Only tests that check

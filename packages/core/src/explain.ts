@@ -1,10 +1,11 @@
+import type { MeasurementUnit } from './registry-schema.js';
 import type { ConditionOutcome, FactInfo } from './result.js';
-import type { Lang } from './text.js';
+import { type Lang, textIn } from './text.js';
 import { formatQuantity } from './units.js';
 
 type Scalar = string | number | boolean | null;
 
-const OPERATOR_WORDS: Record<string, { zh: string; en: string }> = {
+const OPERATOR_WORDS: Record<string, Readonly<Record<string, string>>> = {
   equal: { zh: '等于', en: 'equal to' },
   notEqual: { zh: '不等于', en: 'not equal to' },
   lessThan: { zh: '小于', en: 'less than' },
@@ -41,11 +42,19 @@ function operatorWords(base: string, negated: boolean, lang: Lang): string {
   return `not ${words}`;
 }
 
-function show(v: Scalar | Scalar[] | undefined, fact: FactInfo | undefined, lang: Lang): string {
+type Units = ReadonlyMap<string, MeasurementUnit> | readonly MeasurementUnit[];
+
+function show(
+  v: Scalar | Scalar[] | undefined,
+  fact: FactInfo | undefined,
+  lang: Lang,
+  units: Units,
+): string {
   if (v === undefined || v === null) return lang === 'zh' ? '无数据' : 'no value';
-  if (Array.isArray(v)) return v.map((x) => show(x, fact, lang)).join(lang === 'zh' ? '、' : ', ');
+  if (Array.isArray(v))
+    return v.map((x) => show(x, fact, lang, units)).join(lang === 'zh' ? '、' : ', ');
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
-  return typeof v === 'number' ? formatQuantity(v, fact?.unit, lang) : v;
+  return typeof v === 'number' ? formatQuantity(v, fact?.unit, lang, units) : v;
 }
 
 /**
@@ -56,9 +65,11 @@ export function describeOutcome(
   o: ConditionOutcome,
   facts: ReadonlyMap<string, FactInfo>,
   lang: Lang,
+  /** The registry's measurement units, for the words of quantities. */
+  units: Units = [],
 ): string {
   const fact = facts.get(o.fact);
-  const label = fact?.label[lang] ?? o.fact;
+  const label = (fact ? textIn(fact.label, lang) : undefined) ?? o.fact;
   const op = o.operator.split(':');
   const base = op[op.length - 1] ?? o.operator;
   const negated = op.includes('not');
@@ -69,7 +80,7 @@ export function describeOutcome(
   const req = o.required;
   if (req !== null && typeof req === 'object' && !Array.isArray(req)) {
     const other = facts.get(req.fact);
-    const otherLabel = other?.label[lang] ?? req.fact;
+    const otherLabel = (other ? textIn(other.label, lang) : undefined) ?? req.fact;
     const actual = o.actual;
     const both = typeof actual === 'number' && typeof req.value === 'number';
     const pct =
@@ -78,17 +89,17 @@ export function describeOutcome(
         : undefined;
     const ratio = pct === undefined ? '' : lang === 'zh' ? `（${pct}%）` : ` (${pct} %)`;
     const found = both
-      ? `${actual} / ${show(req.value ?? null, other, lang)}${ratio}`
-      : show(actual, fact, lang);
+      ? `${actual} / ${show(req.value ?? null, other, lang, units)}${ratio}`
+      : show(actual, fact, lang, units);
     const open = lang === 'zh' ? '（' : ' (';
     const close = lang === 'zh' ? '）' : ')';
-    return `${label}${sep}${found}${semi}${requiredWord}${sep}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang)}${close}`;
+    return `${label}${sep}${found}${semi}${requiredWord}${sep}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang, units)}${close}`;
   }
   // "required: yes" reads better than "required: equal to yes".
   const plain = base === 'equal' && !negated;
   if (plain)
-    return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${show(req as Scalar, fact, lang)}`;
-  return `${label}${sep}${show(o.actual, fact, lang)}${semi}${requiredWord}${sep}${words} ${show(req as Scalar | Scalar[], fact, lang)}`;
+    return `${label}${sep}${show(o.actual, fact, lang, units)}${semi}${requiredWord}${sep}${show(req as Scalar, fact, lang, units)}`;
+  return `${label}${sep}${show(o.actual, fact, lang, units)}${semi}${requiredWord}${sep}${words} ${show(req as Scalar | Scalar[], fact, lang, units)}`;
 }
 
 /** How many days a look-back covered: "over 5 of 7 days", "7天中有5天". */
@@ -107,7 +118,7 @@ export function describeBlank(
   facts: ReadonlyMap<string, FactInfo>,
   lang: Lang,
 ): string {
-  const labels = blank.map((b) => facts.get(b)?.label[lang] ?? b);
+  const labels = blank.map((b) => textIn(facts.get(b)?.label ?? { [lang]: b }, lang));
   return lang === 'zh'
     ? `当日报表未填：${labels.join('、')}（按缺失计，不算不合格）`
     : `left blank in the day's report: ${labels.join(', ')} (a missing value, not a failure)`;
@@ -124,7 +135,7 @@ export function describeTooFewDays(
   facts: ReadonlyMap<string, FactInfo>,
   lang: Lang,
 ): string {
-  const label = facts.get(fact)?.label[lang] ?? fact;
+  const label = textIn(facts.get(fact)?.label ?? { [lang]: fact }, lang);
   return lang === 'zh'
     ? `${label}：${describeCoverage(coverage.days, coverage.of, lang)}有数据；要求：至少 ${minDays} 天`
     : `${label}: values ${describeCoverage(coverage.days, coverage.of, lang)}; required: at least ${minDays} days`;

@@ -1,37 +1,25 @@
 import { type DerivedFact, type Form, needsTodaysReport } from './form.js';
+import type { Attribute } from './registry-schema.js';
 import type { FactInfo } from './result.js';
 
-/** Registry attributes a rule can read about its subject. */
-export const SUBJECT_FACTS: readonly (FactInfo & { kind: 'territory' | 'place' })[] = [
-  {
-    name: 'subject.households',
-    label: { zh: '登记户数', en: 'registered households' },
-    kind: 'territory',
-    type: 'integer',
-    unit: 'household',
-  },
-  {
-    name: 'subject.residents',
-    label: { zh: '登记常住人口', en: 'registered residents' },
-    kind: 'territory',
-    type: 'integer',
-    unit: 'person',
-  },
-  {
-    name: 'subject.grid_workers',
-    label: { zh: '网格员人数', en: 'grid workers' },
-    kind: 'territory',
-    type: 'integer',
-    unit: 'person',
-  },
-  {
-    name: 'subject.staff',
-    label: { zh: '从业人员', en: 'staff' },
-    kind: 'place',
-    type: 'integer',
-    unit: 'person',
-  },
-];
+/** The fact a registry attribute becomes: `subject.<id>`. */
+export const SUBJECT_PREFIX = 'subject.';
+
+/** The facts of the registry's attributes: what a rule can read about its subject. */
+export function attributeFacts(attributes: Iterable<Attribute>): FactInfo[] {
+  return [...attributes].map((a) => ({
+    name: `${SUBJECT_PREFIX}${a.id}`,
+    label: a.label,
+    type: a.type,
+    ...(a.unit ? { unit: a.unit } : {}),
+  }));
+}
+
+/** "Grid daily report submitted late", in each language of the form's title. */
+const LATE_WORDS: Readonly<Record<string, (title: string) => string>> = {
+  zh: (t) => `${t}迟报`,
+  en: (t) => `${t} submitted late`,
+};
 
 /** Facts every form adds besides its fields. */
 export const LATE_FIELD = 'late';
@@ -40,8 +28,12 @@ export const LATE_FIELD = 'late';
  * The fact catalog: every fact a rule may use, with its type and unit. Form fields become
  * `<form>.<field>`; personal fields are never facts.
  */
-export function factCatalog(forms: Iterable<Form>): FactInfo[] {
-  const out: FactInfo[] = SUBJECT_FACTS.map(({ kind: _, ...f }) => f);
+export function factCatalog(
+  forms: Iterable<Form>,
+  /** The registry's attributes, which become `subject.<id>`. */
+  attributes: Iterable<Attribute> = [],
+): FactInfo[] {
+  const out: FactInfo[] = attributeFacts(attributes);
   for (const form of forms) {
     for (const f of form.fields) {
       if (f.personal) continue;
@@ -63,7 +55,12 @@ export function factCatalog(forms: Iterable<Form>): FactInfo[] {
     }
     out.push({
       name: `${form.id}.${LATE_FIELD}`,
-      label: { zh: `${form.title.zh}迟报`, en: `${form.title.en} submitted late` },
+      label: Object.fromEntries(
+        Object.entries(form.title).map(([lang, title]) => [
+          lang,
+          (LATE_WORDS[lang] ?? LATE_WORDS.en!)(title),
+        ]),
+      ),
       type: 'boolean',
     });
   }
@@ -73,7 +70,7 @@ export function factCatalog(forms: Iterable<Form>): FactInfo[] {
 /** The form a fact comes from, or undefined for subject facts and names without a form. */
 export function formOfFact(fact: string): string | undefined {
   const dot = fact.indexOf('.');
-  return dot <= 0 || fact.startsWith('subject.') ? undefined : fact.slice(0, dot);
+  return dot <= 0 || fact.startsWith(SUBJECT_PREFIX) ? undefined : fact.slice(0, dot);
 }
 
 function derivedUnit(form: Form, d: DerivedFact): string | undefined {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClockTime } from './dates.js';
-import { SUBJECT_FACTS } from './facts.js';
+import { didYouMean } from './problem.js';
 import { LocalizedText } from './text.js';
 
 const Id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
@@ -146,12 +146,8 @@ export const Form = z
       };
       if (d.ratio) {
         field(d.ratio.of, ['ratio', 'of'], true);
+        // A registry attribute ("subject.households") is checked where the registry is known.
         if (!d.ratio.to.startsWith('subject.')) field(d.ratio.to, ['ratio', 'to'], true);
-        else if (!SUBJECT_FACTS.some((f) => f.name === d.ratio?.to))
-          at(
-            ['ratio', 'to'],
-            `unknown registry fact "${d.ratio.to}": expected one of ${SUBJECT_FACTS.map((f) => f.name).join(', ')}`,
-          );
       }
       if (d.sum) field(d.sum.field, ['sum', 'field'], true);
       if (d.minDays !== undefined) {
@@ -181,3 +177,72 @@ export const Form = z
     });
   });
 export type Form = z.infer<typeof Form>;
+
+/** What a form's registry checks need to know: declared attributes and measurement units. */
+interface RegistryTerms {
+  attributes: ReadonlyMap<
+    string,
+    { type: string; appliesTo: { levels: string[] } | { placeTypes: string[] } }
+  >;
+  measurementUnits: ReadonlyMap<string, unknown>;
+}
+
+/**
+ * Problems of a form that only the registry can tell: every unit of a field or derived fact is a
+ * declared measurement unit, and a ratio `to: "subject.<id>"` names a number attribute that the
+ * form's subjects have. Paths are inside the form file.
+ */
+export function formRegistryProblems(
+  form: Form,
+  registry: RegistryTerms,
+): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const units = [...registry.measurementUnits.keys()];
+  const unit = (u: string | undefined, path: (string | number)[]) => {
+    if (u !== undefined && !registry.measurementUnits.has(u)) {
+      const guess = didYouMean(u, units);
+      out.push({
+        path,
+        message: `unknown measurement unit "${u}"${guess ? `; did you mean "${guess}"?` : ''}: expected one declared in "measurementUnits" of the registry`,
+      });
+    }
+  };
+  form.fields.forEach((f, i) => {
+    unit(f.unit, ['fields', i, 'unit']);
+  });
+  (form.derived ?? []).forEach((d, i) => {
+    unit(d.unit, ['derived', i, 'unit']);
+    const to = d.ratio?.to;
+    if (to === undefined || !to.startsWith('subject.')) return;
+    const id = to.slice('subject.'.length);
+    const a = registry.attributes.get(id);
+    const path = ['derived', i, 'ratio', 'to'];
+    if (!a) {
+      const guess = didYouMean(
+        to,
+        [...registry.attributes.keys()].map((k) => `subject.${k}`),
+      );
+      out.push({
+        path,
+        message: `unknown registry attribute "${to}"${guess ? `; did you mean "${guess}"?` : ''}: expected one declared in "attributes" of the registry`,
+      });
+    } else if (a.type !== 'integer' && a.type !== 'number')
+      out.push({ path, message: `"${to}" is not a number attribute (it is ${a.type})` });
+    else {
+      const s = form.subjects;
+      const has =
+        s.kind === 'territory'
+          ? 'levels' in a.appliesTo && a.appliesTo.levels.includes(s.level)
+          : 'placeTypes' in a.appliesTo &&
+            s.placeTypes.every((t) =>
+              (a.appliesTo as { placeTypes: string[] }).placeTypes.includes(t),
+            );
+      if (!has)
+        out.push({
+          path,
+          message: `the attribute "${to}" is not known for the subjects of this form (${s.kind === 'territory' ? `each ${s.level}` : `places of type ${s.placeTypes.join(', ')}`})`,
+        });
+    }
+  });
+  return out;
+}

@@ -5,6 +5,7 @@ export * from './form.js';
 export * from './issue-text.js';
 export * from './json-source.js';
 export * from './problem.js';
+export * from './project.js';
 export * from './registry.js';
 export * from './registry-schema.js';
 export * from './report.js';

@@ -6,6 +6,7 @@ const TYPE_WORDS: Record<string, string> = {
   int: 'a whole number',
   boolean: 'true or false',
   object: 'an object { … }',
+  record: 'an object { … }',
   array: 'a list [ … ]',
   null: 'null',
   undefined: 'nothing',

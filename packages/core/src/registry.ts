@@ -2,13 +2,17 @@ import { inForce } from './dates.js';
 import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
 import { didYouMean, type Problem } from './problem.js';
 import type {
+  Attribute,
+  AttributeValue,
   Department,
   Level,
+  MeasurementUnit,
   Place,
   PlaceType,
   RegistryFile,
   TerritoryUnit,
 } from './registry-schema.js';
+import { languagesInUse } from './text.js';
 
 interface Origin {
   source: JsonSource;
@@ -30,6 +34,10 @@ export class Registry {
   readonly places = new Map<string, Place>();
   readonly departments = new Map<string, Department>();
   readonly placeTypes = new Map<string, PlaceType>();
+  /** What rules may read about subjects (`subject.<id>`), by id. */
+  readonly attributes = new Map<string, Attribute>();
+  /** Units of measure and their words, by id. */
+  readonly measurementUnits = new Map<string, MeasurementUnit>();
   private readonly children = new Map<string, TerritoryUnit[]>();
   private readonly placesOfGrid = new Map<string, Place[]>();
 
@@ -41,7 +49,13 @@ export class Registry {
     places: Iterable<Place>,
     /** A content hash of the registry files, recorded with every result. */
     readonly version: string,
+    sections: {
+      attributes?: Iterable<Attribute>;
+      measurementUnits?: Iterable<MeasurementUnit>;
+    } = {},
   ) {
+    for (const a of sections.attributes ?? []) this.attributes.set(a.id, a);
+    for (const m of sections.measurementUnits ?? []) this.measurementUnits.set(m.id, m);
     levels.forEach((l, i) => {
       this.levelIndex.set(l.id, i);
     });
@@ -161,7 +175,7 @@ export function buildRegistry(
       };
     at(
       { source: first.source, path: [] },
-      'no file of the registry defines "levels": expected the chain of levels (city, district, street, community, grid) in exactly one file',
+      'no file of the registry defines "levels": expected the chain of levels, top first, in exactly one file',
     );
     return { problems };
   }
@@ -184,7 +198,7 @@ export function buildRegistry(
   const unique = <T>(
     kind: string,
     key: (v: T) => string,
-    section: 'departments' | 'placeTypes' | 'units' | 'places',
+    section: 'departments' | 'placeTypes' | 'units' | 'places' | 'attributes' | 'measurementUnits',
     keyField: string,
   ) => {
     const seen = new Map<string, { value: T; origin: Origin }>();
@@ -209,6 +223,72 @@ export function buildRegistry(
   const placeTypes = unique<PlaceType>('place type', (t) => t.id, 'placeTypes', 'id');
   const units = unique<TerritoryUnit>('unit code', (u) => u.code, 'units', 'code');
   const places = unique<Place>('place id', (p) => p.id, 'places', 'id');
+  const attributes = unique<Attribute>('attribute', (a) => a.id, 'attributes', 'id');
+  const measurementUnits = unique<MeasurementUnit>(
+    'measurement unit',
+    (m) => m.id,
+    'measurementUnits',
+    'id',
+  );
+  const languages = languagesInUse();
+  levels.forEach((l, i) => {
+    if (languages.includes(l.id))
+      at(
+        { source: levelFiles[0]!.source, path: ['levels', i, 'id'] },
+        `"${l.id}" is one of the project's languages, and a language is a route of the site: choose another level id`,
+      );
+  });
+  for (const { value: a, origin } of attributes.values()) {
+    if (a.unit !== undefined && !measurementUnits.has(a.unit))
+      at(
+        { ...origin, path: [...origin.path, 'unit'] },
+        `unknown measurement unit "${a.unit}"${hintOf(a.unit, measurementUnits.keys())}: expected one of "measurementUnits"`,
+      );
+    if ('levels' in a.appliesTo)
+      a.appliesTo.levels.forEach((l, i) => {
+        if (!levelIndex.has(l))
+          at(
+            { ...origin, path: [...origin.path, 'appliesTo', 'levels', i] },
+            `unknown level "${l}"${hintOf(l, levelIndex.keys())}`,
+          );
+      });
+    else
+      a.appliesTo.placeTypes.forEach((t, i) => {
+        if (!placeTypes.has(t))
+          at(
+            { ...origin, path: [...origin.path, 'appliesTo', 'placeTypes', i] },
+            `unknown place type "${t}"${hintOf(t, placeTypes.keys())}`,
+          );
+      });
+  }
+  /** Each attribute value of a unit or place: declared, for this subject, of the right type and range. */
+  const checkAttributes = (
+    origin: Origin,
+    values: Record<string, AttributeValue> | undefined,
+    applies: (a: Attribute) => boolean,
+    what: string,
+  ) => {
+    for (const [id, value] of Object.entries(values ?? {})) {
+      const here = { ...origin, path: [...origin.path, 'attributes', id] };
+      const a = attributes.get(id)?.value;
+      if (!a) {
+        at(
+          here,
+          `unknown attribute "${id}"${hintOf(id, attributes.keys())}: expected one declared in "attributes" of the registry`,
+        );
+        continue;
+      }
+      if (!applies(a)) {
+        at(
+          here,
+          `the attribute "${id}" applies to ${'levels' in a.appliesTo ? `units of the levels ${a.appliesTo.levels.join(', ')}` : `places of the types ${a.appliesTo.placeTypes.join(', ')}`}, not to ${what}`,
+        );
+        continue;
+      }
+      const wrong = attributeValueProblem(a, value);
+      if (wrong) at(here, wrong);
+    }
+  };
   /** Codes of the units at one level: a did-you-mean for a parent only offers units that could be one. */
   const codesAt = (levelIdx: number) =>
     [...units.values()]
@@ -233,6 +313,22 @@ export function buildRegistry(
       continue;
     }
     const level = levels[li]!;
+    if (u.kind !== undefined && !level.kinds?.some((k) => k.id === u.kind))
+      at(
+        field('kind'),
+        level.kinds
+          ? `unknown kind "${u.kind}" of a ${level.id}${hintOf(
+              u.kind,
+              level.kinds.map((k) => k.id),
+            )}: expected one of ${level.kinds.map((k) => k.id).join(', ')}`
+          : `the level "${level.id}" declares no kinds: add "kinds" to the level, or remove "kind"`,
+      );
+    checkAttributes(
+      origin,
+      u.attributes,
+      (a) => 'levels' in a.appliesTo && a.appliesTo.levels.includes(u.level),
+      `a ${level.id}`,
+    );
     if (u.code.length !== level.codeLength)
       at(
         field('code'),
@@ -330,6 +426,12 @@ export function buildRegistry(
       at(field('validTo'), `validTo ${p.validTo} is before validFrom ${p.validFrom}`);
     if (!placeTypes.has(p.type))
       at(field('type'), `unknown place type "${p.type}"${hintOf(p.type, placeTypes.keys())}`);
+    checkAttributes(
+      origin,
+      p.attributes,
+      (a) => 'placeTypes' in a.appliesTo && a.appliesTo.placeTypes.includes(p.type),
+      `a place of the type ${p.type}`,
+    );
     if (p.department !== undefined && !departments.has(p.department))
       at(
         field('department'),
@@ -347,9 +449,38 @@ export function buildRegistry(
       values(placeTypes),
       values(places),
       version,
+      { attributes: values(attributes), measurementUnits: values(measurementUnits) },
     ),
     problems,
   };
+}
+
+/** Why a value does not fit its attribute's type and range, or undefined when it does. */
+export function attributeValueProblem(a: Attribute, value: AttributeValue): string | undefined {
+  const unit = a.unit ? ` ${a.unit}` : '';
+  switch (a.type) {
+    case 'integer':
+    case 'number':
+      if (typeof value !== 'number' || (a.type === 'integer' && !Number.isInteger(value)))
+        return `expected ${a.type === 'integer' ? 'a whole number' : 'a number'} for "${a.id}", found ${JSON.stringify(value)}`;
+      if (a.min !== undefined && value < a.min)
+        return `${value} is below the least value of "${a.id}": expected at least ${a.min}${unit}`;
+      if (a.max !== undefined && value > a.max)
+        return `${value} is above the greatest value of "${a.id}": expected at most ${a.max}${unit}`;
+      return undefined;
+    case 'boolean':
+      return typeof value === 'boolean'
+        ? undefined
+        : `expected true or false for "${a.id}", found ${JSON.stringify(value)}`;
+    case 'enum':
+      return typeof value === 'string' && a.options?.includes(value)
+        ? undefined
+        : `expected one of ${a.options?.map((o) => `"${o}"`).join(', ')} for "${a.id}", found ${JSON.stringify(value)}`;
+    default:
+      return typeof value === 'string'
+        ? undefined
+        : `expected text for "${a.id}", found ${JSON.stringify(value)}`;
+  }
 }
 
 function locateLine(o: Origin): { line: number } {

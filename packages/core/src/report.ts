@@ -96,10 +96,12 @@ export function readReportFile(
   const form = ctx.forms.get(result.form);
   if (!form)
     return fileProblem(`unknown form "${result.form}"${hint(result.form, ctx.forms.keys())}`);
+  // A file is named for a unit of the second level, or for the top unit (its own reports).
   const district = ctx.registry.units.get(result.district);
-  if (!district || district.level !== ctx.registry.districtLevel.id)
+  const { districtLevel, topLevel } = ctx.registry;
+  if (!district || (district.level !== districtLevel.id && district.level !== topLevel.id))
     return fileProblem(
-      `"${result.district}" is not the code of a ${ctx.registry.districtLevel.id} in the registry`,
+      `"${result.district}" is not the code of a ${districtLevel.id}${topLevel.id === districtLevel.id ? '' : ` or of the ${topLevel.id}`} in the registry`,
     );
 
   const raw = m[4] === 'csv' ? csvRows(file, text, form) : jsonRows(file, text, result);
@@ -259,7 +261,12 @@ function checkSubject(
     return bad(
       `"${code}" is not in force on ${report.day} (valid ${entity.validFrom} to ${entity.validTo ?? 'open end'})`,
     );
-  if (registry.districtOf(code)?.code !== report.district)
+  const top = registry.units.get(report.district)?.level === registry.topLevel.id;
+  if (top && code !== report.district)
+    return bad(
+      `"${code}" is not the ${registry.topLevel.id} ${report.district}: a file named for the ${registry.topLevel.id} holds its own rows only`,
+    );
+  if (!top && registry.districtOf(code)?.code !== report.district)
     return bad(`"${code}" does not lie in district ${report.district}, which this file is for`);
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.js';
 import { Form } from './form.js';
-import { Department, Level, PlaceType } from './registry-schema.js';
-import { AREAS, OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
-import { BANDS, ScoringMethodBody } from './scoring.js';
+import { Department, Level, MeasurementUnit, PlaceType } from './registry-schema.js';
+import { OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
+import { AreaDef, BANDS, ScoringMethodBody } from './scoring.js';
 import { LocalizedText } from './text.js';
 
 /**
@@ -30,12 +30,8 @@ const Score = z.number().min(0).max(100).nullable();
 export const Summary = z.strictObject({
   /** 0–100, or null when nothing was checked. */
   score: Score,
-  areas: z.strictObject(
-    Object.fromEntries(AREAS.map((a) => [a, Score])) as Record<
-      (typeof AREAS)[number],
-      typeof Score
-    >,
-  ),
+  /** The score of each policy area, keyed by area id in the scoring method's order. */
+  areas: z.record(z.string(), Score),
   /** The band of the score; null when nothing was scored. */
   band: z.enum(BANDS).nullable(),
   /** True when a critical failure lowered the band the score alone would give. */
@@ -104,7 +100,7 @@ export type Finding = z.infer<typeof Finding>;
 export const RuleInfo = z.strictObject({
   id: z.string(),
   version: z.int(),
-  area: z.enum(AREAS),
+  area: z.string(),
   severity: z.enum(SEVERITIES),
   title: LocalizedText,
   description: LocalizedText,
@@ -170,28 +166,12 @@ export const UnitRef = z.strictObject({
 export const Position = z.strictObject({ row: z.int().min(1), column: z.int().min(1) });
 export type Position = z.infer<typeof Position>;
 
-/**
- * A word for a unit of measure in the project's languages.
- * TODO(merge h-model): replace with the registry's `MeasurementUnit` schema and make
- * `territory.measurementUnits` required.
- */
-export const MeasurementUnitInfo = z.strictObject({
-  id: z.string().min(1),
-  name: LocalizedText,
-  /** The word for a count of exactly one, where a language has one. */
-  one: z.record(z.string(), z.string()).optional(),
-  /** Written without a space after the number (`4.5%`). */
-  attached: z.boolean().optional(),
-});
+/** A word for a unit of measure in the project's languages: the registry's own entry. */
+export const MeasurementUnitInfo = MeasurementUnit;
 export type MeasurementUnitInfo = z.infer<typeof MeasurementUnitInfo>;
 
 /** A policy area: its id (a rule's `area`), its name and its weight in the overall score. */
-export const AreaInfo = z.strictObject({
-  id: z.string().min(1),
-  /** TODO(merge h-model): required once `rules/scoring.json` declares the areas' names. */
-  name: LocalizedText.optional(),
-  weight: z.number().min(0),
-});
+export const AreaInfo = AreaDef;
 export type AreaInfo = z.infer<typeof AreaInfo>;
 
 /**
@@ -205,7 +185,7 @@ export const Territory = z.strictObject({
   levels: z.array(Level).min(1),
   placeTypes: z.array(PlaceType),
   departments: z.array(Department),
-  measurementUnits: z.array(MeasurementUnitInfo).optional(),
+  measurementUnits: z.array(MeasurementUnitInfo),
   /** The policy areas in the declared order. */
   areas: z.array(AreaInfo).min(1),
 });

@@ -1,9 +1,10 @@
-import { factCatalog, LATE_FIELD, SUBJECT_FACTS } from './facts.js';
+import { factCatalog, LATE_FIELD, SUBJECT_PREFIX } from './facts.js';
 import type { Form, FormField } from './form.js';
 import { describeValue } from './issue-text.js';
 import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
 import { hint, type Problem } from './problem.js';
 import type { Registry } from './registry.js';
+import type { Attribute } from './registry-schema.js';
 import type { NestedCondition, Rule, RuleSubjects, SharedCondition } from './rule.js';
 
 /** What a rule may know about a fact: its type and range, and which subjects have it. */
@@ -13,9 +14,9 @@ interface FactSpec {
   max?: number | undefined;
   options?: string[] | undefined;
   unit?: string | undefined;
-  /** Who has the fact: subject facts by kind of subject, form facts by the form's subjects. */
+  /** Who has the fact: attributes by their levels or place types, form facts by the form's subjects. */
   form?: Form;
-  kind?: 'territory' | 'place';
+  attribute?: Attribute;
 }
 
 export interface RuleContext {
@@ -27,18 +28,40 @@ export interface RuleContext {
   brokenShared?: ReadonlySet<string>;
   /** Forms whose files were present but invalid: facts from them are not reported again. */
   brokenForms?: ReadonlySet<string>;
+  /** The policy areas of the scoring method, by id; unchecked when not known. */
+  areas?: readonly string[];
 }
 
 type Specs = { known: Map<string, FactSpec>; personal: Set<string> };
-/** Built once per set of forms: every rule and every test case asks about the same facts. */
-const specsCache = new WeakMap<ReadonlyMap<string, Form>, Specs>();
+/** Built once per set of forms and attributes: every rule and every test case asks about the same facts. */
+const specsCache = new WeakMap<
+  ReadonlyMap<string, Form>,
+  WeakMap<ReadonlyMap<string, Attribute>, Specs>
+>();
+const NO_ATTRIBUTES: ReadonlyMap<string, Attribute> = new Map();
 
-function specs(forms: ReadonlyMap<string, Form>): Specs {
-  const cached = specsCache.get(forms);
+function specs(
+  forms: ReadonlyMap<string, Form>,
+  attributes: ReadonlyMap<string, Attribute> = NO_ATTRIBUTES,
+): Specs {
+  let byAttributes = specsCache.get(forms);
+  if (!byAttributes) {
+    byAttributes = new WeakMap();
+    specsCache.set(forms, byAttributes);
+  }
+  const cached = byAttributes.get(attributes);
   if (cached) return cached;
   const known = new Map<string, FactSpec>();
   const personal = new Set<string>();
-  for (const f of SUBJECT_FACTS) known.set(f.name, { type: f.type, unit: f.unit, kind: f.kind });
+  for (const a of attributes.values())
+    known.set(`${SUBJECT_PREFIX}${a.id}`, {
+      type: a.type,
+      min: a.min,
+      max: a.max,
+      options: a.options,
+      unit: a.unit,
+      attribute: a,
+    });
   for (const form of forms.values()) {
     for (const field of form.fields) {
       const name = `${form.id}.${field.id}`;
@@ -55,7 +78,7 @@ function specs(forms: ReadonlyMap<string, Form>): Specs {
     known.set(`${form.id}.${LATE_FIELD}`, { type: 'boolean', form });
   }
   const built = { known, personal };
-  specsCache.set(forms, built);
+  byAttributes.set(attributes, built);
   return built;
 }
 
@@ -72,10 +95,16 @@ const ORDERING = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'great
  */
 export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
-  const { known, personal } = specs(ctx.forms);
+  const { known, personal } = specs(ctx.forms, ctx.registry.attributes);
   let here = source;
   const at = (path: PathSegment[], message: string) =>
     problems.push(problemAt(here, path, message));
+
+  if (ctx.areas !== undefined && !ctx.areas.includes(rule.area))
+    at(
+      ['area'],
+      `unknown area "${rule.area}"${hint(rule.area, ctx.areas)}: expected one of the areas of rules/scoring.json (${ctx.areas.join(', ')})`,
+    );
 
   const subjects = rule.appliesTo;
   if (subjects.kind === 'territory' && !ctx.registry.level(subjects.level))
@@ -191,10 +220,23 @@ function availability(spec: FactSpec, subjects: RuleSubjects): string | undefine
     subjects.kind === 'territory'
       ? `each ${subjects.level}`
       : `places of type ${subjects.placeTypes.join(', ')}`;
-  if (spec.kind)
-    return spec.kind === subjects.kind
+  const a = spec.attribute;
+  if (a) {
+    const ok =
+      subjects.kind === 'territory'
+        ? 'levels' in a.appliesTo && a.appliesTo.levels.includes(subjects.level)
+        : 'placeTypes' in a.appliesTo &&
+          subjects.placeTypes.every((t) =>
+            (a.appliesTo as { placeTypes: string[] }).placeTypes.includes(t),
+          );
+    const has =
+      'levels' in a.appliesTo
+        ? `each ${a.appliesTo.levels.join(', ')}`
+        : `places of type ${a.appliesTo.placeTypes.join(', ')}`;
+    return ok
       ? undefined
-      : `is only known for ${spec.kind === 'place' ? 'places' : 'territorial units'}, and this rule applies to ${who}`;
+      : `is an attribute of ${has} in the registry, and this rule applies to ${who}`;
+  }
   const form = spec.form;
   if (!form) return undefined;
   const filler =
@@ -266,8 +308,10 @@ export function whyUnavailable(
   fact: string,
   subjects: RuleSubjects,
   forms: ReadonlyMap<string, Form>,
+  /** The registry's attributes (`subject.<id>`). */
+  attributes?: ReadonlyMap<string, Attribute>,
 ): string | undefined {
-  const { known, personal } = specs(forms);
+  const { known, personal } = specs(forms, attributes);
   const spec = known.get(fact);
   if (!spec)
     return personal.has(fact)

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { IsoDate } from './dates.js';
 import { LocalizedText } from './text.js';
 
-export const AREAS = ['prevention', 'security', 'safety'] as const;
-export type Area = (typeof AREAS)[number];
+/** A policy area's id, declared in `rules/scoring.json`. */
+export type Area = string;
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const RESPONSIBLE = ['unit', 'department', 'territorial'] as const;
@@ -161,7 +161,10 @@ export const Rule = z
     }),
     /** Versions of one rule have the same id and effective periods that do not overlap. */
     version: z.int().min(1).default(1),
-    area: z.enum(AREAS),
+    /** One of the areas of `rules/scoring.json`; the rule lives in `rules/<area>/`. */
+    area: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
+      error: 'expected an area id of lower-case letters, digits and hyphens, e.g. "prevention"',
+    }),
     title: LocalizedText,
     description: LocalizedText,
     appliesTo: RuleSubjects,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Form } from './form.js';
+import { Project } from './project.js';
 import { RegistryFile } from './registry-schema.js';
 import { CityResults, DistrictResults } from './result.js';
 import { Rule, SharedCondition } from './rule.js';
@@ -14,6 +15,7 @@ export function jsonSchemas(): Record<string, unknown> {
     title,
   });
   return {
+    'project.schema.json': gen(Project, 'Shoutu project'),
     'registry.schema.json': gen(RegistryFile, 'Shoutu registry file'),
     'form.schema.json': gen(Form, 'Shoutu report form'),
     'rule.schema.json': gen(Rule, 'Shoutu rule'),

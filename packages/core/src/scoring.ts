@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREAS, type Area, SEVERITIES, type Severity } from './rule.js';
+import { SEVERITIES, type Severity } from './rule.js';
 import { LocalizedText } from './text.js';
 
 /** How a finding that is neither a pass nor a failure counts towards a score. */
@@ -26,6 +26,17 @@ export const CountMode = z.discriminatedUnion(
 export type CountMode = z.infer<typeof CountMode>;
 
 const Weight = z.number().positive({ error: 'expected a weight above 0' });
+
+/** A policy area: its id (a rule's `area`, and the folder `rules/<id>/`), name and weight. */
+export const AreaDef = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
+    error: 'expected an area id of lower-case letters, digits and hyphens, e.g. "prevention"',
+  }),
+  name: LocalizedText,
+  /** How much the area weighs in the overall score. */
+  weight: Weight,
+});
+export type AreaDef = z.infer<typeof AreaDef>;
 const Percent = z.number().min(0).max(100);
 
 export const BANDS = ['green', 'yellow', 'red'] as const;
@@ -46,10 +57,24 @@ const methodFields = {
   severityWeights: z.strictObject(
     Object.fromEntries(SEVERITIES.map((s) => [s, Weight])) as Record<Severity, typeof Weight>,
   ),
-  /** How much each policy area weighs in the overall score. */
-  areaWeights: z.strictObject(
-    Object.fromEntries(AREAS.map((a) => [a, Weight])) as Record<Area, typeof Weight>,
-  ),
+  /** The policy areas, in the order pages show them, with their weights in the overall score. */
+  areas: z
+    .array(AreaDef)
+    .min(
+      1,
+      'expected at least one policy area, e.g. [{ "id": "safety", "name": { "en": "Safety" }, "weight": 1 }]',
+    )
+    .check((ctx) => {
+      ctx.value.forEach((a, i) => {
+        if (ctx.value.findIndex((b) => b.id === a.id) !== i)
+          ctx.issues.push({
+            code: 'custom',
+            input: a.id,
+            path: [i, 'id'],
+            message: `the area "${a.id}" is listed twice`,
+          });
+      });
+    }),
   /** How a missing report counts (the rule's own missing-report mode decides when it is missing). */
   missingReport: CountMode,
   /** How a check that could not be evaluated counts. */
@@ -77,6 +102,11 @@ export const ScoringMethod = z
       });
   });
 export type ScoringMethod = z.infer<typeof ScoringMethod>;
+
+/** The weight of an area by id (0 for an area the method does not declare). */
+export function areaWeight(m: Pick<ScoringMethod, 'areas'>, id: string): number {
+  return m.areas.find((a) => a.id === id)?.weight ?? 0;
+}
 
 /** "weighted/2": the name recorded with every score. */
 export function scoringVersion(m: Pick<ScoringMethod, 'name' | 'version'>): string {

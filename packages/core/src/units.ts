@@ -1,41 +1,35 @@
-import type { Lang, LocalizedText } from './text.js';
+import type { MeasurementUnit } from './registry-schema.js';
+import { type Lang, textIn } from './text.js';
+
+const plurals = new Map<string, Intl.PluralRules>();
+
+function pluralCategory(value: number, lang: Lang): Intl.LDMLPluralRule {
+  let rules = plurals.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    plurals.set(lang, rules);
+  }
+  return rules.select(value);
+}
 
 /**
- * Words for the units forms declare, so that "212 household" reads "212 户" or "212 households".
- * A unit not listed here is shown as written.
+ * A number with its unit in the reader's language: "480 户", "480 households", "1 household",
+ * "4.5%". The words come from the registry's `measurementUnits`; a unit not declared there is
+ * shown as written.
  */
-export const UNIT_WORDS: Readonly<Record<string, LocalizedText>> = {
-  household: { zh: '户', en: 'households' },
-  person: { zh: '人', en: 'people' },
-  round: { zh: '次', en: 'times' },
-  hour: { zh: '小时', en: 'hours' },
-  minute: { zh: '分钟', en: 'minutes' },
-  day: { zh: '天', en: 'days' },
-  item: { zh: '项', en: 'items' },
-  '%': { zh: '%', en: '%' },
-  '℃': { zh: '℃', en: '℃' },
-  'mg/L': { zh: 'mg/L', en: 'mg/L' },
-  kg: { zh: '千克', en: 'kg' },
-  'm²': { zh: '平方米', en: 'm²' },
-};
-
-/** English words for exactly one: "1 person", not "1 people". */
-const ONE: Readonly<Record<string, string>> = {
-  household: 'household',
-  person: 'person',
-  round: 'time',
-  hour: 'hour',
-  minute: 'minute',
-  day: 'day',
-  item: 'item',
-};
-
-const TIGHT = new Set(['%', '℃']);
-
-/** A number with its unit in the reader's language: "480 户", "480 households", "4.5 %". */
-export function formatQuantity(value: number, unit: string | undefined, lang: Lang): string {
+export function formatQuantity(
+  value: number,
+  unit: string | undefined,
+  lang: Lang,
+  units: ReadonlyMap<string, MeasurementUnit> | readonly MeasurementUnit[] = [],
+): string {
   if (!unit) return String(value);
+  const m = Array.isArray(units)
+    ? (units as readonly MeasurementUnit[]).find((u) => u.id === unit)
+    : (units as ReadonlyMap<string, MeasurementUnit>).get(unit);
+  if (!m) return `${value} ${unit}`;
+  const one = m.one?.[lang];
   const word =
-    lang === 'en' && value === 1 && ONE[unit] ? ONE[unit] : (UNIT_WORDS[unit]?.[lang] ?? unit);
-  return TIGHT.has(unit) ? `${value}${word}` : `${value} ${word}`;
+    one !== undefined && pluralCategory(value, lang) === 'one' ? one : textIn(m.name, lang);
+  return m.attached ? `${value}${word}` : `${value} ${word}`;
 }

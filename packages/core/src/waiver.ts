@@ -16,7 +16,7 @@ export const Waiver = z
     reason: z.union(
       [z.string().trim().min(1, 'expected a reason, not empty text'), LocalizedText],
       {
-        error: 'expected the reason as text, or as { "zh": "…", "en": "…" }',
+        error: 'expected the reason as text, or as text in each language, e.g. { "en": "…" }',
       },
     ),
     /** Who approved it: the office or post, never a private person's name. */
@@ -48,11 +48,11 @@ export const WaiverFile = z.strictObject({
 });
 export type WaiverFile = z.infer<typeof WaiverFile>;
 
-/** A waiver as loaded: its reason in both languages and where it was written. */
+/** A waiver as loaded: its reason in the project's languages and where it was written. */
 export interface LoadedWaiver {
   subject: string;
   rule: string;
-  reason: { zh: string; en: string };
+  reason: LocalizedText;
   approver: string;
   start: string;
   expiry: string;

@@ -39,12 +39,23 @@ export const base = () => ({
   placeTypes: [
     { id: 'school', name: t('学校'), department: 'education', firstResponsible: t('校长') },
   ],
+  attributes: [
+    {
+      id: 'households',
+      label: t('登记户数', 'registered households'),
+      type: 'integer',
+      unit: 'household',
+      min: 0,
+      appliesTo: { levels: ['grid'] },
+    },
+  ],
+  measurementUnits: [{ id: 'household', name: t('户', 'households'), one: { en: 'household' } }],
   units: [
     unit('210200', 'city'),
     unit('210202', 'district', '210200'),
     unit('210202001', 'street', '210202'),
     unit('210202001001', 'community', '210202001'),
-    unit('210202001001001', 'grid', '210202001001', { households: 400 }),
+    unit('210202001001001', 'grid', '210202001001', { attributes: { households: 400 } }),
   ],
   places: [
     {

@@ -210,3 +210,46 @@ describe('JSON reports', () => {
     );
   });
 });
+
+describe("the top unit's own reports", () => {
+  const cityForm = Form.parse({
+    id: 'city-daily',
+    title: t('市日报', 'City daily'),
+    subjects: { kind: 'territory', level: 'city' },
+    fields: [{ id: 'meetings', type: 'integer', min: 0, label: t('会议', 'meetings') }],
+  });
+  const cityCtx = { forms: new Map([[cityForm.id, cityForm]]), registry: registryOf(data) };
+  const readCity = (text: string, name: string) =>
+    readReportFile(`data/reports/${name}`, name, text, cityCtx);
+
+  test('a file named for the top unit holds its own row', () => {
+    const r = readCity('subject,meetings\n210200,2\n', '2020-02-02/city-daily.210200.csv');
+    expect(r.problems).toEqual([]);
+    expect(r.rows.map((row) => [row.subject, row.values])).toEqual([['210200', { meetings: 2 }]]);
+  });
+
+  test('a file named for the top unit takes no other rows, and a district file takes no top row', () => {
+    const top = readCity(
+      'subject,meetings\n210202,2\n',
+      '2020-02-02/city-daily.210200.csv',
+    ).problems.map(formatProblem);
+    expect(top).toEqual([
+      'data/reports/2020-02-02/city-daily.210200.csv:2:subject: error: "210202" is a district: the form "city-daily" is filled in by a city; the row was set aside',
+    ]);
+    const other = readCity(
+      'subject,meetings\n210200,2\n',
+      '2020-02-02/city-daily.210202.csv',
+    ).problems.map(formatProblem);
+    expect(other).toEqual([
+      'data/reports/2020-02-02/city-daily.210202.csv:2:subject: error: "210200" does not lie in district 210202, which this file is for; the row was set aside',
+    ]);
+  });
+
+  test('a file named for a unit of a lower level is refused whole', () => {
+    const r = readCity('subject,meetings\n210200,2\n', '2020-02-02/city-daily.210202001.csv');
+    expect(r.quarantined).toBe(true);
+    expect(r.problems.map(formatProblem)[0]).toContain(
+      '"210202001" is not the code of a district or of the city in the registry',
+    );
+  });
+});

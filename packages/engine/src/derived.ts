@@ -51,7 +51,7 @@ export function computeDerived(
   reports: ReportIndex,
   subject: string,
   day: string,
-  subjectFacts: Record<string, number | undefined>,
+  subjectFacts: Readonly<Record<string, unknown>>,
 ): FieldValue {
   return derivedValue(spec, reports, subject, day, subjectFacts).value;
 }
@@ -76,7 +76,7 @@ export function derivedValue(
   if (def.ratio) {
     const of = num(today?.values[def.ratio.of]);
     const to = def.ratio.to.startsWith('subject.')
-      ? subjectFacts[def.ratio.to]
+      ? num(subjectFacts[def.ratio.to] as FieldValue | undefined)
       : num(today?.values[def.ratio.to]);
     if (of === undefined || to === undefined || to === 0) return { value: null };
     const value = (of / to) * (def.ratio.percent ? 100 : 1);

@@ -1,5 +1,6 @@
 import {
   addDays,
+  type AttributeValue,
   cmp,
   daysBetween,
   type FieldValue,
@@ -19,7 +20,8 @@ export interface Subject {
   code: string;
   level?: string;
   placeType?: string;
-  facts: Record<string, number | undefined>;
+  /** The registry's attributes of the subject, as `subject.<id>` facts. */
+  facts: Record<string, AttributeValue | undefined>;
 }
 
 export interface DayInput {
@@ -29,24 +31,40 @@ export interface DayInput {
   day: string;
 }
 
-/** The subjects in force on a day, every level below the city and every place, in code order. */
+/**
+ * The subjects in force on a day: every unit, the top one included, and every place, in code
+ * order. Each carries the attributes that apply to it as `subject.<id>` facts (undefined where
+ * the registry gives no value).
+ */
 export function subjectsOn(registry: Registry, day: string): Subject[] {
-  const top = registry.topLevel.id;
   const out: Subject[] = [];
-  for (const u of registry.unitsInForce(day)) {
-    if (u.level === top) continue;
+  const attributes = [...registry.attributes.values()];
+  const factsOf = (
+    values: Record<string, AttributeValue> | undefined,
+    applies: (a: (typeof attributes)[number]) => boolean,
+  ) => {
+    const facts: Subject['facts'] = {};
+    for (const a of attributes) if (applies(a)) facts[`subject.${a.id}`] = values?.[a.id];
+    return facts;
+  };
+  for (const u of registry.unitsInForce(day))
     out.push({
       code: u.code,
       level: u.level,
-      facts: {
-        'subject.households': u.households,
-        'subject.residents': u.residents,
-        'subject.grid_workers': u.gridWorkers,
-      },
+      facts: factsOf(
+        u.attributes,
+        (a) => 'levels' in a.appliesTo && a.appliesTo.levels.includes(u.level),
+      ),
     });
-  }
   for (const p of registry.placesInForce(day))
-    out.push({ code: p.id, placeType: p.type, facts: { 'subject.staff': p.staff } });
+    out.push({
+      code: p.id,
+      placeType: p.type,
+      facts: factsOf(
+        p.attributes,
+        (a) => 'placeTypes' in a.appliesTo && a.appliesTo.placeTypes.includes(p.type),
+      ),
+    });
   return out.sort((a, b) => cmp(a.code, b.code));
 }
 

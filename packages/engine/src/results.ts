@@ -8,6 +8,7 @@ import {
   type Form,
   type FormInfo,
   type LoadedWaiver,
+  type LocalizedText,
   OPERATORS,
   RESULTS_SCHEMA,
   type Registry,
@@ -75,38 +76,8 @@ export interface ResultsInput {
   languages?: readonly string[];
 }
 
-/**
- * The languages of the results when the project does not say.
- * TODO(merge h-model): the project declares its languages (`data/project.json`); pass
- * `project.languages` as `ResultsInput.languages` and drop this default.
- */
+/** The languages of the results when the caller does not pass the project's (tests). */
 export const DEFAULT_LANGUAGES: readonly string[] = ['zh', 'en'];
-
-/**
- * The policy areas in the results, in the method's order.
- * TODO(merge h-model): `rules/scoring.json` declares `areas: [{ id, name, weight }]`; return
- * those as they are (names included) instead of building them from `areaWeights`.
- */
-export function areasOf(scoring: ScoringMethod): Territory['areas'] {
-  return Object.entries(scoring.areaWeights).map(([id, weight]) => ({ id, weight }));
-}
-
-/**
- * The units of measure in the results.
- * TODO(merge h-model): the registry declares `measurementUnits`; return them from the registry.
- */
-export function measurementUnitsOf(_registry: Registry): Territory['measurementUnits'] {
-  return undefined;
-}
-
-/**
- * A unit's tile on its parent's map, if the registry gives one.
- * TODO(merge h-model): `TerritoryUnit.position` is declared by the registry schema; read it
- * directly.
- */
-function positionOf(u: TerritoryUnit): { row: number; column: number } | undefined {
-  return (u as { position?: { row: number; column: number } }).position;
-}
 
 /** The names of the territory the pages need, from the registry and the scoring method. */
 export function territoryOf(
@@ -114,14 +85,13 @@ export function territoryOf(
   scoring: ScoringMethod,
   languages: readonly string[] = DEFAULT_LANGUAGES,
 ): Territory {
-  const units = measurementUnitsOf(registry);
   return {
     languages: [...languages],
     levels: [...registry.levels],
     placeTypes: [...registry.placeTypes.values()].sort((a, b) => cmp(a.id, b.id)),
     departments: [...registry.departments.values()].sort((a, b) => cmp(a.id, b.id)),
-    ...(units ? { measurementUnits: units } : {}),
-    areas: areasOf(scoring),
+    measurementUnits: [...registry.measurementUnits.values()].sort((a, b) => cmp(a.id, b.id)),
+    areas: [...scoring.areas],
   };
 }
 
@@ -187,7 +157,8 @@ export function buildResults(i: ResultsInput): DayResults {
       tally(byDepartment, `${district}|${department}`).add(f, rule);
     }
     count(ruleCount('', f.rule), f.status);
-    count(ruleCount(district, f.rule), f.status);
+    // The top unit's own findings belong to no district: count them once, in the whole.
+    if (district !== '') count(ruleCount(district, f.rule), f.status);
     if (f.status !== 'pass' && f.status !== 'not-applicable')
       getOrInsert(byDistrict, district, () => [] as Finding[]).push(f);
   }
@@ -205,7 +176,7 @@ export function buildResults(i: ResultsInput): DayResults {
   const ref = (u: {
     code: string;
     level: string;
-    name: { zh: string; en: string };
+    name: LocalizedText;
     kind?: string | undefined;
   }) => ({
     code: u.code,
@@ -333,7 +304,7 @@ export function buildResults(i: ResultsInput): DayResults {
     districts: districts.map((d) => {
       const t = tallyOf(rolled, d.code);
       const summary = t.summary();
-      const position = positionOf(d);
+      const position = d.position;
       return {
         ...ref(d),
         ...(position ? { position } : {}),

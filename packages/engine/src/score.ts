@@ -1,5 +1,4 @@
 import {
-  AREAS,
   type Area,
   bandOf,
   type CountMode,
@@ -91,12 +90,24 @@ export function round2(x: number): number {
  */
 export class Tally {
   readonly counts = emptyCounts();
-  readonly points: Record<Area, Points> = Object.fromEntries(
-    AREAS.map((a) => [a, { earned: 0, possible: 0 }]),
-  ) as Record<Area, Points>;
+  /** Points by area, in the method's order of areas. */
+  readonly points: Map<Area, Points>;
   criticalFailures = 0;
 
-  constructor(private readonly method: ScoringMethod) {}
+  constructor(private readonly method: ScoringMethod) {
+    this.points = new Map(method.areas.map((a) => [a.id, { earned: 0, possible: 0 }]));
+  }
+
+  private area(id: Area): Points {
+    const p = this.points.get(id);
+    // Rules are checked against the method's areas before anything is scored.
+    if (!p) throw new Error(`the rule's area "${id}" is not an area of the scoring method`);
+    return p;
+  }
+
+  private weight(id: Area): number {
+    return this.method.areas.find((a) => a.id === id)?.weight ?? 0;
+  }
 
   add(finding: Pick<Finding, 'status'>, rule: Weighing): void {
     count(this.counts, finding.status);
@@ -105,7 +116,7 @@ export class Tally {
       this.method.severityWeights[rule.severity],
       this.method,
     );
-    const p = this.points[rule.area];
+    const p = this.area(rule.area);
     p.earned += earned;
     p.possible += possible;
     if (rule.severity === 'critical' && countsAsFailure(finding.status, this.method))
@@ -114,17 +125,18 @@ export class Tally {
 
   merge(other: Tally): void {
     for (const k of Object.keys(this.counts) as (keyof Counts)[]) this.counts[k] += other.counts[k];
-    for (const a of AREAS) {
-      this.points[a].earned += other.points[a].earned;
-      this.points[a].possible += other.points[a].possible;
+    for (const [a, theirs] of other.points) {
+      const mine = this.area(a);
+      mine.earned += theirs.earned;
+      mine.possible += theirs.possible;
     }
     this.criticalFailures += other.criticalFailures;
   }
 
   /** The areas with something to score, and the sum of their weights. */
   private scoredAreas(): { areas: Area[]; weight: number } {
-    const areas = AREAS.filter((a) => this.points[a].possible > 0);
-    return { areas, weight: areas.reduce((s, a) => s + this.method.areaWeights[a], 0) };
+    const areas = [...this.points].filter(([, p]) => p.possible > 0).map(([a]) => a);
+    return { areas, weight: areas.reduce((s, a) => s + this.weight(a), 0) };
   }
 
   /** The overall score before rounding: area scores weighted by the areas' weights. */
@@ -132,8 +144,10 @@ export class Tally {
     const { areas, weight } = this.scoredAreas();
     if (areas.length === 0) return null;
     let sum = 0;
-    for (const a of areas)
-      sum += this.method.areaWeights[a] * (this.points[a].earned / this.points[a].possible);
+    for (const a of areas) {
+      const p = this.area(a);
+      sum += this.weight(a) * (p.earned / p.possible);
+    }
     return (100 * sum) / weight;
   }
 
@@ -148,11 +162,11 @@ export class Tally {
     return {
       score,
       areas: Object.fromEntries(
-        AREAS.map((a) => {
-          const p = this.points[a];
-          return [a, p.possible > 0 ? round1((100 * p.earned) / p.possible) : null];
-        }),
-      ) as Summary['areas'],
+        [...this.points].map(([a, p]) => [
+          a,
+          p.possible > 0 ? round1((100 * p.earned) / p.possible) : null,
+        ]),
+      ),
       band,
       capped: band !== plain,
       criticalFailures: this.criticalFailures,
@@ -168,10 +182,9 @@ export class Tally {
     const { areas, weight } = this.scoredAreas();
     let lost = 0;
     for (const a of areas) {
-      const mine = part.points[a];
+      const mine = part.points.get(a) ?? { earned: 0, possible: 0 };
       lost +=
-        (this.method.areaWeights[a] / weight) *
-        ((100 * (mine.possible - mine.earned)) / this.points[a].possible);
+        (this.weight(a) / weight) * ((100 * (mine.possible - mine.earned)) / this.area(a).possible);
     }
     return round2(lost);
   }

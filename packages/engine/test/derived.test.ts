@@ -97,7 +97,6 @@ describe('derived facts', () => {
     expect(bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
       'derived.0: a derived fact is computed in exactly one way: expected one of ratio, sum, count, daysSinceReport, streak, found sum and count',
       'derived.1.ratio.of: unknown field "nope" of the form "grid-daily"',
-      'derived.1.ratio.to: unknown registry fact "subject.flats": expected one of subject.households, subject.residents, subject.grid_workers, subject.staff',
       'derived.2.id: "visited" is already a field of the form: choose another id',
     ]);
   });

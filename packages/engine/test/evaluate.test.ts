@@ -8,7 +8,7 @@ import {
 } from '@shoutu/core';
 import { buildResults, compileRule, evaluateDay, ReportIndex } from '@shoutu/engine';
 import { describe, expect, test } from 'vitest';
-import { LEVELS, registryOf, t, unit } from './helpers.js';
+import { AREAS, ATTRIBUTES, LEVELS, MEASUREMENT_UNITS, registryOf, t, unit } from './helpers.js';
 
 function registry() {
   const data = {
@@ -17,14 +17,19 @@ function registry() {
     placeTypes: [
       { id: 'market', name: t('市场'), department: 'commerce', firstResponsible: t('开办者') },
     ],
+    attributes: ATTRIBUTES,
+    measurementUnits: MEASUREMENT_UNITS,
     units: [
       unit('210200', 'city'),
       unit('210202', 'district', '210200'),
       unit('210202001', 'street', '210202'),
       unit('210202001001', 'community', '210202001'),
-      unit('210202001001001', 'grid', '210202001001', { households: 480 }),
-      unit('210202001001002', 'grid', '210202001001', { households: 100 }),
-      unit('210202001001003', 'grid', '210202001001', { households: 100, validTo: '2020-02-01' }),
+      unit('210202001001001', 'grid', '210202001001', { attributes: { households: 480 } }),
+      unit('210202001001002', 'grid', '210202001001', { attributes: { households: 100 } }),
+      unit('210202001001003', 'grid', '210202001001', {
+        attributes: { households: 100 },
+        validTo: '2020-02-01',
+      }),
     ],
     places: [
       {
@@ -140,11 +145,11 @@ describe('evaluateDay', () => {
       },
     ]);
     expect(fail.sources).toEqual(['data/reports/2020-02-02/grid-daily.210202.csv:2']);
-    const facts = new Map(factCatalog([gridForm, priceForm]).map((f) => [f.name, f]));
-    expect(describeOutcome(fail.conditions![0]!, facts, 'en')).toBe(
+    const facts = new Map(factCatalog([gridForm, priceForm], ATTRIBUTES).map((f) => [f.name, f]));
+    expect(describeOutcome(fail.conditions![0]!, facts, 'en', MEASUREMENT_UNITS)).toBe(
       'households visited: 212 / 480 households (44 %); required: at least registered households (480 households)',
     );
-    expect(describeOutcome(fail.conditions![0]!, facts, 'zh')).toBe(
+    expect(describeOutcome(fail.conditions![0]!, facts, 'zh', MEASUREMENT_UNITS)).toBe(
       '已走访户数：212 / 480 户（44%）；要求：不少于 登记户数（480 户）',
     );
   });
@@ -255,14 +260,14 @@ describe('results', () => {
       registry: reg,
       rules,
       findings,
-      facts: factCatalog([gridForm, priceForm]),
+      facts: factCatalog([gridForm, priceForm], ATTRIBUTES),
       rulesHash: 'h',
       scoring: ScoringMethod.parse({
         name: 'weighted',
         version: 1,
         description: t('加权'),
         severityWeights: { critical: 5, major: 3, minor: 1 },
-        areaWeights: { prevention: 2, security: 1, safety: 1 },
+        areas: AREAS,
         missingReport: { mode: 'fail' },
         error: { mode: 'ignore' },
         bands: { green: 90, yellow: 75 },
@@ -319,23 +324,29 @@ describe('plain sentences', () => {
       required: true,
       actual: false,
     };
-    expect(describeOutcome(onShift, facts, 'en')).toBe('leading cadre on shift: no; required: yes');
-    expect(describeOutcome(onShift, facts, 'zh')).toBe('领导干部带班：否；要求：是');
+    expect(describeOutcome(onShift, facts, 'en', MEASUREMENT_UNITS)).toBe(
+      'leading cadre on shift: no; required: yes',
+    );
+    expect(describeOutcome(onShift, facts, 'zh', MEASUREMENT_UNITS)).toBe(
+      '领导干部带班：否；要求：是',
+    );
     const hours = {
       fact: 'street-duty.hours',
       operator: 'greaterThanInclusive',
       required: 24,
       actual: 8,
     };
-    expect(describeOutcome(hours, facts, 'en')).toBe(
+    expect(describeOutcome(hours, facts, 'en', MEASUREMENT_UNITS)).toBe(
       'hours on duty: 8 hours; required: at least 24 hours',
     );
-    expect(describeOutcome(hours, facts, 'zh')).toBe('值守时长：8 小时；要求：不少于 24 小时');
-    expect(describeOutcome({ ...hours, actual: null }, facts, 'en')).toBe(
+    expect(describeOutcome(hours, facts, 'zh', MEASUREMENT_UNITS)).toBe(
+      '值守时长：8 小时；要求：不少于 24 小时',
+    );
+    expect(describeOutcome({ ...hours, actual: null }, facts, 'en', MEASUREMENT_UNITS)).toBe(
       'hours on duty: no value; required: at least 24 hours',
     );
-    expect(describeOutcome({ ...hours, actual: 0, required: 1 }, facts, 'en')).toBe(
-      'hours on duty: 0 hours; required: at least 1 hour',
-    );
+    expect(
+      describeOutcome({ ...hours, actual: 0, required: 1 }, facts, 'en', MEASUREMENT_UNITS),
+    ).toBe('hours on duty: 0 hours; required: at least 1 hour');
   });
 });

@@ -1,6 +1,8 @@
 /** Small builders for the engine's tests: text, levels, units and a checked registry. */
 import {
+  Attribute,
   buildRegistry,
+  MeasurementUnit,
   parseJsonSource,
   type Registry,
   RegistryFile,
@@ -45,3 +47,29 @@ export function registryOf(data: object, version = 'reg1'): Registry {
   if (!r.registry) throw new Error(JSON.stringify(r.problems));
   return r.registry;
 }
+
+/** The attributes the engine's tests read: households of grids and communities, staff of places. */
+export const ATTRIBUTES: Attribute[] = [
+  {
+    id: 'households',
+    label: t('登记户数', 'registered households'),
+    type: 'integer',
+    unit: 'household',
+    min: 0,
+    appliesTo: { levels: ['community', 'grid'] },
+  },
+].map((a) => Attribute.parse(a));
+
+/** Words for the units the tests' forms use. */
+export const MEASUREMENT_UNITS: MeasurementUnit[] = [
+  { id: 'household', name: t('户', 'households'), one: { en: 'household' } },
+  { id: 'hour', name: t('小时', 'hours'), one: { en: 'hour' } },
+  { id: '%', name: t('%'), attached: true },
+].map((m) => MeasurementUnit.parse(m));
+
+/** The three areas of the sample, as a scoring method declares them. */
+export const AREAS = [
+  { id: 'prevention', name: t('疫情防控', 'Prevention'), weight: 2 },
+  { id: 'security', name: t('保障稳定', 'Security'), weight: 1 },
+  { id: 'safety', name: t('安全值守', 'Safety'), weight: 1 },
+];

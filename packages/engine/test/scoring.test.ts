@@ -12,7 +12,7 @@ import {
   Tally,
 } from '@shoutu/engine';
 import { describe, expect, test } from 'vitest';
-import { LEVELS, registryOf, t, unit } from './helpers.js';
+import { AREAS, LEVELS, registryOf, t, unit } from './helpers.js';
 
 const DAY = '2020-02-10';
 const MARKET = '210202001001001-01';
@@ -22,7 +22,7 @@ const METHOD = ScoringMethod.parse({
   version: 1,
   description: t('按严重程度加权'),
   severityWeights: { critical: 5, major: 3, minor: 1 },
-  areaWeights: { prevention: 2, security: 1, safety: 1 },
+  areas: AREAS,
   missingReport: { mode: 'fail' },
   error: { mode: 'ignore' },
   bands: { green: 90, yellow: 75 },

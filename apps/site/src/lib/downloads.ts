@@ -16,6 +16,7 @@ import {
 import { t } from '../i18n';
 import { archiveStrings } from '../strings/archive';
 import { type Cell, csvResponse, jsonResponse, recordsToCsv } from './csv';
+import { measurementUnits } from './forms';
 import type { Results } from './results';
 import { checks, rankByScore, subjects } from './view';
 
@@ -179,7 +180,9 @@ export function explainFinding(finding: Finding, results: Results, lang: Lang): 
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const tr = t(locale);
   const s = archiveStrings(locale).explain;
-  const why = (finding.conditions ?? []).map((c) => describeOutcome(c, results.facts, lang));
+  const why = (finding.conditions ?? []).map((c) =>
+    describeOutcome(c, results.facts, lang, measurementUnits()),
+  );
   const reasons = why.join(tr.listSep);
   switch (finding.status) {
     case 'fail':

@@ -3,7 +3,15 @@
  * latest day and the names of the levels and place types that fill them in, all from the results
  * (the site never reads `data/forms` or `data/registry`). Runs at build time only.
  */
-import { type FormInfo, type LocalizedText, SUBJECT_COLUMN, SUBMITTED_COLUMN } from '@shoutu/core';
+import {
+  type FormInfo,
+  type Lang,
+  type LocalizedText,
+  type MeasurementUnit,
+  SUBJECT_COLUMN,
+  SUBMITTED_COLUMN,
+  textIn,
+} from '@shoutu/core';
 import { getResults, type Results } from './results';
 
 export interface FormEntry {
@@ -14,7 +22,8 @@ export interface FormEntry {
   columns: string[];
 }
 
-const same = (id: string): LocalizedText => ({ zh: id, en: id });
+/** A name for an id the results do not name: the id itself, in any language. */
+const same = (id: string): LocalizedText => ({ und: id });
 
 /** The forms of a day's results, with who fills each in. */
 export function formsOf(results: Results): FormEntry[] {
@@ -32,6 +41,19 @@ export function formsOf(results: Results): FormEntry[] {
       columns: [SUBJECT_COLUMN, SUBMITTED_COLUMN, ...form.fields.map((x) => x.id)],
     };
   });
+}
+
+/** The registry's measurement units (from the results), for quantities in explanations. */
+export function measurementUnits(): ReadonlyMap<string, MeasurementUnit> {
+  unitsCache ??= new Map(getResults().city.territory.measurementUnits.map((u) => [u.id, u]));
+  return unitsCache;
+}
+let unitsCache: Map<string, MeasurementUnit> | undefined;
+
+/** The word for a unit of measure in a language. */
+export function unitWord(unit: string, lang: Lang): string {
+  const u = measurementUnits().get(unit);
+  return u ? textIn(u.name, lang) : unit;
 }
 
 let cached: FormEntry[] | undefined;

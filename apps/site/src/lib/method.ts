@@ -2,13 +2,7 @@
  * The scoring method in words, from the method recorded with the results: what a reader needs to
  * know to read a score, a band and a trend.
  */
-import {
-  AREAS,
-  type CountMode,
-  type ScoringMethod,
-  SEVERITIES,
-  scoringVersion,
-} from '@shoutu/core';
+import { type CountMode, type ScoringMethod, SEVERITIES, scoringVersion } from '@shoutu/core';
 import { type Locale, t } from '../i18n';
 
 type Method = Omit<ScoringMethod, '$schema'>;
@@ -28,7 +22,7 @@ export function describeMethod(locale: Locale, method: Method): string[] {
   const severities = s.list(
     SEVERITIES.map((sev) => s.item(tr.severities[sev], method.severityWeights[sev])),
   );
-  const areas = s.list(AREAS.map((a) => s.item(tr.areas[a], method.areaWeights[a])));
+  const areas = s.list(method.areas.map((a) => s.item(tr.areas[a.id] ?? a.id, a.weight)));
   const join = (parts: string[]) => parts.join(s.sep);
   return [
     `${s.method(scoringVersion(method))}${s.severity(severities)}${s.areas(areas)}`,

@@ -5,7 +5,6 @@
  * on the same data.
  */
 import {
-  AREAS,
   type Area,
   type Counts,
   type FactInfo,
@@ -39,8 +38,12 @@ export interface CatalogArea {
 }
 
 /** Rules ordered by area, then severity (critical first), then id. */
-export function sortRules(rules: readonly RuleEntry[]): RuleEntry[] {
-  const area = (r: RuleEntry) => AREAS.indexOf(r.area);
+export function sortRules(
+  rules: readonly RuleEntry[],
+  /** The areas' ids in the scoring method's order. */
+  areas: readonly string[],
+): RuleEntry[] {
+  const area = (r: RuleEntry) => areas.indexOf(r.area);
   const severity = (r: RuleEntry) => SEVERITIES.indexOf(r.severity);
   return [...rules].sort(
     (a, b) => area(a) - area(b) || severity(a) - severity(b) || cmp(a.id, b.id),
@@ -49,13 +52,16 @@ export function sortRules(rules: readonly RuleEntry[]): RuleEntry[] {
 
 /** The rules in force on the day, grouped by area (areas without rules left out). */
 export function ruleCatalog(results: Results): CatalogArea[] {
-  const sorted = sortRules(results.city.rules);
-  return AREAS.map((area) => ({
-    area,
-    rules: sorted
-      .filter((r) => r.area === area)
-      .map((rule) => ({ rule, checks: checks(rule.counts) })),
-  })).filter((g) => g.rules.length > 0);
+  const areas = results.city.scoring.areas.map((a) => a.id);
+  const sorted = sortRules(results.city.rules, areas);
+  return areas
+    .map((area) => ({
+      area,
+      rules: sorted
+        .filter((r) => r.area === area)
+        .map((rule) => ({ rule, checks: checks(rule.counts) })),
+    }))
+    .filter((g) => g.rules.length > 0);
 }
 
 /** The statuses listed on a rule page, in the order they are listed. */

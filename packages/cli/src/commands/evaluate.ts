@@ -1,4 +1,4 @@
-import { addDays, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
+import { addDays, dayIn, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
 import {
   buildResults,
   type DayResults,
@@ -27,11 +27,11 @@ function setRevision(r: DayResults, revision: number): void {
 }
 
 /**
- * Today in China (UTC+8). Only a guard: a day that has not begun there cannot be evaluated.
- * Results never depend on the clock.
+ * Today in the project's time zone (`data/project.json`). Only a guard: a day that has not begun
+ * there cannot be evaluated. Results never depend on the clock.
  */
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+function todayIn(timeZone: string): string {
+  return dayIn(timeZone, new Date());
 }
 
 const score = (s: number | null) => (s === null ? 'none' : s.toFixed(1));
@@ -47,10 +47,6 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     throw new UserError(`--date ${opts.date}: expected a date written as YYYY-MM-DD`);
   if (opts.date !== undefined && !isValidDay(opts.date))
     throw new UserError(`--date ${opts.date}: that day is not in the calendar`);
-  if (opts.date !== undefined && opts.date > todayInChina())
-    throw new UserError(
-      `--date ${opts.date}: that day has not begun yet (today is ${todayInChina()} in China); a snapshot is published once and a day can only be evaluated once it has begun`,
-    );
   const { project, problems } = await loadProject(opts.root);
   if (!project) {
     printProblems(o, problems, opts.maxProblems);
@@ -58,6 +54,13 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       `evaluation stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms, rules or scoring method; the published results were left as they were`,
     );
     return 1;
+  }
+  const { timeZone } = project.settings;
+  if (opts.date !== undefined && opts.date > todayIn(timeZone)) {
+    const today = todayIn(timeZone);
+    throw new UserError(
+      `--date ${opts.date}: that day has not begun yet (today is ${today} in ${timeZone}, the time zone of data/project.json); a snapshot is published once and a day can only be evaluated once it has begun`,
+    );
   }
   const { registry, ruleSet, scoring } = project;
   if (

@@ -8,7 +8,10 @@ import {
   hint,
   isValidDay,
   type Lang,
+  type LocalizedText,
+  RESULTS_SCHEMA,
   responsibleParties,
+  textIn,
 } from '@shoutu/core';
 import { SnapshotError } from '@shoutu/core/snapshot';
 import {
@@ -113,7 +116,11 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
       ? (recordedWaivers ?? now.inForce).find((w) => streakKey(w) === streakKey(finding))
       : undefined;
   const notes: string[] = [];
-  if (!snapshot)
+  if (!snapshot && district === undefined)
+    notes.push(
+      `record: the top unit's own findings are in ${RESULTS_DIR}/${opts.date}/index.json — evaluated now`,
+    );
+  else if (!snapshot)
     notes.push(
       unreadable !== undefined
         ? `record: ${file} cannot be used (${unreadable}) — evaluated now instead`
@@ -153,13 +160,17 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
     return 0;
   }
   const lang = opts.lang;
-  const t = TEXT[lang];
+  // The command's own words exist in Chinese and English; names and rules are in every project language.
+  const t = lang === 'zh' ? TEXT.zh : TEXT.en;
   const facts = new Map(ruleSet.facts.map((f) => [f.name, f]));
+  const named = (text: LocalizedText | undefined) =>
+    text === undefined ? undefined : textIn(text, lang);
   const nameOf = (code: string) =>
-    (registry.units.get(code) ?? registry.places.get(code))?.name[lang] ?? code;
+    named((registry.units.get(code) ?? registry.places.get(code))?.name) ?? code;
+  const area = project.scoring.method.areas.find((a) => a.id === rule.area);
   const chain = registry.ancestors(opts.subject).map((u) => nameOf(u.code));
   o.out(
-    `${rule.id} (${t.version} ${rule.version}): ${rule.title[lang]} — ${t.areas[rule.area]}, ${t.severities[rule.severity]}`,
+    `${rule.id} (${t.version} ${rule.version}): ${textIn(rule.title, lang)} — ${area ? textIn(area.name, lang) : rule.area}, ${t.severities[rule.severity]}`,
   );
   o.out(
     `${t.subject}: ${opts.subject} ${nameOf(opts.subject)}${chain.length > 0 ? ` · ${chain.join(' › ')}` : ''}`,
@@ -170,7 +181,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   for (const c of finding.conditions ?? []) {
     const covered = partial[c.fact];
     const over = covered ? t.over(describeCoverage(covered.days, covered.of, lang)) : '';
-    o.out(`${t.why}: ${describeOutcome(c, facts, lang)}${over}`);
+    o.out(`${t.why}: ${describeOutcome(c, facts, lang, registry.measurementUnits)}${over}`);
   }
   if (finding.message) o.out(`${t.why}: ${finding.message}`);
   const missing = finding.status === 'missing' || finding.outcome === 'missing';
@@ -188,17 +199,17 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
     o.out(`${t.streak}: ${t.inARow(finding.streak)}`);
   if (waiver)
     o.out(
-      `${t.waiver}: ${waiver.reason[lang]} — ${t.approvedBy(waiver.approver)}, ${waiver.start} ${t.to} ${waiver.expiry} (${waiver.source})`,
+      `${t.waiver}: ${textIn(waiver.reason, lang)} — ${t.approvedBy(waiver.approver)}, ${waiver.start} ${t.to} ${waiver.expiry} (${waiver.source})`,
     );
   for (const p of parties) {
     const who = p.kind === 'unit' ? p.subject : p.kind === 'departmental' ? p.department : p.unit;
     o.out(
-      `${t.responsible} (${t.parties[p.kind]}): ${p.position[lang]} — ${p.kind === 'departmental' ? (registry.departments.get(who)?.name[lang] ?? who) : nameOf(who)}`,
+      `${t.responsible} (${t.parties[p.kind]}): ${textIn(p.position, lang)} — ${p.kind === 'departmental' ? (named(registry.departments.get(who)?.name) ?? who) : nameOf(who)}`,
     );
   }
-  if (finding.status !== 'pass') o.out(`${t.remediation}: ${rule.remediation[lang]}`);
+  if (finding.status !== 'pass') o.out(`${t.remediation}: ${textIn(rule.remediation, lang)}`);
   o.out(
-    `${t.ruleSource}: ${rule.source.document[lang]} — "${rule.source.clause}"${rule.source.assumed ? t.assumed : ''}`,
+    `${t.ruleSource}: ${textIn(rule.source.document, lang)} — "${rule.source.clause}"${rule.source.assumed ? t.assumed : ''}`,
   );
   for (const n of notes) o.out(n);
   return 0;
@@ -207,7 +218,6 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
 const TEXT = {
   en: {
     version: 'version',
-    areas: { prevention: 'prevention', security: 'security', safety: 'safety' },
     severities: { critical: 'critical', major: 'major', minor: 'minor' },
     subject: 'subject',
     day: 'day',
@@ -239,7 +249,6 @@ const TEXT = {
   },
   zh: {
     version: '版本',
-    areas: { prevention: '疫情防控', security: '保障稳定', safety: '安全值守' },
     severities: { critical: '重大', major: '较重', minor: '一般' },
     subject: '检查对象',
     day: '日期',

@@ -1,30 +1,36 @@
-import { type FactInfo, factCatalog, formOfFact, type Problem, SUBJECT_FACTS } from '@shoutu/core';
+import { type FactInfo, factCatalog, formOfFact, type Problem, textIn } from '@shoutu/core';
 import { UserError } from '../files.js';
-import { loadForms, loadRegistry } from '../load.js';
+import { loadForms, loadProjectFile, loadRegistry } from '../load.js';
 import { type Output, printProblems } from '../output.js';
 
 export type FactRow = FactInfo & { reportedBy: string };
 
 /** The fact catalog of a project, with who reports each fact. */
-export async function factRows(root: string): Promise<{ rows: FactRow[]; problems: Problem[] }> {
+export async function factRows(
+  root: string,
+): Promise<{ rows: FactRow[]; problems: Problem[]; languages: string[] }> {
+  const settings = await loadProjectFile(root);
+  if (!settings.value) return { rows: [], problems: settings.problems, languages: [] };
+  const languages = settings.value.languages;
   const registry = await loadRegistry(root);
-  if (!registry.value) return { rows: [], problems: registry.problems };
+  if (!registry.value) return { rows: [], problems: registry.problems, languages };
   const forms = await loadForms(root, registry.value);
   const byForm = forms.value ?? new Map();
-  const rows = factCatalog(byForm.values()).map((f) => {
+  const attributes = registry.value.attributes;
+  const rows = factCatalog(byForm.values(), attributes.values()).map((f) => {
     const form = byForm.get(formOfFact(f.name) ?? '');
-    const subject = SUBJECT_FACTS.find((s) => s.name === f.name);
+    const a = attributes.get(f.name.replace(/^subject\./, ''));
     const reportedBy = form
       ? `${form.id} (${form.subjects.kind === 'territory' ? `each ${form.subjects.level}` : form.subjects.placeTypes.join(', ')})`
-      : `registry (${subject?.kind === 'place' ? 'places' : 'territorial units'})`;
+      : `registry (${a === undefined ? '' : 'placeTypes' in a.appliesTo ? `places of type ${a.appliesTo.placeTypes.join(', ')}` : `each ${a.appliesTo.levels.join(', ')}`})`;
     return { ...f, reportedBy };
   });
-  return { rows, problems: forms.problems };
+  return { rows, problems: forms.problems, languages };
 }
 
 /** `shoutu facts`: the fact catalog policy authors write rules with, generated from the forms. */
 export async function listFacts(o: Output, root: string, json: boolean): Promise<number> {
-  const { rows, problems } = await factRows(root);
+  const { rows, problems, languages } = await factRows(root);
   printProblems(o, problems);
   if (rows.length === 0) throw new UserError('the registry or forms have errors: fix them first');
   if (json) o.out(JSON.stringify(rows, null, 2));
@@ -32,14 +38,14 @@ export async function listFacts(o: Output, root: string, json: boolean): Promise
     const width = Math.max(...rows.map((r) => r.name.length));
     for (const r of rows)
       o.out(
-        `${r.name.padEnd(width)}  ${`${r.type}${r.unit ? ` (${r.unit})` : ''}`.padEnd(20)}  ${r.label.en} / ${r.label.zh}  — ${r.reportedBy}`,
+        `${r.name.padEnd(width)}  ${`${r.type}${r.unit ? ` (${r.unit})` : ''}`.padEnd(20)}  ${languages.map((l) => textIn(r.label, l)).join(' / ')}  — ${r.reportedBy}`,
       );
   }
   return 0;
 }
 
 /** `rules/FACTS.md`: the catalog as a page authors can read where the rules are. */
-export function factsMarkdown(rows: readonly FactRow[]): string {
+export function factsMarkdown(rows: readonly FactRow[], languages: readonly string[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const lines = [
     '# Fact catalog',
@@ -47,11 +53,11 @@ export function factsMarkdown(rows: readonly FactRow[]): string {
     'Every fact a rule can use, generated from `data/forms/` and the registry by `pnpm shoutu schemas`; do not edit by hand.',
     'Use the name in a condition: `{ "fact": "<name>", "operator": "…", "value": … }`.',
     '',
-    '| fact | type | unit | meaning | 含义 | reported by |',
-    '| --- | --- | --- | --- | --- | --- |',
+    `| fact | type | unit | ${languages.map((l) => `meaning (${l})`).join(' | ')} | reported by |`,
+    `| --- | --- | --- | ${languages.map(() => '---').join(' | ')} | --- |`,
     ...rows.map(
       (r) =>
-        `| \`${r.name}\` | ${r.type} | ${cell(r.unit ?? '')} | ${cell(r.label.en)} | ${cell(r.label.zh)} | ${cell(r.reportedBy)} |`,
+        `| \`${r.name}\` | ${r.type} | ${cell(r.unit ?? '')} | ${languages.map((l) => cell(textIn(r.label, l))).join(' | ')} | ${cell(r.reportedBy)} |`,
     ),
     '',
   ];

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { cmp, type Finding, isValidDay, type Rule } from '@shoutu/core';
+import { cmp, type Finding, isValidDay, type Rule, textIn } from '@shoutu/core';
 import { buildResults, type CompiledRule, emptyInputStats, evaluateDay } from '@shoutu/engine';
 import { UserError } from '../files.js';
 import { loadReports, loadRules, loadScoring, loadWaivers, type Scoring } from '../load.js';
@@ -157,20 +157,20 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
     o.out(
       `rules: ${list('changed', rulesChange.changed)}; ${list('added', rulesChange.added)}; ${list('removed', rulesChange.removed)}`,
     );
-    const w = Math.max(...districts.map((d) => `${d.code} ${d.name.en}`.length));
+    const w = Math.max(...districts.map((d) => `${d.code} ${textIn(d.name, 'en')}`.length));
     o.out(
       `${'city'.padEnd(w)}  ${score(report.city.before)} → ${score(report.city.after)}  ${delta(report.city.before, report.city.after)}`,
     );
     for (const d of districts)
       o.out(
-        `${`${d.code} ${d.name.en}`.padEnd(w)}  ${score(d.before)} → ${score(d.after)}  ${delta(d.before, d.after)}`,
+        `${`${d.code} ${textIn(d.name, 'en')}`.padEnd(w)}  ${score(d.before)} → ${score(d.after)}  ${delta(d.before, d.after)}`,
       );
     o.out(
       `units whose score changes: ${units.length}${units.length > opts.limit ? ` (the ${opts.limit} largest; --limit to see more)` : ''}`,
     );
     for (const u of units.slice(0, opts.limit))
       o.out(
-        `  ${u.level.padEnd(9)} ${u.code} ${u.name.en}  ${score(u.before)} → ${score(u.after)}  ${delta(u.before, u.after)}`,
+        `  ${u.level.padEnd(9)} ${u.code} ${textIn(u.name, 'en')}  ${score(u.before)} → ${score(u.after)}  ${delta(u.before, u.after)}`,
       );
     o.out(
       `outcomes that change: ${outcomes.length}${outcomes.length > opts.limit ? ` (the first ${opts.limit}; --limit to see more)` : ''}`,

@@ -6,6 +6,7 @@ import {
   type FactInfo,
   formatProblem,
   hint,
+  type MeasurementUnit,
   type Problem,
   parseJsonSource,
   problemAt,
@@ -172,8 +173,12 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
       let bad = false;
       for (const [f, value] of Object.entries(testCase.facts)) {
         const why =
-          whyUnavailable(f, versions[0]!.rule.appliesTo, project.forms) ??
-          wrongType(types.get(f), value);
+          whyUnavailable(
+            f,
+            versions[0]!.rule.appliesTo,
+            project.forms,
+            project.registry.attributes,
+          ) ?? wrongType(types.get(f), value);
         if (why) {
           problems.push(problemAt(source, ['cases', i, 'facts'], why, f));
           bad = true;
@@ -216,6 +221,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
             problemAt(source, ['cases', i], ''),
             outcome,
             facts,
+            project.registry.measurementUnits,
             versions.length > 1 ? compiled.rule.version : undefined,
           ),
         );
@@ -274,11 +280,12 @@ function caseFailure(
   at: Problem,
   outcome: CaseOutcome,
   facts: ReadonlyMap<string, FactInfo>,
+  units: ReadonlyMap<string, MeasurementUnit>,
   version?: number,
 ): string {
   const why =
     outcome.conditions && outcome.conditions.length > 0
-      ? `: ${outcome.conditions.map((c) => describeOutcome(c, facts, 'en')).join('; ')}`
+      ? `: ${outcome.conditions.map((c) => describeOutcome(c, facts, 'en', units)).join('; ')}`
       : outcome.message
         ? `: ${outcome.message}`
         : '';

@@ -1,8 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type FactInfo, factCatalog, jsonSchemas, OPERATORS, type Problem } from '@shoutu/core';
+import {
+  type FactInfo,
+  factCatalog,
+  jsonSchemas,
+  OPERATORS,
+  type Problem,
+  textIn,
+} from '@shoutu/core';
 import { toJson, UserError } from '../files.js';
-import { loadForms, loadRegistry } from '../load.js';
+import { loadForms, loadProjectFile, loadRegistry, loadScoring } from '../load.js';
 import { type Output, printProblems } from '../output.js';
 import { factRows, factsMarkdown } from './facts.js';
 
@@ -25,8 +32,8 @@ export async function writeSchemas(o: Output, root: string, coreDir: string): Pr
       'the rule schemas list the facts of data/forms/: fix the problems above first',
     );
   }
-  const { rows } = await factRows(root);
-  await writeFile(path.join(root, 'rules', 'FACTS.md'), factsMarkdown(rows));
+  const { rows, languages } = await factRows(root);
+  await writeFile(path.join(root, 'rules', 'FACTS.md'), factsMarkdown(rows, languages));
   for (const [name, schema] of Object.entries(project.schemas))
     await writeFile(path.join(root, 'rules', name), toJson(schema));
   o.out(
@@ -39,28 +46,41 @@ export async function writeSchemas(o: Output, root: string, coreDir: string): Pr
 export async function projectSchemas(
   root: string,
 ): Promise<{ problems: Problem[] } | { facts: number; schemas: Record<string, unknown> }> {
+  const settings = await loadProjectFile(root);
+  if (!settings.value) return { problems: settings.problems };
+  const languages = settings.value.languages;
   const registry = await loadRegistry(root);
   if (!registry.value) return { problems: registry.problems };
   const forms = await loadForms(root, registry.value);
   if (forms.problems.some((p) => p.severity === 'error')) return { problems: forms.problems };
-  const facts = factCatalog(forms.value?.values() ?? []);
+  const facts = factCatalog(forms.value?.values() ?? [], registry.value.attributes.values());
+  const describe = (f: FactInfo) =>
+    `${languages.map((l) => textIn(f.label, l)).join(' / ')} (${f.type}${f.unit ? `, ${f.unit}` : ''})`;
   const generic = jsonSchemas();
+  // Editors offer the areas of the project's scoring method for a rule's "area".
+  const areas = (await loadScoring(root)).value?.method.areas.map((a) => a.id);
   return {
     facts: facts.length,
     schemas: {
-      'rule.schema.json': withFacts(
-        generic['rule.schema.json'],
-        facts,
-        'Shoutu rule (this project: facts listed)',
+      'rule.schema.json': withAreas(
+        withFacts(
+          generic['rule.schema.json'],
+          facts,
+          describe,
+          'Shoutu rule (this project: facts listed)',
+        ),
+        areas,
       ),
       'shared-condition.schema.json': withFacts(
         generic['shared-condition.schema.json'],
         facts,
+        describe,
         'Shoutu shared condition (this project: facts listed)',
       ),
       'rule-test.schema.json': withFacts(
         generic['rule-test.schema.json'],
         facts,
+        describe,
         'Shoutu rule test (this project: facts listed)',
       ),
       'scoring.schema.json': generic['scoring.schema.json'],
@@ -68,12 +88,20 @@ export async function projectSchemas(
   };
 }
 
-function describe(f: FactInfo): string {
-  return `${f.label.en} / ${f.label.zh} (${f.type}${f.unit ? `, ${f.unit}` : ''})`;
+/** Lists the project's areas as the values of a rule's top-level "area". */
+function withAreas(schema: unknown, areas: readonly string[] | undefined): unknown {
+  const s = schema as { properties?: Record<string, unknown> };
+  if (!areas || !s.properties?.area) return schema;
+  return { ...s, properties: { ...s.properties, area: { type: 'string', enum: [...areas] } } };
 }
 
 /** Replaces every "fact" name and every key of "facts" with the list of known facts. */
-function withFacts(schema: unknown, facts: readonly FactInfo[], title: string): unknown {
+function withFacts(
+  schema: unknown,
+  facts: readonly FactInfo[],
+  describe: (f: FactInfo) => string,
+  title: string,
+): unknown {
   const names = facts.map((f) => f.name);
   const factEnum = {
     type: 'string',

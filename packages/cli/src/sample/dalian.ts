@@ -264,37 +264,126 @@ export const LEVELS = [
   {
     id: 'city',
     name: { zh: '市', en: 'city' },
+    plural: { zh: '市', en: 'cities' },
     codeLength: 6,
     lead: { zh: '市委书记、市长', en: 'party secretary and mayor of the city' },
+    kinds: [{ id: 'city', name: { zh: '地级市', en: 'city' } }],
   },
   {
     id: 'district',
     name: { zh: '区县', en: 'district' },
+    plural: { zh: '区县', en: 'districts' },
     codeLength: 6,
     lead: {
       zh: '区（县、市）委书记、区（县、市）长',
       en: 'party secretary and head of the district',
     },
+    kinds: [
+      { id: 'district', name: { zh: '市辖区', en: 'district' } },
+      { id: 'county', name: { zh: '县', en: 'county' } },
+      { id: 'county-level-city', name: { zh: '县级市', en: 'county-level city' } },
+    ],
   },
   {
     id: 'street',
     name: { zh: '街道/乡镇', en: 'street' },
+    plural: { zh: '街道/乡镇', en: 'streets' },
     codeLength: 9,
     lead: {
       zh: '街道党工委书记、主任（乡镇党委书记、镇长）',
       en: 'party secretary and director of the street',
     },
+    kinds: [
+      { id: 'street', name: { zh: '街道', en: 'street' } },
+      { id: 'town', name: { zh: '镇', en: 'town' } },
+    ],
   },
   {
     id: 'community',
     name: { zh: '社区/村', en: 'community' },
+    plural: { zh: '社区/村', en: 'communities' },
     codeLength: 12,
     lead: { zh: '社区党委书记、居委会主任', en: 'party secretary and director of the community' },
+    kinds: [
+      { id: 'community', name: { zh: '社区', en: 'community' } },
+      { id: 'village', name: { zh: '村', en: 'village' } },
+    ],
   },
   {
     id: 'grid',
     name: { zh: '网格', en: 'grid' },
+    plural: { zh: '网格', en: 'grids' },
     codeLength: 15,
     lead: { zh: '网格长', en: 'grid leader' },
+    kinds: [{ id: 'comprehensive-grid', name: { zh: '综合网格', en: 'comprehensive grid' } }],
   },
 ];
+
+/** What rules may read about a subject (`subject.<id>`). */
+export const ATTRIBUTES = [
+  {
+    id: 'households',
+    label: { zh: '登记户数', en: 'registered households' },
+    type: 'integer',
+    unit: 'household',
+    min: 0,
+    appliesTo: { levels: ['district', 'community', 'grid'] },
+  },
+  {
+    id: 'residents',
+    label: { zh: '登记常住人口', en: 'registered residents' },
+    type: 'integer',
+    unit: 'person',
+    min: 0,
+    appliesTo: { levels: ['district', 'community', 'grid'] },
+  },
+  {
+    id: 'grid_workers',
+    label: { zh: '网格员人数', en: 'grid workers' },
+    type: 'integer',
+    unit: 'person',
+    min: 0,
+    appliesTo: { levels: ['grid'] },
+  },
+  {
+    id: 'staff',
+    label: { zh: '从业人员', en: 'staff' },
+    type: 'integer',
+    unit: 'person',
+    min: 0,
+    appliesTo: { placeTypes: PLACE_TYPES.map((t) => t.id) },
+  },
+];
+
+/** The units of measure of forms and attributes, with their words. */
+export const MEASUREMENT_UNITS = [
+  { id: 'household', name: { zh: '户', en: 'households' }, one: { en: 'household' } },
+  { id: 'person', name: { zh: '人', en: 'people' }, one: { en: 'person' } },
+  { id: 'round', name: { zh: '次', en: 'times' }, one: { en: 'time' } },
+  { id: 'hour', name: { zh: '小时', en: 'hours' }, one: { en: 'hour' } },
+  { id: 'minute', name: { zh: '分钟', en: 'minutes' }, one: { en: 'minute' } },
+  { id: 'day', name: { zh: '天', en: 'days' }, one: { en: 'day' } },
+  { id: 'item', name: { zh: '项', en: 'items' }, one: { en: 'item' } },
+  { id: '%', name: { zh: '%', en: '%' }, attached: true },
+  { id: '℃', name: { zh: '℃', en: '℃' }, attached: true },
+  { id: 'mg/L', name: { zh: 'mg/L', en: 'mg/L' } },
+  { id: 'kg', name: { zh: '千克', en: 'kg' } },
+  { id: 'm²', name: { zh: '平方米', en: 'm²' } },
+];
+
+/** Where each district's tile sits on the map of the city, roughly as on a map of Dalian. */
+export const POSITIONS: Readonly<Record<string, { row: number; column: number }>> = {
+  '210281': { row: 1, column: 1 },
+  '210214': { row: 1, column: 2 },
+  '210283': { row: 1, column: 3 },
+  '210213': { row: 2, column: 2 },
+  '210224': { row: 2, column: 4 },
+  '210211': { row: 3, column: 2 },
+  '210212': { row: 4, column: 1 },
+  '210204': { row: 4, column: 2 },
+  '210203': { row: 4, column: 3 },
+  '210202': { row: 4, column: 4 },
+};
+
+/** The project's languages (Chinese first: the default route) and the time zone of "today". */
+export const PROJECT = { languages: ['zh', 'en'], timeZone: 'Asia/Shanghai' };

@@ -2,13 +2,17 @@ import { addDays, type Form, type Place, type TerritoryUnit } from '@shoutu/core
 import { toJson } from '../files.js';
 import { answer, type Respondent } from './answers.js';
 import {
+  ATTRIBUTES,
   CITY,
   DEPARTMENTS,
   DISTRICTS,
   type DistrictSeed,
   LEVELS,
+  MEASUREMENT_UNITS,
   NAME_STEMS,
   PLACE_TYPES,
+  POSITIONS,
+  PROJECT,
   type Profile,
 } from './dalian.js';
 import { SAMPLE_FORMS } from './forms.js';
@@ -48,6 +52,7 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
   const files = new Map<string, string>();
   const districts = DISTRICTS.map((d) => ({ seed: d, tree: buildDistrict(d, opts.scale, rnd) }));
 
+  files.set('project.json', toJson({ $schema: SCHEMA('project', 1), ...PROJECT }));
   files.set(
     'registry/registry.json',
     toJson({
@@ -55,6 +60,8 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
       levels: LEVELS,
       departments: DEPARTMENTS,
       placeTypes: PLACE_TYPES.map(({ weight: _, ...t }) => t),
+      attributes: ATTRIBUTES,
+      measurementUnits: MEASUREMENT_UNITS,
       units: [
         {
           code: CITY.code,
@@ -70,7 +77,8 @@ export function generateSample(opts: SampleOptions): Map<string, string> {
           name: { zh: d.zh, en: d.en },
           parent: CITY.code,
           validFrom: REGISTRY_FROM,
-          ...totals(districts.find((x) => x.seed === d)!.tree.units, 'street', REGISTRY_FROM),
+          attributes: totals(districts.find((x) => x.seed === d)!.tree.units, REGISTRY_FROM),
+          ...(POSITIONS[d.code] ? { position: POSITIONS[d.code] } : {}),
         })),
       ],
     }),
@@ -128,7 +136,7 @@ function sampleWaivers(districts: { seed: DistrictSeed; tree: Tree }[]) {
   const unstaffed = (code: string) =>
     districts
       .find((d) => d.seed.code === code)
-      ?.tree.units.filter((u) => u.level === 'grid' && u.gridWorkers === 0)
+      ?.tree.units.filter((u) => u.level === 'grid' && u.attributes?.grid_workers === 0)
       .map((u) => u.code)
       .sort()[0];
   const waivers = [];
@@ -285,14 +293,16 @@ function addCommunity(
       },
       parent: code,
       ...validity,
-      households,
-      residents: Math.round(households * (2.4 + rnd.float() * 0.5)),
-      // A few grids have lost their grid worker.
-      gridWorkers: rnd.weighted([
-        [0, 2],
-        [1, 60],
-        [2, 38],
-      ] as const),
+      attributes: {
+        households,
+        residents: Math.round(households * (2.4 + rnd.float() * 0.5)),
+        // A few grids have lost their grid worker.
+        grid_workers: rnd.weighted([
+          [0, 2],
+          [1, 60],
+          [2, 38],
+        ] as const),
+      },
     });
     const n = rnd.weighted([
       [0, 35],
@@ -310,7 +320,7 @@ function addCommunity(
           en: `${en} ${type.name.en}${p > 1 ? ` ${p}` : ''}`,
         },
         ...validity,
-        staff: rnd.int(5, 120),
+        attributes: { staff: rnd.int(5, 120) },
       });
     }
   }
@@ -321,20 +331,27 @@ function addCommunity(
     name: { zh: `${zh}${rural ? '村' : '社区'}`, en: `${en} ${rural ? 'Village' : 'Community'}` },
     parent: street,
     ...validity,
-    households: gridUnits.reduce((s, g) => s + (g.households ?? 0), 0),
-    residents: gridUnits.reduce((s, g) => s + (g.residents ?? 0), 0),
+    attributes: {
+      households: gridUnits.reduce((s, g) => s + attribute(g, 'households'), 0),
+      residents: gridUnits.reduce((s, g) => s + attribute(g, 'residents'), 0),
+    },
   });
   units.push(...gridUnits);
 }
 
-function totals(units: TerritoryUnit[], level: string, day: string) {
+/** A number attribute of a unit, 0 when it has none. */
+function attribute(u: TerritoryUnit, id: string): number {
+  const v = u.attributes?.[id];
+  return typeof v === 'number' ? v : 0;
+}
+
+function totals(units: TerritoryUnit[], day: string) {
   const grids = units.filter(
     (u) => u.level === 'grid' && u.validFrom <= day && (!u.validTo || u.validTo >= day),
   );
-  void level;
   return {
-    households: grids.reduce((s, g) => s + (g.households ?? 0), 0),
-    residents: grids.reduce((s, g) => s + (g.residents ?? 0), 0),
+    households: grids.reduce((s, g) => s + attribute(g, 'households'), 0),
+    residents: grids.reduce((s, g) => s + attribute(g, 'residents'), 0),
   };
 }
 
@@ -381,7 +398,12 @@ function subjectsFor(form: Form, tree: Tree, day: string, district: TerritoryUni
       .filter((p) => who.placeTypes.includes(p.type) && live(p))
       .map((p) => ({ code: p.id, placeType: p.type }));
   if (who.level === 'district') return [district];
-  return tree.units.filter((u) => u.level === who.level && live(u));
+  return tree.units
+    .filter((u) => u.level === who.level && live(u))
+    .map((u) => {
+      const households = u.attributes?.households;
+      return { code: u.code, households: typeof households === 'number' ? households : undefined };
+    });
 }
 
 /** A few rows are entered wrongly, as in real life: a negative count, a word, an empty cell. */
