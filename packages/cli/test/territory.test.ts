@@ -22,7 +22,7 @@ type Json = Record<string, unknown> & {
 };
 
 // Enabled after the model merge.
-describe.skip('a second territory (fixtures/fjordland) with no code change', () => {
+describe('a second territory (fixtures/fjordland) with no code change', () => {
   let fx: Fixture;
   const results = async (rel: string): Promise<Json> =>
     JSON.parse(await readFile(fx.file(`data/results/${rel}`), 'utf8'));
@@ -150,7 +150,7 @@ describe.skip('a second territory (fixtures/fjordland) with no code change', () 
  * Issue 9, item 5, on the same fixture: a blank cell is a missing value for that field only.
  * Enabled after the model merge and the gaps merge.
  */
-describe.skip('real data’s gaps in the second territory', () => {
+describe('real data’s gaps in the second territory', () => {
   let fx: Fixture;
   const findings = async (rel: string) =>
     ((await JSON.parse(await readFile(fx.file(`data/results/${rel}`), 'utf8'))) as Json).findings;

@@ -16,7 +16,7 @@ const t = (en: string) => ({ zh: en, en });
 const counts = { pass: 1, fail: 0, missing: 0, waived: 0, notApplicable: 0, error: 0 };
 const summary = {
   score: 100,
-  areas: { prevention: 100, security: null, safety: null },
+  areas: { health: 100 },
   band: 'green' as const,
   capped: false,
   criticalFailures: 0,
@@ -58,7 +58,7 @@ function city(day: string, districts: string[]): CityResults {
       version: 1,
       description: t('Weighted'),
       severityWeights: { critical: 5, major: 3, minor: 1 },
-      areaWeights: { prevention: 1, security: 1, safety: 1 },
+      areas: [{ id: 'health', name: t('Health'), weight: 1 }],
       missingReport: { mode: 'fail' },
       error: { mode: 'ignore' },
       bands: { green: 90, yellow: 75 },
@@ -75,7 +75,8 @@ function city(day: string, districts: string[]): CityResults {
       ],
       placeTypes: [],
       departments: [],
-      areas: [{ id: 'prevention', weight: 1 }],
+      measurementUnits: [{ id: 'item', name: t('items'), attached: false }],
+      areas: [{ id: 'health', name: t('Health'), weight: 1 }],
     },
     forms: [
       {

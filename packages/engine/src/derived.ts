@@ -62,7 +62,7 @@ export function derivedValue(
   reports: ReportIndex,
   subject: string,
   day: string,
-  subjectFacts: Record<string, number | undefined>,
+  subjectFacts: Readonly<Record<string, unknown>>,
   /** The day's row of the form, when the caller has filled its blanks (carry). */
   today: ReportRow | undefined = reports.get(form, subject, day),
 ): DerivedValue {

@@ -173,6 +173,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       history: snapshots.history,
       revision: earlier?.revision ?? 1,
       forms: project.forms.values(),
+      languages: project.settings.languages,
     });
     if (snapshots.has(day)) {
       const before = await snapshots.files(day);

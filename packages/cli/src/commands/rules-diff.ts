@@ -98,6 +98,8 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
         scoringHash: scoring.hash,
         waivers: waivers.waivers,
         input: emptyInputStats(),
+        forms: project.forms.values(),
+        languages: project.settings.languages,
       });
       return { findings, results };
     };
