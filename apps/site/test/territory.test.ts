@@ -73,7 +73,7 @@ function hits(files: Map<string, string>, pattern: RegExp): string[] {
 }
 
 // Enabled after the model merge.
-describe.skip('the site of a second territory (fixtures/fjordland)', () => {
+describe('the site of a second territory (fixtures/fjordland)', () => {
   let site: string;
   let index: Index;
   const page = (rel: string) => readFileSync(path.join(site, rel), 'utf8');
