@@ -24,6 +24,8 @@ describe('editor schemas for rule files: the committed sample', () => {
   test('rules/FACTS.md is the catalog of the current forms (run `pnpm shoutu schemas`)', async () => {
     const { rows, languages } = await factRows(REPO);
     expect(rows.length).toBeGreaterThan(40);
-    expect(await readFile(path.join(REPO, 'rules/FACTS.md'), 'utf8')).toBe(factsMarkdown(rows, languages));
+    expect(await readFile(path.join(REPO, 'rules/FACTS.md'), 'utf8')).toBe(
+      factsMarkdown(rows, languages),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { main } from '@shoutu/cli';
 import { describe, expect, test } from 'vitest';
-import { project, REPO } from './helpers.js';
+import { project } from './helpers.js';
 
 /** Runs the CLI in-process as if from the folder `cwd` with the environment `env`. */
 async function runAt(args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -16,7 +16,7 @@ async function runAt(args: string[], cwd: string, env: Record<string, string> = 
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-// The mini fixture has 1 rule; the repository's own sample has dozens.
+// The mini fixture has 1 rule; the states fixture, standing for another folder, has 2.
 const MINI_RULES = 'rules check: 1 rule, 0 errors';
 
 describe('any project root, paths from where the command was run', () => {
@@ -35,14 +35,16 @@ describe('any project root, paths from where the command was run', () => {
 
   test('`pnpm shoutu` runs in the repository: the folder it was called from is INIT_CWD', async () => {
     const root = await project('mini');
-    const r = await runAt(['rules', 'check', 'rules'], REPO, {
+    // The folder pnpm runs the script in: a project of its own (2 rules), so reading it would show.
+    const repository = await project('states');
+    const r = await runAt(['rules', 'check', 'rules'], repository, {
       INIT_CWD: root,
       npm_lifecycle_event: 'shoutu',
     });
     expect(r.out).toContain(MINI_RULES);
     // Another script's INIT_CWD is not where this command was run.
     const other = await runAt(['--root', root, 'rules', 'check'], root, {
-      INIT_CWD: REPO,
+      INIT_CWD: repository,
       npm_lifecycle_event: 'pipeline',
     });
     expect(other.out).toContain(MINI_RULES);

@@ -1,6 +1,6 @@
 import {
-  addDays,
   type AttributeValue,
+  addDays,
   cmp,
   daysBetween,
   type FieldValue,

@@ -16,7 +16,6 @@ import {
   type ScoringMethod,
   scoringVersion,
   type Territory,
-  type TerritoryUnit,
 } from '@shoutu/core';
 import { type CompiledRule, effectiveOn } from './compile.js';
 import { count, emptyCounts, Tally } from './score.js';

@@ -14,7 +14,7 @@ const stateRule = (id: string, level: string) =>
     Rule.parse({
       id,
       version: 1,
-      area: 'prevention',
+      area: 'health',
       severity: 'major',
       title: t(id),
       description: t(id),
@@ -39,7 +39,10 @@ const scoring = ScoringMethod.parse({
   version: 1,
   description: t('Weighted'),
   severityWeights: { critical: 5, major: 3, minor: 1 },
-  areaWeights: { prevention: 2, security: 1, safety: 1 },
+  areas: [
+    { id: 'health', name: t('Health'), weight: 2 },
+    { id: 'economy', name: t('Economy'), weight: 1 },
+  ],
   missingReport: { mode: 'fail' },
   error: { mode: 'ignore' },
   bands: { green: 90, yellow: 75 },
@@ -56,7 +59,7 @@ function results(findings: Finding[]) {
   return buildResults({
     day: DAY,
     registry,
-    rules: [stateRule('prevention.state-tests', 'state'), stateRule('prevention.own', 'country')],
+    rules: [stateRule('health.state-tests', 'state'), stateRule('health.own', 'country')],
     findings,
     facts: [],
     rulesHash: 'h',
@@ -70,8 +73,8 @@ function results(findings: Finding[]) {
 
 test('the index names the territory and carries the forms in force, as the contract says', () => {
   const { city } = results([
-    finding('prevention.state-tests', '84001', 'pass'),
-    finding('prevention.state-tests', '84002', 'pass'),
+    finding('health.state-tests', '84001', 'pass'),
+    finding('health.state-tests', '84002', 'pass'),
   ]);
   expect(CityResults.parse(city)).toEqual(city);
   expect(city.territory).toEqual({
@@ -79,10 +82,10 @@ test('the index names the territory and carries the forms in force, as the contr
     levels: [level('country', 3), level('state', 5)],
     placeTypes: [],
     departments: [],
+    measurementUnits: [],
     areas: [
-      { id: 'prevention', weight: 2 },
-      { id: 'security', weight: 1 },
-      { id: 'safety', weight: 1 },
+      { id: 'health', name: t('Health'), weight: 2 },
+      { id: 'economy', name: t('Economy'), weight: 1 },
     ],
   });
   // Labels, types, units and flags of the fields; the editor's `$schema` is not part of it.
@@ -111,12 +114,12 @@ test('the index names the territory and carries the forms in force, as the contr
 
 test("the top unit's own findings are listed in the index and weigh in its score", () => {
   const { city, districts } = results([
-    finding('prevention.state-tests', '84001', 'pass'),
-    finding('prevention.state-tests', '84002', 'pass'),
-    finding('prevention.own', '840', 'fail'),
+    finding('health.state-tests', '84001', 'pass'),
+    finding('health.state-tests', '84002', 'pass'),
+    finding('health.own', '840', 'fail'),
   ]);
   expect(city.findings.map((f) => [f.rule, f.subject, f.status])).toEqual([
-    ['prevention.own', '840', 'fail'],
+    ['health.own', '840', 'fail'],
   ]);
   // Three checks of equal weight, one failed: 66.7, all of the 33.3 lost on the top unit's own.
   expect(city.summary.score).toBe(66.7);

@@ -9,7 +9,6 @@ import {
   isValidDay,
   type Lang,
   type LocalizedText,
-  RESULTS_SCHEMA,
   responsibleParties,
   textIn,
 } from '@shoutu/core';
