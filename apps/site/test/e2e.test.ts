@@ -21,7 +21,7 @@ import { CityResults, DistrictResults } from '@shoutu/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CHROMIUM, DESKTOP, launchChromium, PHONE, serveStatic } from '../scripts/browser.mjs';
-import { dataLang, formatScore, LOCALES, type Locale, t } from '../src/i18n';
+import { type Locale, useTranslations } from '../src/i18n';
 import { latestDay } from '../src/lib/results';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
@@ -85,13 +85,17 @@ interface PageSpec {
   expected: Expected;
 }
 
+/** The sample's languages, the default first. */
+const LOCALES = ['zh', 'en'] as const;
+const t = useTranslations;
+
 const prefix = (locale: Locale) => (locale === 'en' ? '/en/' : '/');
 
 function specs(): PageSpec[] {
   const out: PageSpec[] = [];
   for (const locale of LOCALES) {
     const tr = t(locale);
-    const lang = dataLang[locale];
+    const lang = locale;
     const cityName = city.city.name[lang];
     const summary = (s: CityResults['summary']) => ({
       score: s.score,
@@ -104,7 +108,7 @@ function specs(): PageSpec[] {
       locale,
       path: '',
       expected: {
-        title: tr.cityTitle(cityName),
+        title: tr('cityTitle', { city: cityName }),
         exactTitle: true,
         summary: summary(city.summary),
       },
@@ -114,7 +118,7 @@ function specs(): PageSpec[] {
       locale,
       path: `district/${DISTRICT}/`,
       expected: {
-        title: `${tr.districtTitle(district.district.name[lang])} · ${cityName}`,
+        title: `${tr('districtTitle', { district: district.district.name[lang] })} · ${cityName}`,
         exactTitle: true,
         summary: summary(district.summary),
       },
@@ -210,10 +214,11 @@ describe.skipIf(!haveBrowser && !CI)('the sample site in Chromium', () => {
       // The first band on the page is the overall score of the city or district, with its label.
       const first = page.locator('main .band').first();
       const text = await first.textContent();
-      expect(text).toContain(formatScore(score));
-      expect(text).toContain(tr.bands[band ?? 'none']);
+      expect(text).toContain(tr.score(score));
+      expect(text).toContain(tr(`bands.${band ?? 'none'}`));
       expect(await first.getAttribute('class')).toContain(`band-${band ?? 'none'}`);
-      if (capped) expect(await page.locator('main').textContent()).toContain(tr.capped(critical));
+      if (capped)
+        expect(await page.locator('main').textContent()).toContain(tr('capped', { n: critical }));
     }
 
     // lang: the page's, the language switch's and the alternates'; nothing else.

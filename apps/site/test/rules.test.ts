@@ -9,7 +9,7 @@ import {
   type Lang,
 } from '@shoutu/core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { rulesStrings } from '../src/strings/rules';
+import { useTranslations } from '../src/i18n';
 
 /**
  * The rules area: the catalog, a page per rule, the fact catalog, the scoring method, and the
@@ -65,7 +65,7 @@ describe('rules area on the sample', () => {
       expect(html, rule.id).toContain(esc(rule.source.clause));
     }
     const assumed = city.rules.filter((r) => r.source.assumed).length;
-    const marker = `<span class="assumed">${rulesStrings[l.lang].assumed}</span>`;
+    const marker = `<span class="assumed">${useTranslations(l.lang)('rules.assumed')}</span>`;
     expect(html.split(marker).length - 1).toBe(assumed);
   });
 

@@ -13,8 +13,7 @@ import {
   type Summary,
   type Trend,
 } from '@shoutu/core';
-import { t } from '../i18n';
-import { archiveStrings } from '../strings/archive';
+import { type Key, useTranslations } from '../i18n';
 import { type Cell, csvResponse, jsonResponse, recordsToCsv } from './csv';
 import type { Results } from './results';
 import { checks, rankByScore, subjects } from './view';
@@ -176,22 +175,20 @@ type FindingRecord = Record<(typeof FINDING_COLUMNS)[number], Cell>;
 
 /** Why a finding is listed, as a sentence: its deciding conditions, or what kind of finding it is. */
 export function explainFinding(finding: Finding, results: Results, lang: Lang): string {
-  const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  const tr = t(locale);
-  const s = archiveStrings(locale).explain;
+  const t = useTranslations(lang);
   const why = (finding.conditions ?? []).map((c) => describeOutcome(c, results.facts, lang));
-  const reasons = why.join(tr.listSep);
+  const reasons = why.join(t('listSep'));
   switch (finding.status) {
     case 'fail':
-      return reasons || finding.message || tr.noConditions;
+      return reasons || finding.message || t('noConditions');
     case 'missing':
-      return s.missing;
+      return t('archive.explain.missing');
     case 'waived': {
-      const what = s.waived[finding.outcome ?? 'fail'];
-      return reasons ? `${what}${tr.colon}${reasons}` : what;
+      const what = t(`archive.explain.waived.${finding.outcome ?? 'fail'}` as Key);
+      return reasons ? `${what}${t('colon')}${reasons}` : what;
     }
     case 'error':
-      return finding.message ?? s.error;
+      return finding.message ?? t('archive.explain.error');
     default:
       return reasons;
   }

@@ -2,7 +2,8 @@
  * Internal links. The site may be served under a base path (GitHub Pages: `/<repository>/`), so
  * every internal link goes through here and starts from `import.meta.env.BASE_URL`.
  */
-import { DEFAULT_LOCALE, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
+import { defaultLanguage } from './locales';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
 
@@ -13,7 +14,7 @@ export function url(path = ''): string {
 
 /** A page path in a locale: the default locale has no prefix, English lives under `en/`. */
 export function localeUrl(locale: Locale, path = ''): string {
-  return url(locale === DEFAULT_LOCALE ? path : `${locale}/${path.replace(/^\/+/, '')}`);
+  return url(locale === defaultLanguage() ? path : `${locale}/${path.replace(/^\/+/, '')}`);
 }
 
 export function cityUrl(locale: Locale): string {
