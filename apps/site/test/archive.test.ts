@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CityResults, DistrictResults, describeOutcome, Form } from '@shoutu/core';
 import { describe, expect, inject, test } from 'vitest';
 import { csvCell, toCsv } from '../src/lib/csv';
+import { DEV_CACHE, folderState } from './global-setup';
 
 /** The archive, the downloads and the templates, in the sites built by test/global-setup.ts. */
 
@@ -302,9 +304,8 @@ describe('archive of the sample', () => {
 describe('archive cache', () => {
   test('holds every sample day as it was published, and the stylesheets it links', () => {
     const site = inject('siteSample');
-    const cache = process.env.SHOUTU_ARCHIVE_CACHE
-      ? path.resolve(process.env.SHOUTU_ARCHIVE_CACHE)
-      : path.resolve(import.meta.dirname, '../.archive-cache');
+    const cache = inject('archiveCache');
+    expect(cache.startsWith(tmpdir())).toBe(true);
     for (const day of [days[0]!, days[30]!, latest]) {
       const entries = readdirSync(path.join(cache, day));
       // One entry per day: older ones (another site or snapshot) are pruned.
@@ -322,6 +323,25 @@ describe('archive cache', () => {
         expect(existsSync(path.join(cache, 'assets', a)), a).toBe(true);
         expect(existsSync(path.join(site, '_astro', a)), a).toBe(true);
       }
+    }
+  });
+});
+
+describe('the developer’s archive cache', () => {
+  test('the test builds leave apps/site/.archive-cache as it was', () => {
+    expect(inject('archiveCache')).not.toBe(DEV_CACHE);
+    expect(folderState(DEV_CACHE)).toBe(inject('devCacheBefore'));
+  });
+
+  test('folderState sees a file added to a folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shoutu-state-'));
+    try {
+      const before = folderState(dir);
+      writeFileSync(path.join(dir, 'x'), 'x');
+      expect(folderState(dir)).not.toBe(before);
+      expect(folderState(path.join(dir, 'none'))).toBe('absent');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

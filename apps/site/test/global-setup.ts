@@ -4,8 +4,13 @@
  * - mini: the small fixture project of packages/cli, with a name carrying markup, a personal field
  *   carrying a canary, bands other than the usual and a waiver: for escaping, privacy and wiring;
  * - sample: the committed sample's results (data/results): the site as people see it.
+ *
+ * The builds keep their archive cache in a temporary folder (`inject('archiveCache')`), never in
+ * the developer's apps/site/.archive-cache; what that folder held before is handed to the tests
+ * (`inject('devCacheBefore')`) so they can check it was left alone.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,13 +29,37 @@ declare module 'vitest' {
     projectMini: string;
     /** The built site of the committed sample. */
     siteSample: string;
+    /** The archive cache the test builds used (a temporary folder). */
+    archiveCache: string;
+    /** The developer's apps/site/.archive-cache before the builds (see `folderState`). */
+    devCacheBefore: string;
   }
 }
 
-async function buildSite(resultsDir: string, out: string): Promise<void> {
+/** The developer's archive cache, which the tests must not touch. */
+export const DEV_CACHE = path.join(SITE, '.archive-cache');
+
+/** What a folder holds: every file's path, size and modification time, or `absent`. */
+export function folderState(dir: string): string {
+  if (!existsSync(dir)) return 'absent';
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((rel) => {
+      const s = statSync(path.join(dir, rel));
+      return `${rel} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+async function buildSite(resultsDir: string, out: string, cache: string): Promise<void> {
   await promisify(execFile)(process.execPath, [path.join(SITE, 'scripts/build.mjs')], {
     cwd: SITE,
-    env: { ...process.env, SHOUTU_RESULTS_DIR: resultsDir, SHOUTU_SITE_OUT: out },
+    env: {
+      ...process.env,
+      SHOUTU_RESULTS_DIR: resultsDir,
+      SHOUTU_SITE_OUT: out,
+      SHOUTU_ARCHIVE_CACHE: cache,
+    },
     maxBuffer: 64 << 20,
   });
 }
@@ -91,16 +120,20 @@ async function miniProject(): Promise<string> {
 }
 
 export default async function setup(project: TestProject) {
+  const devCacheBefore = folderState(DEV_CACHE);
   const work = await mkdtemp(path.join(tmpdir(), 'shoutu-sites-'));
+  const archiveCache = path.join(work, 'archive-cache');
   const mini = await miniProject();
   const siteMini = path.join(work, 'mini');
   const siteSample = path.join(work, 'sample');
   // One after the other: two Astro builds of one project share its .astro folder.
-  await buildSite(path.join(mini, 'data/results'), siteMini);
-  await buildSite(path.join(REPO, 'data/results'), siteSample);
+  await buildSite(path.join(mini, 'data/results'), siteMini, archiveCache);
+  await buildSite(path.join(REPO, 'data/results'), siteSample, archiveCache);
   project.provide('siteMini', siteMini);
   project.provide('projectMini', mini);
   project.provide('siteSample', siteSample);
+  project.provide('archiveCache', archiveCache);
+  project.provide('devCacheBefore', devCacheBefore);
   return async () => {
     await rm(work, { recursive: true, force: true });
     await rm(mini, { recursive: true, force: true });
