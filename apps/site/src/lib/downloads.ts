@@ -16,7 +16,7 @@ import {
 import { type Key, useTranslations } from '../i18n';
 import { type Cell, csvResponse, jsonResponse, recordsToCsv } from './csv';
 import type { Results } from './results';
-import { checks, rankByScore, subjects } from './view';
+import { checks, rankByScore, subjects } from './views/common';
 
 /** The stamp of a day's results, first in every JSON download. */
 function stamp(r: CityResults | DistrictResults) {

@@ -18,7 +18,7 @@ import {
 import type { Locale } from '../i18n';
 import type { Results, RuleEntry } from './results';
 import { localeUrl } from './url';
-import { checks, type Subject, subjects } from './view';
+import { checks, type Subject, subjects } from './views/common';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

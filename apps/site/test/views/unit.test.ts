@@ -1,0 +1,54 @@
+/** The page of a unit below the district: its children, places, findings and waivers. */
+import { describe, expect, test } from 'vitest';
+import { pagedUnits, unitView } from '../../src/lib/views/unit';
+import { district, finding, results, rule, waiver } from './fixture';
+
+describe('unitView', () => {
+  const rules = [rule('r', 'major')];
+  const d = district('D', {
+    rules,
+    findings: [
+      finding('r', 'P1', 'fail'),
+      finding('r', 'G2', 'missing'),
+      finding('r', 'C2', 'fail'),
+      finding('r', 'S2', 'fail'),
+    ],
+    waivers: [waiver('G1', 'r'), waiver('S2', 'r')],
+  });
+  const r = results([d], rules);
+
+  test('the units that get a page of their own', () => {
+    expect(pagedUnits(d).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2']);
+  });
+
+  test('a unit’s children ranked, the way up from the district', () => {
+    const view = unitView(r, d, 'C1');
+    expect(view.children.map((c) => `${c.rank}${c.code}`)).toEqual(['1G1', '1G2']);
+    expect(view.up.map((u) => u.code)).toEqual(['D', 'S1']);
+    expect(view.district.code).toBe('D');
+  });
+
+  test('the findings on it and everything inside it, and only those', () => {
+    const view = unitView(r, d, 'C1');
+    expect(view.failures[0]?.findings.map((f) => f.subject.code)).toEqual(['P1']);
+    expect(view.missing[0]?.findings.map((f) => f.subject.code)).toEqual(['G2']);
+    const street = unitView(r, d, 'S1');
+    expect(street.failures[0]?.findings.map((f) => f.subject.code)).toEqual(['C2', 'P1']);
+  });
+
+  test('the places inside it with a finding, with their grid and department', () => {
+    const view = unitView(r, d, 'C1');
+    expect(view.places).toMatchObject([
+      { id: 'P1', grid: { code: 'G1' }, department: { id: 'health', name: { en: 'Health' } } },
+    ]);
+  });
+
+  test('the waivers in force inside it', () => {
+    expect(unitView(r, d, 'S1').waivers.map((w) => w.subject.code)).toEqual(['G1']);
+    expect(unitView(r, d, 'S2').waivers.map((w) => w.subject.code)).toEqual(['S2']);
+  });
+
+  test('an unknown unit is an error that names it', () => {
+    expect(() => unitView(r, d, 'nope')).toThrow('no unit nope in district D');
+  });
+});
