@@ -4,7 +4,6 @@
  * is in its own module beside this one.
  */
 import {
-  type CityResults,
   type Counts,
   type Finding,
   type LocalizedText,
