@@ -6,7 +6,7 @@ import type { Reporter } from 'vitest/reporters';
 const conditions = ['@shoutu/source', 'node', 'import', 'default'];
 
 /** The site's tests that need no built site. */
-const SITE_UNIT = ['test/views/**/*.test.ts', 'test/i18n.test.ts'];
+const SITE_UNIT = ['test/views/**/*.test.ts', 'test/i18n.test.ts', 'test/locales.test.ts'];
 
 const project = (
   name: string,

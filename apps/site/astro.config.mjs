@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { languagesOf } from './src/lib/locales.ts';
 
 /**
  * Where the engine's results live. Read at build time only (src/lib/results.ts); resolved from this
@@ -10,6 +11,10 @@ import { defineConfig } from 'astro/config';
  */
 const resultsDir =
   process.env.SHOUTU_RESULTS_DIR || fileURLToPath(new URL('../../data/results', import.meta.url));
+
+/** The project's languages; the first (always there) is the default. */
+const [defaultLocale = 'en', ...others] = languagesOf(resultsDir);
+const languages = [defaultLocale, ...others];
 
 /** `/` locally; GitHub Pages serves a project site under `/<repository>/`. */
 const base = process.env.SHOUTU_BASE || '/';
@@ -29,9 +34,11 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // The project's languages, from the results (src/lib/locales.ts): the first is served at `/`,
+  // the others under `/<lang>/`; pages link to each other with `getRelativeLocaleUrl`.
   i18n: {
-    defaultLocale: 'zh-CN',
-    locales: ['zh-CN', 'en'],
+    defaultLocale,
+    locales: languages,
     routing: { prefixDefaultLocale: false },
   },
   // React renders islands only where interaction pays; a page without one loads no JavaScript.

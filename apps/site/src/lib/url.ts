@@ -2,19 +2,22 @@
  * Internal links. The site may be served under a base path (GitHub Pages: `/<repository>/`), so
  * every internal link goes through here and starts from `import.meta.env.BASE_URL`.
  */
+import { getRelativeLocaleUrl } from 'astro:i18n';
 import type { Locale } from '../i18n';
-import { defaultLanguage } from './locales';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
 
-/** `path` (no leading slash, e.g. `district/210202/`) under the base. */
+/** `path` (no leading slash, e.g. `district/210202/`) under the base: for data files, in no language. */
 export function url(path = ''): string {
   return `${BASE}/${path.replace(/^\/+/, '')}`;
 }
 
-/** A page path in a locale: the default locale has no prefix, English lives under `en/`. */
+/**
+ * A page in a language (Astro's i18n routing): the project's first language unprefixed, the
+ * others under `<lang>/`, all under the base.
+ */
 export function localeUrl(locale: Locale, path = ''): string {
-  return url(locale === defaultLanguage() ? path : `${locale}/${path.replace(/^\/+/, '')}`);
+  return getRelativeLocaleUrl(locale, path.replace(/^\/+/, ''));
 }
 
 export function cityUrl(locale: Locale): string {
