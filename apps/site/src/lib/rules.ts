@@ -15,9 +15,7 @@ import {
   type Summary,
   type WaiverInfo,
 } from '@shoutu/core';
-import type { Locale } from '../i18n';
 import type { Results, RuleEntry } from './results';
-import { localeUrl } from './url';
 import { checks, type Subject, subjects } from './views/common';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -230,22 +228,4 @@ export function tileMap<D extends { code: string; summary: Summary }>(
     rows = top + Math.ceil(unknown.length / width);
   }
   return { columns, rows, tiles };
-}
-
-/** The catalog of rules in a locale. */
-export function rulesUrl(locale: Locale): string {
-  return localeUrl(locale, 'rules/');
-}
-
-/** A rule's page in a locale. */
-export function ruleUrl(locale: Locale, id: string): string {
-  return localeUrl(locale, `rules/${encodeURIComponent(ruleSlug(id))}/`);
-}
-
-export function factsUrl(locale: Locale): string {
-  return localeUrl(locale, 'rules/facts/');
-}
-
-export function scoringUrl(locale: Locale): string {
-  return localeUrl(locale, 'rules/scoring/');
 }

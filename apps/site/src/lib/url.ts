@@ -4,6 +4,8 @@
  */
 import { getRelativeLocaleUrl } from 'astro:i18n';
 import type { Locale } from '../i18n';
+import { ruleSlug } from './rules';
+import { siteTerritory } from './territory';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
 
@@ -24,6 +26,26 @@ export function cityUrl(locale: Locale): string {
   return localeUrl(locale, '');
 }
 
+/** A district's page: `/<level id>/<code>/`, the level being the districts' own. */
 export function districtUrl(locale: Locale, code: string): string {
-  return localeUrl(locale, `district/${encodeURIComponent(code)}/`);
+  const level = encodeURIComponent(siteTerritory().districtLevel);
+  return localeUrl(locale, `${level}/${encodeURIComponent(code)}/`);
+}
+
+/** The catalog of rules in a locale. */
+export function rulesUrl(locale: Locale): string {
+  return localeUrl(locale, 'rules/');
+}
+
+/** A rule's page in a locale. */
+export function ruleUrl(locale: Locale, id: string): string {
+  return localeUrl(locale, `rules/${encodeURIComponent(ruleSlug(id))}/`);
+}
+
+export function factsUrl(locale: Locale): string {
+  return localeUrl(locale, 'rules/facts/');
+}
+
+export function scoringUrl(locale: Locale): string {
+  return localeUrl(locale, 'rules/scoring/');
 }

@@ -13,9 +13,19 @@ describe('districtView', () => {
   const view = districtView(results([d], rules), d);
 
   test('the children of the district ranked, each with its own children by code', () => {
-    expect(view.streets.map((s) => `${s.rank}${s.code}`)).toEqual(['1S2', '2S1']);
-    expect(view.streets[1]?.communities.map((c) => c.code)).toEqual(['C1', 'C2']);
-    expect(view.streets[0]?.communities).toEqual([]);
+    expect(view.children.map((s) => `${s.rank}${s.code}`)).toEqual(['1S2', '2S1']);
+    expect(view.children[1]?.children.map((c) => c.code)).toEqual(['C1', 'C2']);
+    expect(view.children[0]?.children).toEqual([]);
+  });
+
+  test('whatever the levels are called', () => {
+    const other = district('ST', { level: 'state', levels: ['county', 'township', 'village'] });
+    const v = districtView(results([other]), other);
+    expect(v.children.map((s) => `${s.rank}${s.code}:${s.level}`)).toEqual([
+      '1S2:county',
+      '2S1:county',
+    ]);
+    expect(v.children[1]?.children.map((c) => c.code)).toEqual(['C1', 'C2']);
   });
 
   test('its rules in catalog order, its departments ranked and named', () => {

@@ -64,6 +64,10 @@ export function waiver(subject: string, rule: string): WaiverInfo {
 }
 
 export interface Options {
+  /** The ids of the three levels below the district (the sample's by default). */
+  levels?: [string, string, string];
+  /** The district's own level id. */
+  level?: string;
   findings?: Finding[];
   waivers?: WaiverInfo[];
   rules?: RuleEntry[];
@@ -71,19 +75,20 @@ export interface Options {
 
 /** The district `D` of the tree above, with these findings, waivers and rules. */
 export function district(code = 'D', options: Options = {}): DistrictDay {
+  const [l1, l2, l3] = options.levels ?? ['street', 'community', 'grid'];
   return {
     day: '2020-03-24',
-    district: { code, level: 'district', name: text(code) },
+    district: { code, level: options.level ?? 'district', name: text(code) },
     summary: summary(80),
     trend,
     ownLost: 0,
     units: [
-      unit('S1', 'street', code, 70),
-      unit('S2', 'street', code, 95),
-      unit('C1', 'community', 'S1', 60),
-      unit('C2', 'community', 'S1', 100),
-      unit('G1', 'grid', 'C1', 50),
-      unit('G2', 'grid', 'C1', 50),
+      unit('S1', l1, code, 70),
+      unit('S2', l1, code, 95),
+      unit('C1', l2, 'S1', 60),
+      unit('C2', l2, 'S1', 100),
+      unit('G1', l3, 'C1', 50),
+      unit('G2', l3, 'C1', 50),
     ],
     places: [
       {

@@ -48,6 +48,32 @@ describe('unitView', () => {
     expect(unitView(r, d, 'S2').waivers.map((w) => w.subject.code)).toEqual(['S2']);
   });
 
+  test('whatever the levels are called: pages for the levels with units below them', () => {
+    const other = district('ST', {
+      level: 'state',
+      levels: ['county', 'township', 'village'],
+      rules,
+      findings: [finding('r', 'P1', 'fail')],
+    });
+    const o = results([other], rules);
+    expect(pagedUnits(other).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2']);
+    const township = unitView(o, other, 'C1');
+    expect(township.children.map((c) => `${c.code}:${c.level}`)).toEqual([
+      'G1:village',
+      'G2:village',
+    ]);
+    expect(township.places.map((p) => p.id)).toEqual(['P1']);
+    expect(unitView(o, other, 'S1').places).toEqual([]);
+  });
+
+  test('a territory of two levels below the district: the lower one has no pages', () => {
+    const two = district('D');
+    two.units = two.units.filter((u) => u.level !== 'grid');
+    two.places = [];
+    expect(pagedUnits(two).map((u) => u.code)).toEqual(['S1', 'S2']);
+    expect(unitView(results([two]), two, 'S1').children.map((c) => c.code)).toEqual(['C2', 'C1']);
+  });
+
   test('an unknown unit is an error that names it', () => {
     expect(() => unitView(r, d, 'nope')).toThrow('no unit nope in district D');
   });

@@ -158,6 +158,35 @@ export function rankDepartments(
   }));
 }
 
+const byParent = new WeakMap<DistrictDay, Map<string, DistrictDay['units']>>();
+
+/** A district's units by the code of their parent, in the order of the results. */
+export function unitsByParent(district: DistrictDay): Map<string, DistrictDay['units']> {
+  const known = byParent.get(district);
+  if (known) return known;
+  const map = new Map<string, DistrictDay['units']>();
+  for (const u of district.units) {
+    const list = map.get(u.parent) ?? [];
+    list.push(u);
+    map.set(u.parent, list);
+  }
+  byParent.set(district, map);
+  return map;
+}
+
+/**
+ * The levels whose units get a page of their own: those of the units inside districts that have
+ * units below them. The lowest level is listed on its parent's page, as are places.
+ */
+export function pagedLevels(districts: Iterable<DistrictDay>): Set<string> {
+  const levels = new Set<string>();
+  for (const district of districts) {
+    const below = unitsByParent(district);
+    for (const u of district.units) if (below.has(u.code)) levels.add(u.level);
+  }
+  return levels;
+}
+
 const lookups = new WeakMap<DistrictDay, (code: string) => Subject>();
 
 /** Looks up a unit code or place id of a district: its name, level and the units above it. */

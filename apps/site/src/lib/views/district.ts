@@ -11,16 +11,21 @@ import {
   ruleOrdering,
   subjects,
   type UnitRow,
+  unitsByParent,
   type WaiverView,
 } from './common';
 
-export interface StreetView extends UnitRow {
+/** A child of the district, ranked, with its own children by code (none at the lowest level). */
+export interface ChildGroup extends UnitRow {
   rank: number;
-  communities: UnitRow[];
+  /** The child's level id. */
+  level: string;
+  children: (UnitRow & { level: string })[];
 }
 
 export interface DistrictView extends FindingsView {
-  streets: StreetView[];
+  /** The district's children ranked, each with its children: whatever the levels are called. */
+  children: ChildGroup[];
   /** The district's rules with their counts, in catalog order. */
   rules: { id: string; rule: RuleEntry | undefined; counts: Counts }[];
   /** Findings on the district's places by supervising department, highest score first. */
@@ -34,31 +39,29 @@ export function districtView(results: Results, district: DistrictDay): DistrictV
   const ruleOrder = ruleOrdering(results);
   const catalogOrder = new Map(results.city.rules.map((r, i) => [r.id, i]));
 
-  const streetUnits = district.units.filter(
-    (u) => u.level === 'street' && u.parent === district.district.code,
-  );
-  const row = (u: UnitRow): UnitRow => ({
+  const below = unitsByParent(district);
+  const row = (u: UnitRow & { level: string }) => ({
     code: u.code,
+    level: u.level,
     name: u.name,
     summary: u.summary,
     trend: u.trend,
     lost: u.lost,
   });
-  const streets = rankByScore(streetUnits, (u) => u.code).map(({ rank, item }) => ({
-    rank,
-    ...row(item),
-    communities: district.units
-      .filter((u) => u.level === 'community' && u.parent === item.code)
-      .sort(byCode)
-      .map(row),
-  }));
+  const children = rankByScore(below.get(district.district.code) ?? [], (u) => u.code).map(
+    ({ rank, item }) => ({
+      rank,
+      ...row(item),
+      children: [...(below.get(item.code) ?? [])].sort(byCode).map(row),
+    }),
+  );
 
   return {
     ...findingsView(
       results,
       district.findings.map((finding) => ({ finding, district })),
     ),
-    streets,
+    children,
     rules: [...district.rules]
       .sort((a, b) => (catalogOrder.get(a.id) ?? Infinity) - (catalogOrder.get(b.id) ?? Infinity))
       .map((r) => ({ id: r.id, rule: results.rules.get(r.id), counts: r.counts })),

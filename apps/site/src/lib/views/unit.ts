@@ -6,6 +6,7 @@ import {
   districtLink,
   type FindingsView,
   findingsView,
+  pagedLevels,
   rankByScore,
   ruleOrdering,
   subjects,
@@ -19,13 +20,13 @@ export type UnitEntry = DistrictDay['units'][number];
 /** A place with a listed finding. */
 export type PlaceEntry = DistrictDay['places'][number];
 
-/** A child unit's row on a street or community page. */
+/** A child unit's row on a unit's page. */
 export interface ChildRow extends UnitRow {
   rank: number;
   level: string;
 }
 
-/** A key place's row on a community page. */
+/** A key place's row on the page of the unit its parent unit is in. */
 export interface PlaceRow {
   id: string;
   name: LocalizedText;
@@ -38,11 +39,11 @@ export interface PlaceRow {
 export interface UnitView extends FindingsView {
   unit: UnitEntry;
   district: UnitLink;
-  /** The units above it, the district first (for a community: district, street). */
+  /** The units above it, the district first. */
   up: UnitLink[];
-  /** Its streets' communities, or its community's grids, ranked by score. */
+  /** Its children, ranked by score. */
   children: ChildRow[];
-  /** For a community: the key places in its grids that had a listed finding, ranked by score. */
+  /** The key places with a listed finding in its children that have no page, ranked by score. */
   places: PlaceRow[];
   /** Waivers in force for it and anything inside it. */
   waivers: WaiverView[];
@@ -93,13 +94,24 @@ function districtIndex(district: DistrictDay): DistrictIndex {
   return index;
 }
 
-/** The streets and communities of a district: the units that get a page of their own. */
-export function pagedUnits(district: DistrictDay): UnitEntry[] {
-  return district.units.filter((u) => u.level === 'street' || u.level === 'community');
+/**
+ * The units of a district that get a page of their own: those of the levels that have units below
+ * them (`pagedLevels`, over every district of the day).
+ */
+export function pagedUnits(
+  district: DistrictDay,
+  levels: ReadonlySet<string> = pagedLevels([district]),
+): UnitEntry[] {
+  return district.units.filter((u) => levels.has(u.level));
 }
 
-/** A street's or community's page: its findings, its children ranked and, for a community, places. */
-export function unitView(results: Results, district: DistrictDay, code: string): UnitView {
+/** A unit's page: its findings, its children ranked, the places in children without a page. */
+export function unitView(
+  results: Results,
+  district: DistrictDay,
+  code: string,
+  levels: ReadonlySet<string> = pagedLevels(results.districts.values()),
+): UnitView {
   const index = districtIndex(district);
   const unit = index.units.get(code);
   if (!unit) throw new Error(`no unit ${code} in district ${district.district.code}`);
@@ -121,10 +133,10 @@ export function unitView(results: Results, district: DistrictDay, code: string):
   );
 
   const deptNames = new Map(results.city.departments.map((d) => [d.id, d.name]));
-  const placeEntries =
-    unit.level === 'community'
-      ? (index.children.get(code) ?? []).flatMap((g) => index.places.get(g.code) ?? [])
-      : [];
+  // The places in its children that have no page of their own (a community's grids' places).
+  const placeEntries = (index.children.get(code) ?? [])
+    .filter((child) => !levels.has(child.level))
+    .flatMap((child) => index.places.get(child.code) ?? []);
   const places = rankByScore(placeEntries, (p) => p.id).map(({ item }) => {
     const grid = index.units.get(item.grid);
     return {
