@@ -1,7 +1,7 @@
 /** The city page's view model: the longest running failures. */
-import { expect, test } from 'vitest';
-import { cityStreaks } from '../../src/lib/views/city';
-import { district, results, rule } from './fixture';
+import { describe, expect, test } from 'vitest';
+import { cityStreaks, tileMap } from '../../src/lib/views/city';
+import { district, results, rule, summary } from './fixture';
 
 test('cityStreaks shows the n longest and every one tied with the last', () => {
   const r = results([district('D')], [rule('r', 'major')]);
@@ -31,4 +31,48 @@ test('a streak in a district without results keeps its code', () => {
   const r = results([]);
   r.city.streaks = [{ rule: 'r', subject: 'Z9', district: 'Q', status: 'missing', streak: 3 }];
   expect(cityStreaks(r, 10)[0]?.subject).toMatchObject({ code: 'Z9', name: undefined });
+});
+
+describe('tileMap', () => {
+  const d = (code: string, score: number | null, position?: { row: number; column: number }) => ({
+    code,
+    summary: summary(score),
+    ...(position ? { position } : {}),
+  });
+
+  test('positioned units keep their places, trimmed; the others follow below, ranked', () => {
+    const map = tileMap([
+      d('B', 50),
+      d('Z', 90, { row: 5, column: 5 }),
+      d('W', 40, { row: 2, column: 2 }),
+      d('A', 70),
+    ]);
+    expect(map.positioned).toBe(true);
+    expect(map.columns).toBe(4);
+    expect(map.rows).toBe(5);
+    expect(map.tiles.map((t) => [t.district.code, t.col, t.row])).toEqual([
+      ['W', 1, 1],
+      ['Z', 4, 4],
+      ['A', 1, 5],
+      ['B', 2, 5],
+    ]);
+  });
+
+  test('without positions: a plain grid ranked by score, ties by code, no data last', () => {
+    const map = tileMap([d('e', 10), d('a', null), d('c', 90), d('b', 90), d('d', 50)]);
+    expect(map.positioned).toBe(false);
+    expect(map.columns).toBe(4);
+    expect(map.rows).toBe(2);
+    expect(map.tiles.map((t) => [t.district.code, t.col, t.row])).toEqual([
+      ['b', 1, 1],
+      ['c', 2, 1],
+      ['d', 3, 1],
+      ['e', 4, 1],
+      ['a', 1, 2],
+    ]);
+  });
+
+  test('one unit alone is one tile', () => {
+    expect(tileMap([d('x', 80)])).toMatchObject({ columns: 1, rows: 1 });
+  });
 });

@@ -1,7 +1,7 @@
-/** The city page's view model: the longest running failures. */
-import type { CityResults, LocalizedText } from '@shoutu/core';
+/** The city page's view model: the longest running failures and the tile map of the districts. */
+import type { CityResults, LocalizedText, Summary } from '@shoutu/core';
 import type { Results, RuleEntry } from '../results';
-import { type Subject, subjects } from './common';
+import { byCode, rankByScore, type Subject, subjects } from './common';
 
 export interface StreakView {
   streak: CityResults['streaks'][number];
@@ -39,4 +39,64 @@ export function cityStreaks(results: Results, n: number): StreakView[] {
       district: districtNames.get(streak.district),
     };
   });
+}
+
+/** A unit's tile on the map of its parent's children (1-based), from the registry. */
+export interface Position {
+  row: number;
+  column: number;
+}
+
+/** Columns of the grid that holds the units without a position. */
+const GRID_COLUMNS = 4;
+
+export interface Tile<D> {
+  district: D;
+  col: number;
+  row: number;
+}
+
+export interface TileMap<D> {
+  columns: number;
+  rows: number;
+  /** Whether any tile took its place from a position (the map is drawn as a map). */
+  positioned: boolean;
+  /** In reading order: top to bottom, left to right; units without a position last. */
+  tiles: Tile<D>[];
+}
+
+/**
+ * Places the districts on the tile map. Those with a `position` take their place (the map trimmed
+ * to the tiles used); the others follow in rows below, ranked by score (then code). Without any
+ * position the map is a plain ranked grid.
+ */
+export function tileMap<D extends { code: string; summary: Summary; position?: Position }>(
+  districts: readonly D[],
+): TileMap<D> {
+  const placed = districts.filter((d) => d.position !== undefined);
+  const rest = rankByScore(
+    districts.filter((d) => d.position === undefined),
+    (d) => d.code,
+  ).map(({ item }) => item);
+  const minCol = Math.min(...placed.map((d) => d.position?.column ?? 1));
+  const minRow = Math.min(...placed.map((d) => d.position?.row ?? 1));
+  const tiles: Tile<D>[] = placed
+    .map((d) => ({
+      district: d,
+      col: (d.position?.column ?? 1) - minCol + 1,
+      row: (d.position?.row ?? 1) - minRow + 1,
+    }))
+    .sort((a, b) => a.row - b.row || a.col - b.col || byCode(a.district, b.district));
+  let columns = Math.max(0, ...tiles.map((t) => t.col));
+  let rows = Math.max(0, ...tiles.map((t) => t.row));
+  if (rest.length > 0) {
+    const width = Math.max(columns, Math.min(GRID_COLUMNS, rest.length));
+    const top = rows;
+    rest.forEach((district, i) => {
+      tiles.push({ district, col: (i % width) + 1, row: top + Math.floor(i / width) + 1 });
+    });
+    columns = width;
+    rows = top + Math.ceil(rest.length / width);
+  }
+  return { columns, rows, positioned: placed.length > 0, tiles };
 }
