@@ -38,6 +38,12 @@ export class TranslationError extends Error {
 
 export interface Translate {
   (key: Key, values?: Values): string;
+  /** A message as a sentence or heading: its first letter capitalised where the language has case. */
+  sentence(key: Key, values?: Values): string;
+  /** A text with its first letter capitalised where the language has case (a heading, a column). */
+  capital(text: string): string;
+  /** Items as a list in the language: "a, b and c", "a、b和c". */
+  list(items: readonly string[]): string;
   /** The text of a key made from data (`levels.<id>`), or undefined if the dictionary has none. */
   maybe(key: string, values?: Values): string | undefined;
   /** The language, as a key of the data's texts. */
@@ -137,6 +143,10 @@ function translator(lang: string, dict: Dictionary, file: string): Translate {
       throw new TranslationError(`${file}: "${key}" did not format to text.`);
     return text;
   }) as Translate;
+  t.capital = (text) => text.charAt(0).toLocaleUpperCase(intlLocale) + text.slice(1);
+  t.sentence = (key, values) => t.capital(t(key, values));
+  const lists = new Intl.ListFormat(intlLocale, { type: 'conjunction' });
+  t.list = (items) => lists.format(items);
   t.maybe = (key, values) => (messages.has(key) ? t(key as Key, values) : undefined);
   // Until core's texts are keyed by the project's languages, a language is one of core's `Lang`.
   t.lang = lang as Lang;

@@ -96,6 +96,35 @@ describe('messages', () => {
     expect(te.lost(0.5)).toBe('0.50');
   });
 
+  test('lists and capitals in the language', () => {
+    expect(tz.list(['街道', '社区', '网格'])).toBe('街道、社区和网格');
+    expect(te.list(['streets', 'communities', 'grids'])).toBe('streets, communities and grids');
+    expect(te.list(['states'])).toBe('states');
+    expect(te.capital('states')).toBe('States');
+    expect(tz.capital('区县')).toBe('区县');
+    expect(te.sentence('districtsHeading', { districts: 'states' })).toBe('States ranked');
+    expect(tz.sentence('districtsHeading', { districts: '州' })).toBe('州排名');
+  });
+
+  test('headings and captions name the levels the data name', () => {
+    const names = {
+      child: 'county',
+      children: 'counties',
+      grandchild: 'town',
+      grandchildren: 'towns',
+    };
+    expect(te.sentence('streetsCaption', { ...names, nested: 'yes' })).toBe(
+      'Counties ranked by overall score, each followed by its towns',
+    );
+    expect(te.sentence('streetsCaption', { ...names, nested: 'no' })).toBe(
+      'Counties ranked by overall score, highest first',
+    );
+    expect(tz('rules.appliesToLevel', { level: '州' })).toBe('每个州');
+    expect(te('units.lostChildren', { level: 'county', child: 'town', places: 'no' })).toBe(
+      'Points lost: points of the county’s overall score lost inside the town.',
+    );
+  });
+
   test('a key made from data that the dictionary lacks is undefined', () => {
     expect(te.maybe('bands.green')).toBe('Good');
     expect(te.maybe('bands.purple')).toBeUndefined();

@@ -130,7 +130,7 @@ export function unitRecords(city: CityResults, district: DistrictResults): UnitR
   const first: UnitRecord = {
     day: district.day,
     code: d.code,
-    level: 'district',
+    level: d.level,
     parent: city.city.code,
     name_zh: d.name.zh,
     name_en: d.name.en,

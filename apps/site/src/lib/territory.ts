@@ -1,12 +1,28 @@
 /**
- * What the links need to know of the territory, from the results: the id of the districts' level
- * (the second level, whose units own a results file and a page at `/<level id>/<code>/`) and the
- * levels below it whose units get a page at `/unit/<code>/`.
+ * What the pages need to know of the territory, from the results: its levels and their names,
+ * the id of the districts' level (the second level, whose units own a results file and a page at
+ * `/<level id>/<code>/`), the levels below it whose units get a page at `/unit/<code>/`, and
+ * whether it has key places and supervising departments. No level, place type or area is named
+ * here: they are the data's.
  */
+import type { LocalizedText } from '@shoutu/core';
+import type { Translate } from '../i18n';
 import { getResults } from './results';
-import { pagedLevels } from './views/common';
+import { pagedLevels, unitsByParent } from './views/common';
+
+/** A level as the results name it. */
+export interface LevelInfo {
+  id: string;
+  name: LocalizedText;
+  /** The name for many, for headings ("States ranked"); the name where absent. */
+  plural?: LocalizedText | undefined;
+}
 
 interface SiteTerritory {
+  /** Every level id, the top first. */
+  levels: string[];
+  /** Names by level id, when the results carry them. */
+  names: Map<string, LevelInfo>;
   /** The level id of the districts, e.g. `district` in the sample, `state` elsewhere. */
   districtLevel: string;
   /** The levels below it with pages of their own. */
@@ -19,19 +35,90 @@ interface SiteTerritory {
 
 let known: SiteTerritory | undefined;
 
+/** The levels in the order of the tree: the top, the districts', then each level below. */
+function levelsFromTree(top: string, district: string): string[] {
+  const order = [top, district];
+  for (const d of getResults().districts.values()) {
+    const below = unitsByParent(d);
+    let generation = below.get(d.district.code) ?? [];
+    let depth = 2;
+    while (generation.length > 0) {
+      for (const u of generation) if (!order.includes(u.level)) order.splice(depth, 0, u.level);
+      generation = generation.flatMap((u) => below.get(u.code) ?? []);
+      depth++;
+    }
+  }
+  return order;
+}
+
 export function siteTerritory(): SiteTerritory {
   if (known) return known;
   const results = getResults();
   const first = results.districts.values().next().value;
+  const districtLevel = results.city.districts[0]?.level ?? first?.district.level ?? '';
+  // TODO(merge h-contract): `territory` is in every index.json of results format 3.
+  const territory = (
+    results.city as {
+      territory?: {
+        levels?: LevelInfo[];
+        placeTypes?: unknown[];
+        departments?: unknown[];
+      };
+    }
+  ).territory;
+  const declared = territory?.levels ?? [];
   known = {
-    districtLevel: results.city.districts[0]?.level ?? first?.district.level ?? '',
+    levels:
+      declared.length > 0
+        ? declared.map((l) => l.id)
+        : levelsFromTree(results.city.city.level, districtLevel),
+    names: new Map(declared.map((l) => [l.id, l])),
+    districtLevel,
     paged: pagedLevels(results.districts.values()),
-    // TODO(merge h-contract): `territory.placeTypes.length > 0` from the results.
-    hasPlaces:
-      results.city.departments.length > 0 ||
-      [...results.districts.values()].some((d) => d.places.length > 0),
-    // TODO(merge h-contract): `territory.departments.length > 0` from the results.
-    hasDepartments: results.city.departments.length > 0,
+    hasPlaces: territory?.placeTypes
+      ? territory.placeTypes.length > 0
+      : results.city.departments.length > 0 ||
+        [...results.districts.values()].some((d) => d.places.length > 0),
+    hasDepartments: (territory?.departments ?? results.city.departments).length > 0,
   };
   return known;
+}
+
+/** A text in a language, else the first there is. */
+function pick(text: LocalizedText, lang: string): string {
+  const texts = text as Record<string, string | undefined>;
+  return texts[lang] ?? Object.values(texts).find((v) => v !== undefined) ?? '';
+}
+
+/** A level's name in the page's language; `many` for its plural ("streets", "states"). */
+export function levelName(t: Translate, level: string, many = false): string {
+  const info = siteTerritory().names.get(level);
+  if (info) return pick(many ? (info.plural ?? info.name) : info.name, t.lang);
+  // TODO(merge h-contract): until the results name the levels, the sample's words.
+  return t.maybe(`rules.levelNames.${level}`) ?? level;
+}
+
+/** The level right below `level`, if any. */
+export function levelBelow(level: string): string | undefined {
+  const { levels } = siteTerritory();
+  const i = levels.indexOf(level);
+  return i < 0 ? undefined : levels[i + 1];
+}
+
+/** Every level below `level`, nearest first. */
+export function levelsBelow(level: string): string[] {
+  const { levels } = siteTerritory();
+  const i = levels.indexOf(level);
+  return i < 0 ? [] : levels.slice(i + 1);
+}
+
+/**
+ * What reports below a unit of `level`, for an introduction: the plurals of the levels below it
+ * and, when the territory has them, the key places, as a list in the page's language ("streets,
+ * communities, grids and key places").
+ */
+export function reportingBelow(t: Translate, level: string): string {
+  const items = levelsBelow(level).map((l) => levelName(t, l, true));
+  if (siteTerritory().hasPlaces) items.push(t('keyPlaces'));
+  return t.list(items);
 }
