@@ -42,8 +42,8 @@ export interface Translate {
   sentence(key: Key, values?: Values): string;
   /** A text with its first letter capitalised where the language has case (a heading, a column). */
   capital(text: string): string;
-  /** Items as a list in the language: "a, b and c", "a、b和c". */
-  list(items: readonly string[]): string;
+  /** Items as a list in the language: "a, b and c", "a、b和c"; or "a, b or c". */
+  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
   /** The text of a key made from data (`levels.<id>`), or undefined if the dictionary has none. */
   maybe(key: string, values?: Values): string | undefined;
   /** The language, as a key of the data's texts. */
@@ -145,8 +145,11 @@ function translator(lang: string, dict: Dictionary, file: string): Translate {
   }) as Translate;
   t.capital = (text) => text.charAt(0).toLocaleUpperCase(intlLocale) + text.slice(1);
   t.sentence = (key, values) => t.capital(t(key, values));
-  const lists = new Intl.ListFormat(intlLocale, { type: 'conjunction' });
-  t.list = (items) => lists.format(items);
+  const lists = {
+    conjunction: new Intl.ListFormat(intlLocale, { type: 'conjunction' }),
+    disjunction: new Intl.ListFormat(intlLocale, { type: 'disjunction' }),
+  };
+  t.list = (items, type = 'conjunction') => lists[type].format(items);
   t.maybe = (key, values) => (messages.has(key) ? t(key as Key, values) : undefined);
   // Until core's texts are keyed by the project's languages, a language is one of core's `Lang`.
   t.lang = lang as Lang;

@@ -122,3 +122,24 @@ export function reportingBelow(t: Translate, level: string): string {
   if (siteTerritory().hasPlaces) items.push(t('keyPlaces'));
   return t.list(items);
 }
+
+/**
+ * The words most messages need, by role rather than by id: the top level (`top`), the districts'
+ * (`district`, `districts`), the lowest (`lowest`, where places are), the territorial chain from
+ * the lowest up to the districts (`chain`), and the levels scored from their checks (`scored`,
+ * `scoredOr`: the districts' and those with pages).
+ */
+export function words(t: Translate) {
+  const { levels, districtLevel, paged } = siteTerritory();
+  const below = levelsBelow(districtLevel);
+  const scored = [districtLevel, ...below.filter((l) => paged.has(l))].map((l) => levelName(t, l));
+  return {
+    top: levelName(t, levels[0] ?? ''),
+    district: levelName(t, districtLevel),
+    districts: levelName(t, districtLevel, true),
+    lowest: levelName(t, levels.at(-1) ?? districtLevel),
+    chain: t.list([districtLevel, ...below].reverse().map((l) => levelName(t, l))),
+    scored: t.list(scored),
+    scoredOr: t.list(scored, 'disjunction'),
+  };
+}
