@@ -2,14 +2,10 @@
  * The scoring method in words, from the method recorded with the results: what a reader needs to
  * know to read a score, a band and a trend.
  */
-import {
-  AREAS,
-  type CountMode,
-  type ScoringMethod,
-  SEVERITIES,
-  scoringVersion,
-} from '@shoutu/core';
-import { type Key, type Locale, type Translate, useTranslations } from '../i18n';
+
+import { type CountMode, type ScoringMethod, SEVERITIES, scoringVersion } from '@shoutu/core';
+import { type Locale, type Translate, useTranslations } from '../i18n';
+import { areaName, areasOf } from './areas';
 
 type Method = Omit<ScoringMethod, '$schema'>;
 
@@ -33,9 +29,7 @@ export function describeMethod(locale: Locale, method: Method): string[] {
     ),
   );
   const areas = list(
-    AREAS.map((a) =>
-      t('scoring.item', { label: t(`areas.${a}` as Key), weight: method.areaWeights[a] }),
-    ),
+    areasOf(method).map((a) => t('scoring.item', { label: areaName(t, a.id), weight: a.weight })),
   );
   const join = (parts: string[]) => parts.join(t('scoring.sep'));
   const { green, yellow } = method.bands;

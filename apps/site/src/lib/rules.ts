@@ -4,17 +4,16 @@
  * language. Kept apart from the pages so that the catalog can become an interactive table later
  * on the same data.
  */
+
 import {
-  AREAS,
-  type Area,
   type Counts,
   type FactInfo,
   type Finding,
   type LocalizedText,
   SEVERITIES,
-  type Summary,
   type WaiverInfo,
 } from '@shoutu/core';
+import { areasOf } from './areas';
 import type { Results, RuleEntry } from './results';
 import { checks, type Subject, subjects } from './views/common';
 
@@ -32,13 +31,14 @@ export function ruleSlug(id: string): string {
 
 /** The rules of one area, most severe first. */
 export interface CatalogArea {
-  area: Area;
+  /** The area's id. */
+  area: string;
   rules: { rule: RuleEntry; checks: number }[];
 }
 
 /** Rules ordered by area, then severity (critical first), then id. */
-export function sortRules(rules: readonly RuleEntry[]): RuleEntry[] {
-  const area = (r: RuleEntry) => AREAS.indexOf(r.area);
+export function sortRules(rules: readonly RuleEntry[], order: readonly string[]): RuleEntry[] {
+  const area = (r: RuleEntry) => order.indexOf(r.area);
   const severity = (r: RuleEntry) => SEVERITIES.indexOf(r.severity);
   return [...rules].sort(
     (a, b) => area(a) - area(b) || severity(a) - severity(b) || cmp(a.id, b.id),
@@ -47,13 +47,16 @@ export function sortRules(rules: readonly RuleEntry[]): RuleEntry[] {
 
 /** The rules in force on the day, grouped by area (areas without rules left out). */
 export function ruleCatalog(results: Results): CatalogArea[] {
-  const sorted = sortRules(results.city.rules);
-  return AREAS.map((area) => ({
-    area,
-    rules: sorted
-      .filter((r) => r.area === area)
-      .map((rule) => ({ rule, checks: checks(rule.counts) })),
-  })).filter((g) => g.rules.length > 0);
+  const order = areasOf(results.city.scoring).map((a) => a.id);
+  const sorted = sortRules(results.city.rules, order);
+  return order
+    .map((area) => ({
+      area,
+      rules: sorted
+        .filter((r) => r.area === area)
+        .map((rule) => ({ rule, checks: checks(rule.counts) })),
+    }))
+    .filter((g) => g.rules.length > 0);
 }
 
 /** The statuses listed on a rule page, in the order they are listed. */
