@@ -31,6 +31,8 @@ interface SiteTerritory {
   hasPlaces: boolean;
   /** Whether it has supervising departments: their pages, sections and link exist only then. */
   hasDepartments: boolean;
+  /** Names of the place types, when the results carry them. */
+  placeTypes: Map<string, LocalizedText>;
 }
 
 let known: SiteTerritory | undefined;
@@ -61,7 +63,7 @@ export function siteTerritory(): SiteTerritory {
     results.city as {
       territory?: {
         levels?: LevelInfo[];
-        placeTypes?: unknown[];
+        placeTypes?: { id: string; name: LocalizedText }[];
         departments?: unknown[];
       };
     }
@@ -80,6 +82,7 @@ export function siteTerritory(): SiteTerritory {
       : results.city.departments.length > 0 ||
         [...results.districts.values()].some((d) => d.places.length > 0),
     hasDepartments: (territory?.departments ?? results.city.departments).length > 0,
+    placeTypes: new Map((territory?.placeTypes ?? []).map((p) => [p.id, p.name])),
   };
   return known;
 }
@@ -96,6 +99,14 @@ export function levelName(t: Translate, level: string, many = false): string {
   if (info) return pick(many ? (info.plural ?? info.name) : info.name, t.lang);
   // TODO(merge h-contract): until the results name the levels, the sample's words.
   return t.maybe(`rules.levelNames.${level}`) ?? level;
+}
+
+/** A place type's name in the page's language. */
+export function placeTypeName(t: Translate, id: string): string {
+  const name = siteTerritory().placeTypes.get(id);
+  if (name) return pick(name, t.lang);
+  // TODO(merge h-contract): until the results name the place types, the sample's words.
+  return t.maybe(`rules.placeTypes.${id}`) ?? id;
 }
 
 /** The level right below `level`, if any. */
