@@ -1,7 +1,7 @@
 /** The city page's view model: the longest running failures. */
 import { describe, expect, test } from 'vitest';
-import { cityStreaks, tileMap } from '../../src/lib/views/city';
-import { district, results, rule, summary } from './fixture';
+import { cityStreaks, tileMap, topView } from '../../src/lib/views/city';
+import { district, finding, results, rule, summary } from './fixture';
 
 test('cityStreaks shows the n longest and every one tied with the last', () => {
   const r = results([district('D')], [rule('r', 'major')]);
@@ -74,5 +74,25 @@ describe('tileMap', () => {
 
   test('one unit alone is one tile', () => {
     expect(tileMap([d('x', 80)])).toMatchObject({ columns: 1, rows: 1 });
+  });
+});
+
+describe('topView', () => {
+  test('none without findings of the top unit', () => {
+    expect(topView(results([district('D')]))).toBeUndefined();
+  });
+
+  test('the top unit’s own findings, by status and rule; the top unit answers for them, once', () => {
+    const r = results([district('D')], [rule('own', 'major', 'territorial')]);
+    (r.city as unknown as { findings: unknown[] }).findings = [
+      finding('own', 'X', 'fail'),
+      finding('own', 'X', 'missing'),
+    ];
+    const view = topView(r);
+    expect(view?.failures.map((g) => g.id)).toEqual(['own']);
+    expect(view?.missing[0]?.findings[0]?.subject).toMatchObject({ code: 'X', level: 'city' });
+    expect(view?.failures[0]?.findings[0]?.parties).toMatchObject([
+      { role: 'territorial', code: 'X', primary: true },
+    ]);
   });
 });

@@ -1,7 +1,17 @@
-/** The city page's view model: the longest running failures and the tile map of the districts. */
-import type { CityResults, LocalizedText, Summary } from '@shoutu/core';
-import type { Results, RuleEntry } from '../results';
-import { byCode, rankByScore, type Subject, subjects } from './common';
+/**
+ * The city page's view model: the top unit's own findings, the longest running failures and the
+ * tile map of the districts.
+ */
+import type { CityResults, Finding, LocalizedText, Summary } from '@shoutu/core';
+import type { DistrictDay, Results, RuleEntry } from '../results';
+import {
+  byCode,
+  type FindingsView,
+  findingsView,
+  rankByScore,
+  type Subject,
+  subjects,
+} from './common';
 
 export interface StreakView {
   streak: CityResults['streaks'][number];
@@ -99,4 +109,26 @@ export function tileMap<D extends { code: string; summary: Summary; position?: P
     rows = top + Math.ceil(rest.length / width);
   }
   return { columns, rows, positioned: placed.length > 0, tiles };
+}
+
+/**
+ * The top unit's own findings (a city's or a country's duties), grouped as on a district's page;
+ * undefined when it has none. The top unit stands in for the district of each finding.
+ */
+export function topView(results: Results): FindingsView | undefined {
+  // TODO(merge h-contract): `findings` is in every index.json of results format 3.
+  const findings = (results.city as { findings?: Finding[] }).findings ?? [];
+  if (findings.length === 0) return undefined;
+  const top = {
+    day: results.city.day,
+    district: results.city.city,
+    units: [],
+    places: [],
+    waivers: [],
+    findings,
+  } as unknown as DistrictDay;
+  return findingsView(
+    results,
+    findings.map((finding) => ({ finding, district: top })),
+  );
 }
