@@ -74,6 +74,12 @@ describe('responsibleParties', () => {
     expect(parties[1]).toMatchObject({ name: { en: 'Health' }, lead: { en: 'Dr Lead' } });
   });
 
+  test('the district closing the chain carries its own level, whatever it is called', () => {
+    const state = district('ST', { level: 'state', levels: ['county', 'township', 'village'] });
+    const parties = responsibleParties(results([state]), state, subjects(state)('G1'), undefined);
+    expect(parties.at(-1)).toMatchObject({ code: 'ST', level: 'state' });
+  });
+
   test('a place under a territorial duty: its grid is primary', () => {
     const parties = responsibleParties(r, d, lookup('P1'), rule('x', 'major', 'territorial'));
     expect(names(parties)).toEqual(['P1', 'health', 'G1*', 'C1', 'S1', 'D']);

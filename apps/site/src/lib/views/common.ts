@@ -250,7 +250,11 @@ export function subjects(district: DistrictDay): (code: string) => Subject {
 
 /** The district as a link target. */
 export function districtLink(district: DistrictDay): UnitLink {
-  return { code: district.district.code, level: 'district', name: district.district.name };
+  return {
+    code: district.district.code,
+    level: district.district.level,
+    name: district.district.name,
+  };
 }
 
 /**
