@@ -17,8 +17,8 @@ describe('unitView', () => {
   });
   const r = results([d], rules);
 
-  test('the units that get a page of their own', () => {
-    expect(pagedUnits(d).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2']);
+  test('every unit below the district gets a page of its own', () => {
+    expect(pagedUnits(d).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2', 'G1', 'G2']);
   });
 
   test('a unit’s children ranked, the way up from the district', () => {
@@ -34,6 +34,13 @@ describe('unitView', () => {
     expect(view.missing[0]?.findings.map((f) => f.subject.code)).toEqual(['G2']);
     const street = unitView(r, d, 'S1');
     expect(street.failures[0]?.findings.map((f) => f.subject.code)).toEqual(['C2', 'P1']);
+  });
+
+  test('the lowest level’s page lists its own places, and has no children', () => {
+    const grid = unitView(r, d, 'G1');
+    expect(grid.children).toEqual([]);
+    expect(grid.places.map((p) => p.id)).toEqual(['P1']);
+    expect(grid.up.map((u) => u.code)).toEqual(['D', 'S1', 'C1']);
   });
 
   test('the places inside it with a finding, with their grid and department', () => {
@@ -56,7 +63,7 @@ describe('unitView', () => {
       findings: [finding('r', 'P1', 'fail')],
     });
     const o = results([other], rules);
-    expect(pagedUnits(other).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2']);
+    expect(pagedUnits(other).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2', 'G1', 'G2']);
     const township = unitView(o, other, 'C1');
     expect(township.children.map((c) => `${c.code}:${c.level}`)).toEqual([
       'G1:village',
@@ -66,11 +73,11 @@ describe('unitView', () => {
     expect(unitView(o, other, 'S1').places).toEqual([]);
   });
 
-  test('a territory of two levels below the district: the lower one has no pages', () => {
+  test('a territory of two levels below the district: both have pages', () => {
     const two = district('D');
     two.units = two.units.filter((u) => u.level !== 'grid');
     two.places = [];
-    expect(pagedUnits(two).map((u) => u.code)).toEqual(['S1', 'S2']);
+    expect(pagedUnits(two).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2']);
     expect(unitView(results([two]), two, 'S1').children.map((c) => c.code)).toEqual(['C2', 'C1']);
   });
 

@@ -175,15 +175,12 @@ export function unitsByParent(district: DistrictDay): Map<string, DistrictDay['u
 }
 
 /**
- * The levels whose units get a page of their own: those of the units inside districts that have
- * units below them. The lowest level is listed on its parent's page, as are places.
+ * The levels whose units get a page of their own: every level below the districts' (the units of
+ * the districts' results files).
  */
 export function pagedLevels(districts: Iterable<DistrictDay>): Set<string> {
   const levels = new Set<string>();
-  for (const district of districts) {
-    const below = unitsByParent(district);
-    for (const u of district.units) if (below.has(u.code)) levels.add(u.level);
-  }
+  for (const district of districts) for (const u of district.units) levels.add(u.level);
   return levels;
 }
 

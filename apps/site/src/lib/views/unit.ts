@@ -43,7 +43,7 @@ export interface UnitView extends FindingsView {
   up: UnitLink[];
   /** Its children, ranked by score. */
   children: ChildRow[];
-  /** The key places with a listed finding in its children that have no page, ranked by score. */
+  /** The key places with a listed finding in it or in its children, ranked by score. */
   places: PlaceRow[];
   /** Waivers in force for it and anything inside it. */
   waivers: WaiverView[];
@@ -95,8 +95,8 @@ function districtIndex(district: DistrictDay): DistrictIndex {
 }
 
 /**
- * The units of a district that get a page of their own: those of the levels that have units below
- * them (`pagedLevels`, over every district of the day).
+ * The units of a district that get a page of their own: those of the paged levels (`pagedLevels`:
+ * every level below the districts').
  */
 export function pagedUnits(
   district: DistrictDay,
@@ -105,13 +105,8 @@ export function pagedUnits(
   return district.units.filter((u) => levels.has(u.level));
 }
 
-/** A unit's page: its findings, its children ranked, the places in children without a page. */
-export function unitView(
-  results: Results,
-  district: DistrictDay,
-  code: string,
-  levels: ReadonlySet<string> = pagedLevels(results.districts.values()),
-): UnitView {
+/** A unit's page: its findings, its children ranked, the places in it and its children. */
+export function unitView(results: Results, district: DistrictDay, code: string): UnitView {
   const index = districtIndex(district);
   const unit = index.units.get(code);
   if (!unit) throw new Error(`no unit ${code} in district ${district.district.code}`);
@@ -133,10 +128,11 @@ export function unitView(
   );
 
   const deptNames = new Map(results.city.departments.map((d) => [d.id, d.name]));
-  // The places in its children that have no page of their own (a community's grids' places).
-  const placeEntries = (index.children.get(code) ?? [])
-    .filter((child) => !levels.has(child.level))
-    .flatMap((child) => index.places.get(child.code) ?? []);
+  // The places in it and in its children (a community's grids' places, a grid's own).
+  const placeEntries = [
+    ...(index.places.get(code) ?? []),
+    ...(index.children.get(code) ?? []).flatMap((child) => index.places.get(child.code) ?? []),
+  ];
   const places = rankByScore(placeEntries, (p) => p.id).map(({ item }) => {
     const grid = index.units.get(item.grid);
     return {
