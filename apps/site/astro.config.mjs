@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
-import { languagesOf } from './src/lib/locales.ts';
+import { languagesOf } from './src/lib/languages.mjs';
 
 /**
  * Where the engine's results live. Read at build time only (src/lib/results.ts); resolved from this
