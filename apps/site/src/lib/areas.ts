@@ -2,9 +2,11 @@
  * The policy areas, as the scoring method of the results declares them: their ids in order, their
  * weights and their names. No area is named in the site's code.
  */
+
 import type { LocalizedText, Summary } from '@shoutu/core';
 import type { Translate } from '../i18n';
 import { getResults } from './results';
+import { textIn } from './text';
 
 /** An area of the scoring method. */
 export interface AreaInfo {
@@ -34,12 +36,6 @@ export function areaScore(summary: Summary, id: string): number | null {
   return (summary.areas as Record<string, number | null | undefined>)[id] ?? null;
 }
 
-/** A text in a language, else the first there is. */
-function pick(text: LocalizedText, lang: string): string {
-  const texts = text as Record<string, string | undefined>;
-  return texts[lang] ?? Object.values(texts).find((v) => v !== undefined) ?? '';
-}
-
 /**
  * An area's name in the page's language; `short` for a column header where the dictionary has a
  * short form (`areasShort.<id>`), else the name.
@@ -50,7 +46,7 @@ export function areaName(t: Translate, id: string, short = false): string {
     if (abbreviation !== undefined) return abbreviation;
   }
   const declared = areas().find((a) => a.id === id)?.name;
-  if (declared) return pick(declared, t.lang);
+  if (declared) return textIn(declared, t.lang);
   // TODO(merge h-model): until the scoring method names its areas, the sample's words.
   return t.maybe(`areas.${id}`) ?? id;
 }

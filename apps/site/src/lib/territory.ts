@@ -5,9 +5,11 @@
  * whether it has key places and supervising departments. No level, place type or area is named
  * here: they are the data's.
  */
+
 import type { LocalizedText } from '@shoutu/core';
 import type { Translate } from '../i18n';
 import { getResults } from './results';
+import { textIn } from './text';
 import { pagedLevels, unitsByParent } from './views/common';
 
 /** A level as the results name it. */
@@ -87,16 +89,10 @@ export function siteTerritory(): SiteTerritory {
   return known;
 }
 
-/** A text in a language, else the first there is. */
-function pick(text: LocalizedText, lang: string): string {
-  const texts = text as Record<string, string | undefined>;
-  return texts[lang] ?? Object.values(texts).find((v) => v !== undefined) ?? '';
-}
-
 /** A level's name in the page's language; `many` for its plural ("streets", "states"). */
 export function levelName(t: Translate, level: string, many = false): string {
   const info = siteTerritory().names.get(level);
-  if (info) return pick(many ? (info.plural ?? info.name) : info.name, t.lang);
+  if (info) return textIn(many ? (info.plural ?? info.name) : info.name, t.lang);
   // TODO(merge h-contract): until the results name the levels, the sample's words.
   return t.maybe(`rules.levelNames.${level}`) ?? level;
 }
@@ -104,7 +100,7 @@ export function levelName(t: Translate, level: string, many = false): string {
 /** A place type's name in the page's language. */
 export function placeTypeName(t: Translate, id: string): string {
   const name = siteTerritory().placeTypes.get(id);
-  if (name) return pick(name, t.lang);
+  if (name) return textIn(name, t.lang);
   // TODO(merge h-contract): until the results name the place types, the sample's words.
   return t.maybe(`rules.placeTypes.${id}`) ?? id;
 }
