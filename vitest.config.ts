@@ -5,13 +5,24 @@ import type { Reporter } from 'vitest/reporters';
 // source, so tests never wait for a build.
 const conditions = ['@shoutu/source', 'node', 'import', 'default'];
 
-const project = (name: string, root: string, testTimeout = 5_000, globalSetup: string[] = []) => ({
+/** The site's tests that need no built site. */
+const SITE_UNIT = ['test/views/**/*.test.ts', 'test/i18n.test.ts', 'test/locales.test.ts'];
+
+const project = (
+  name: string,
+  root: string,
+  testTimeout = 5_000,
+  globalSetup: string[] = [],
+  include = ['test/**/*.test.ts'],
+  exclude: string[] = [],
+) => ({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
   test: {
     name,
     root,
-    include: ['test/**/*.test.ts'],
+    include,
+    exclude: ['**/node_modules/**', ...exclude],
     environment: 'node',
     testTimeout,
     globalSetup,
@@ -52,7 +63,9 @@ export default defineConfig({
       project('engine', 'packages/engine'),
       project('cli', 'packages/cli'),
       // Builds two sites with Astro once (test/global-setup.ts): slower than the rest.
-      project('site', 'apps/site', 60_000, ['test/global-setup.ts']),
+      project('site', 'apps/site', 60_000, ['test/global-setup.ts'], undefined, SITE_UNIT),
+      // The site's view models and translations on hand-built data: no build, fast.
+      project('site-unit', 'apps/site', 5_000, [], SITE_UNIT),
     ],
   },
 });

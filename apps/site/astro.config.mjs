@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { languagesOf } from './src/lib/languages.mjs';
 
 /**
  * Where the engine's results live. Read at build time only (src/lib/results.ts):
@@ -16,6 +17,10 @@ const resultsDir = process.env.SHOUTU_RESULTS_DIR
   : process.env.SHOUTU_ROOT
     ? join(resolve(process.env.SHOUTU_ROOT), 'data/results')
     : fileURLToPath(new URL('../../data/results', import.meta.url));
+
+/** The project's languages; the first (always there) is the default. */
+const [defaultLocale = 'en', ...others] = languagesOf(resultsDir);
+const languages = [defaultLocale, ...others];
 
 /** `/` locally; GitHub Pages serves a project site under `/<repository>/`. */
 const base = process.env.SHOUTU_BASE || '/';
@@ -35,9 +40,11 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // The project's languages, from the results (src/lib/locales.ts): the first is served at `/`,
+  // the others under `/<lang>/`; pages link to each other with `getRelativeLocaleUrl`.
   i18n: {
-    defaultLocale: 'zh-CN',
-    locales: ['zh-CN', 'en'],
+    defaultLocale,
+    locales: languages,
     routing: { prefixDefaultLocale: false },
   },
   // React renders islands only where interaction pays; a page without one loads no JavaScript.

@@ -43,6 +43,7 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCityDay, snapshotDays } from '@shoutu/core/snapshot';
+import { languagesOf } from '../src/lib/languages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const repo = resolve(root, '../..');
@@ -70,8 +71,12 @@ const assetsDir = join(cacheDir, 'assets');
 /** Raise to drop every cache entry (a change to what an entry holds). */
 const CACHE_FORMAT = '1';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** Where a day's archive files are in the output, per locale. */
-const dayFolders = (day) => [join('archive', day), join('en', 'archive', day)];
+/** Where a day's archive files are in the output: the first language's unprefixed, the others' under it. */
+const [, ...prefixed] = languagesOf(resultsDir);
+const dayFolders = (day) => [
+  join('archive', day),
+  ...prefixed.map((lang) => join(lang, 'archive', day)),
+];
 
 // Builds must not phone home (telemetry) and must not depend on the clock or the network.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

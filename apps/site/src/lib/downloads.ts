@@ -1,6 +1,6 @@
 /**
  * A day's data as downloads: the city's districts with their scores, and for each district its
- * units' scores and its listed findings with their explanations in both languages. The CSV and the
+ * units' scores and its listed findings with their explanations in each of the project's languages. The CSV and the
  * JSON hold the same tables (same columns, same rows), so a spreadsheet and a program read the same.
  * Results hold no personal data; nothing else is read here.
  */
@@ -9,16 +9,16 @@ import {
   type DistrictResults,
   describeOutcome,
   type Finding,
-  type Lang,
+  type LocalizedText,
   type Summary,
   type Trend,
 } from '@shoutu/core';
-import { t } from '../i18n';
-import { archiveStrings } from '../strings/archive';
+import { type Key, useTranslations } from '../i18n';
+import { areaScore, areasOf } from './areas';
 import { type Cell, csvResponse, jsonResponse, recordsToCsv } from './csv';
-import { measurementUnits } from './forms';
+import { languages } from './locales';
 import type { Results } from './results';
-import { checks, rankByScore, subjects } from './view';
+import { checks, rankByScore, subjects } from './views/common';
 
 /** The stamp of a day's results, first in every JSON download. */
 function stamp(r: CityResults | DistrictResults) {
@@ -34,18 +34,45 @@ function stamp(r: CityResults | DistrictResults) {
   };
 }
 
-const SCORE_COLUMNS = [
-  'score',
-  'band',
-  'capped',
-  'critical_failures',
-  'prevention',
-  'security',
-  'safety',
-  'change',
-  'week',
-  'month',
-] as const;
+type Row = Record<string, Cell>;
+
+/** Columns named for each of the project's languages: `name_zh`, `name_en`. */
+function inLanguages(prefix: string): string[] {
+  return languages().map((lang) => `${prefix}_${lang}`);
+}
+
+/** A text's cells, one per language, as `inLanguages` names them. */
+function textCells(prefix: string, text: LocalizedText | undefined): Row {
+  const texts = (text ?? {}) as Record<string, string | undefined>;
+  return Object.fromEntries(languages().map((lang) => [`${prefix}_${lang}`, texts[lang] ?? null]));
+}
+
+/** The score columns: the overall score, its band, then one per policy area of the method. */
+function scoreColumns(method: object): string[] {
+  return [
+    'score',
+    'band',
+    'capped',
+    'critical_failures',
+    ...areasOf(method).map((a) => a.id),
+    'change',
+    'week',
+    'month',
+  ];
+}
+
+function scoreCells(method: object, summary: Summary, trend: Trend): Row {
+  return {
+    score: summary.score,
+    band: summary.band,
+    capped: summary.capped,
+    critical_failures: summary.criticalFailures,
+    ...Object.fromEntries(areasOf(method).map((a) => [a.id, areaScore(summary, a.id)])),
+    change: trend.change,
+    week: trend.week,
+    month: trend.month,
+  };
+}
 
 const COUNT_COLUMNS = [
   'checks',
@@ -57,22 +84,7 @@ const COUNT_COLUMNS = [
   'error',
 ] as const;
 
-function scoreCells(summary: Summary, trend: Trend) {
-  return {
-    score: summary.score,
-    band: summary.band,
-    capped: summary.capped,
-    critical_failures: summary.criticalFailures,
-    prevention: summary.areas.prevention,
-    security: summary.areas.security,
-    safety: summary.areas.safety,
-    change: trend.change,
-    week: trend.week,
-    month: trend.month,
-  };
-}
-
-function countCells(summary: Summary) {
+function countCells(summary: Summary): Row {
   const c = summary.counts;
   return {
     checks: checks(c),
@@ -85,58 +97,58 @@ function countCells(summary: Summary) {
   };
 }
 
-export const CITY_COLUMNS = [
-  'day',
-  'rank',
-  'code',
-  'name_zh',
-  'name_en',
-  ...SCORE_COLUMNS,
-  'lost',
-  ...COUNT_COLUMNS,
-] as const;
-type CityRecord = Record<(typeof CITY_COLUMNS)[number], Cell>;
+/** The columns of the day's districts. */
+export function cityColumns(city: CityResults): string[] {
+  return [
+    'day',
+    'rank',
+    'code',
+    ...inLanguages('name'),
+    ...scoreColumns(city.scoring),
+    'lost',
+    ...COUNT_COLUMNS,
+  ];
+}
 
 /** The districts of a day, ranked as on the city page. */
-export function cityRecords(city: CityResults): CityRecord[] {
+export function cityRecords(city: CityResults): Row[] {
   return rankByScore(city.districts, (d) => d.code).map(({ rank, item }) => ({
     day: city.day,
     rank,
     code: item.code,
-    name_zh: item.name.zh,
-    name_en: item.name.en,
-    ...scoreCells(item.summary, item.trend),
+    ...textCells('name', item.name),
+    ...scoreCells(city.scoring, item.summary, item.trend),
     lost: item.lost,
     ...countCells(item.summary),
   }));
 }
 
-export const UNIT_COLUMNS = [
-  'day',
-  'code',
-  'level',
-  'parent',
-  'name_zh',
-  'name_en',
-  ...SCORE_COLUMNS,
-  'lost',
-  'own_lost',
-  ...COUNT_COLUMNS,
-] as const;
-type UnitRecord = Record<(typeof UNIT_COLUMNS)[number], Cell>;
+/** The columns of a district's units. */
+export function unitColumns(city: CityResults): string[] {
+  return [
+    'day',
+    'code',
+    'level',
+    'parent',
+    ...inLanguages('name'),
+    ...scoreColumns(city.scoring),
+    'lost',
+    'own_lost',
+    ...COUNT_COLUMNS,
+  ];
+}
 
 /** The district itself, then every unit below it in the order of the results. */
-export function unitRecords(city: CityResults, district: DistrictResults): UnitRecord[] {
+export function unitRecords(city: CityResults, district: DistrictResults): Row[] {
   const d = district.district;
   const inCity = city.districts.find((x) => x.code === d.code);
-  const first: UnitRecord = {
+  const first: Row = {
     day: district.day,
     code: d.code,
-    level: 'district',
+    level: d.level,
     parent: city.city.code,
-    name_zh: d.name.zh,
-    name_en: d.name.en,
-    ...scoreCells(district.summary, district.trend),
+    ...textCells('name', d.name),
+    ...scoreCells(city.scoring, district.summary, district.trend),
     lost: inCity?.lost ?? null,
     own_lost: district.ownLost,
     ...countCells(district.summary),
@@ -148,9 +160,8 @@ export function unitRecords(city: CityResults, district: DistrictResults): UnitR
       code: u.code,
       level: u.level,
       parent: u.parent,
-      name_zh: u.name.zh,
-      name_en: u.name.en,
-      ...scoreCells(u.summary, u.trend),
+      ...textCells('name', u.name),
+      ...scoreCells(city.scoring, u.summary, u.trend),
       lost: u.lost,
       own_lost: u.ownLost,
       ...countCells(u.summary),
@@ -158,50 +169,45 @@ export function unitRecords(city: CityResults, district: DistrictResults): UnitR
   ];
 }
 
-export const FINDING_COLUMNS = [
-  'day',
-  'rule',
-  'rule_title_zh',
-  'rule_title_en',
-  'subject',
-  'subject_level',
-  'subject_name_zh',
-  'subject_name_en',
-  'status',
-  'outcome',
-  'streak',
-  'explanation_zh',
-  'explanation_en',
-] as const;
-type FindingRecord = Record<(typeof FINDING_COLUMNS)[number], Cell>;
+/** The columns of a district's findings. */
+export function findingColumns(): string[] {
+  return [
+    'day',
+    'rule',
+    ...inLanguages('rule_title'),
+    'subject',
+    'subject_level',
+    ...inLanguages('subject_name'),
+    'status',
+    'outcome',
+    'streak',
+    ...inLanguages('explanation'),
+  ];
+}
 
 /** Why a finding is listed, as a sentence: its deciding conditions, or what kind of finding it is. */
-export function explainFinding(finding: Finding, results: Results, lang: Lang): string {
-  const locale = lang === 'zh' ? 'zh-CN' : 'en';
-  const tr = t(locale);
-  const s = archiveStrings(locale).explain;
-  const why = (finding.conditions ?? []).map((c) =>
-    describeOutcome(c, results.facts, lang, measurementUnits()),
-  );
-  const reasons = why.join(tr.listSep);
+export function explainFinding(finding: Finding, results: Results, lang: string): string {
+  const t = useTranslations(lang);
+  const why = (finding.conditions ?? []).map((c) => describeOutcome(c, results.facts, t.lang));
+  const reasons = why.join(t('listSep'));
   switch (finding.status) {
     case 'fail':
-      return reasons || finding.message || tr.noConditions;
+      return reasons || finding.message || t('noConditions');
     case 'missing':
-      return s.missing;
+      return t('archive.explain.missing');
     case 'waived': {
-      const what = s.waived[finding.outcome ?? 'fail'];
-      return reasons ? `${what}${tr.colon}${reasons}` : what;
+      const what = t(`archive.explain.waived.${finding.outcome ?? 'fail'}` as Key);
+      return reasons ? `${what}${t('colon')}${reasons}` : what;
     }
     case 'error':
-      return finding.message ?? s.error;
+      return finding.message ?? t('archive.explain.error');
     default:
       return reasons;
   }
 }
 
 /** Every listed finding of a district's day, in the order of the results. */
-export function findingRecords(results: Results, district: DistrictResults): FindingRecord[] {
+export function findingRecords(results: Results, district: DistrictResults): Row[] {
   const subject = subjects(district);
   return district.findings.map((f) => {
     const s = subject(f.subject);
@@ -209,17 +215,16 @@ export function findingRecords(results: Results, district: DistrictResults): Fin
     return {
       day: district.day,
       rule: f.rule,
-      rule_title_zh: rule?.title.zh ?? null,
-      rule_title_en: rule?.title.en ?? null,
+      ...textCells('rule_title', rule?.title),
       subject: f.subject,
       subject_level: s.level || null,
-      subject_name_zh: s.name?.zh ?? null,
-      subject_name_en: s.name?.en ?? null,
+      ...textCells('subject_name', s.name),
       status: f.status,
       outcome: f.outcome ?? null,
       streak: f.streak ?? null,
-      explanation_zh: explainFinding(f, results, 'zh'),
-      explanation_en: explainFinding(f, results, 'en'),
+      ...Object.fromEntries(
+        languages().map((lang) => [`explanation_${lang}`, explainFinding(f, results, lang)]),
+      ),
     };
   });
 }
@@ -228,36 +233,34 @@ export function findingRecords(results: Results, district: DistrictResults): Fin
  * A table in JSON as in the CSV: the column names once, then one array per row (the names are not
  * repeated in every row, which would more than double the size of a district's file).
  */
-export function table<K extends string>(
-  columns: readonly K[],
-  records: readonly Record<K, Cell>[],
-) {
+export function table(columns: readonly string[], records: readonly Row[]) {
   return { columns, rows: records.map((r) => columns.map((c) => r[c] ?? null)) };
 }
 
 /** The endpoints' bodies. */
 export const downloads = {
-  cityCsv: (results: Results) => csvResponse(recordsToCsv(CITY_COLUMNS, cityRecords(results.city))),
+  cityCsv: (results: Results) =>
+    csvResponse(recordsToCsv(cityColumns(results.city), cityRecords(results.city))),
   cityJson: (results: Results) =>
     jsonResponse({
       ...stamp(results.city),
       city: {
         code: results.city.city.code,
         name: results.city.city.name,
-        ...scoreCells(results.city.summary, results.city.trend),
+        ...scoreCells(results.city.scoring, results.city.summary, results.city.trend),
         ...countCells(results.city.summary),
       },
-      districts: table(CITY_COLUMNS, cityRecords(results.city)),
+      districts: table(cityColumns(results.city), cityRecords(results.city)),
     }),
   unitsCsv: (results: Results, district: DistrictResults) =>
-    csvResponse(recordsToCsv(UNIT_COLUMNS, unitRecords(results.city, district))),
+    csvResponse(recordsToCsv(unitColumns(results.city), unitRecords(results.city, district))),
   findingsCsv: (results: Results, district: DistrictResults) =>
-    csvResponse(recordsToCsv(FINDING_COLUMNS, findingRecords(results, district))),
+    csvResponse(recordsToCsv(findingColumns(), findingRecords(results, district))),
   districtJson: (results: Results, district: DistrictResults) =>
     jsonResponse({
       ...stamp(district),
       district: { code: district.district.code, name: district.district.name },
-      units: table(UNIT_COLUMNS, unitRecords(results.city, district)),
-      findings: table(FINDING_COLUMNS, findingRecords(results, district)),
+      units: table(unitColumns(results.city), unitRecords(results.city, district)),
+      findings: table(findingColumns(), findingRecords(results, district)),
     }),
 };

@@ -2,32 +2,54 @@
  * The scoring method in words, from the method recorded with the results: what a reader needs to
  * know to read a score, a band and a trend.
  */
+
 import { type CountMode, type ScoringMethod, SEVERITIES, scoringVersion } from '@shoutu/core';
-import { type Locale, t } from '../i18n';
+import { type Locale, type Translate, useTranslations } from '../i18n';
+import { areaName, areasOf } from './areas';
 
 type Method = Omit<ScoringMethod, '$schema'>;
 
 /** How a missing report (or an error) counts, in one sentence. */
-export function countMode(
-  mode: CountMode,
-  text: { fail: string; ignore: string; partial: (share: number) => string },
-): string {
-  return mode.mode === 'partial' ? text.partial(mode.credit) : text[mode.mode];
+export function countMode(t: Translate, mode: CountMode, what: 'missing' | 'error'): string {
+  return mode.mode === 'partial'
+    ? t(`scoring.${what}.partial`, { share: mode.credit })
+    : t(`scoring.${what}.${mode.mode}`);
 }
 
 /** Paragraphs explaining how scores, bands and trends are computed. */
 export function describeMethod(locale: Locale, method: Method): string[] {
-  const tr = t(locale);
-  const s = tr.scoring;
-  const severities = s.list(
-    SEVERITIES.map((sev) => s.item(tr.severities[sev], method.severityWeights[sev])),
+  const t = useTranslations(locale);
+  const list = (items: string[]) => items.join(t('rules.listSep'));
+  const severities = list(
+    SEVERITIES.map((sev) =>
+      t('scoring.item', {
+        label: t(`severities.${sev}`),
+        weight: method.severityWeights[sev],
+      }),
+    ),
   );
-  const areas = s.list(method.areas.map((a) => s.item(tr.areas[a.id] ?? a.id, a.weight)));
-  const join = (parts: string[]) => parts.join(s.sep);
+  const areas = list(
+    areasOf(method).map((a) => t('scoring.item', { label: areaName(t, a.id), weight: a.weight })),
+  );
+  const join = (parts: string[]) => parts.join(t('scoring.sep'));
+  const { green, yellow } = method.bands;
   return [
-    `${s.method(scoringVersion(method))}${s.severity(severities)}${s.areas(areas)}`,
-    join([countMode(method.missingReport, s.missing), countMode(method.error, s.error), s.waived]),
-    join([s.bands(method.bands, tr.bands), s.cap(tr.bands[method.criticalFailure.capBand])]),
-    join([s.trend(method.trend.flatWithin), s.lost]),
+    `${t('scoring.method', { v: scoringVersion(method) })}${t('scoring.severity', { w: severities })}${t('scoring.areas', { w: areas })}`,
+    join([
+      countMode(t, method.missingReport, 'missing'),
+      countMode(t, method.error, 'error'),
+      t('scoring.waived'),
+    ]),
+    join([
+      t('scoring.bands', {
+        green,
+        yellow,
+        greenName: t('bands.green'),
+        yellowName: t('bands.yellow'),
+        redName: t('bands.red'),
+      }),
+      t('scoring.cap', { cap: t(`bands.${method.criticalFailure.capBand}`) }),
+    ]),
+    join([t('scoring.trend', { flat: method.trend.flatWithin }), t('scoring.lost')]),
   ];
 }

@@ -4,20 +4,18 @@
  * language. Kept apart from the pages so that the catalog can become an interactive table later
  * on the same data.
  */
+
 import {
-  type Area,
   type Counts,
   type FactInfo,
   type Finding,
   type LocalizedText,
   SEVERITIES,
-  type Summary,
   type WaiverInfo,
 } from '@shoutu/core';
-import type { Locale } from '../i18n';
+import { areasOf } from './areas';
 import type { Results, RuleEntry } from './results';
-import { localeUrl } from './url';
-import { checks, type Subject, subjects } from './view';
+import { checks, type Subject, subjects } from './views/common';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -33,17 +31,14 @@ export function ruleSlug(id: string): string {
 
 /** The rules of one area, most severe first. */
 export interface CatalogArea {
-  area: Area;
+  /** The area's id. */
+  area: string;
   rules: { rule: RuleEntry; checks: number }[];
 }
 
 /** Rules ordered by area, then severity (critical first), then id. */
-export function sortRules(
-  rules: readonly RuleEntry[],
-  /** The areas' ids in the scoring method's order. */
-  areas: readonly string[],
-): RuleEntry[] {
-  const area = (r: RuleEntry) => areas.indexOf(r.area);
+export function sortRules(rules: readonly RuleEntry[], order: readonly string[]): RuleEntry[] {
+  const area = (r: RuleEntry) => order.indexOf(r.area);
   const severity = (r: RuleEntry) => SEVERITIES.indexOf(r.severity);
   return [...rules].sort(
     (a, b) => area(a) - area(b) || severity(a) - severity(b) || cmp(a.id, b.id),
@@ -52,9 +47,9 @@ export function sortRules(
 
 /** The rules in force on the day, grouped by area (areas without rules left out). */
 export function ruleCatalog(results: Results): CatalogArea[] {
-  const areas = results.city.scoring.areas.map((a) => a.id);
-  const sorted = sortRules(results.city.rules, areas);
-  return areas
+  const order = areasOf(results.city.scoring).map((a) => a.id);
+  const sorted = sortRules(results.city.rules, order);
+  return order
     .map((area) => ({
       area,
       rules: sorted
@@ -158,100 +153,4 @@ export function factCatalog(facts: readonly FactInfo[]): FactGroup[] {
       group,
       facts: (groups.get(group) ?? []).sort((a, b) => cmp(a.name, b.name)),
     }));
-}
-
-/**
- * Where each of Dalian's districts sits on the tile map: column and row (from 1), roughly as on
- * the map, north at the top. `sea` marks a county of islands, drawn apart from the mainland.
- */
-export const TILE_POSITIONS: Readonly<Record<string, { col: number; row: number; sea?: boolean }>> =
-  {
-    '210281': { col: 1, row: 1 }, // 瓦房店市 Wafangdian, north-west
-    '210214': { col: 2, row: 1 }, // 普兰店区 Pulandian, north
-    '210283': { col: 3, row: 1 }, // 庄河市 Zhuanghe, north-east
-    '210213': { col: 2, row: 2 }, // 金州区 Jinzhou, middle
-    '210224': { col: 4, row: 2, sea: true }, // 长海县 Changhai, islands to the east
-    '210211': { col: 2, row: 3 }, // 甘井子区 Ganjingzi, middle
-    '210212': { col: 1, row: 4 }, // 旅顺口区 Lüshunkou, the south-western tip
-    '210204': { col: 2, row: 4 }, // 沙河口区 Shahekou, south
-    '210203': { col: 3, row: 4 }, // 西岗区 Xigang, south
-    '210202': { col: 4, row: 4 }, // 中山区 Zhongshan, south-east
-  };
-
-/** Columns of the grid that holds districts without a place on the map. */
-const FALLBACK_COLUMNS = 4;
-
-export interface Tile<D> {
-  district: D;
-  col: number;
-  row: number;
-  sea: boolean;
-}
-
-export interface TileMap<D> {
-  columns: number;
-  rows: number;
-  /** In reading order: north to south, west to east; districts without a position last. */
-  tiles: Tile<D>[];
-}
-
-/**
- * Places the districts on the tile map. Known codes take their place (the map trimmed to the
- * tiles used); codes without a position follow in rows below, in alphabetical order of `name`.
- */
-export function tileMap<D extends { code: string; summary: Summary }>(
-  districts: readonly D[],
-  name: (d: D) => string,
-  positions: Readonly<Record<string, { col: number; row: number; sea?: boolean }>> = TILE_POSITIONS,
-): TileMap<D> {
-  const known = districts.filter((d) => Object.hasOwn(positions, d.code));
-  const unknown = districts
-    .filter((d) => !Object.hasOwn(positions, d.code))
-    .sort((a, b) => cmp(name(a), name(b)) || cmp(a.code, b.code));
-  const placed = known.map((d) => ({ district: d, ...positions[d.code]! }));
-  const minCol = Math.min(...placed.map((p) => p.col));
-  const minRow = Math.min(...placed.map((p) => p.row));
-  const tiles: Tile<D>[] = placed
-    .map((p) => ({
-      district: p.district,
-      col: p.col - minCol + 1,
-      row: p.row - minRow + 1,
-      sea: p.sea ?? false,
-    }))
-    .sort((a, b) => a.row - b.row || a.col - b.col || cmp(a.district.code, b.district.code));
-  let columns = Math.max(0, ...tiles.map((t) => t.col));
-  let rows = Math.max(0, ...tiles.map((t) => t.row));
-  if (unknown.length > 0) {
-    const width = Math.max(columns, Math.min(FALLBACK_COLUMNS, unknown.length));
-    const top = rows;
-    unknown.forEach((district, i) => {
-      tiles.push({
-        district,
-        col: (i % width) + 1,
-        row: top + Math.floor(i / width) + 1,
-        sea: false,
-      });
-    });
-    columns = width;
-    rows = top + Math.ceil(unknown.length / width);
-  }
-  return { columns, rows, tiles };
-}
-
-/** The catalog of rules in a locale. */
-export function rulesUrl(locale: Locale): string {
-  return localeUrl(locale, 'rules/');
-}
-
-/** A rule's page in a locale. */
-export function ruleUrl(locale: Locale, id: string): string {
-  return localeUrl(locale, `rules/${encodeURIComponent(ruleSlug(id))}/`);
-}
-
-export function factsUrl(locale: Locale): string {
-  return localeUrl(locale, 'rules/facts/');
-}
-
-export function scoringUrl(locale: Locale): string {
-  return localeUrl(locale, 'rules/scoring/');
 }

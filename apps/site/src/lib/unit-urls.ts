@@ -3,9 +3,10 @@
  * that work on other pages does not collide with it).
  */
 import type { Locale } from '../i18n';
+import { siteTerritory } from './territory';
 import { districtUrl, localeUrl } from './url';
 
-/** A street's or community's page. */
+/** The page of a unit below the district. */
 export function unitUrl(locale: Locale, code: string): string {
   return localeUrl(locale, `unit/${encodeURIComponent(code)}/`);
 }
@@ -20,9 +21,10 @@ export function departmentUrl(locale: Locale, id: string): string {
   return localeUrl(locale, `departments/${encodeURIComponent(id)}/`);
 }
 
-/** The page of a unit of the territory, if it has one: a district, street or community. */
+/** The page of a unit of the territory, if it has one: a district's, or a unit's of a paged level. */
 export function territoryUrl(locale: Locale, level: string, code: string): string | undefined {
-  if (level === 'district') return districtUrl(locale, code);
-  if (level === 'street' || level === 'community') return unitUrl(locale, code);
+  const territory = siteTerritory();
+  if (level === territory.districtLevel) return districtUrl(locale, code);
+  if (territory.paged.has(level)) return unitUrl(locale, code);
   return undefined;
 }

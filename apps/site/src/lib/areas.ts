@@ -1,0 +1,52 @@
+/**
+ * The policy areas, as the scoring method of the results declares them: their ids in order, their
+ * weights and their names. No area is named in the site's code.
+ */
+
+import type { LocalizedText, Summary } from '@shoutu/core';
+import type { Translate } from '../i18n';
+import { getResults } from './results';
+import { textIn } from './text';
+
+/** An area of the scoring method. */
+export interface AreaInfo {
+  id: string;
+  /** Its name, when the method gives one. */
+  name?: LocalizedText | undefined;
+  weight: number;
+}
+
+/**
+ * The areas of a scoring method in its order: `areas` as the project declares them, or (older
+ * results) the keys of `areaWeights`.
+ */
+export function areasOf(method: object): AreaInfo[] {
+  const m = method as { areas?: AreaInfo[]; areaWeights?: Record<string, number> };
+  if (Array.isArray(m.areas)) return m.areas;
+  return Object.entries(m.areaWeights ?? {}).map(([id, weight]) => ({ id, weight }));
+}
+
+/** The areas of the latest results. */
+export function areas(): AreaInfo[] {
+  return areasOf(getResults().city.scoring);
+}
+
+/** An area's score in a summary, null when it had nothing scored. */
+export function areaScore(summary: Summary, id: string): number | null {
+  return (summary.areas as Record<string, number | null | undefined>)[id] ?? null;
+}
+
+/**
+ * An area's name in the page's language; `short` for a column header where the dictionary has a
+ * short form (`areasShort.<id>`), else the name.
+ */
+export function areaName(t: Translate, id: string, short = false): string {
+  if (short) {
+    const abbreviation = t.maybe(`areasShort.${id}`);
+    if (abbreviation !== undefined) return abbreviation;
+  }
+  const declared = areas().find((a) => a.id === id)?.name;
+  if (declared) return textIn(declared, t.lang);
+  // TODO(merge h-model): until the scoring method names its areas, the sample's words.
+  return t.maybe(`areas.${id}`) ?? id;
+}
