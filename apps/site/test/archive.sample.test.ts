@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CityResults, DistrictResults, describeOutcome, Form } from '@shoutu/core';
+import { CityResults, DistrictResults, describeOutcome, Form, textIn } from '@shoutu/core';
 import { describe, expect, inject, test } from 'vitest';
 import { SAMPLE_RESULTS, sampleSite } from './sample';
 
@@ -180,7 +180,7 @@ describe('archive of the sample', () => {
         expect(row.name_zh).toBe(d.name.zh);
         expect(row.score).toBe(num(d.summary.score));
         expect(row.band).toBe(d.summary.band ?? '');
-        expect(row.prevention).toBe(num(d.summary.areas.prevention));
+        expect(row.prevention).toBe(num(d.summary.areas.prevention!));
         expect(row.change).toBe(num(d.trend.change));
         expect(row.fail).toBe(String(d.summary.counts.fail));
       }
@@ -295,11 +295,11 @@ describe('archive of the sample', () => {
         `${BOM}${['subject', 'submitted_at', ...form.fields.map((f) => f.id)].join(',')}\r\n`,
       );
       expect(zh).toContain(`href="/downloads/templates/${form.id}.csv"`);
-      expect(zh).toContain(esc(form.title.zh));
-      expect(en).toContain(esc(form.title.en));
+      expect(zh).toContain(esc(textIn(form.title, 'zh')));
+      expect(en).toContain(esc(textIn(form.title, 'en')));
       for (const f of form.fields) {
-        expect(zh).toContain(esc(f.label.zh));
-        expect(en).toContain(esc(f.label.en));
+        expect(zh).toContain(esc(textIn(f.label, 'zh')));
+        expect(en).toContain(esc(textIn(f.label, 'en')));
       }
     }
   });

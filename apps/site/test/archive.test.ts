@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { textIn } from '@shoutu/core';
 import { describe, expect, inject, test } from 'vitest';
 import { csvCell, toCsv } from '../src/lib/csv';
+import { DEV_CACHE, folderState } from './global-setup';
 
 /** The downloads and the CSV writer, in the mini fixture's site built by test/global-setup.ts. */
 
@@ -73,5 +76,36 @@ describe('downloads of the mini project', () => {
     expect(en).toContain('Zhongshan &lt;script&gt;alert(1)&lt;/script&gt;');
     const json = JSON.parse(read(site, 'downloads/latest/district/210202/district.json'));
     expect(textIn(json.district.name, 'en')).toBe('Zhongshan <script>alert(1)</script>');
+  });
+});
+
+describe('the developer’s archive cache', () => {
+  test('the test builds keep their caches in temporary folders', () => {
+    for (const cache of [
+      inject('archiveCacheMini'),
+      inject('archiveCacheTerritory'),
+      inject('archiveCacheSample'),
+    ]) {
+      expect(cache.startsWith(tmpdir()), cache).toBe(true);
+      expect(cache).not.toBe(DEV_CACHE);
+    }
+    // The mini build did write its cache: the variable is honoured, not ignored.
+    expect(readdirSync(inject('archiveCacheMini')).length).toBeGreaterThan(0);
+  });
+
+  test('the test builds leave apps/site/.archive-cache as it was', () => {
+    expect(folderState(DEV_CACHE)).toBe(inject('devCacheBefore'));
+  });
+
+  test('folderState sees a file added to a folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shoutu-state-'));
+    try {
+      const before = folderState(dir);
+      writeFileSync(path.join(dir, 'x'), 'x');
+      expect(folderState(dir)).not.toBe(before);
+      expect(folderState(path.join(dir, 'none'))).toBe('absent');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -25,9 +25,9 @@ import { CityResults, DistrictResults, textIn } from '@shoutu/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, DESKTOP, launchChromium, PHONE, serveStatic } from '../scripts/browser.mjs';
-import { dataLang, formatScore, LOCALES, type Locale, t } from '../src/i18n';
+import type { Locale } from '../src/i18n';
 import { latestDay } from '../src/lib/results';
-import { SAMPLE_RESULTS, sampleSite } from './sample';
+import { SAMPLE_LANGUAGES, SAMPLE_RESULTS, sampleSite, sampleTranslations } from './sample';
 
 const RESULTS = SAMPLE_RESULTS;
 
@@ -89,13 +89,17 @@ interface PageSpec {
   expected: Expected;
 }
 
-const prefix = (locale: Locale) => (locale === 'en' ? '/en/' : '/');
+/** The sample's languages, the default first, and the site's words in them. */
+const LOCALES = SAMPLE_LANGUAGES;
+const t = sampleTranslations;
+
+const prefix = (locale: Locale) => (locale === LOCALES[0] ? '/' : `/${locale}/`);
 
 function specs(): PageSpec[] {
   const out: PageSpec[] = [];
   for (const locale of LOCALES) {
     const tr = t(locale);
-    const lang = dataLang[locale];
+    const lang = tr.lang;
     const cityName = textIn(city.city.name, lang);
     const summary = (s: CityResults['summary']) => ({
       score: s.score,
@@ -108,7 +112,7 @@ function specs(): PageSpec[] {
       locale,
       path: '',
       expected: {
-        title: tr.cityTitle(cityName),
+        title: tr('cityTitle', { city: cityName }),
         exactTitle: true,
         summary: summary(city.summary),
       },
@@ -118,7 +122,7 @@ function specs(): PageSpec[] {
       locale,
       path: `district/${DISTRICT}/`,
       expected: {
-        title: `${tr.districtTitle(textIn(district.district.name, lang))} · ${cityName}`,
+        title: `${tr('districtTitle', { district: textIn(district.district.name, lang) })} · ${cityName}`,
         exactTitle: true,
         summary: summary(district.summary),
       },
@@ -214,10 +218,11 @@ describe.skipIf(!haveBrowser && !CI)('the sample site in Chromium', () => {
       // The first band on the page is the overall score of the city or district, with its label.
       const first = page.locator('main .band').first();
       const text = await first.textContent();
-      expect(text).toContain(formatScore(score));
-      expect(text).toContain(tr.bands[band ?? 'none']);
+      expect(text).toContain(tr.score(score));
+      expect(text).toContain(tr(`bands.${band ?? 'none'}`));
       expect(await first.getAttribute('class')).toContain(`band-${band ?? 'none'}`);
-      if (capped) expect(await page.locator('main').textContent()).toContain(tr.capped(critical));
+      if (capped)
+        expect(await page.locator('main').textContent()).toContain(tr('capped', { n: critical }));
     }
 
     // lang: the page's, the language switch's and the alternates'; nothing else.

@@ -12,10 +12,12 @@
  * `sampleError`): the tests that read it fail with that reason, the others run.
  *
  * The archive caches are kept out of the developer's apps/site/.archive-cache: the fixtures get a
- * fresh one per run, the sample one in the system's temporary folder, kept between runs.
+ * fresh one per run, the sample one in the system's temporary folder, kept between runs. What that
+ * folder held before the builds is handed to the tests (`inject('devCacheBefore')`) so they can
+ * check it was left alone.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,7 +48,27 @@ declare module 'vitest' {
     /** The archive cache of the sample build. */
     archiveCacheSample: string;
     sampleError: string;
+    /** The archive caches the fixtures' builds used (temporary folders). */
+    archiveCacheMini: string;
+    archiveCacheTerritory: string;
+    /** The developer's apps/site/.archive-cache before the builds (see `folderState`). */
+    devCacheBefore: string;
   }
+}
+
+/** The developer's archive cache, which the tests must not touch. */
+export const DEV_CACHE = path.join(SITE, '.archive-cache');
+
+/** What a folder holds: every file's path, size and modification time, or `absent`. */
+export function folderState(dir: string): string {
+  if (!existsSync(dir)) return 'absent';
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((rel) => {
+      const s = statSync(path.join(dir, rel));
+      return `${rel} ${s.isDirectory() ? 'dir' : s.size} ${s.mtimeMs}`;
+    })
+    .join('\n');
 }
 
 const run = promisify(execFile);
@@ -145,14 +167,17 @@ const hasResults = (dir: string) =>
   );
 
 export default async function setup(project: TestProject) {
+  const devCacheBefore = folderState(DEV_CACHE);
   const work = await mkdtemp(path.join(tmpdir(), 'shoutu-sites-'));
+  const archiveCacheMini = path.join(work, 'cache-mini');
+  const archiveCacheTerritory = path.join(work, 'cache-territory');
   const made: string[] = [work];
   // One build after the other: two Astro builds of one site share its .astro folder.
 
   const mini = await miniProject();
   made.push(mini);
   const siteMini = path.join(work, 'mini');
-  await buildSite(mini, path.join(mini, 'data/results'), siteMini, path.join(work, 'cache-mini'));
+  await buildSite(mini, path.join(mini, 'data/results'), siteMini, archiveCacheMini);
   project.provide('siteMini', siteMini);
   project.provide('projectMini', mini);
 
@@ -167,7 +192,7 @@ export default async function setup(project: TestProject) {
       territory,
       path.join(territory, 'data/results'),
       siteTerritory,
-      path.join(work, 'cache-territory'),
+      archiveCacheTerritory,
     );
   } catch (error) {
     territoryError = `the second territory (packages/cli/test/fixtures/fjordland) did not evaluate and build:\n${reason(error)}`;
@@ -191,6 +216,9 @@ export default async function setup(project: TestProject) {
   project.provide('resultsSample', resultsSample);
   project.provide('archiveCacheSample', SAMPLE_CACHE);
   project.provide('sampleError', sampleError);
+  project.provide('archiveCacheMini', archiveCacheMini);
+  project.provide('archiveCacheTerritory', archiveCacheTerritory);
+  project.provide('devCacheBefore', devCacheBefore);
 
   return async () => {
     for (const dir of made) await rm(dir, { recursive: true, force: true });

@@ -1,20 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CityResults } from '@shoutu/core';
+import { type CityResults, textIn } from '@shoutu/core';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { html } from './helpers';
 
-/** The sample registry's measurement units: explanations name quantities with their words. */
-const UNITS = MeasurementUnit.array().parse(
-  JSON.parse(
-    readFileSync(path.resolve(import.meta.dirname, '../../../data/registry/registry.json'), 'utf8'),
-  ).measurementUnits,
-);
-
 /**
- * The rules area and the city page's tile map on the mini fixture's site (test/global-setup.ts),
- * and the tile map's layout.
+ * The rules area and the city page's tile map on the mini fixture's site (test/global-setup.ts).
+ * The tile map's layout is tested on its view model (test/views/city.test.ts).
  */
 
 describe('rules area on the mini fixture', () => {
@@ -63,10 +56,10 @@ describe('rules area on the mini fixture', () => {
       const home = await page(`${prefix}index.html`);
       for (const rule of city.rules) {
         expect(catalog, rule.id).toContain(`href="/${prefix}rules/${rule.id}/"`);
-        expect(catalog, rule.id).toContain(html(rule.title[lang]));
+        expect(catalog, rule.id).toContain(html(textIn(rule.title, lang)));
         expect(home, rule.id).toContain(`href="/${prefix}rules/${rule.id}/"`);
         expect(await page(`${prefix}rules/${rule.id}/index.html`)).toContain(
-          html(rule.title[lang]),
+          html(textIn(rule.title, lang)),
         );
       }
     }
@@ -76,51 +69,5 @@ describe('rules area on the mini fixture', () => {
     for (const f of await readdir(out, { recursive: true }))
       if (f.endsWith('.html') && f.includes('rules/'))
         expect(await page(f), f).not.toContain('CANARY');
-  });
-});
-
-describe('tile map layout', () => {
-  const summary = (score: number) => ({ score, band: null }) as never;
-  const d = (code: string, name: string) => ({ code, name, summary: summary(90) });
-
-  test('known districts keep their places; unknown ones follow alphabetically', async () => {
-    const { tileMap, TILE_POSITIONS } = await import('../src/lib/rules');
-    expect(Object.keys(TILE_POSITIONS)).toHaveLength(10);
-    const map = tileMap(
-      [
-        d('999002', 'Beta'),
-        d('210202', 'Zhongshan'),
-        d('210281', 'Wafangdian'),
-        d('999001', 'Alpha'),
-      ],
-      (x) => x.name,
-    );
-    // Wafangdian (1, 1) and Zhongshan (4, 4): the map keeps 4 × 4, the others go below.
-    expect(map.columns).toBe(4);
-    expect(map.rows).toBe(5);
-    expect(map.tiles.map((t) => [t.district.code, t.col, t.row])).toEqual([
-      ['210281', 1, 1],
-      ['210202', 4, 4],
-      ['999001', 1, 5],
-      ['999002', 2, 5],
-    ]);
-  });
-
-  test('without a known district the tiles form an alphabetical grid', async () => {
-    const { tileMap } = await import('../src/lib/rules');
-    const names = ['e', 'a', 'c', 'b', 'd'];
-    const map = tileMap(
-      names.map((n, i) => d(`9${i}`, n)),
-      (x) => x.name,
-    );
-    expect(map.columns).toBe(4);
-    expect(map.rows).toBe(2);
-    expect(map.tiles.map((t) => [t.district.name, t.col, t.row])).toEqual([
-      ['a', 1, 1],
-      ['b', 2, 1],
-      ['c', 3, 1],
-      ['d', 4, 1],
-      ['e', 1, 2],
-    ]);
   });
 });

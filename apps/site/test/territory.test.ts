@@ -146,11 +146,22 @@ describe('the site of a second territory (fixtures/fjordland)', () => {
   });
 
   test('the top unit’s own rule has a page and its finding is shown', () => {
-    const own = index.findings.filter((f) => f.subject === index.city.code);
-    expect(own.map((f) => f.rule)).toContain('water.national-bulletin');
     const rule = index.rules.find((r) => r.id === 'water.national-bulletin')!;
     expect(visibleText(page(`rules/${rule.id}/index.html`))).toContain(rule.title.en);
     expect(visibleText(page('index.html'))).toContain(rule.title.en);
+    // Passes are counted, not listed (results format 3): the national bulletin's finding is
+    // listed on the day it failed (2023-05-10), and shown on that day's page of the archive.
+    const results = path.join(inject('projectTerritory'), 'data/results');
+    const failed = readdirSync(results)
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+      .filter((d) => {
+        const day: Index = JSON.parse(readFileSync(path.join(results, d, 'index.json'), 'utf8'));
+        return day.findings.some((f) => f.subject === day.city.code && f.rule === rule.id);
+      });
+    expect(failed).toEqual(['2023-05-10']);
+    const archived = visibleText(page('archive/2023-05-10/index.html'));
+    expect(archived).toContain(`The nation’s own findings`);
+    expect(archived).toContain(rule.title.en);
   });
 
   test('no page or CSV shows a word of Dalian, streets, communities or grids', () => {

@@ -46,7 +46,6 @@ export function areaName(t: Translate, id: string, short = false): string {
     if (abbreviation !== undefined) return abbreviation;
   }
   const declared = areas().find((a) => a.id === id)?.name;
-  if (declared) return textIn(declared, t.lang);
-  // TODO(merge h-model): until the scoring method names its areas, the sample's words.
-  return t.maybe(`areas.${id}`) ?? id;
+  // An area the scoring method does not declare (none in format 3): its id, as written.
+  return declared ? textIn(declared, t.lang) : id;
 }

@@ -10,7 +10,7 @@ import type { LocalizedText } from '@shoutu/core';
 import type { Translate } from '../i18n';
 import { getResults } from './results';
 import { textIn } from './text';
-import { pagedLevels, unitsByParent } from './views/common';
+import { pagedLevels } from './views/common';
 
 /** A level as the results name it. */
 export interface LevelInfo {
@@ -23,7 +23,7 @@ export interface LevelInfo {
 interface SiteTerritory {
   /** Every level id, the top first. */
   levels: string[];
-  /** Names by level id, when the results carry them. */
+  /** Names by level id. */
   names: Map<string, LevelInfo>;
   /** The level id of the districts, e.g. `district` in the sample, `state` elsewhere. */
   districtLevel: string;
@@ -33,58 +33,27 @@ interface SiteTerritory {
   hasPlaces: boolean;
   /** Whether it has supervising departments: their pages, sections and link exist only then. */
   hasDepartments: boolean;
-  /** Names of the place types, when the results carry them. */
+  /** Names of the place types. */
   placeTypes: Map<string, LocalizedText>;
 }
 
 let known: SiteTerritory | undefined;
 
-/** The levels in the order of the tree: the top, the districts', then each level below. */
-function levelsFromTree(top: string, district: string): string[] {
-  const order = [top, district];
-  for (const d of getResults().districts.values()) {
-    const below = unitsByParent(d);
-    let generation = below.get(d.district.code) ?? [];
-    let depth = 2;
-    while (generation.length > 0) {
-      for (const u of generation) if (!order.includes(u.level)) order.splice(depth, 0, u.level);
-      generation = generation.flatMap((u) => below.get(u.code) ?? []);
-      depth++;
-    }
-  }
-  return order;
-}
-
 export function siteTerritory(): SiteTerritory {
   if (known) return known;
   const results = getResults();
+  const { territory } = results.city;
   const first = results.districts.values().next().value;
-  const districtLevel = results.city.districts[0]?.level ?? first?.district.level ?? '';
-  // TODO(merge h-contract): `territory` is in every index.json of results format 3.
-  const territory = (
-    results.city as {
-      territory?: {
-        levels?: LevelInfo[];
-        placeTypes?: { id: string; name: LocalizedText }[];
-        departments?: unknown[];
-      };
-    }
-  ).territory;
-  const declared = territory?.levels ?? [];
+  const districtLevel =
+    results.city.districts[0]?.level ?? first?.district.level ?? territory.levels[1]?.id ?? '';
   known = {
-    levels:
-      declared.length > 0
-        ? declared.map((l) => l.id)
-        : levelsFromTree(results.city.city.level, districtLevel),
-    names: new Map(declared.map((l) => [l.id, l])),
+    levels: territory.levels.map((l) => l.id),
+    names: new Map(territory.levels.map((l) => [l.id, l])),
     districtLevel,
     paged: pagedLevels(results.districts.values()),
-    hasPlaces: territory?.placeTypes
-      ? territory.placeTypes.length > 0
-      : results.city.departments.length > 0 ||
-        [...results.districts.values()].some((d) => d.places.length > 0),
-    hasDepartments: (territory?.departments ?? results.city.departments).length > 0,
-    placeTypes: new Map((territory?.placeTypes ?? []).map((p) => [p.id, p.name])),
+    hasPlaces: territory.placeTypes.length > 0,
+    hasDepartments: territory.departments.length > 0,
+    placeTypes: new Map(territory.placeTypes.map((p) => [p.id, p.name])),
   };
   return known;
 }
@@ -92,17 +61,15 @@ export function siteTerritory(): SiteTerritory {
 /** A level's name in the page's language; `many` for its plural ("streets", "states"). */
 export function levelName(t: Translate, level: string, many = false): string {
   const info = siteTerritory().names.get(level);
-  if (info) return textIn(many ? (info.plural ?? info.name) : info.name, t.lang);
-  // TODO(merge h-contract): until the results name the levels, the sample's words.
-  return t.maybe(`rules.levelNames.${level}`) ?? level;
+  // A level the results do not name (none in format 3): its id, as written.
+  return info ? textIn(many ? (info.plural ?? info.name) : info.name, t.lang) : level;
 }
 
 /** A place type's name in the page's language. */
 export function placeTypeName(t: Translate, id: string): string {
   const name = siteTerritory().placeTypes.get(id);
-  if (name) return textIn(name, t.lang);
-  // TODO(merge h-contract): until the results name the place types, the sample's words.
-  return t.maybe(`rules.placeTypes.${id}`) ?? id;
+  // A place type the results do not name (none in format 3): its id, as written.
+  return name ? textIn(name, t.lang) : id;
 }
 
 /** The level right below `level`, if any. */

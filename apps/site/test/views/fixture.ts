@@ -121,6 +121,7 @@ export function results(districts: DistrictDay[], rules: RuleEntry[] = []): Resu
         { id: 'education', name: text('Education'), lead: text('Ms Lead'), summary: summary(90) },
       ],
       streaks: [],
+      findings: [],
     },
     districts: new Map(districts.map((d) => [d.district.code, d])),
     rules: new Map(rules.map((r) => [r.id, r])),

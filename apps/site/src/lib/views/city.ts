@@ -2,7 +2,7 @@
  * The city page's view model: the top unit's own findings, the longest running failures and the
  * tile map of the districts.
  */
-import type { CityResults, Finding, LocalizedText, Summary } from '@shoutu/core';
+import type { CityResults, LocalizedText, Summary } from '@shoutu/core';
 import type { DistrictDay, Results, RuleEntry } from '../results';
 import {
   byCode,
@@ -116,8 +116,7 @@ export function tileMap<D extends { code: string; summary: Summary; position?: P
  * undefined when it has none. The top unit stands in for the district of each finding.
  */
 export function topView(results: Results): FindingsView | undefined {
-  // TODO(merge h-contract): `findings` is in every index.json of results format 3.
-  const findings = (results.city as { findings?: Finding[] }).findings ?? [];
+  const { findings } = results.city;
   if (findings.length === 0) return undefined;
   const top = {
     day: results.city.day,
