@@ -44,7 +44,7 @@ export interface Translate {
   capital(text: string): string;
   /** Items as a list in the language: "a, b and c", "a、b和c"; or "a, b or c". */
   list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
-  /** The text of a key made from data (`areasShort.<id>`), or undefined if the dictionary has none. */
+  /** The text of a key made from data (e.g. `rules.responsibleKinds.<kind>`), or undefined if the dictionary has none. */
   maybe(key: string, values?: Values): string | undefined;
   /** The language, as a key of the data's texts. */
   lang: Lang;

@@ -33,6 +33,8 @@ export const AreaDef = z.strictObject({
     error: 'expected an area id of lower-case letters, digits and hyphens, e.g. "prevention"',
   }),
   name: LocalizedText,
+  /** A short name for narrow column headers ("防控", "Prev."); the name where absent. */
+  short: LocalizedText.optional(),
   /** How much the area weighs in the overall score. */
   weight: Weight,
 });

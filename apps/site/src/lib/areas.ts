@@ -13,6 +13,8 @@ export interface AreaInfo {
   id: string;
   /** Its name, when the method gives one. */
   name?: LocalizedText | undefined;
+  /** Its short name for narrow column headers, when the method gives one. */
+  short?: LocalizedText | undefined;
   weight: number;
 }
 
@@ -37,15 +39,12 @@ export function areaScore(summary: Summary, id: string): number | null {
 }
 
 /**
- * An area's name in the page's language; `short` for a column header where the dictionary has a
- * short form (`areasShort.<id>`), else the name.
+ * An area's name in the page's language; `short` for a column header: the short name the method
+ * declares, else the name.
  */
 export function areaName(t: Translate, id: string, short = false): string {
-  if (short) {
-    const abbreviation = t.maybe(`areasShort.${id}`);
-    if (abbreviation !== undefined) return abbreviation;
-  }
-  const declared = areas().find((a) => a.id === id)?.name;
+  const area = areas().find((a) => a.id === id);
+  const declared = (short ? area?.short : undefined) ?? area?.name;
   // An area the scoring method does not declare (none in format 3): its id, as written.
   return declared ? textIn(declared, t.lang) : id;
 }
