@@ -274,6 +274,6 @@ const TEXT = {
     parties: { unit: '单位', departmental: '部门', territorial: '属地' },
     remediation: '整改要求',
     ruleSource: '规则依据',
-    assumed: '（阈值为假定）',
+    assumed: '（阈值为推定）',
   },
 } as const;
