@@ -12,7 +12,7 @@
  * every day, but a published day never changes, so its files are rendered once and kept in
  * apps/site/.archive-cache/<day>/<key>/. The key is a hash of
  *   - the day's snapshot files (data/results/<day>/*.json),
- *   - the site's source (apps/site without its outputs and tests, packages/core/src, the lockfile,
+ *   - the site's source (apps/site without its outputs and tests, packages/core/src and translations, the lockfile,
  *     SHOUTU_BASE and SHOUTU_SITE): a change to the site renders every day again,
  *   - the days before and after it and their districts (the pages link to them).
  * One Astro build renders the current pages, the archive index and the days without a cache entry
@@ -139,6 +139,8 @@ function siteHash() {
   ]);
   add(root, (name) => outputs.has(name) || name.startsWith('dist') || name.endsWith('.build'));
   add(join(repo, 'packages/core/src'));
+  // The dictionaries hold every word of the pages.
+  add(join(repo, 'packages/core/translations'));
   const lockfile = join(repo, 'pnpm-lock.yaml');
   if (existsSync(lockfile)) h.update(readFileSync(lockfile));
   h.update(`\0base=${process.env.SHOUTU_BASE ?? ''}\0site=${process.env.SHOUTU_SITE ?? ''}`);

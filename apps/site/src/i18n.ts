@@ -1,6 +1,6 @@
 /**
  * The site's one translation system. Every string of the interface is in one dictionary per
- * language, `src/translations/<lang>.json`: flat keys (`counts.fail`), ICU messages for
+ * language, `packages/core/translations/<lang>.json` (shared with the command line's words): flat keys (`counts.fail`), ICU messages for
  * placeholders, plurals and choices (`{n, plural, one {…} other {…}}`), dates and numbers through
  * `Intl`. Text that comes from the data (names, rule titles, remediations) is already in the
  * project's languages and is picked with `t.lang`. A third language is one more JSON file.
@@ -9,9 +9,9 @@
  * values)`), with intl-messageformat instead of i18next.
  */
 import type { Lang } from '@shoutu/core';
+import type reference from '@shoutu/core/translations/en.json';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { languages } from './lib/locales';
-import type reference from './translations/en.json';
 
 /** A language of the site: one of the project's (`zh`, `en`, …). */
 export type Locale = string;
@@ -66,7 +66,7 @@ export interface Translate {
 
 type Dictionary = Record<string, string>;
 
-const FOLDER = 'apps/site/src/translations';
+const FOLDER = 'packages/core/translations';
 
 /** A day at noon local time: formatted in the same zone it was made in, on any machine. */
 function dayDate(iso: string): Date {
@@ -169,7 +169,10 @@ function translator(lang: string, dict: Dictionary, file: string): Translate {
 
 const dictionaries = Object.fromEntries(
   Object.entries(
-    import.meta.glob<Dictionary>('./translations/*.json', { eager: true, import: 'default' }),
+    import.meta.glob<Dictionary>('../../../packages/core/translations/*.json', {
+      eager: true,
+      import: 'default',
+    }),
   ).map(([file, dict]) => [file.replace(/^.*\/|\.json$/g, ''), dict]),
 );
 

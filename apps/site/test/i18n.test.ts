@@ -1,12 +1,13 @@
 /**
- * The translation system (src/i18n.ts) and its dictionaries (src/translations/*.json), without a
+ * The translation system (src/i18n.ts) and its dictionaries (packages/core/translations/*.json), without a
  * build: keys, ICU plurals and placeholders, dates and numbers through Intl, and the messages a
  * project gets when a dictionary is missing or wrong.
  */
+
+import en from '@shoutu/core/translations/en.json';
+import zh from '@shoutu/core/translations/zh.json';
 import { describe, expect, test } from 'vitest';
 import { createTranslationSystem, TranslationError } from '../src/i18n';
-import en from '../src/translations/en.json';
-import zh from '../src/translations/zh.json';
 
 const dictionaries: Record<string, Record<string, string>> = { zh, en };
 const use = createTranslationSystem(dictionaries, ['zh', 'en']);
@@ -28,7 +29,7 @@ describe('dictionaries', () => {
   test('a language without a dictionary names the file to add', () => {
     expect(() => createTranslationSystem(dictionaries, ['zh', 'fr'])).toThrow(TranslationError);
     expect(() => createTranslationSystem(dictionaries, ['zh', 'fr'])).toThrow(
-      'add apps/site/src/translations/fr.json',
+      'add packages/core/translations/fr.json',
     );
   });
 

@@ -24,7 +24,7 @@ export const SAMPLE_LANGUAGES = languagesOf(SAMPLE_RESULTS);
 export const sampleTranslations = createTranslationSystem(
   Object.fromEntries(
     Object.entries(
-      import.meta.glob<Record<string, string>>('../src/translations/*.json', {
+      import.meta.glob<Record<string, string>>('../../../packages/core/translations/*.json', {
         eager: true,
         import: 'default',
       }),

@@ -283,7 +283,7 @@ describe('shoutu explain', () => {
     expect(r.out.split('\n').slice(0, 5)).toEqual([
       'prevention.grid-screening (version 1): Every household in the grid screened — Prevention, critical',
       'subject: 210202001001001 Grid 1 · Qiyi › Haijun Square › Zhongshan › Dalian',
-      'day: 2020-02-02 · status: fail',
+      'day: 2020-02-02 · status: failed',
       'why: households visited: 212 / 480 households (44 %); required: at least registered households (480 households)',
       'source: data/reports/2020-02-02/grid-daily.210202.csv:2',
     ]);
@@ -357,7 +357,9 @@ describe('waivers', () => {
       '--date',
       '2020-02-02',
     ]);
-    expect(explained.out).toContain('day: 2020-02-02 · status: waived (without the waiver: fail)');
+    expect(explained.out).toContain(
+      'day: 2020-02-02 · status: waived (without the waiver: failed)',
+    );
     expect(explained.out).toContain(
       'waiver: recruiting a grid worker — approved by 中山区疫情防控指挥部办公室, 2020-02-01 to 2020-02-02 (data/waivers/w.json:3)',
     );

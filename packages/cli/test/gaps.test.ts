@@ -83,7 +83,7 @@ describe('look-backs over days with missing reports', () => {
     // Reports on 2 and 3 February: 2 of the 3 days up to the 4th.
     const root = await withSum();
     const r = await explain(root, '2020-02-04');
-    expect(r.out).toContain('status: fail');
+    expect(r.out).toContain('status: failed');
     expect(r.out).toContain(
       'why: households visited in 3 days: 692 households; required: at least 100000 households (over 2 of 3 days)',
     );

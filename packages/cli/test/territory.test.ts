@@ -140,7 +140,7 @@ describe('a second territory (fixtures/fjordland) with no code change', () => {
     expect(top.out.split('\n').slice(0, 6)).toEqual([
       'water.national-bulletin (version 1): A national water bulletin every day — Drinking water, major',
       'subject: 51 Fjordland',
-      'day: 2023-05-10 · status: fail',
+      'day: 2023-05-10 · status: failed',
       'why: water bulletin published: no; required: yes',
       'why: reservoir filling: 18.5%; required: at least 20%',
       'source: data/reports/2023-05-10/nation-daily.51.csv:2',
@@ -194,7 +194,7 @@ describe('real data’s gaps in the second territory', () => {
     );
     // The other rule on the row still runs, and passes (passes are counted, not listed).
     expect(day.find((f) => f.rule === 'water.sampling')).toBeUndefined();
-    expect(await explain('5101002', 'water.sampling', '2023-05-10')).toMatch(/· status: pass$/m);
+    expect(await explain('5101002', 'water.sampling', '2023-05-10')).toMatch(/· status: passed$/m);
   });
 
   test('a blank optional cell is never a failure', async () => {
@@ -202,7 +202,7 @@ describe('real data’s gaps in the second territory', () => {
     const listed = (await findings('2023-05-09/5102.json')).filter((f) => f.subject === '5102002');
     expect(listed.filter((f) => f.rule === 'water.chlorine')).toEqual([]);
     const why = await explain('5102002', 'water.chlorine', '2023-05-09');
-    expect(why).toMatch(/· status: not-applicable$/m);
+    expect(why).toMatch(/· status: not applicable$/m);
     expect(why).toContain(
       "left blank in the day's report: free chlorine (a missing value, not a failure)",
     );

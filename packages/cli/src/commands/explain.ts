@@ -27,6 +27,7 @@ import { loadReports, loadWaivers } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
 import { RESULTS_DIR, Snapshots } from '../snapshots.js';
+import { word } from '../words.js';
 
 export interface ExplainOptions {
   root: string;
@@ -169,13 +170,13 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   const area = project.scoring.method.areas.find((a) => a.id === rule.area);
   const chain = registry.ancestors(opts.subject).map((u) => nameOf(u.code));
   o.out(
-    `${rule.id} (${t.version} ${rule.version}): ${textIn(rule.title, lang)} — ${area ? textIn(area.name, lang) : rule.area}, ${t.severities[rule.severity]}`,
+    `${rule.id} (${t.version} ${rule.version}): ${textIn(rule.title, lang)} — ${area ? textIn(area.name, lang) : rule.area}, ${word(lang, `severities.${rule.severity}`)}`,
   );
   o.out(
     `${t.subject}: ${opts.subject} ${nameOf(opts.subject)}${chain.length > 0 ? ` · ${chain.join(' › ')}` : ''}`,
   );
   o.out(
-    `${t.day}: ${opts.date} · ${t.status}: ${t.statuses[finding.status]}${finding.outcome ? t.withoutWaiver(t.statuses[finding.outcome]) : ''}`,
+    `${t.day}: ${opts.date} · ${t.status}: ${word(lang, `statuses.${finding.status}`)}${finding.outcome ? t.withoutWaiver(word(lang, `statuses.${finding.outcome}`)) : ''}`,
   );
   for (const c of finding.conditions ?? []) {
     const covered = partial[c.fact];
@@ -208,7 +209,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   }
   if (finding.status !== 'pass') o.out(`${t.remediation}: ${textIn(rule.remediation, lang)}`);
   o.out(
-    `${t.ruleSource}: ${textIn(rule.source.document, lang)} — "${rule.source.clause}"${rule.source.assumed ? t.assumed : ''}`,
+    `${t.ruleSource}: ${textIn(rule.source.document, lang)} — "${rule.source.clause}"${rule.source.assumed ? t.paren(word(lang, 'rules.assumed')) : ''}`,
   );
   for (const n of notes) o.out(n);
   return 0;
@@ -217,18 +218,9 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
 const TEXT = {
   en: {
     version: 'version',
-    severities: { critical: 'critical', major: 'major', minor: 'minor' },
     subject: 'subject',
     day: 'day',
     status: 'status',
-    statuses: {
-      pass: 'pass',
-      fail: 'fail',
-      missing: 'missing',
-      waived: 'waived',
-      'not-applicable': 'not-applicable',
-      error: 'error',
-    },
     withoutWaiver: (s: string) => ` (without the waiver: ${s})`,
     why: 'why',
     over: (days: string) => ` (${days})`,
@@ -244,22 +236,13 @@ const TEXT = {
     parties: { unit: 'unit', departmental: 'departmental', territorial: 'territorial' },
     remediation: 'remediation',
     ruleSource: 'rule source',
-    assumed: ' (threshold assumed)',
+    paren: (s: string) => ` (${s})`,
   },
   zh: {
     version: '版本',
-    severities: { critical: '重大', major: '较重', minor: '一般' },
     subject: '检查对象',
     day: '日期',
     status: '结果',
-    statuses: {
-      pass: '合格',
-      fail: '不合格',
-      missing: '缺报',
-      waived: '已豁免',
-      'not-applicable': '不适用',
-      error: '无法评估',
-    },
     withoutWaiver: (s: string) => `（如无豁免：${s}）`,
     why: '原因',
     over: (days: string) => `（${days}）`,
@@ -274,6 +257,6 @@ const TEXT = {
     parties: { unit: '单位', departmental: '部门', territorial: '属地' },
     remediation: '整改要求',
     ruleSource: '规则依据',
-    assumed: '（阈值为推定）',
+    paren: (s: string) => `（${s}）`,
   },
 } as const;
