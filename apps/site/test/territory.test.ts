@@ -178,6 +178,9 @@ describe('the site of a second territory (fixtures/fjordland)', () => {
     for (const d of index.districts)
       expect(map).toContain(`/${index.territory.levels[1]!.id}/${d.code}/`);
     expect(visibleText(city)).not.toMatch(/island/i);
+    // Without positions there is no map to speak of: the heading says what the grid is.
+    expect(city).toMatch(/<h2 id="tilemap">\s*Counties at a glance\s*<\/h2>/);
+    expect(visibleText(city)).not.toMatch(/on the map/i);
   });
 
   test('no page or download carries personal data', () => {
