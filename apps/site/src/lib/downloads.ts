@@ -48,7 +48,7 @@ function textCells(prefix: string, text: LocalizedText | undefined): Row {
 }
 
 /** The score columns: the overall score, its band, then one per policy area of the method. */
-function scoreColumns(method: object): string[] {
+function scoreColumns(method: CityResults['scoring']): string[] {
   return [
     'score',
     'band',
@@ -61,7 +61,7 @@ function scoreColumns(method: object): string[] {
   ];
 }
 
-function scoreCells(method: object, summary: Summary, trend: Trend): Row {
+function scoreCells(method: CityResults['scoring'], summary: Summary, trend: Trend): Row {
   return {
     score: summary.score,
     band: summary.band,
