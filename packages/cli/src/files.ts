@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '@shoutu/core';
@@ -32,6 +32,16 @@ export async function listFiles(dir: string, match: (rel: string) => boolean): P
     .sort();
 }
 
+/** `listFiles`, for callers that must not wait (a lazy day source reads when asked). */
+export function listFilesSync(dir: string, match: (rel: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter(match)
+    .sort();
+}
+
 export interface TextFile {
   /** Path relative to the project root, with `/`: how messages name the file. */
   file: string;
@@ -41,9 +51,26 @@ export interface TextFile {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads files as UTF-8. A file in another encoding (GBK, as Excel saves CSV on Chinese Windows)
- * is a problem at the line of its first undecodable byte, never text garbled in silence.
+ * A file's bytes as UTF-8 text. A file in another encoding (GBK, as Excel saves CSV on Chinese
+ * Windows) is a problem at the line of its first undecodable byte, never text garbled in silence.
  */
+export function decodeText(rel: string, bytes: Uint8Array): TextFile | Problem {
+  try {
+    return { file: rel, text: UTF8.decode(bytes) };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = loose.indexOf('\uFFFD');
+    const line = loose.slice(0, Math.max(0, bad)).split('\n').length;
+    return {
+      severity: 'error',
+      file: rel,
+      line,
+      message: `the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8${/\.csv$/i.test(rel) ? ' (in Excel: "CSV UTF-8")' : ''}`,
+    };
+  }
+}
+
+/** Reads files as UTF-8 (see `decodeText`). */
 export async function readTexts(
   root: string,
   rels: string[],
@@ -51,20 +78,9 @@ export async function readTexts(
   const texts: TextFile[] = [];
   const problems: Problem[] = [];
   for (const rel of rels) {
-    const bytes = await readFile(path.join(root, rel));
-    try {
-      texts.push({ file: rel, text: UTF8.decode(bytes) });
-    } catch {
-      const loose = new TextDecoder('utf-8').decode(bytes);
-      const bad = loose.indexOf('\uFFFD');
-      const line = loose.slice(0, Math.max(0, bad)).split('\n').length;
-      problems.push({
-        severity: 'error',
-        file: rel,
-        line,
-        message: `the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8${/\.csv$/i.test(rel) ? ' (in Excel: "CSV UTF-8")' : ''}`,
-      });
-    }
+    const read = decodeText(rel, await readFile(path.join(root, rel)));
+    if ('text' in read) texts.push(read);
+    else problems.push(read);
   }
   return { texts, problems };
 }

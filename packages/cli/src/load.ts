@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   buildRegistry,
@@ -18,11 +19,9 @@ import {
   Project as ProjectFile,
   parseJsonSource,
   problemAt,
-  REPORT_NAME,
   type Registry,
   RegistryFile,
   Rule,
-  readReportFile,
   ScoringMethod,
   SharedCondition,
   inForce as unitInForce,
@@ -41,6 +40,16 @@ import {
 } from '@shoutu/engine';
 import type { z } from 'zod';
 import { contentHash, listFiles, readTexts, type TextFile, valueHash } from './files.js';
+import {
+  countEntry,
+  createReportSource,
+  type DiskReportSource,
+  LazyReportIndex,
+  parseReport,
+  REPORTS_DIR,
+  ReportCache,
+  reportContextHash,
+} from './report-cache.js';
 
 /** `data/forms/grid-daily.json` → `grid-daily`: the id a file's name promises. */
 function fileStem(file: string): string {
@@ -387,7 +396,11 @@ export interface Reports {
   blankCells: number;
 }
 
-/** `data/reports/<day>/<form>.<district>.csv|json`: every file read; bad rows and files set aside and counted. */
+/**
+ * `data/reports/<day>/<form>.<district>.csv|json`: every file read, fresh (no cache); bad rows
+ * and files set aside and counted. `shoutu validate` reads this way; `shoutu evaluate` reads only
+ * the days it needs (`openReports`).
+ */
 export async function loadReports(
   root: string,
   registry: Registry,
@@ -395,7 +408,7 @@ export async function loadReports(
 ): Promise<Reports> {
   // Every file is looked at, so that a report saved under a wrong name is never ignored in silence.
   const rels = await listFiles(
-    `${root}/data/reports`,
+    `${root}/${REPORTS_DIR}`,
     (f) => !f.split('/').some((p) => p.startsWith('.')),
   );
   const index = new ReportIndex();
@@ -403,34 +416,46 @@ export async function loadReports(
   const stats: Reports['stats'] = new Map();
   let blankCells = 0;
   for (const rel of rels) {
-    const day = REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
-    const s = stats.get(day) ?? emptyInputStats();
-    stats.set(day, s);
-    s.reportFiles++;
-    const read = await readTexts(root, [`data/reports/${rel}`]);
-    const file = read.texts[0];
-    if (!file) {
-      problems.push(
-        ...read.problems.map((p) => ({
-          ...p,
-          message: `${p.message}; the whole file was set aside`,
-        })),
-      );
-      s.quarantinedFiles++;
-      continue;
-    }
-    const r = readReportFile(file.file, rel, file.text, { forms, registry });
-    s.rows += r.rows.length;
-    s.quarantinedRows += r.quarantinedRows;
-    blankCells += r.blankCells;
-    if (r.quarantined) s.quarantinedFiles++;
-    for (const row of r.rows) {
-      index.add(row);
-      if (row.late) s.lateRows++;
-    }
-    problems.push(...r.problems);
+    const e = parseReport(rel, await readFile(path.join(root, REPORTS_DIR, rel)), {
+      forms,
+      registry,
+    });
+    const s = stats.get(e.day) ?? emptyInputStats();
+    stats.set(e.day, s);
+    countEntry(s, e);
+    blankCells += e.blankCells;
+    for (const row of e.rows) index.add(row);
+    problems.push(...e.problems);
   }
   return { index, problems, stats, blankCells };
+}
+
+export interface LazyReports {
+  /** The report days, read as lookups touch them. */
+  source: DiskReportSource;
+  /** An index over `source` (until the engine's own index takes a source: see `LazyReportIndex`). */
+  index: ReportIndex;
+  /** The cache the files are read through, with its counts; none when the run asked for none. */
+  cache?: ReportCache | undefined;
+}
+
+/**
+ * The project's reports, read only as far as they are used: a day's files are read (through the
+ * content-hash cache in `.shoutu/cache/`, unless `cache` is false) when a lookup first needs that
+ * day.
+ */
+export function openReports(
+  root: string,
+  project: { registry: Registry; forms: ReadonlyMap<string, Form>; settings: ProjectFile },
+  options: { cache?: boolean } = {},
+): LazyReports {
+  const ctx = { registry: project.registry, forms: project.forms };
+  const cache =
+    options.cache === false
+      ? undefined
+      : new ReportCache(root, reportContextHash(ctx, project.settings));
+  const source = createReportSource(root, ctx, { cache });
+  return { source, index: new LazyReportIndex(source), cache };
 }
 
 /** The scoring method's file, inside the rules folder. */

@@ -2,12 +2,11 @@ import { addDays, dayIn, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@sho
 import {
   buildResults,
   type DayResults,
-  emptyInputStats,
   evaluateDay,
   sumInputStats,
 } from '@shoutu/engine';
 import { UserError } from '../files.js';
-import { loadReports, loadWaivers } from '../load.js';
+import { type LazyReports, loadWaivers, openReports } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
 import { loadProject } from '../project.js';
 import { Snapshots, type Stamp, sameFindings, serialize } from '../snapshots.js';
@@ -72,32 +71,36 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     );
     return 1;
   }
-  const reports = await loadReports(opts.root, registry, project.forms);
+  // Only the days evaluated and the earlier days their look-backs touch are read.
+  const reports = openReports(opts.root, project);
   const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
   // `shoutu validate` lists report problems one by one; here a count is enough.
   printProblems(o, [...problems, ...waivers.problems], opts.maxProblems);
-  const setAside = sumInputStats(reports.stats.values());
-  if (setAside.quarantinedFiles + setAside.quarantinedRows > 0)
-    o.err(
-      `reports set aside: ${plural(setAside.quarantinedFiles, 'file')}, ${plural(setAside.quarantinedRows, 'row')} (run \`shoutu validate\` to see why)`,
-    );
   if (waivers.quarantinedFiles + waivers.quarantinedWaivers > 0)
     o.err(
       `waivers set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}; the findings they would cover count as usual`,
     );
-  const days = opts.date !== undefined ? [opts.date] : reports.index.days();
-  if (opts.date !== undefined && !reports.index.days().includes(opts.date))
+  const hasRows = (day: string) => !isEmpty(reports.source.rowsOf(day));
+  // The days with reports: a day already published had them; a day to evaluate is read to know.
+  const snapshots = new Snapshots(opts.root);
+  const days =
+    opts.date !== undefined
+      ? [opts.date]
+      : reports.source
+          .days()
+          .filter((d) => (!opts.recompute && snapshots.has(d)) || hasRows(d));
+  if (opts.date !== undefined && !hasRows(opts.date))
     // The daily run evaluates the calendar day on purpose: reports that did not arrive show as missing.
     o.err(
       `warning: no reports for ${opts.date} were accepted: every report that day counts as missing`,
     );
   if (days.length === 0) {
+    reportRead(o, reports, false);
     o.err(
       'no reports found in data/reports/: nothing to evaluate (give --date to evaluate a day without reports)',
     );
     return 1;
   }
-  const snapshots = new Snapshots(opts.root);
   for (const day of await snapshots.recover())
     o.err(`note: restored the snapshot of ${day}, which an interrupted run had moved aside`);
   // A changed method must say so: the version is how readers tell a new method from changed work.
@@ -119,6 +122,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   const todo = days.filter((d) => opts.recompute || !snapshots.has(d));
   const kept = days.length - todo.length;
   if (todo.length === 0) {
+    reportRead(o, reports, false);
     o.out(
       `nothing to evaluate: ${days.length === 1 ? `${days[0]} already has a snapshot` : `all ${days.length} days with reports already have snapshots`} in data/results/, kept as published (give --recompute to evaluate again)`,
     );
@@ -136,7 +140,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   }
 
   // Trends and streaks look at the day before: say when it has reports but no snapshot.
-  const reportDays = new Set(reports.index.days());
+  const reportDays = new Set(reports.source.days());
   const planned = new Set([...published, ...todo]);
   const gaps = todo.filter((d) => reportDays.has(addDays(d, -1)) && !planned.has(addDays(d, -1)));
   for (const d of gaps)
@@ -169,7 +173,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       scoringHash: scoring.hash,
       waivers: waivers.waivers,
       waiversHash: waivers.hash,
-      input: reports.stats.get(day) ?? emptyInputStats(),
+      input: reports.source.statsOf(day),
       history: snapshots.history,
       revision: earlier?.revision ?? 1,
       forms: project.forms.values(),
@@ -196,6 +200,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     bar.tick(i + 1, todo.length);
   }
   bar.done();
+  reportRead(o, reports);
   const parts = [
     `evaluated ${plural(todo.length, 'day')} (${todo[0]} to ${todo[todo.length - 1]}): ${plural(checks, 'check')}`,
   ];
@@ -221,4 +226,29 @@ function safeScore(index: string | undefined): string {
   } catch {
     return 'unreadable';
   }
+}
+
+function isEmpty(rows: Iterable<unknown>): boolean {
+  for (const _ of rows) return false;
+  return true;
+}
+
+/**
+ * What the run read: the report files of the days it needed (and how many came from the cache),
+ * and the files and rows set aside among them.
+ */
+function reportRead(o: Output, reports: LazyReports, always = true): void {
+  const read = reports.source.read();
+  if (!always && read.files === 0) return;
+  const setAside = sumInputStats(read.stats.values());
+  if (setAside.quarantinedFiles + setAside.quarantinedRows > 0)
+    o.err(
+      `reports set aside: ${plural(setAside.quarantinedFiles, 'file')}, ${plural(setAside.quarantinedRows, 'row')} (run \`shoutu validate\` to see why)`,
+    );
+  const cache = reports.cache;
+  const how = cache ? `: ${cache.hits} from the cache, ${cache.parsed} parsed` : '';
+  const days = read.days.length;
+  o.err(
+    `read ${plural(read.files, 'report file')} of ${plural(days, 'day')}${days > 0 ? ` (${read.days[0]} to ${read.days[days - 1]})` : ''}${how}`,
+  );
 }

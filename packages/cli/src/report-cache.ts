@@ -1,0 +1,406 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import {
+  addDays,
+  type Form,
+  isValidDay,
+  type Problem,
+  type Project as ProjectFile,
+  REPORT_NAME,
+  type Registry,
+  type ReportRow,
+  readReportFile,
+} from '@shoutu/core';
+import { emptyInputStats, type InputStats, ReportIndex } from '@shoutu/engine';
+import { decodeText, listFilesSync, valueHash } from './files.js';
+
+/** Raised whenever what a cache entry holds, or how it is keyed, changes. */
+export const CACHE_FORMAT = 1;
+
+/** Where parsed report files are kept, below the project root (gitignored). */
+export const REPORT_CACHE_DIR = '.shoutu/cache/reports';
+
+/** The folder of daily reports, below the project root. */
+export const REPORTS_DIR = 'data/reports';
+
+/** One report file as read and checked: what the cache keeps. */
+export interface ReportEntry {
+  /** Path relative to the root: `data/reports/<day>/<form>.<district>.csv`. */
+  file: string;
+  /** The day the file counts for in the input statistics. */
+  day: string;
+  rows: ReportRow[];
+  problems: Problem[];
+  quarantinedRows: number;
+  blankCells: number;
+  /** The whole file was set aside. */
+  quarantined: boolean;
+}
+
+export interface ReportContext {
+  forms: ReadonlyMap<string, Form>;
+  registry: Registry;
+}
+
+/** `<day>/…` below data/reports: the day it counts for (as the file name says, when it can). */
+export function dayOfReport(rel: string): string {
+  return REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
+}
+
+/** Reads and checks one report file's bytes: rows accepted, rows and files set aside. */
+export function parseReport(rel: string, bytes: Uint8Array, ctx: ReportContext): ReportEntry {
+  const file = `${REPORTS_DIR}/${rel}`;
+  const day = dayOfReport(rel);
+  const text = decodeText(file, bytes);
+  if (!('text' in text))
+    return {
+      file,
+      day,
+      rows: [],
+      problems: [{ ...text, message: `${text.message}; the whole file was set aside` }],
+      quarantinedRows: 0,
+      blankCells: 0,
+      quarantined: true,
+    };
+  const r = readReportFile(file, rel, text.text, ctx);
+  return {
+    file,
+    day,
+    rows: r.rows,
+    problems: r.problems,
+    quarantinedRows: r.quarantinedRows,
+    blankCells: r.blankCells,
+    quarantined: r.quarantined,
+  };
+}
+
+/** Adds one file's counts to its day's input statistics. */
+export function countEntry(stats: InputStats, e: ReportEntry): void {
+  stats.reportFiles++;
+  stats.rows += e.rows.length;
+  stats.quarantinedRows += e.quarantinedRows;
+  if (e.quarantined) stats.quarantinedFiles++;
+  for (const row of e.rows) if (row.late) stats.lateRows++;
+}
+
+const sha256 = (...parts: (string | Uint8Array)[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    h.update(p);
+    h.update('\0');
+  }
+  return h.digest('hex');
+};
+
+let fingerprint: string | undefined;
+
+/**
+ * The code that reads reports (the files of `@shoutu/core` as this process loads them): a
+ * changed reader must not be answered from entries the old one wrote.
+ */
+export function readerFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const h = createHash('sha256');
+  try {
+    const entry = fileURLToPath(import.meta.resolve('@shoutu/core'));
+    const dir = path.dirname(entry);
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (/\.(ts|js|mjs)$/.test(name) && statSync(full).isFile()) {
+        h.update(name);
+        h.update(readFileSync(full));
+      }
+    }
+  } catch {
+    // Where the module cannot be located, only the format number keys the reader.
+    h.update('unresolved');
+  }
+  fingerprint = h.digest('hex');
+  return fingerprint;
+}
+
+/**
+ * What a report file's reading depends on besides its bytes and name: the cache format, the
+ * reader's code, the registry, the forms and the project settings.
+ */
+export function reportContextHash(ctx: ReportContext, settings: ProjectFile): string {
+  const forms = [...ctx.forms.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return sha256(
+    `shoutu-report-cache/${CACHE_FORMAT}`,
+    readerFingerprint(),
+    ctx.registry.version,
+    valueHash(forms),
+    valueHash(settings),
+  );
+}
+
+/**
+ * Parsed, checked report files by content hash, in `<root>/.shoutu/cache/reports/`. An entry is
+ * named `<hash of its path>-<key>.v8`, the key being the hash of the context (see
+ * `reportContextHash`), the path and the bytes; an entry that cannot be read or does not hold its
+ * own key is ignored and rewritten; writing an entry removes the older ones of the same path.
+ */
+export class ReportCache {
+  readonly dir: string;
+  /** Files answered from the cache and files parsed, in this process. */
+  hits = 0;
+  parsed = 0;
+  /** Entries that could not be written (a read-only folder): the run goes on without them. */
+  writeFailures = 0;
+  private entries: Map<string, string[]> | undefined;
+
+  constructor(
+    root: string,
+    private readonly context: string,
+  ) {
+    this.dir = path.join(root, REPORT_CACHE_DIR);
+  }
+
+  /** A report file read through the cache. */
+  read(root: string, rel: string, ctx: ReportContext): ReportEntry {
+    const bytes = readFileSync(path.join(root, REPORTS_DIR, rel));
+    const key = sha256(this.context, rel, bytes);
+    const name = `${sha256(rel).slice(0, 24)}-${key}.v8`;
+    const cached = this.load(name, key);
+    if (cached) {
+      this.hits++;
+      return cached;
+    }
+    const entry = parseReport(rel, bytes, ctx);
+    this.parsed++;
+    this.store(name, key, entry);
+    return entry;
+  }
+
+  private load(name: string, key: string): ReportEntry | undefined {
+    const full = path.join(this.dir, name);
+    if (!existsSync(full)) return undefined;
+    try {
+      const v = deserialize(readFileSync(full)) as { key?: unknown; entry?: ReportEntry };
+      const e = v?.entry;
+      if (
+        v?.key !== key ||
+        !e ||
+        !Array.isArray(e.rows) ||
+        !Array.isArray(e.problems) ||
+        typeof e.file !== 'string' ||
+        typeof e.day !== 'string' ||
+        typeof e.quarantinedRows !== 'number' ||
+        typeof e.blankCells !== 'number' ||
+        typeof e.quarantined !== 'boolean'
+      )
+        return undefined;
+      return e;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private store(name: string, key: string, entry: ReportEntry): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = path.join(this.dir, `.tmp-${process.pid}-${name}`);
+      writeFileSync(tmp, serialize({ key, entry }));
+      renameSync(tmp, path.join(this.dir, name));
+    } catch {
+      this.writeFailures++;
+      return;
+    }
+    // Older entries of the same file are superseded by this one.
+    const prefix = name.slice(0, name.indexOf('-') + 1);
+    const list = this.list();
+    for (const other of list.get(prefix) ?? [])
+      if (other !== name) rmSync(path.join(this.dir, other), { force: true });
+    list.set(prefix, [name]);
+  }
+
+  private list(): Map<string, string[]> {
+    if (this.entries) return this.entries;
+    this.entries = new Map();
+    for (const name of existsSync(this.dir) ? readdirSync(this.dir) : []) {
+      if (!name.endsWith('.v8') || name.startsWith('.')) continue;
+      const prefix = name.slice(0, name.indexOf('-') + 1);
+      this.entries.set(prefix, [...(this.entries.get(prefix) ?? []), name]);
+    }
+    return this.entries;
+  }
+}
+
+/** The interface of the design (§1): days, and the accepted rows of one day read on demand. */
+export interface ReportSource {
+  /** Every day that has reports, oldest first. */
+  days(): readonly string[];
+  /** The accepted rows of one day (every form), read when the index first needs that day. */
+  rowsOf(day: string): Iterable<ReportRow>;
+}
+
+/** What a day source read, for the messages and the snapshots' input statistics. */
+export interface DaysRead {
+  /** The days read, oldest first. */
+  days: string[];
+  /** Problems of the files read (and of files outside day folders), in file order. */
+  problems: Problem[];
+  /** Input statistics of the days read. */
+  stats: Map<string, InputStats>;
+  /** Report files read, and blank cells of required fields in their accepted rows. */
+  files: number;
+  blankCells: number;
+}
+
+export interface DiskReportSource extends ReportSource {
+  /** What has been read so far. */
+  read(): DaysRead;
+  /** Whether `day` has a report folder (without reading it). */
+  has(day: string): boolean;
+  /** The input statistics of one day, read if it was not yet. */
+  statsOf(day: string): InputStats;
+}
+
+const visible = (rel: string) => !rel.split('/').some((p) => p.startsWith('.'));
+
+/**
+ * A lazy `ReportSource` over `data/reports/<day>/`: `days()` are the folders named for a real
+ * day; a day's files are read (through `cache` when given) the first time its rows are asked for.
+ * Files anywhere else below `data/reports/` are read at once so that their problems are said,
+ * never skipped in silence.
+ */
+export function createReportSource(
+  root: string,
+  ctx: ReportContext,
+  options: { cache?: ReportCache | undefined } = {},
+): DiskReportSource {
+  const base = path.join(root, REPORTS_DIR);
+  const readOne = (rel: string) =>
+    options.cache
+      ? options.cache.read(root, rel, ctx)
+      : parseReport(rel, readFileSync(path.join(base, rel)), ctx);
+  const days: string[] = [];
+  const stray: string[] = [];
+  if (existsSync(base))
+    for (const e of readdirSync(base, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory() && /^\d{4}-\d{2}-\d{2}$/.test(e.name) && isValidDay(e.name))
+        days.push(e.name);
+      else if (e.isDirectory())
+        stray.push(...listFilesSync(path.join(base, e.name), visible).map((f) => `${e.name}/${f}`));
+      else if (e.isFile()) stray.push(e.name);
+    }
+  days.sort();
+  const known = new Set(days);
+  const loaded = new Map<string, ReportEntry[]>();
+  const outside = stray.sort().map(readOne);
+  const entriesOf = (day: string): ReportEntry[] => {
+    let entries = loaded.get(day);
+    if (!entries) {
+      entries = known.has(day)
+        ? listFilesSync(path.join(base, day), visible).map((f) => readOne(`${day}/${f}`))
+        : [];
+      loaded.set(day, entries);
+    }
+    return entries;
+  };
+  return {
+    days: () => days,
+    has: (day) => known.has(day),
+    rowsOf: (day) => entriesOf(day).flatMap((e) => e.rows),
+    statsOf(day) {
+      const s = emptyInputStats();
+      for (const e of entriesOf(day)) if (e.day === day) countEntry(s, e);
+      return s;
+    },
+    read() {
+      const read = [...loaded.keys()].filter((d) => known.has(d)).sort();
+      const all = [...outside, ...read.flatMap((d) => loaded.get(d) ?? [])];
+      const stats = new Map<string, InputStats>();
+      let blankCells = 0;
+      for (const e of all) {
+        const s = stats.get(e.day) ?? emptyInputStats();
+        stats.set(e.day, s);
+        countEntry(s, e);
+        blankCells += e.blankCells;
+      }
+      return {
+        days: read,
+        problems: all.flatMap((e) => e.problems),
+        stats,
+        files: all.length,
+        blankCells,
+      };
+    },
+  };
+}
+
+/**
+ * Until the engine's `ReportIndex` takes a `ReportSource` itself (`new ReportIndex(undefined,
+ * source)`, design §1), this index reads a day from the source the first time a lookup touches
+ * it: `get`, `latest` and `latestValue` read the days they look at, `lastBefore` walks back over
+ * the source's days and stops at the first with a row.
+ */
+export class LazyReportIndex extends ReportIndex {
+  private readonly loaded = new Set<string>();
+  private readonly sourceDays: readonly string[];
+
+  constructor(private readonly source: ReportSource) {
+    super();
+    this.sourceDays = source.days();
+  }
+
+  private load(day: string): void {
+    if (this.loaded.has(day)) return;
+    this.loaded.add(day);
+    for (const row of this.source.rowsOf(day)) this.add(row);
+  }
+
+  override get(form: string, subject: string, day: string): ReportRow | undefined {
+    this.load(day);
+    return super.get(form, subject, day);
+  }
+
+  override latest(form: string, subject: string, day: string, within: number) {
+    for (let i = 0; i <= within; i++) {
+      const row = this.get(form, subject, addDays(day, -i));
+      if (row) return row;
+    }
+    return undefined;
+  }
+
+  override latestValue(form: string, subject: string, field: string, day: string, within: number) {
+    for (let i = 0; i <= within; i++) {
+      const row = this.get(form, subject, addDays(day, -i));
+      if (row && row.values[field] !== undefined && row.values[field] !== null) return row;
+    }
+    return undefined;
+  }
+
+  override lastBefore(form: string, subject: string, day: string): string | undefined {
+    // Days of the source on or before `day`, newest first, until one has a row.
+    let lo = 0;
+    let hi = this.sourceDays.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sourceDays[mid] as string) <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const d = this.sourceDays[i] as string;
+      if (this.get(form, subject, d)) return d;
+    }
+    return undefined;
+  }
+
+  override days(): string[] {
+    return [...new Set([...super.days(), ...this.sourceDays])].sort();
+  }
+}
