@@ -330,7 +330,7 @@ describe('waivers', () => {
     const r = await run(['--root', root, 'evaluate']);
     expect(r).toMatchObject({
       code: 0,
-      err: 'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)',
+      err: 'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)\nread 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
     });
     const day = async (d: string) =>
       DistrictResults.parse(
@@ -427,6 +427,7 @@ describe('waivers', () => {
       'data/waivers/mixed.json:34:7: error: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
       'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)',
       'waivers set aside: 1 file, 3 waivers; the findings they would cover count as usual',
+      'read 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
     ]);
     const d = DistrictResults.parse(
       JSON.parse(await readFile(path.join(root, 'data/results/2020-02-02/210202.json'), 'utf8')),

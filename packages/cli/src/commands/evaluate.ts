@@ -6,7 +6,7 @@ import {
   sumInputStats,
 } from '@shoutu/engine';
 import { UserError } from '../files.js';
-import { type LazyReports, loadWaivers, openReports } from '../load.js';
+import { type LazyReports, loadWaivers, openReports, type Waivers } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
 import { loadProject } from '../project.js';
 import { Snapshots, type Stamp, sameFindings, serialize } from '../snapshots.js';
@@ -76,10 +76,6 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
   // `shoutu validate` lists report problems one by one; here a count is enough.
   printProblems(o, [...problems, ...waivers.problems], opts.maxProblems);
-  if (waivers.quarantinedFiles + waivers.quarantinedWaivers > 0)
-    o.err(
-      `waivers set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}; the findings they would cover count as usual`,
-    );
   const hasRows = (day: string) => !isEmpty(reports.source.rowsOf(day));
   // The days with reports: a day already published had them; a day to evaluate is read to know.
   const snapshots = new Snapshots(opts.root);
@@ -95,7 +91,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       `warning: no reports for ${opts.date} were accepted: every report that day counts as missing`,
     );
   if (days.length === 0) {
-    reportRead(o, reports, false);
+    reportRead(o, reports, waivers, false);
     o.err(
       'no reports found in data/reports/: nothing to evaluate (give --date to evaluate a day without reports)',
     );
@@ -122,7 +118,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   const todo = days.filter((d) => opts.recompute || !snapshots.has(d));
   const kept = days.length - todo.length;
   if (todo.length === 0) {
-    reportRead(o, reports, false);
+    reportRead(o, reports, waivers, false);
     o.out(
       `nothing to evaluate: ${days.length === 1 ? `${days[0]} already has a snapshot` : `all ${days.length} days with reports already have snapshots`} in data/results/, kept as published (give --recompute to evaluate again)`,
     );
@@ -200,7 +196,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     bar.tick(i + 1, todo.length);
   }
   bar.done();
-  reportRead(o, reports);
+  reportRead(o, reports, waivers);
   const parts = [
     `evaluated ${plural(todo.length, 'day')} (${todo[0]} to ${todo[todo.length - 1]}): ${plural(checks, 'check')}`,
   ];
@@ -237,14 +233,18 @@ function isEmpty(rows: Iterable<unknown>): boolean {
  * What the run read: the report files of the days it needed (and how many came from the cache),
  * and the files and rows set aside among them.
  */
-function reportRead(o: Output, reports: LazyReports, always = true): void {
+function reportRead(o: Output, reports: LazyReports, waivers: Waivers, always = true): void {
   const read = reports.source.read();
-  if (!always && read.files === 0) return;
   const setAside = sumInputStats(read.stats.values());
   if (setAside.quarantinedFiles + setAside.quarantinedRows > 0)
     o.err(
       `reports set aside: ${plural(setAside.quarantinedFiles, 'file')}, ${plural(setAside.quarantinedRows, 'row')} (run \`shoutu validate\` to see why)`,
     );
+  if (waivers.quarantinedFiles + waivers.quarantinedWaivers > 0)
+    o.err(
+      `waivers set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}; the findings they would cover count as usual`,
+    );
+  if (!always && read.files === 0) return;
   const cache = reports.cache;
   const how = cache ? `: ${cache.hits} from the cache, ${cache.parsed} parsed` : '';
   const days = read.days.length;
