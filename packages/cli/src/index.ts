@@ -1,6 +1,6 @@
 export { factRows, factsMarkdown } from './commands/facts.js';
 export { projectSchemas } from './commands/schemas.js';
-export { loadReports } from './load.js';
+export { loadReports, openReports } from './load.js';
 export { main } from './main.js';
 export type { Output } from './output.js';
 export { loadProject } from './project.js';
