@@ -113,6 +113,7 @@ let fingerprint: string | undefined;
 export function readerFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const h = createHash('sha256');
+  h.update(readReportFile.toString());
   try {
     const entry = fileURLToPath(import.meta.resolve('@shoutu/core'));
     const dir = path.dirname(entry);
@@ -124,7 +125,8 @@ export function readerFingerprint(): string {
       }
     }
   } catch {
-    // Where the module cannot be located, only the format number keys the reader.
+    // Where the module cannot be located (a test runner's loader), the reader's own text and
+    // the format number key it.
     h.update('unresolved');
   }
   fingerprint = h.digest('hex');

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
-import { addDays } from '@shoutu/core';
 import { loadProject, loadReports, openReports } from '@shoutu/cli';
+import { addDays } from '@shoutu/core';
 import { evaluateDay } from '@shoutu/engine';
 import { describe, expect, test } from 'vitest';
 import { type Fixture, loadFixture } from './helpers.js';
@@ -140,7 +140,11 @@ describe('evaluate reads only the days it needs', () => {
             ? undefined
             : 500,
     );
-    await lookBackRule(fx, 'week', { fact: 'grid-daily.week', operator: 'greaterThan', value: 2000 });
+    await lookBackRule(fx, 'week', {
+      fact: 'grid-daily.week',
+      operator: 'greaterThan',
+      value: 2000,
+    });
     await lookBackRule(fx, 'seen', { fact: 'grid-daily.seen', operator: 'equal', value: 3 });
     await lookBackRule(fx, 'since', { fact: 'grid-daily.since', operator: 'lessThan', value: 2 });
     await lookBackRule(fx, 'full', { fact: 'grid-daily.full', operator: 'greaterThan', value: 3 });
@@ -193,9 +197,7 @@ test('the lazy source names files outside day folders and never lists them as da
     'data/reports/notes.txt',
     'data/reports/week-1/grid-daily.210202.csv',
   ]);
-  expect(read.problems.every((p) => p.message.endsWith('the whole file was set aside'))).toBe(
-    true,
-  );
+  expect(read.problems.every((p) => p.message.endsWith('the whole file was set aside'))).toBe(true);
   // The same problems as `shoutu validate` finds reading every file.
   const all = await loadReports(fx.root, project.registry, project.forms);
   expect(all.problems).toEqual(read.problems);

@@ -111,7 +111,9 @@ describe('the report cache', () => {
     const fx = await loadFixture('mini');
     const first = await fx.run('evaluate');
     expect(first.code).toBe(0);
-    expect(first.err).toContain('read 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed');
+    expect(first.err).toContain(
+      'read 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
+    );
     const results = fx.file('data/results');
     const cold = await readTree(results);
     await rm(results, { recursive: true });

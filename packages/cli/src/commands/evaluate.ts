@@ -1,10 +1,5 @@
 import { addDays, dayIn, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
-import {
-  buildResults,
-  type DayResults,
-  evaluateDay,
-  sumInputStats,
-} from '@shoutu/engine';
+import { buildResults, type DayResults, evaluateDay, sumInputStats } from '@shoutu/engine';
 import { UserError } from '../files.js';
 import { type LazyReports, loadWaivers, openReports, type Waivers } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
@@ -82,9 +77,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
   const days =
     opts.date !== undefined
       ? [opts.date]
-      : reports.source
-          .days()
-          .filter((d) => (!opts.recompute && snapshots.has(d)) || hasRows(d));
+      : reports.source.days().filter((d) => (!opts.recompute && snapshots.has(d)) || hasRows(d));
   if (opts.date !== undefined && !hasRows(opts.date))
     // The daily run evaluates the calendar day on purpose: reports that did not arrive show as missing.
     o.err(
