@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import {
   addDays,
+  type FieldValue,
   type Form,
   isValidDay,
   type Problem,
@@ -149,6 +150,107 @@ export function reportContextHash(ctx: ReportContext, settings: ProjectFile): st
 }
 
 /**
+ * A file's rows by column: the form, day and file once, each field's values in one list. Five
+ * times smaller than the rows as objects (the field names are not repeated on every row).
+ */
+interface Packed {
+  form: string;
+  day: string;
+  file: string;
+  fields: string[];
+  subjects: string[];
+  submittedAt: (string | null)[];
+  late: boolean[];
+  lines: number[];
+  /** Row after row, one cell per field; `undefined` where the row has no value. */
+  values: (FieldValue | undefined)[];
+  blank: (string[] | undefined)[];
+}
+
+/** An entry as written: rows packed when they have the shape `readReportFile` gives, else as they are. */
+type Stored = Omit<ReportEntry, 'rows'> & { rows?: ReportRow[]; packed?: Packed };
+
+const ROW_KEYS = 'form,subject,day,submittedAt,late,values,file,line';
+const ROW_KEYS_BLANK = 'form,subject,day,submittedAt,late,values,blank,file,line';
+
+function stored(entry: ReportEntry, ctx: ReportContext): Stored {
+  const { rows, ...rest } = entry;
+  const first = rows[0];
+  const form = first && ctx.forms.get(first.form);
+  if (!first || !form) return entry;
+  const fields = form.fields.map((f) => f.id);
+  const packed: Packed = {
+    form: first.form,
+    day: first.day,
+    file: first.file,
+    fields,
+    subjects: [],
+    submittedAt: [],
+    late: [],
+    lines: [],
+    values: [],
+    blank: [],
+  };
+  for (const row of rows) {
+    const keys = Object.keys(row).join(',');
+    if (
+      row.form !== packed.form ||
+      row.day !== packed.day ||
+      row.file !== packed.file ||
+      (keys !== ROW_KEYS && keys !== ROW_KEYS_BLANK)
+    )
+      return entry;
+    // The values must be in the form's order for the unpacked row to be the same object.
+    let at = 0;
+    for (const k of Object.keys(row.values)) {
+      while (at < fields.length && fields[at] !== k) at++;
+      if (at === fields.length) return entry;
+    }
+    packed.subjects.push(row.subject);
+    packed.submittedAt.push(row.submittedAt);
+    packed.late.push(row.late);
+    packed.lines.push(row.line);
+    for (const f of fields) packed.values.push(row.values[f]);
+    packed.blank.push(row.blank);
+  }
+  return { ...rest, packed };
+}
+
+function unpack(p: Packed): ReportRow[] | undefined {
+  const n = p.subjects.length;
+  const width = p.fields.length;
+  if (
+    p.submittedAt.length !== n ||
+    p.late.length !== n ||
+    p.lines.length !== n ||
+    p.blank.length !== n ||
+    p.values.length !== n * width
+  )
+    return undefined;
+  const rows: ReportRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const values: Record<string, FieldValue> = {};
+    for (let j = 0; j < width; j++) {
+      const v = p.values[i * width + j];
+      if (v !== undefined) values[p.fields[j] as string] = v;
+    }
+    const blank = p.blank[i];
+    rows.push({
+      form: p.form,
+      subject: p.subjects[i] as string,
+      day: p.day,
+      submittedAt: p.submittedAt[i] as string | null,
+      late: p.late[i] as boolean,
+      values,
+      ...(blank !== undefined ? { blank } : {}),
+      file: p.file,
+      line: p.lines[i] as number,
+    });
+  }
+  return rows;
+}
+
+/**
  * Parsed, checked report files by content hash, in `<root>/.shoutu/cache/reports/`. An entry is
  * named `<hash of its path>-<key>.v8`, the key being the hash of the context (see
  * `reportContextHash`), the path and the bytes; an entry that cannot be read or does not hold its
@@ -182,7 +284,7 @@ export class ReportCache {
     }
     const entry = parseReport(rel, bytes, ctx);
     this.parsed++;
-    this.store(name, key, entry);
+    this.store(name, key, entry, ctx);
     return entry;
   }
 
@@ -190,12 +292,11 @@ export class ReportCache {
     const full = path.join(this.dir, name);
     if (!existsSync(full)) return undefined;
     try {
-      const v = deserialize(readFileSync(full)) as { key?: unknown; entry?: ReportEntry };
+      const v = deserialize(readFileSync(full)) as { key?: unknown; entry?: Stored };
       const e = v?.entry;
       if (
         v?.key !== key ||
         !e ||
-        !Array.isArray(e.rows) ||
         !Array.isArray(e.problems) ||
         typeof e.file !== 'string' ||
         typeof e.day !== 'string' ||
@@ -204,17 +305,20 @@ export class ReportCache {
         typeof e.quarantined !== 'boolean'
       )
         return undefined;
-      return e;
+      const rows = Array.isArray(e.rows) ? e.rows : e.packed ? unpack(e.packed) : undefined;
+      if (!rows) return undefined;
+      const { packed: _, ...rest } = e;
+      return { ...rest, rows };
     } catch {
       return undefined;
     }
   }
 
-  private store(name: string, key: string, entry: ReportEntry): void {
+  private store(name: string, key: string, entry: ReportEntry, ctx: ReportContext): void {
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = path.join(this.dir, `.tmp-${process.pid}-${name}`);
-      writeFileSync(tmp, serialize({ key, entry }));
+      writeFileSync(tmp, serialize({ key, entry: stored(entry, ctx) }));
       renameSync(tmp, path.join(this.dir, name));
     } catch {
       this.writeFailures++;
