@@ -3,6 +3,7 @@
  * that work on other pages does not collide with it).
  */
 import type { Locale } from '../i18n';
+import { getResults, leafParent } from './results';
 import { siteTerritory } from './territory';
 import { districtUrl, localeUrl } from './url';
 
@@ -21,10 +22,23 @@ export function departmentUrl(locale: Locale, id: string): string {
   return localeUrl(locale, `departments/${encodeURIComponent(id)}/`);
 }
 
-/** The page of a unit of the territory, if it has one: a district's, or a unit's of a paged level. */
+/** The id of a unit's row in its parent's table of children. */
+export function unitAnchor(level: string, code: string): string {
+  return `${level}-${code}`.replace(/[^a-z0-9_-]+/gi, '-');
+}
+
+/**
+ * Where a unit of the territory is published: a district's page; a unit with units below it, its
+ * own page; a unit with none (a leaf, most units of a real city), its row on its parent's page.
+ */
 export function territoryUrl(locale: Locale, level: string, code: string): string | undefined {
   const territory = siteTerritory();
   if (level === territory.districtLevel) return districtUrl(locale, code);
-  if (territory.paged.has(level)) return unitUrl(locale, code);
-  return undefined;
+  if (!territory.paged.has(level)) return undefined;
+  const parent = leafParent(code);
+  if (parent === undefined) return unitUrl(locale, code);
+  const page = getResults().districts.has(parent)
+    ? districtUrl(locale, parent)
+    : unitUrl(locale, parent);
+  return `${page}#${unitAnchor(level, code)}`;
 }

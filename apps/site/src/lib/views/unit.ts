@@ -96,13 +96,16 @@ function districtIndex(district: DistrictDay): DistrictIndex {
 
 /**
  * The units of a district that get a page of their own: those of the paged levels (`pagedLevels`:
- * every level below the districts').
+ * every level below the districts') with units below them. A unit with none (a leaf: most units of
+ * a real city) is a row, with an anchor, on its parent's page; its findings and places are listed
+ * there too.
  */
 export function pagedUnits(
   district: DistrictDay,
   levels: ReadonlySet<string> = pagedLevels([district]),
 ): UnitEntry[] {
-  return district.units.filter((u) => levels.has(u.level));
+  const parents = new Set(district.units.map((u) => u.parent));
+  return district.units.filter((u) => levels.has(u.level) && parents.has(u.code));
 }
 
 /** A unit's page: its findings, its children ranked, the places in it and its children. */
