@@ -22,6 +22,7 @@ import {
   snapshotDays,
 } from '@shoutu/core/snapshot';
 import { type DistrictAction, interimActions } from './actions';
+import { publicationOf } from './views/common';
 
 export type CityDay = CityResults;
 export type DistrictDay = DistrictResults;
@@ -111,7 +112,7 @@ export class LazyDistricts extends Map<string, DistrictResults> {
     if (!district) {
       district = loadDistrict(this.dir, this.city, code);
       super.set(code, district);
-      noteLeaves(district.district.code, district.units);
+      for (const [unit, host] of publicationOf(district.units).host) hosts.set(unit, host);
     }
     return district;
   }
@@ -140,21 +141,16 @@ export class LazyDistricts extends Map<string, DistrictResults> {
   }
 }
 
-/** Unit code → its parent's code, for the units with no unit below them, of the districts read. */
-const leaves = new Map<string, string>();
-
-function noteLeaves(_district: string, units: DistrictResults['units']): void {
-  const parents = new Set(units.map((u) => u.parent));
-  for (const u of units) if (!parents.has(u.code)) leaves.set(u.code, u.parent);
-}
+/** Unit code → the unit (or district) whose page shows it, for the units without a page. */
+const hosts = new Map<string, string>();
 
 /**
- * The parent of a unit with no unit below it (a leaf: published as a row of its parent's page, not
- * a page of its own), once its district has been read; undefined for any other unit. A page only
- * links to units of districts it has read.
+ * Where a unit without a page of its own is shown (`publicationOf`): the code of the unit or
+ * district whose page has its row; undefined for a unit with a page. Known once the unit's
+ * district has been read: a page only links to units of districts it has read.
  */
-export function leafParent(code: string): string | undefined {
-  return leaves.get(code);
+export function hostOf(code: string): string | undefined {
+  return hosts.get(code);
 }
 
 /** Format 3: the district's one file, checked to belong with the day's city index. */

@@ -3,7 +3,7 @@
  * that work on other pages does not collide with it).
  */
 import type { Locale } from '../i18n';
-import { getResults, leafParent } from './results';
+import { getResults, hostOf } from './results';
 import { siteTerritory } from './territory';
 import { districtUrl, localeUrl } from './url';
 
@@ -28,17 +28,16 @@ export function unitAnchor(level: string, code: string): string {
 }
 
 /**
- * Where a unit of the territory is published: a district's page; a unit with units below it, its
- * own page; a unit with none (a leaf, most units of a real city), its row on its parent's page.
+ * Where a unit of the territory is published: a district's page; a unit with units two levels
+ * below it, its own page; any other (most units of a real city), its row on the page of the
+ * nearest unit above with one (`publicationOf`).
  */
 export function territoryUrl(locale: Locale, level: string, code: string): string | undefined {
   const territory = siteTerritory();
   if (level === territory.districtLevel) return districtUrl(locale, code);
   if (!territory.paged.has(level)) return undefined;
-  const parent = leafParent(code);
-  if (parent === undefined) return unitUrl(locale, code);
-  const page = getResults().districts.has(parent)
-    ? districtUrl(locale, parent)
-    : unitUrl(locale, parent);
+  const host = hostOf(code);
+  if (host === undefined) return unitUrl(locale, code);
+  const page = getResults().districts.has(host) ? districtUrl(locale, host) : unitUrl(locale, host);
   return `${page}#${unitAnchor(level, code)}`;
 }

@@ -16,13 +16,18 @@ describe('districtView', () => {
   ];
   const view = districtView(results([d], rules), d, actions);
 
-  test('the children of the district ranked; their children are on their pages, not here', () => {
+  test('the children of the district ranked; the children of one with a page are on its page', () => {
     expect(view.children.map((s) => `${s.rank}${s.code}`)).toEqual(['1S2', '2S1']);
-    expect(view.children[1]).not.toHaveProperty('children');
+    expect(view.children[1]?.children).toEqual([]);
   });
 
-  test('a child with no unit below it is a leaf (a row here, no page of its own)', () => {
-    expect(view.children.map((s) => `${s.code}:${s.leaf}`)).toEqual(['S2:true', 'S1:false']);
+  test('a child without units two levels below has no page: its row is here, with its children', () => {
+    expect(view.children.map((s) => `${s.code}:${s.paged}`)).toEqual(['S2:false', 'S1:true']);
+    const flat = district('F');
+    flat.units = flat.units.filter((u) => u.level !== 'grid');
+    const v = districtView(results([flat]), flat, []);
+    expect(v.children.map((s) => `${s.code}:${s.paged}`)).toEqual(['S2:false', 'S1:false']);
+    expect(v.children[1]?.children.map((c) => c.code)).toEqual(['C1', 'C2']);
   });
 
   test('whatever the levels are called', () => {

@@ -9,6 +9,7 @@ import type { DistrictDay, Results, RuleEntry } from '../results';
 import {
   byCode,
   type DepartmentView,
+  publication,
   type FindingsView,
   findingsView,
   rankByScore,
@@ -25,8 +26,10 @@ export interface ChildGroup extends UnitRow {
   rank: number;
   /** The child's level id. */
   level: string;
-  /** Whether it has units below it (a page of its own) or not (a row on the district's page). */
-  leaf: boolean;
+  /** Whether it has a page of its own (`publicationOf`); if not, its row is here. */
+  paged: boolean;
+  /** For a child without a page: its own children, by code (rows under it here). */
+  children: (UnitRow & { level: string })[];
 }
 
 /** One line of what to act on: a rule's failures or missing reports and the points they cost. */
@@ -58,6 +61,7 @@ export function districtView(
   const catalogOrder = new Map(results.city.rules.map((r, i) => [r.id, i]));
 
   const below = unitsByParent(district);
+  const { paged } = publication(district);
   const row = (u: UnitRow & { level: string }) => ({
     code: u.code,
     level: u.level,
@@ -67,7 +71,12 @@ export function districtView(
     lost: u.lost,
   });
   const children = rankByScore(below.get(district.district.code) ?? [], (u) => u.code).map(
-    ({ rank, item }) => ({ rank, ...row(item), leaf: !below.has(item.code) }),
+    ({ rank, item }) => ({
+      rank,
+      ...row(item),
+      paged: paged.has(item.code),
+      children: paged.has(item.code) ? [] : [...(below.get(item.code) ?? [])].sort(byCode).map(row),
+    }),
   );
   const own = district.district.code;
 
