@@ -3,9 +3,10 @@
  * that work on other pages does not collide with it).
  */
 import type { Locale } from '../i18n';
-import { getResults, hostOf } from './results';
+import { getDistrict, getResults, hostOf } from './results';
 import { siteTerritory } from './territory';
 import { districtUrl, localeUrl } from './url';
+import { anchor, publication, subjects } from './views/common';
 
 /** The page of a unit below the district. */
 export function unitUrl(locale: Locale, code: string): string {
@@ -40,4 +41,27 @@ export function territoryUrl(locale: Locale, level: string, code: string): strin
   if (host === undefined) return unitUrl(locale, code);
   const page = getResults().districts.has(host) ? districtUrl(locale, host) : unitUrl(locale, host);
   return `${page}#${unitAnchor(level, code)}`;
+}
+
+/**
+ * The page that lists a finding, at its rule's section of its status: the page of its subject, or
+ * of the nearest unit above it with a page (the district's for its own checks). A unit's page lists
+ * every finding inside it; a district's lists only its own (the others are summed in its actions,
+ * whose rows carry the same `#fail-<rule>` and `#missing-<rule>` anchors).
+ */
+export function findingUrl(
+  locale: Locale,
+  district: string,
+  finding: { subject: string; rule: string; status: string },
+): string {
+  const data = getDistrict(district);
+  const { paged } = publication(data);
+  const subject = subjects(data)(finding.subject);
+  const units = [
+    ...(subject.level !== '' && subject.code !== district ? [subject.code] : []),
+    ...subject.chain.map((u) => u.code).reverse(),
+  ];
+  const page = units.find((code) => paged.has(code));
+  const base = page === undefined ? districtUrl(locale, district) : unitUrl(locale, page);
+  return `${base}#${anchor(finding.status, finding.rule)}`;
 }
