@@ -79,7 +79,7 @@ describe('limits of the output', () => {
     const m = { bytes: 900, files: 10, folders: new Map() };
     expect(limits.checkLimits(m, { maxBytes: 1000, maxFiles: 100 })).toEqual({
       over: [],
-      near: ['the output is 900 B, 90 % of the limit of 1000 B (SHOUTU_SITE_MAX_BYTES)'],
+      near: ['the output is 900 B, 90 % of the limit of 1.0 KB (SHOUTU_SITE_MAX_BYTES)'],
       summary: '900 B in 10 files (limits 1.0 KB, 100 files)',
     });
     const { over, near } = limits.checkLimits(m, { maxBytes: 899, maxFiles: 9 });

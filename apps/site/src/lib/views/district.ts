@@ -78,12 +78,17 @@ export function districtView(
       children: paged.has(item.code) ? [] : [...(below.get(item.code) ?? [])].sort(byCode).map(row),
     }),
   );
-  const own = district.district.code;
+  // Listed here: the findings with no unit page above them (the district's own, and those of
+  // units without a page right below it); the others are on the pages of their units.
+  const onPage = (code: string) => {
+    const s = subject(code);
+    return !paged.has(s.code) && !s.chain.some((u) => paged.has(u.code));
+  };
 
   return {
     ...findingsView(
       results,
-      district.findings.filter((f) => f.subject === own).map((finding) => ({ finding, district })),
+      district.findings.filter((f) => onPage(f.subject)).map((finding) => ({ finding, district })),
     ),
     actions: actions.map((a) => ({ ...a, entry: results.rules.get(a.rule) })),
     children,
