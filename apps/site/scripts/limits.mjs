@@ -93,7 +93,10 @@ const percent = (part, whole) => `${((100 * part) / whole).toFixed(0)} %`;
 export function biggestFolders(measured, top = 5) {
   const entries = [...measured.folders.entries()];
   const bySize = (a, b) => b[1].bytes - a[1].bytes || (a[0] < b[0] ? -1 : 1);
-  const firsts = entries.filter(([k]) => !k.includes('/')).sort(bySize).slice(0, top);
+  const firsts = entries
+    .filter(([k]) => !k.includes('/'))
+    .sort(bySize)
+    .slice(0, top);
   return firsts.map(([name, f]) => {
     const children = entries
       .filter(([k]) => k.startsWith(`${name}/`))

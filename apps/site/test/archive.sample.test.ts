@@ -343,7 +343,9 @@ describe('archive cache', () => {
         `en/archive/${day}/district/210202/index.html`,
         `archive/${day}/district/210281/findings.csv.gz`,
       ])
-        expect(readFileSync(path.join(entry, rel)), rel).toEqual(readFileSync(path.join(site, rel)));
+        expect(readFileSync(path.join(entry, rel)), rel).toEqual(
+          readFileSync(path.join(site, rel)),
+        );
       const assets: string[] = JSON.parse(readFileSync(path.join(entry, '.assets.json'), 'utf8'));
       expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
       for (const a of assets) {

@@ -96,9 +96,7 @@ describe('street and community pages, departments and the trend chart: the sampl
       const d: DistrictResults = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
       const parentOf = new Map(d.units.map((u) => [u.code, u.parent]));
       const withChildren = new Set(d.units.map((u) => u.parent));
-      const paged = new Set(
-        d.units.filter((u) => withChildren.has(u.code)).map((u) => u.parent),
-      );
+      const paged = new Set(d.units.filter((u) => withChildren.has(u.code)).map((u) => u.parent));
       for (const u of d.units) {
         if (paged.has(u.code)) {
           expect(files, u.code).toContain(`unit/${u.code}/index.html`);
@@ -110,7 +108,8 @@ describe('street and community pages, departments and the trend chart: the sampl
         // Its row, with an anchor, on the page of the nearest unit above with one.
         let host = u.parent;
         while (parentOf.has(host) && !paged.has(host)) host = parentOf.get(host)!;
-        const rel = host === d.district.code ? `district/${host}/index.html` : `unit/${host}/index.html`;
+        const rel =
+          host === d.district.code ? `district/${host}/index.html` : `unit/${host}/index.html`;
         expect(await page(rel), `${u.code} on ${rel}`).toContain(`id="${u.level}-${u.code}"`);
       }
       for (const p of d.places) expect(files).not.toContain(`unit/${p.id}/index.html`);
@@ -141,7 +140,9 @@ describe('street and community pages, departments and the trend chart: the sampl
     const table = section(zh, 'children');
     expect(table).toContain('<table');
     const below = zhongshan.units.filter(
-      (u) => u.parent === street.code || zhongshan.units.some((c) => c.code === u.parent && c.parent === street.code),
+      (u) =>
+        u.parent === street.code ||
+        zhongshan.units.some((c) => c.code === u.parent && c.parent === street.code),
     );
     expect(rows(table.slice(table.indexOf('<tbody')))).toHaveLength(below.length);
     for (const g of grids) {
@@ -170,7 +171,9 @@ describe('street and community pages, departments and the trend chart: the sampl
     for (const u of zhongshan.units.filter((u) => u.parent === '210202'))
       expect(streets).toContain(`href="/unit/${u.code}/">${html(u.name.zh)}</a>`);
     const fail = zhongshan.findings.find((f) => f.status === 'fail')!;
-    expect(section(zh, 'actions')).toContain(`id="fail-${fail.rule.replace(/[^a-z0-9-]+/gi, '-')}"`);
+    expect(section(zh, 'actions')).toContain(
+      `id="fail-${fail.rule.replace(/[^a-z0-9-]+/gi, '-')}"`,
+    );
     const grid = zhongshan.units.find((u) => u.code === fail.subject)!;
     const community = zhongshan.units.find((u) => u.code === grid.parent)!;
     const failures = section(await page(`unit/${community.parent}/index.html`), 'failures');

@@ -43,7 +43,8 @@ export function interimActions(city: CityResults, district: DistrictResults): Di
     const r = rules.get(id);
     if (!r) continue;
     const w = weightOf(id);
-    const p = w * (counts.pass + counts.fail + counts.missing * missing[1] + counts.error * error[1]);
+    const p =
+      w * (counts.pass + counts.fail + counts.missing * missing[1] + counts.error * error[1]);
     possible.set(r.area, (possible.get(r.area) ?? 0) + p);
   }
   const scored = method.areas.filter((a) => (possible.get(a.id) ?? 0) > 0);

@@ -27,10 +27,9 @@ describe('unitView', () => {
 
   test('on a unit’s page, a child without a page is followed by its children; every place inside', () => {
     const s1 = unitView(r, d, 'S1');
-    expect(s1.children.map((c) => `${c.code}:${c.paged}:${c.children.map((g) => g.code)}`)).toEqual([
-      'C2:false:',
-      'C1:false:G1,G2',
-    ]);
+    expect(s1.children.map((c) => `${c.code}:${c.paged}:${c.children.map((g) => g.code)}`)).toEqual(
+      ['C2:false:', 'C1:false:G1,G2'],
+    );
     expect(s1.places.map((p) => p.id)).toEqual(['P1']);
   });
 

@@ -9,9 +9,9 @@ import type { DistrictDay, Results, RuleEntry } from '../results';
 import {
   byCode,
   type DepartmentView,
-  publication,
   type FindingsView,
   findingsView,
+  publication,
   rankByScore,
   rankDepartments,
   ruleOrdering,
