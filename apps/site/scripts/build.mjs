@@ -26,6 +26,12 @@
  * SHOUTU_SITE_OUT builds into another folder instead of apps/site/dist (staged next to it as
  * <out>.build); SHOUTU_ARCHIVE_CACHE keeps the cache elsewhere. Paths are taken from the working
  * directory the build was started in. SHOUTU_SITE and SHOUTU_BASE are read by astro.config.mjs.
+ *
+ * Limits: before the swap the staged output is measured (bytes of every file added up, files
+ * counted; scripts/limits.mjs). Above a limit the build fails, naming the figures and the biggest
+ * folders, and leaves the previous output as it was; above 80 % of one it warns the same way.
+ *   SHOUTU_SITE_MAX_BYTES  the most bytes the output may hold (default 1000000000, 1 GB)
+ *   SHOUTU_SITE_MAX_FILES  the most files the output may hold (default 100000)
  */
 import { createHash } from 'node:crypto';
 import {
@@ -44,6 +50,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCityDay, snapshotDays } from '@shoutu/core/snapshot';
 import { languagesOf } from '../src/lib/languages.mjs';
+import { biggestFolders, checkLimits, limitsFrom, measure } from './limits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const repo = resolve(root, '../..');
@@ -207,6 +214,9 @@ function readManifest(entry) {
   }
 }
 
+const limits = limitsFrom();
+if (limits.problems.length > 0) fail(limits.problems.join('\n'));
+
 // 1. Which days need rendering.
 const started = performance.now();
 const site = siteHash();
@@ -321,7 +331,23 @@ console.log(
   `archive: ${toRender.length} of ${days.length} days rendered, ${cached.size} from the cache (${shown(cacheDir)}), ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
 );
 
-// 4. Swap.
+// 4. Within the limits? Measured where it will be served from, with the cached days linked in.
+{
+  const measured = measure(staging);
+  const { over, near, summary } = checkLimits(measured, limits);
+  const folders = biggestFolders(measured);
+  if (over.length > 0) {
+    rmSync(staging, { recursive: true, force: true });
+    fail(
+      `${over.join('; ')}.\nThe biggest folders:\n${folders.join('\n')}\nPublish less (fewer days in the results folder, fewer pages), or raise the limit if the host takes more.`,
+    );
+  }
+  console.log(`output: ${summary}`);
+  if (near.length > 0)
+    console.warn(`warning: ${near.join('; ')}.\nThe biggest folders:\n${folders.join('\n')}`);
+}
+
+// 5. Swap.
 try {
   if (ready !== staging) {
     rmSync(ready, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { textIn } from '@shoutu/core';
 import { describe, expect, inject, test } from 'vitest';
 import { csvCell, toCsv } from '../src/lib/csv';
@@ -10,7 +11,11 @@ import { DEV_CACHE, folderState } from './global-setup';
 
 const BOM = '\uFEFF';
 
-const read = (site: string, rel: string) => readFileSync(path.join(site, rel), 'utf8');
+/** A file's text; a past day's CSV (`.csv.gz`) unpacked. */
+const read = (site: string, rel: string) => {
+  const bytes = readFileSync(path.join(site, rel));
+  return (rel.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+};
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('.'));
@@ -39,13 +44,13 @@ describe('downloads of the mini project', () => {
   const site = inject('siteMini');
 
   test('hold no personal data', () => {
-    const files = allFiles(site).filter((f) => /\.(csv|json|html)$/.test(f));
-    const data = files.filter((f) => /\.(csv|json)$/.test(f));
+    const files = allFiles(site).filter((f) => /\.(csv|json|html|csv\.gz)$/.test(f));
+    const data = files.filter((f) => /\.(csv|json|csv\.gz)$/.test(f));
     // Days of the archive, the latest day and the templates are all there to check.
     expect(data).toEqual(
       expect.arrayContaining([
         'archive/2020-02-02/city.csv',
-        'archive/2020-02-03/district/210202/findings.csv',
+        'archive/2020-02-03/district/210202/findings.csv.gz',
         'downloads/latest/district/210202/district.json',
         'downloads/latest/district/210202/units.csv',
         'downloads/templates/grid-daily.csv',

@@ -22,7 +22,8 @@ describe('rules area on the mini fixture', () => {
     const zh = await page('rules/prevention.grid-screening/index.html');
     expect(zh).toContain('缺报（已豁免）');
     expect(zh).toContain('测试豁免理由');
-    expect(zh).toContain('/district/210202/#waived-prevention-grid-screening');
+    // Linked where it is listed: the page of the street its grid is in.
+    expect(zh).toContain('/unit/210202001/#waived-prevention-grid-screening');
     const en = await page('en/rules/prevention.grid-screening/index.html');
     expect(en).toContain('missing (waived)');
     expect(en).toContain('Zhongshan &lt;script&gt;alert(1)&lt;/script&gt;');

@@ -109,7 +109,7 @@ describe('the site of a second territory (fixtures/fjordland)', () => {
     expect(published.size).toBeGreaterThan(10);
   });
 
-  test('every county has a page at /<level id>/<code>/, every parish at /unit/<code>/', () => {
+  test('every county has a page at /<level id>/<code>/; every parish (a leaf) is a row there, with its findings', () => {
     const second = index.territory.levels[1]!.id;
     for (const d of index.districts) {
       const county = page(`${second}/${d.code}/index.html`);
@@ -120,12 +120,21 @@ describe('the site of a second territory (fixtures/fjordland)', () => {
           path.join(inject('projectTerritory'), 'data/results', index.day, `${d.code}.json`),
           'utf8',
         ),
-      ) as { units: { code: string; name: { en: string } }[] };
+      ) as {
+        units: { code: string; level: string; name: { en: string } }[];
+        findings: { subject: string; rule: string; status: string }[];
+      };
       expect(results.units.length).toBeGreaterThan(0);
       for (const u of results.units) {
-        expect(county).toContain(`href="/unit/${u.code}/"`);
-        expect(page(`unit/${u.code}/index.html`)).toContain(html(u.name.en));
+        expect(county).toContain(`id="${u.level}-${u.code}"`);
+        expect(county).toContain(html(u.name.en));
+        expect(existsSync(path.join(inject('siteTerritory'), `unit/${u.code}/index.html`))).toBe(
+          false,
+        );
       }
+      // With no page below it, every finding of the county is listed on its page.
+      for (const f of results.findings)
+        expect(county).toContain(`id="${f.status}-${f.rule.replace(/[^a-z0-9-]+/gi, '-')}"`);
     }
   });
 

@@ -87,23 +87,36 @@ describe('street and community pages, departments and the trend chart: the sampl
     out = sampleSite();
   });
 
-  test('every street and community of the latest day has a page in both languages', async () => {
+  test('a unit with units two levels below has a page in both languages; any other is an anchored row above', async () => {
     const files = new Set(
       (await readdir(out, { recursive: true })).filter((f) => f.endsWith('index.html')),
     );
     const dir = path.join(SAMPLE_RESULTS, latest(SAMPLE_RESULTS));
     for (const f of readdirSync(dir).filter((f) => /^\d+\.json$/.test(f))) {
       const d: DistrictResults = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
-      // Every level below the district has pages; places are rows of their units' tables.
+      const parentOf = new Map(d.units.map((u) => [u.code, u.parent]));
+      const withChildren = new Set(d.units.map((u) => u.parent));
+      const paged = new Set(d.units.filter((u) => withChildren.has(u.code)).map((u) => u.parent));
       for (const u of d.units) {
-        expect(files, u.code).toContain(`unit/${u.code}/index.html`);
-        expect(files, u.code).toContain(`en/unit/${u.code}/index.html`);
+        if (paged.has(u.code)) {
+          expect(files, u.code).toContain(`unit/${u.code}/index.html`);
+          expect(files, u.code).toContain(`en/unit/${u.code}/index.html`);
+          continue;
+        }
+        expect(files, u.code).not.toContain(`unit/${u.code}/index.html`);
+        if (d.district.code !== '210202') continue;
+        // Its row, with an anchor, on the page of the nearest unit above with one.
+        let host = u.parent;
+        while (parentOf.has(host) && !paged.has(host)) host = parentOf.get(host)!;
+        const rel =
+          host === d.district.code ? `district/${host}/index.html` : `unit/${host}/index.html`;
+        expect(await page(rel), `${u.code} on ${rel}`).toContain(`id="${u.level}-${u.code}"`);
       }
       for (const p of d.places) expect(files).not.toContain(`unit/${p.id}/index.html`);
     }
   });
 
-  test('a street page links down to its communities and up to its district and the city', async () => {
+  test('a street page lists its communities and their grids as rows and links up to its district and the city', async () => {
     const zh = await page(`unit/${street.code}/index.html`);
     expect(zh).toContain('<html lang="zh-CN"');
     expect(zh).toContain(`<h1>${html(street.name.zh)}合规评分</h1>`);
@@ -112,32 +125,39 @@ describe('street and community pages, departments and the trend chart: the sampl
     expect(crumbs).toContain('href="/district/210202/"');
     expect(crumbs).toContain(`aria-current="page">${html(street.name.zh)}<`);
     const children = section(zh, 'children');
-    for (const c of zhongshan.units.filter((u) => u.parent === street.code))
-      expect(children).toContain(`href="/unit/${c.code}/">${html(c.name.zh)}</a>`);
+    for (const c of zhongshan.units.filter((u) => u.parent === street.code)) {
+      expect(children).toContain(`id="${c.level}-${c.code}"`);
+      expect(children).toContain(html(c.name.zh));
+    }
     const en = await page(`en/unit/${street.code}/index.html`);
     expect(en).toContain('<html lang="en"');
     expect(en).toContain('href="/en/district/210202/"');
-    expect(en).toContain(`href="/en/unit/${community.code}/"`);
+    expect(en).toContain(`id="${community.level}-${community.code}"`);
   });
 
-  test('a community page links up to its street and lists its grids in a table', async () => {
-    const zh = await page(`unit/${community.code}/index.html`);
-    const crumbs = zh.slice(zh.indexOf('aria-label="位置"'), zh.indexOf('<h1>'));
-    expect(crumbs).toContain('href="/district/210202/"');
-    expect(crumbs).toContain(`href="/unit/${street.code}/"`);
+  test('a community without a page is a row on its street’s page, followed by its grids with their scores', async () => {
+    const zh = await page(`unit/${street.code}/index.html`);
     const table = section(zh, 'children');
     expect(table).toContain('<table');
-    expect(rows(table.slice(table.indexOf('<tbody')))).toHaveLength(grids.length);
-    for (const g of grids) expect(table).toContain(html(g.name.zh));
-    // Every grid's score is in its row.
-    for (const g of grids)
-      expect(table).toContain(`data-v="${g.summary.score === null ? '' : g.summary.score}"`);
+    const below = zhongshan.units.filter(
+      (u) =>
+        u.parent === street.code ||
+        zhongshan.units.some((c) => c.code === u.parent && c.parent === street.code),
+    );
+    expect(rows(table.slice(table.indexOf('<tbody')))).toHaveLength(below.length);
+    for (const g of grids) {
+      const row = rows(table).find((r) => r.includes(`id="${g.level}-${g.code}"`));
+      expect(row, g.code).toContain(html(g.name.zh));
+      expect(row).toContain(`data-v="${g.summary.score === null ? '' : g.summary.score}"`);
+    }
   });
 
   test("a community's key places with findings are listed with their department", async () => {
     const place = wafangdian.places[0]!;
     const grid = wafangdian.units.find((u) => u.code === place.grid)!;
-    const zh = await page(`unit/${grid.parent}/index.html`);
+    const community = wafangdian.units.find((u) => u.code === grid.parent)!;
+    // Listed on the page of the street the community is in.
+    const zh = await page(`unit/${community.parent}/index.html`);
     const table = section(zh, 'places');
     expect(table).toContain(html(place.name.zh));
     expect(table).toContain(place.id);
@@ -145,19 +165,23 @@ describe('street and community pages, departments and the trend chart: the sampl
     expect(table).toContain(`href="/departments/${place.department}/"`);
   });
 
-  test('the district page links each street and community and names who answers for a failure', async () => {
+  test('the district page links each street, sums a failure in what to act on; its street page names who answers', async () => {
     const zh = await page('district/210202/index.html');
     const streets = section(zh, 'streets');
-    for (const u of zhongshan.units.filter((u) => u.level !== 'grid'))
+    for (const u of zhongshan.units.filter((u) => u.parent === '210202'))
       expect(streets).toContain(`href="/unit/${u.code}/">${html(u.name.zh)}</a>`);
-    const failures = section(zh, 'failures');
     const fail = zhongshan.findings.find((f) => f.status === 'fail')!;
+    expect(section(zh, 'actions')).toContain(
+      `id="fail-${fail.rule.replace(/[^a-z0-9-]+/gi, '-')}"`,
+    );
     const grid = zhongshan.units.find((u) => u.code === fail.subject)!;
+    const community = zhongshan.units.find((u) => u.code === grid.parent)!;
+    const failures = section(await page(`unit/${community.parent}/index.html`), 'failures');
     expect(failures).toContain('责任方：');
     const parties = failures.slice(failures.indexOf(fail.subject));
     expect(parties.slice(0, parties.indexOf('</li>'))).toMatch(
       new RegExp(
-        `${html(grid.name.zh)}</(?:span|a)>\\s*<span>（主责）[\\s\\S]*href="/unit/${grid.parent}/"[\\s\\S]*href="/district/210202/"`,
+        `${html(grid.name.zh)}</(?:span|a)>\\s*<span>（主责）[\\s\\S]*href="/unit/${community.parent}/#${community.level}-${community.code}"[\\s\\S]*href="/district/210202/"`,
       ),
     );
   });
@@ -167,7 +191,10 @@ describe('street and community pages, departments and the trend chart: the sampl
       (f) => f.status === 'fail' && wafangdian.places.some((p) => p.id === f.subject),
     )!;
     const place = wafangdian.places.find((p) => p.id === fail.subject)!;
-    const zh = await page('district/210281/index.html');
+    const streetCode = wafangdian.units.find(
+      (s) => s.code === wafangdian.units.find((u) => u.code === place.grid)?.parent,
+    )?.parent;
+    const zh = await page(`unit/${streetCode}/index.html`);
     const item = zh.slice(zh.indexOf(`>${place.id}<`));
     const parties = item.slice(
       item.indexOf('责任方'),
@@ -241,7 +268,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     const island = zh.slice(zh.indexOf('<astro-island'), zh.indexOf('</astro-island>'));
     expect(island).toContain('component-url="/_astro/SortableTable.');
     expect(island).toContain('client="visible"');
-    for (const u of wafangdian.units.filter((u) => u.level !== 'grid'))
+    for (const u of wafangdian.units.filter((u) => u.parent === '210281'))
       expect(island).toContain(`href="/unit/${u.code}/"`);
     const props = island.match(/ props="([^"]*)"/)?.[1] ?? '';
     expect(props.length).toBeLessThan(400);

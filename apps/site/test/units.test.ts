@@ -16,28 +16,29 @@ describe('street and community pages: the mini fixture', () => {
     out = inject('siteMini');
   });
 
-  test('the street and the community have pages that link down and up', async () => {
+  test('the street has a page; its community (grids only below) is a row there, linked by anchor', async () => {
     const street = await page('unit/210202001/index.html');
     expect(street).toContain('海军广场街道合规评分');
-    expect(section(street, 'children')).toContain('href="/unit/210202001001/">七一社区</a>');
+    const children = section(street, 'children');
+    expect(children).toContain('id="community-210202001001"');
+    expect(children).toContain('七一社区');
+    expect(children).not.toContain('href="/unit/210202001001/"');
     expect(street).toContain('href="/district/210202/"');
-    const community = await page('unit/210202001001/index.html');
-    const crumbs = community.slice(
-      community.indexOf('aria-label="位置"'),
-      community.indexOf('<h1>'),
-    );
+    const crumbs = street.slice(street.indexOf('aria-label="位置"'), street.indexOf('<h1>'));
     expect(crumbs).toContain('href="/">大连市</a>');
     expect(crumbs).toContain('href="/district/210202/">中山区</a>');
-    expect(crumbs).toContain('href="/unit/210202001/">海军广场街道</a>');
+    expect(existsSync(path.join(out, 'unit/210202001001/index.html'))).toBe(false);
     const district = await page('district/210202/index.html');
-    expect(section(district, 'streets')).toContain('href="/unit/210202001001/">七一社区</a>');
+    expect(section(district, 'streets')).toContain('href="/unit/210202001/">海军广场街道</a>');
   });
 
-  test("the community's grid table lists both grids with their score and band", async () => {
-    const zh = await page('unit/210202001001/index.html');
+  test("the community's grids follow its row on the street page, with their score and band", async () => {
+    const zh = await page('unit/210202001/index.html');
     const table = section(zh, 'children');
     const body = rows(table.slice(table.indexOf('<tbody')));
-    expect(body).toHaveLength(2);
+    // The community and its two grids.
+    expect(body).toHaveLength(3);
+    expect(table).toContain('id="grid-210202001001001"');
     expect(table).toContain('第1网格');
     expect(table).toContain('第2网格');
     expect(table).toMatch(/band band-(green|yellow|red|none)/);
@@ -45,19 +46,21 @@ describe('street and community pages: the mini fixture', () => {
     expect(zh).not.toContain('<section aria-labelledby="places"');
   });
 
-  test('a waived missing report shows on the community page with its waiver', async () => {
-    const zh = await page('unit/210202001001/index.html');
+  test('a waived missing report shows on the street page with its waiver, linked from the rule page', async () => {
+    const zh = await page('unit/210202001/index.html');
     const waived = section(zh, 'waived');
+    expect(waived).toContain('id="waived-prevention-grid-screening"');
     expect(waived).toContain('缺报（已豁免）');
     expect(waived).toContain('测试豁免理由');
     expect(waived).toContain('中山区疫情防控指挥部办公室');
+    expect(waived).toContain('2020年2月3日 至 2020年2月29日');
     expect(section(zh, 'waivers')).toContain('data/waivers/test.json:');
     const en = await page('en/unit/210202001/index.html');
     expect(section(en, 'waived')).toContain('A test waiver reason');
   });
 
   test('names with markup are escaped on the new pages and no page loads JavaScript', async () => {
-    const en = await page('en/unit/210202001001/index.html');
+    const en = await page('en/unit/210202001/index.html');
     expect(en).toContain('Zhongshan &lt;script&gt;alert(1)&lt;/script&gt;');
     for (const f of await readdir(out, { recursive: true })) {
       if (!f.endsWith('.html')) continue;

@@ -45,7 +45,9 @@ export function cityDataUrls(scope: DataScope): { csv: string; json: string } {
 }
 
 /**
- * A district's day: its units' scores and its findings as CSV; as JSON for the latest day only.
+ * A district's day: its units' scores and its findings as CSV (for a day of the archive, gzipped:
+ * `units.csv.gz`, a seventh of the bytes, so that a year of days stays small); as JSON for the
+ * latest day only.
  * The JSON holds the same tables as the two CSV files, and for every district and day it would
  * add about a quarter to the size of the published site (100 MB a year); programs that want the
  * history read the CSV files, or the snapshots themselves in data/results.
@@ -55,9 +57,10 @@ export function districtDataUrls(
   code: string,
 ): { units: string; findings: string; json?: string } {
   const base = `${dataBase(scope)}district/${seg(code)}/`;
+  const gz = scope === 'latest' ? '' : '.gz';
   return {
-    units: url(`${base}units.csv`),
-    findings: url(`${base}findings.csv`),
+    units: url(`${base}units.csv${gz}`),
+    findings: url(`${base}findings.csv${gz}`),
     ...(scope === 'latest' ? { json: url(`${base}district.json`) } : {}),
   };
 }

@@ -10,6 +10,7 @@
  */
 import type { CityResults, DistrictResults } from '@shoutu/core';
 import { checkBelongs, readCityDay, readDistrictDay } from '@shoutu/core/snapshot';
+import { type DistrictAction, interimActions } from './actions';
 import { type Results, ResultsError, reading, resultDays, resultsDir, resultsOf } from './results';
 
 let days: string[] | undefined;
@@ -77,6 +78,14 @@ export function getArchiveDay(day: string): Results {
 /** One district's results of a day, checked to belong with that day's city index. */
 export function getArchiveDistrict(day: string, code: string): DistrictResults {
   return loadDistrict(`${day}/${code}`);
+}
+
+/**
+ * What a district had to act on that day (INTERIM ADAPTER on format 3, as `districtActions` in
+ * results.ts: format 4 reads the district file's `actions`).
+ */
+export function archiveActions(day: string, code: string): DistrictAction[] {
+  return interimActions(loadCity(day), getArchiveDistrict(day, code));
 }
 
 /** What the archive index lists for a day. */

@@ -10,7 +10,6 @@ import type { LocalizedText } from '@shoutu/core';
 import type { Translate } from '../i18n';
 import { getResults } from './results';
 import { textIn } from './text';
-import { pagedLevels } from './views/common';
 
 /** A level as the results name it. */
 export interface LevelInfo {
@@ -27,7 +26,7 @@ interface SiteTerritory {
   names: Map<string, LevelInfo>;
   /** The level id of the districts, e.g. `district` in the sample, `state` elsewhere. */
   districtLevel: string;
-  /** The levels below it with pages of their own. */
+  /** The levels below it: their units with units below them have a page, the others a row. */
   paged: ReadonlySet<string>;
   /** Whether the territory has key places (a territory of units only lists none). */
   hasPlaces: boolean;
@@ -43,14 +42,14 @@ export function siteTerritory(): SiteTerritory {
   if (known) return known;
   const results = getResults();
   const { territory } = results.city;
-  const first = results.districts.values().next().value;
-  const districtLevel =
-    results.city.districts[0]?.level ?? first?.district.level ?? territory.levels[1]?.id ?? '';
+  const districtLevel = results.city.districts[0]?.level ?? territory.levels[1]?.id ?? '';
+  const levels = territory.levels.map((l) => l.id);
   known = {
-    levels: territory.levels.map((l) => l.id),
+    levels,
     names: new Map(territory.levels.map((l) => [l.id, l])),
     districtLevel,
-    paged: pagedLevels(results.districts.values()),
+    // Every level below the districts': read from the index, not from every district's file.
+    paged: new Set(levels.slice(levels.indexOf(districtLevel) + 1)),
     hasPlaces: territory.placeTypes.length > 0,
     hasDepartments: territory.departments.length > 0,
     placeTypes: new Map(territory.placeTypes.map((p) => [p.id, p.name])),

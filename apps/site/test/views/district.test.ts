@@ -10,22 +10,42 @@ describe('districtView', () => {
     findings: [finding('a-rule', 'G1', 'fail'), finding('b-rule', 'D', 'missing')],
     waivers: [waiver('P1', 'b-rule'), waiver('G2', 'a-rule'), waiver('G2', 'b-rule')],
   });
-  const view = districtView(results([d], rules), d);
+  const actions = [
+    { rule: 'a-rule', status: 'fail' as const, count: 1, lost: 2.5 },
+    { rule: 'z-rule', status: 'missing' as const, count: 3, lost: 1 },
+  ];
+  const view = districtView(results([d], rules), d, actions);
 
-  test('the children of the district ranked, each with its own children by code', () => {
+  test('the children of the district ranked; the children of one with a page are on its page', () => {
     expect(view.children.map((s) => `${s.rank}${s.code}`)).toEqual(['1S2', '2S1']);
-    expect(view.children[1]?.children.map((c) => c.code)).toEqual(['C1', 'C2']);
-    expect(view.children[0]?.children).toEqual([]);
+    expect(view.children[1]?.children).toEqual([]);
+  });
+
+  test('a child without units two levels below has no page: its row is here, with its children', () => {
+    expect(view.children.map((s) => `${s.code}:${s.paged}`)).toEqual(['S2:false', 'S1:true']);
+    const flat = district('F');
+    flat.units = flat.units.filter((u) => u.level !== 'grid');
+    const v = districtView(results([flat]), flat, []);
+    expect(v.children.map((s) => `${s.code}:${s.paged}`)).toEqual(['S2:false', 'S1:false']);
+    expect(v.children[1]?.children.map((c) => c.code)).toEqual(['C1', 'C2']);
   });
 
   test('whatever the levels are called', () => {
     const other = district('ST', { level: 'state', levels: ['county', 'township', 'village'] });
-    const v = districtView(results([other]), other);
+    const v = districtView(results([other]), other, []);
     expect(v.children.map((s) => `${s.rank}${s.code}:${s.level}`)).toEqual([
       '1S2:county',
       '2S1:county',
     ]);
-    expect(v.children[1]?.children.map((c) => c.code)).toEqual(['C1', 'C2']);
+  });
+
+  test('what to act on, in the order given, with the rules named where the catalog has them', () => {
+    expect(view.actions.map((a) => `${a.rule}:${a.status}:${a.count}:${a.lost}`)).toEqual([
+      'a-rule:fail:1:2.5',
+      'z-rule:missing:3:1',
+    ]);
+    expect(view.actions[0]?.entry?.id).toBe('a-rule');
+    expect(view.actions[1]?.entry).toBeUndefined();
   });
 
   test('its rules in catalog order, its departments ranked and named', () => {
@@ -33,8 +53,8 @@ describe('districtView', () => {
     expect(view.departments).toMatchObject([{ rank: 1, id: 'health', name: { en: 'Health' } }]);
   });
 
-  test('its findings by status; the district’s own finding names the district once', () => {
-    expect(view.failures.map((g) => g.id)).toEqual(['a-rule']);
+  test('only its own findings by status (the rest are on lower pages); named once', () => {
+    expect(view.failures).toEqual([]);
     const own = view.missing[0]?.findings[0];
     expect(own?.subject.code).toBe('D');
     expect(own?.parties.filter((p) => p.role === 'territorial' && p.code === 'D')).toHaveLength(1);

@@ -1,5 +1,6 @@
 /** The page of a unit below the district: its children, places, findings and waivers. */
 import { describe, expect, test } from 'vitest';
+import { publicationOf } from '../../src/lib/views/common';
 import { pagedUnits, unitView } from '../../src/lib/views/unit';
 import { district, finding, results, rule, waiver } from './fixture';
 
@@ -17,8 +18,19 @@ describe('unitView', () => {
   });
   const r = results([d], rules);
 
-  test('every unit below the district gets a page of its own', () => {
-    expect(pagedUnits(d).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2', 'G1', 'G2']);
+  test('a unit with units two levels below gets a page; the others are rows on the page above', () => {
+    // C1's children are leaves: C1, G1 and G2 are rows on S1's page; S2 and C2 too, on theirs.
+    expect(pagedUnits(d).map((u) => u.code)).toEqual(['S1']);
+    const { host } = publicationOf(d.units);
+    expect(Object.fromEntries(host)).toEqual({ S2: 'D', C1: 'S1', C2: 'S1', G1: 'S1', G2: 'S1' });
+  });
+
+  test('on a unit’s page, a child without a page is followed by its children; every place inside', () => {
+    const s1 = unitView(r, d, 'S1');
+    expect(s1.children.map((c) => `${c.code}:${c.paged}:${c.children.map((g) => g.code)}`)).toEqual(
+      ['C2:false:', 'C1:false:G1,G2'],
+    );
+    expect(s1.places.map((p) => p.id)).toEqual(['P1']);
   });
 
   test('a unit’s children ranked, the way up from the district', () => {
@@ -55,7 +67,7 @@ describe('unitView', () => {
     expect(unitView(r, d, 'S2').waivers.map((w) => w.subject.code)).toEqual(['S2']);
   });
 
-  test('whatever the levels are called: pages for the levels with units below them', () => {
+  test('whatever the levels are called: pages for the units with units two levels below', () => {
     const other = district('ST', {
       level: 'state',
       levels: ['county', 'township', 'village'],
@@ -63,21 +75,22 @@ describe('unitView', () => {
       findings: [finding('r', 'P1', 'fail')],
     });
     const o = results([other], rules);
-    expect(pagedUnits(other).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2', 'G1', 'G2']);
+    expect(pagedUnits(other).map((u) => u.code)).toEqual(['S1']);
     const township = unitView(o, other, 'C1');
     expect(township.children.map((c) => `${c.code}:${c.level}`)).toEqual([
       'G1:village',
       'G2:village',
     ]);
     expect(township.places.map((p) => p.id)).toEqual(['P1']);
-    expect(unitView(o, other, 'S1').places).toEqual([]);
+    // S1's page shows every place inside it: C1 and its villages are rows there.
+    expect(unitView(o, other, 'S1').places.map((p) => p.id)).toEqual(['P1']);
   });
 
-  test('a territory of two levels below the district: both have pages', () => {
+  test('a territory of two levels below the district: every unit is a row of the district’s page', () => {
     const two = district('D');
     two.units = two.units.filter((u) => u.level !== 'grid');
     two.places = [];
-    expect(pagedUnits(two).map((u) => u.code)).toEqual(['S1', 'S2', 'C1', 'C2']);
+    expect(pagedUnits(two).map((u) => u.code)).toEqual([]);
     expect(unitView(results([two]), two, 'S1').children.map((c) => c.code)).toEqual(['C2', 'C1']);
   });
 

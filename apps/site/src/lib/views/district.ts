@@ -1,11 +1,17 @@
-/** The district page's view model: its streets and their communities, findings, rules, departments, waivers. */
+/**
+ * The district page's view model: what it must act on first (its failures and missing reports by
+ * rule, by points lost), its children ranked, its own findings, rules, departments, waivers. The
+ * long tail (every finding below it) is on its children's pages and in the downloads.
+ */
 import type { Counts } from '@shoutu/core';
+import { type DistrictAction, interimActions } from '../actions';
 import type { DistrictDay, Results, RuleEntry } from '../results';
 import {
   byCode,
   type DepartmentView,
   type FindingsView,
   findingsView,
+  publication,
   rankByScore,
   rankDepartments,
   ruleOrdering,
@@ -15,16 +21,27 @@ import {
   type WaiverView,
 } from './common';
 
-/** A child of the district, ranked, with its own children by code (none at the lowest level). */
+/** A child of the district, ranked. */
 export interface ChildGroup extends UnitRow {
   rank: number;
   /** The child's level id. */
   level: string;
+  /** Whether it has a page of its own (`publicationOf`); if not, its row is here. */
+  paged: boolean;
+  /** For a child without a page: its own children, by code (rows under it here). */
   children: (UnitRow & { level: string })[];
 }
 
+/** One line of what to act on: a rule's failures or missing reports and the points they cost. */
+export interface ActionView extends DistrictAction {
+  entry: RuleEntry | undefined;
+}
+
+/** The district's own findings (on checks of the district itself) by status. */
 export interface DistrictView extends FindingsView {
-  /** The district's children ranked, each with its children: whatever the levels are called. */
+  /** What to act on first: the most points lost first. */
+  actions: ActionView[];
+  /** The district's children ranked: whatever their level is called. */
   children: ChildGroup[];
   /** The district's rules with their counts, in catalog order. */
   rules: { id: string; rule: RuleEntry | undefined; counts: Counts }[];
@@ -34,12 +51,17 @@ export interface DistrictView extends FindingsView {
   waivers: WaiverView[];
 }
 
-export function districtView(results: Results, district: DistrictDay): DistrictView {
+export function districtView(
+  results: Results,
+  district: DistrictDay,
+  actions: readonly DistrictAction[] = interimActions(results.city, district),
+): DistrictView {
   const subject = subjects(district);
   const ruleOrder = ruleOrdering(results);
   const catalogOrder = new Map(results.city.rules.map((r, i) => [r.id, i]));
 
   const below = unitsByParent(district);
+  const { paged } = publication(district);
   const row = (u: UnitRow & { level: string }) => ({
     code: u.code,
     level: u.level,
@@ -52,15 +74,23 @@ export function districtView(results: Results, district: DistrictDay): DistrictV
     ({ rank, item }) => ({
       rank,
       ...row(item),
-      children: [...(below.get(item.code) ?? [])].sort(byCode).map(row),
+      paged: paged.has(item.code),
+      children: paged.has(item.code) ? [] : [...(below.get(item.code) ?? [])].sort(byCode).map(row),
     }),
   );
+  // Listed here: the findings with no unit page above them (the district's own, and those of
+  // units without a page right below it); the others are on the pages of their units.
+  const onPage = (code: string) => {
+    const s = subject(code);
+    return !paged.has(s.code) && !s.chain.some((u) => paged.has(u.code));
+  };
 
   return {
     ...findingsView(
       results,
-      district.findings.map((finding) => ({ finding, district })),
+      district.findings.filter((f) => onPage(f.subject)).map((finding) => ({ finding, district })),
     ),
+    actions: actions.map((a) => ({ ...a, entry: results.rules.get(a.rule) })),
     children,
     rules: [...district.rules]
       .sort((a, b) => (catalogOrder.get(a.id) ?? Infinity) - (catalogOrder.get(b.id) ?? Infinity))

@@ -7,6 +7,7 @@ import {
   type FindingsView,
   findingsView,
   pagedLevels,
+  publication,
   rankByScore,
   ruleOrdering,
   subjects,
@@ -24,6 +25,10 @@ export type PlaceEntry = DistrictDay['places'][number];
 export interface ChildRow extends UnitRow {
   rank: number;
   level: string;
+  /** Whether it has a page of its own; if not, its row is here, followed by `children`. */
+  paged: boolean;
+  /** For a child without a page: its own children, by code (rows under it here). */
+  children: (UnitRow & { level: string })[];
 }
 
 /** A key place's row on the page of the unit its parent unit is in. */
@@ -43,7 +48,7 @@ export interface UnitView extends FindingsView {
   up: UnitLink[];
   /** Its children, ranked by score. */
   children: ChildRow[];
-  /** The key places with a listed finding in it or in its children, ranked by score. */
+  /** The key places with a listed finding anywhere inside it, ranked by score. */
   places: PlaceRow[];
   /** Waivers in force for it and anything inside it. */
   waivers: WaiverView[];
@@ -96,13 +101,15 @@ function districtIndex(district: DistrictDay): DistrictIndex {
 
 /**
  * The units of a district that get a page of their own: those of the paged levels (`pagedLevels`:
- * every level below the districts').
+ * every level below the districts') with units two levels below them (`publicationOf`). The
+ * others are rows, with an anchor, on the page above them, with their findings and places.
  */
 export function pagedUnits(
   district: DistrictDay,
   levels: ReadonlySet<string> = pagedLevels([district]),
 ): UnitEntry[] {
-  return district.units.filter((u) => levels.has(u.level));
+  const { paged } = publication(district);
+  return district.units.filter((u) => levels.has(u.level) && paged.has(u.code));
 }
 
 /** A unit's page: its findings, its children ranked, the places in it and its children. */
@@ -115,24 +122,31 @@ export function unitView(results: Results, district: DistrictDay, code: string):
   const dLink = districtLink(district);
   const ruleOrder = ruleOrdering(results);
 
+  const { paged } = publication(district);
+  const row = (item: UnitEntry) => ({
+    level: item.level,
+    code: item.code,
+    name: item.name,
+    summary: item.summary,
+    trend: item.trend,
+    lost: item.lost,
+  });
   const children = rankByScore(index.children.get(code) ?? [], (u) => u.code).map(
     ({ rank, item }) => ({
       rank,
-      level: item.level,
-      code: item.code,
-      name: item.name,
-      summary: item.summary,
-      trend: item.trend,
-      lost: item.lost,
+      ...row(item),
+      paged: paged.has(item.code),
+      children: paged.has(item.code)
+        ? []
+        : [...(index.children.get(item.code) ?? [])].sort(byCode).map(row),
     }),
   );
 
   const deptNames = new Map(results.city.departments.map((d) => [d.id, d.name]));
-  // The places in it and in its children (a community's grids' places, a grid's own).
-  const placeEntries = [
-    ...(index.places.get(code) ?? []),
-    ...(index.children.get(code) ?? []).flatMap((child) => index.places.get(child.code) ?? []),
-  ];
+  // The places anywhere inside it: those inside a child with a page are on that page too.
+  const placeEntries = district.places.filter(
+    (p) => p.grid === code || lookup(p.grid).chain.some((u) => u.code === code),
+  );
   const places = rankByScore(placeEntries, (p) => p.id).map(({ item }) => {
     const grid = index.units.get(item.grid);
     return {
