@@ -2,6 +2,7 @@ import {
   type Form,
   factsOf,
   formsNeededToday,
+  inForceBetween,
   type Rule,
   type TopLevelCondition,
 } from '@shoutu/core';
@@ -65,7 +66,5 @@ export function appliesTo(rule: Rule, subject: { level?: string; placeType?: str
 }
 
 export function effectiveOn(rule: Rule, day: string): boolean {
-  return (
-    rule.effective.from <= day && (rule.effective.to === undefined || day <= rule.effective.to)
-  );
+  return inForceBetween(rule.effective.from, rule.effective.to, day);
 }
