@@ -5,13 +5,15 @@ import {
   daysBetween,
   type FieldValue,
   type Finding,
+  formOfFact,
   LATE_FIELD,
   needsTodaysReport,
   type Registry,
   type ReportRow,
 } from '@shoutu/core';
 import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
-import { type Coverage, derivedValue } from './derived.js';
+import { type Coverage, type DerivedSpec, type DerivedValue, derivedValue } from './derived.js';
+import { type CompiledConditions, compileConditions } from './direct.js';
 import { decidingConditions, type EvaluatedCondition } from './explain.js';
 import type { ReportIndex } from './report-index.js';
 
@@ -70,8 +72,10 @@ export function subjectsOn(registry: Registry, day: string): Subject[] {
 
 /**
  * Checks every subject in force on the day against every rule in force that applies to it.
- * Every pair yields exactly one finding. Rules run one after another: json-rules-engine drops
- * lower-priority rules when one engine runs concurrently.
+ * Every pair yields exactly one finding, the same as `evaluateOne` (json-rules-engine) gives:
+ * facts are gathered once per subject into slots, derived facts computed once per subject, and
+ * each rule's conditions compiled once for the day (`compileConditions`). A check the compiled
+ * path cannot decide (an evaluation that throws) is asked of json-rules-engine.
  */
 export async function evaluateDay(
   input: DayInput,
@@ -81,16 +85,204 @@ export async function evaluateDay(
     .filter((r) => effectiveOn(r.rule, input.day))
     .sort((a, b) => cmp(a.rule.id, b.rule.id));
   const subjects = subjectsOn(input.registry, input.day);
+  const plan = planDay(rules);
   const findings: Finding[] = [];
   let done = 0;
   for (const subject of subjects) {
-    for (const compiled of rules) {
-      if (appliesTo(compiled.rule, subject))
-        findings.push(await evaluateOne(compiled, subject, input));
+    const facts = plan.gather(subject, input);
+    for (const check of plan.checks) {
+      if (!appliesTo(check.compiled.rule, subject)) continue;
+      let finding: Finding | undefined;
+      try {
+        finding = check.run(facts, subject, input);
+      } catch {
+        finding = undefined;
+      }
+      findings.push(finding ?? (await evaluateOne(check.compiled, subject, input)));
     }
     onSubject?.(++done, subjects.length);
   }
   return findings;
+}
+
+/** One subject's facts on a day, by slot, with its rows and derived facts read once. */
+interface SubjectFacts {
+  slots: unknown[];
+  /** The day's row of each form of the layout, by form index. */
+  rows: (ReportRow | undefined)[];
+  /** Derived facts computed so far, by slot. */
+  derived: (DerivedValue | undefined)[];
+  subject: Subject;
+}
+
+interface DayCheck {
+  compiled: CompiledRule;
+  /** The finding, or undefined where json-rules-engine must decide. */
+  run(
+    facts: SubjectFacts,
+    subject: Subject,
+    input: Pick<DayInput, 'reports' | 'day'>,
+  ): Finding | undefined;
+}
+
+/** The layout of a day's facts and each rule's compiled check. */
+function planDay(rules: readonly CompiledRule[]) {
+  const slot = new Map<string, number>();
+  const names: string[] = [];
+  const slotOf = (fact: string) => {
+    let i = slot.get(fact);
+    if (i === undefined) {
+      i = names.length;
+      slot.set(fact, i);
+      names.push(fact);
+    }
+    return i;
+  };
+  const derivedSpecs = new Map<number, DerivedSpec>();
+  for (const r of rules) {
+    for (const f of r.facts) slotOf(f);
+    for (const [name, spec] of r.derived) derivedSpecs.set(slotOf(name), spec);
+  }
+  // Form fields by form: the slots filled from the day's row of each form.
+  const formIndex = new Map<string, number>();
+  const formOf = (form: string) => {
+    let i = formIndex.get(form);
+    if (i === undefined) {
+      i = formIndex.size;
+      formIndex.set(form, i);
+    }
+    return i;
+  };
+  const fields: { slot: number; form: number; field: string }[] = [];
+  const subjectFacts: { slot: number; name: string }[] = [];
+  for (const [i, name] of names.entries()) {
+    if (derivedSpecs.has(i)) continue;
+    const form = formOfFact(name);
+    if (form === undefined) subjectFacts.push({ slot: i, name });
+    else fields.push({ slot: i, form: formOf(form), field: name.slice(form.length + 1) });
+  }
+  for (const r of rules) for (const f of r.forms) formOf(f);
+  const forms = [...formIndex.keys()];
+
+  const derivedOf = (
+    facts: SubjectFacts,
+    i: number,
+    input: Pick<DayInput, 'reports' | 'day'>,
+  ): DerivedValue => {
+    let d = facts.derived[i];
+    if (d === undefined) {
+      const spec = derivedSpecs.get(i) as DerivedSpec;
+      d = derivedValue(
+        spec,
+        input.reports,
+        facts.subject.code,
+        input.day,
+        facts.subject.facts,
+        facts.rows[formIndex.get(spec.form) as number],
+      );
+      facts.derived[i] = d;
+      facts.slots[i] = d.value;
+    }
+    return d;
+  };
+
+  const checks: DayCheck[] = rules.map((compiled) => {
+    let conditions: CompiledConditions | undefined;
+    try {
+      conditions = compileConditions(compiled.rule.conditions, compiled.shared, slotOf);
+    } catch {
+      conditions = undefined;
+    }
+    const base = { rule: compiled.rule.id };
+    const { rule } = compiled;
+    const status =
+      rule.missing.mode === 'skip' ? ('not-applicable' as const) : ('missing' as const);
+    const ruleForms = compiled.forms.map(formOf);
+    const ruleDerived = [...compiled.derived].map(([name, spec]) => ({
+      slot: slot.get(name) as number,
+      lookBack: !needsTodaysReport(spec.def),
+    }));
+    const ruleSlots = compiled.facts.map((f) => slot.get(f) as number);
+    const outcome = (
+      c: CompiledConditions,
+      slots: readonly unknown[],
+      subject: Subject,
+      rows: readonly ReportRow[],
+    ): Finding => {
+      if (c.test(slots)) return { ...base, subject: subject.code, status: 'pass' };
+      const conditions = decidingConditions(c.trace(slots));
+      const sources = rows.map((r) => `${r.file}:${r.line}`);
+      return {
+        ...base,
+        subject: subject.code,
+        status: 'fail',
+        conditions,
+        ...(sources.length > 0 ? { sources } : {}),
+      };
+    };
+    if (!conditions) return { compiled, run: () => undefined };
+    const c = conditions;
+    if (rule.missing.mode === 'carry')
+      // Carried values differ by rule: gathered as json-rules-engine's path gathers them.
+      return {
+        compiled,
+        run: (_facts, subject, input) => {
+          const gathered = factsFor(compiled, subject, input);
+          if ('status' in gathered)
+            return {
+              ...base,
+              subject: subject.code,
+              status: gathered.status,
+              ...(gathered.blank ? { blank: gathered.blank } : {}),
+            };
+          const slots: unknown[] = [];
+          for (const [k, f] of compiled.facts.entries())
+            slots[ruleSlots[k] as number] = gathered.facts[f];
+          return outcome(c, slots, subject, gathered.rows);
+        },
+      };
+    return {
+      compiled,
+      run: (facts, subject, input) => {
+        const rows: ReportRow[] = [];
+        let blank = false;
+        for (const f of ruleForms) {
+          const row = facts.rows[f];
+          if (!row) return { ...base, subject: subject.code, status };
+          if (row.blank && row.blank.length > 0) blank = true;
+          rows.push(row);
+        }
+        if (blank) {
+          const b = blankFacts(compiled, rows);
+          if (b.length > 0) return { ...base, subject: subject.code, status, blank: b };
+        }
+        let tooFewDays = false;
+        for (const d of ruleDerived) {
+          const v = derivedOf(facts, d.slot, input);
+          if (v.tooFewDays && v.coverage) {
+            tooFewDays = true;
+            continue;
+          }
+          if (v.value === null && d.lookBack) return { ...base, subject: subject.code, status };
+        }
+        if (tooFewDays) return { ...base, subject: subject.code, status };
+        return outcome(c, facts.slots, subject, rows);
+      },
+    };
+  });
+
+  const gather = (subject: Subject, input: Pick<DayInput, 'reports' | 'day'>): SubjectFacts => {
+    const rows = forms.map((f) => input.reports.get(f, subject.code, input.day));
+    const slots: unknown[] = new Array(names.length);
+    for (const { slot, name } of subjectFacts) slots[slot] = subject.facts[name];
+    for (const { slot, form, field } of fields) {
+      const row = rows[form];
+      if (row) slots[slot] = field === LATE_FIELD ? row.late : row.values[field];
+    }
+    return { slots, rows, derived: new Array(names.length), subject };
+  };
+
+  return { checks, gather };
 }
 
 /** What `factsFor` gathered: the facts, the rows they came from, and the look-backs' coverage. */
