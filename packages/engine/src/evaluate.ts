@@ -11,7 +11,7 @@ import {
   type Registry,
   type ReportRow,
 } from '@shoutu/core';
-import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
+import { appliesTo, type CompiledRule, effectiveOn, hasDefaultOperators } from './compile.js';
 import { type Coverage, type DerivedSpec, type DerivedValue, derivedValue } from './derived.js';
 import { type CompiledConditions, compileConditions } from './direct.js';
 import { decidingConditions, type EvaluatedCondition } from './explain.js';
@@ -220,7 +220,9 @@ function planDay(rules: readonly CompiledRule[]) {
         ...(sources.length > 0 ? { sources } : {}),
       };
     };
-    if (!conditions) return { compiled, run: () => undefined };
+    // A rule whose engine has other operators than json-rules-engine's own is left to it.
+    if (!conditions || !hasDefaultOperators(compiled.engine))
+      return { compiled, run: () => undefined };
     const c = conditions;
     if (rule.missing.mode === 'carry')
       // Carried values differ by rule: gathered as json-rules-engine's path gathers them.
