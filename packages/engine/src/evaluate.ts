@@ -85,13 +85,13 @@ export async function evaluateDay(
     .filter((r) => effectiveOn(r.rule, input.day))
     .sort((a, b) => cmp(a.rule.id, b.rule.id));
   const subjects = subjectsOn(input.registry, input.day);
-  const plan = planDay(rules);
+  const plan = planDay(rules, input);
   const findings: Finding[] = [];
   let done = 0;
   for (const subject of subjects) {
-    const facts = plan.gather(subject, input);
-    for (const check of plan.checks) {
-      if (!appliesTo(check.compiled.rule, subject)) continue;
+    const kind = plan.kindOf(subject);
+    const facts = plan.gather(subject, kind);
+    for (const check of kind.checks) {
       let finding: Finding | undefined;
       try {
         finding = check.run(facts, subject, input);
@@ -107,11 +107,14 @@ export async function evaluateDay(
 
 /** One subject's facts on a day, by slot, with its rows and derived facts read once. */
 interface SubjectFacts {
+  /** Reused from subject to subject: every slot a subject's checks read is written first. */
   slots: unknown[];
   /** The day's row of each form of the layout, by form index. */
   rows: (ReportRow | undefined)[];
-  /** Derived facts computed so far, by slot. */
+  /** Derived facts computed for this subject, by slot (valid where `derivedFor` is `stamp`). */
   derived: (DerivedValue | undefined)[];
+  derivedFor: Int32Array;
+  stamp: number;
   subject: Subject;
 }
 
@@ -125,8 +128,17 @@ interface DayCheck {
   ): Finding | undefined;
 }
 
-/** The layout of a day's facts and each rule's compiled check. */
-function planDay(rules: readonly CompiledRule[]) {
+/** What subjects of one level or place type need: their checks and the facts those read. */
+interface SubjectKind {
+  checks: DayCheck[];
+  /** Form indexes whose day's row the checks read. */
+  forms: number[];
+  fields: { slot: number; form: number; field: string }[];
+  subjectFacts: { slot: number; name: string }[];
+}
+
+/** The layout of a day's facts, each rule's compiled check, and what each kind of subject needs. */
+function planDay(rules: readonly CompiledRule[], input: Pick<DayInput, 'reports' | 'day'>) {
   const slot = new Map<string, number>();
   const names: string[] = [];
   const slotOf = (fact: string) => {
@@ -143,7 +155,6 @@ function planDay(rules: readonly CompiledRule[]) {
     for (const f of r.facts) slotOf(f);
     for (const [name, spec] of r.derived) derivedSpecs.set(slotOf(name), spec);
   }
-  // Form fields by form: the slots filled from the day's row of each form.
   const formIndex = new Map<string, number>();
   const formOf = (form: string) => {
     let i = formIndex.get(form);
@@ -153,36 +164,32 @@ function planDay(rules: readonly CompiledRule[]) {
     }
     return i;
   };
-  const fields: { slot: number; form: number; field: string }[] = [];
-  const subjectFacts: { slot: number; name: string }[] = [];
-  for (const [i, name] of names.entries()) {
-    if (derivedSpecs.has(i)) continue;
+  /** How a slot is filled: from the subject, from a form's row of the day, or derived. */
+  const fill = names.map((name, i) => {
+    if (derivedSpecs.has(i)) return undefined;
     const form = formOfFact(name);
-    if (form === undefined) subjectFacts.push({ slot: i, name });
-    else fields.push({ slot: i, form: formOf(form), field: name.slice(form.length + 1) });
-  }
+    return form === undefined
+      ? ({ slot: i, name } as const)
+      : ({ slot: i, form: formOf(form), field: name.slice(form.length + 1) } as const);
+  });
   for (const r of rules) for (const f of r.forms) formOf(f);
-  const forms = [...formIndex.keys()];
+  // The day's rows of each form, by subject: one lookup per form and subject.
+  const rowsByForm = [...formIndex.keys()].map((f) => input.reports.rowsOn(f, input.day));
 
-  const derivedOf = (
-    facts: SubjectFacts,
-    i: number,
-    input: Pick<DayInput, 'reports' | 'day'>,
-  ): DerivedValue => {
-    let d = facts.derived[i];
-    if (d === undefined) {
-      const spec = derivedSpecs.get(i) as DerivedSpec;
-      d = derivedValue(
-        spec,
-        input.reports,
-        facts.subject.code,
-        input.day,
-        facts.subject.facts,
-        facts.rows[formIndex.get(spec.form) as number],
-      );
-      facts.derived[i] = d;
-      facts.slots[i] = d.value;
-    }
+  const derivedOf = (facts: SubjectFacts, i: number): DerivedValue => {
+    if (facts.derivedFor[i] === facts.stamp) return facts.derived[i] as DerivedValue;
+    const spec = derivedSpecs.get(i) as DerivedSpec;
+    const d = derivedValue(
+      spec,
+      input.reports,
+      facts.subject.code,
+      input.day,
+      facts.subject.facts,
+      facts.rows[formIndex.get(spec.form) ?? -1],
+    );
+    facts.derived[i] = d;
+    facts.derivedFor[i] = facts.stamp;
+    facts.slots[i] = d.value;
     return d;
   };
 
@@ -193,7 +200,7 @@ function planDay(rules: readonly CompiledRule[]) {
     } catch {
       conditions = undefined;
     }
-    const base = { rule: compiled.rule.id };
+    const id = compiled.rule.id;
     const { rule } = compiled;
     const status =
       rule.missing.mode === 'skip' ? ('not-applicable' as const) : ('missing' as const);
@@ -209,11 +216,11 @@ function planDay(rules: readonly CompiledRule[]) {
       subject: Subject,
       rows: readonly ReportRow[],
     ): Finding => {
-      if (c.test(slots)) return { ...base, subject: subject.code, status: 'pass' };
+      if (c.test(slots)) return { rule: id, subject: subject.code, status: 'pass' };
       const conditions = decidingConditions(c.trace(slots));
       const sources = rows.map((r) => `${r.file}:${r.line}`);
       return {
-        ...base,
+        rule: id,
         subject: subject.code,
         status: 'fail',
         conditions,
@@ -232,7 +239,7 @@ function planDay(rules: readonly CompiledRule[]) {
           const gathered = factsFor(compiled, subject, input);
           if ('status' in gathered)
             return {
-              ...base,
+              rule: id,
               subject: subject.code,
               status: gathered.status,
               ...(gathered.blank ? { blank: gathered.blank } : {}),
@@ -245,46 +252,87 @@ function planDay(rules: readonly CompiledRule[]) {
       };
     return {
       compiled,
-      run: (facts, subject, input) => {
+      run: (facts, subject) => {
         const rows: ReportRow[] = [];
         let blank = false;
         for (const f of ruleForms) {
           const row = facts.rows[f];
-          if (!row) return { ...base, subject: subject.code, status };
+          if (!row) return { rule: id, subject: subject.code, status };
           if (row.blank && row.blank.length > 0) blank = true;
           rows.push(row);
         }
         if (blank) {
           const b = blankFacts(compiled, rows);
-          if (b.length > 0) return { ...base, subject: subject.code, status, blank: b };
+          if (b.length > 0) return { rule: id, subject: subject.code, status, blank: b };
         }
         let tooFewDays = false;
         for (const d of ruleDerived) {
-          const v = derivedOf(facts, d.slot, input);
+          const v = derivedOf(facts, d.slot);
           if (v.tooFewDays && v.coverage) {
             tooFewDays = true;
             continue;
           }
-          if (v.value === null && d.lookBack) return { ...base, subject: subject.code, status };
+          if (v.value === null && d.lookBack) return { rule: id, subject: subject.code, status };
         }
-        if (tooFewDays) return { ...base, subject: subject.code, status };
+        if (tooFewDays) return { rule: id, subject: subject.code, status };
         return outcome(c, facts.slots, subject, rows);
       },
     };
   });
 
-  const gather = (subject: Subject, input: Pick<DayInput, 'reports' | 'day'>): SubjectFacts => {
-    const rows = forms.map((f) => input.reports.get(f, subject.code, input.day));
-    const slots: unknown[] = new Array(names.length);
-    for (const { slot, name } of subjectFacts) slots[slot] = subject.facts[name];
-    for (const { slot, form, field } of fields) {
-      const row = rows[form];
-      if (row) slots[slot] = field === LATE_FIELD ? row.late : row.values[field];
+  const kinds = new Map<string, SubjectKind>();
+  const kindOf = (subject: Subject): SubjectKind => {
+    const key =
+      subject.level !== undefined ? `l\u0000${subject.level}` : `p\u0000${subject.placeType}`;
+    let kind = kinds.get(key);
+    if (!kind) {
+      const mine = checks.filter((c) => appliesTo(c.compiled.rule, subject));
+      const read = new Set<number>();
+      const forms = new Set<number>();
+      for (const c of mine) {
+        for (const f of c.compiled.facts) read.add(slot.get(f) as number);
+        for (const f of c.compiled.forms) forms.add(formOf(f));
+      }
+      const fields: SubjectKind['fields'] = [];
+      const subjectFacts: SubjectKind['subjectFacts'] = [];
+      for (const i of [...read].sort((a, b) => a - b)) {
+        const how = fill[i];
+        if (!how) continue;
+        if (how.form === undefined) subjectFacts.push(how);
+        else {
+          fields.push(how);
+          forms.add(how.form);
+        }
+      }
+      kind = { checks: mine, forms: [...forms], fields, subjectFacts };
+      kinds.set(key, kind);
     }
-    return { slots, rows, derived: new Array(names.length), subject };
+    return kind;
   };
 
-  return { checks, gather };
+  const facts: SubjectFacts = {
+    slots: new Array(names.length).fill(undefined),
+    rows: new Array(formIndex.size).fill(undefined),
+    derived: new Array(names.length).fill(undefined),
+    derivedFor: new Int32Array(names.length),
+    stamp: 0,
+    subject: { code: '', facts: {} },
+  };
+  const gather = (subject: Subject, kind: SubjectKind): SubjectFacts => {
+    facts.stamp++;
+    facts.subject = subject;
+    const { rows, slots } = facts;
+    for (const f of kind.forms) rows[f] = rowsByForm[f]?.get(subject.code);
+    for (const { slot, name } of kind.subjectFacts) slots[slot] = subject.facts[name];
+    for (const { slot, form, field } of kind.fields) {
+      const row = rows[form];
+      slots[slot] =
+        row === undefined ? undefined : field === LATE_FIELD ? row.late : row.values[field];
+    }
+    return facts;
+  };
+
+  return { kindOf, gather };
 }
 
 /** What `factsFor` gathered: the facts, the rows they came from, and the look-backs' coverage. */
