@@ -4,8 +4,12 @@
  */
 import { expect, test } from 'vitest';
 import { REPO } from './helpers.js';
-import { comparePredicates } from './parity.js';
+import { compareCompiled, comparePredicates } from './parity.js';
 
 test('plain predicates (the benchmark’s limit) agree with json-rules-engine on every check of a sample day', async () => {
   expect(await comparePredicates(REPO, ['2020-03-24'])).toBeGreaterThan(5000);
 }, 60_000);
+
+test('compiled checks give json-rules-engine’s finding on every check of every sample day', async () => {
+  expect(await compareCompiled(REPO)).toBeGreaterThan(100_000);
+}, 600_000);

@@ -67,7 +67,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Whether `day` falls in a validity period; both ends are included, an open end is forever. */
+/**
+ * The one "in force on a day" predicate: whether `day` falls between `from` and `to`, both ends
+ * included; no `to` is an open end. Units and places (`validFrom`/`validTo`), rules
+ * (`effective`), waivers (`start`/`expiry`) and the `rules` commands all ask it.
+ */
+export function inForceBetween(from: string, to: string | undefined, day: string): boolean {
+  return from <= day && (to === undefined || day <= to);
+}
+
+/** Whether a unit or place is in force on `day` (its validity period, both ends included). */
 export function inForce(period: { validFrom: string; validTo?: string | undefined }, day: string) {
-  return period.validFrom <= day && (period.validTo === undefined || day <= period.validTo);
+  return inForceBetween(period.validFrom, period.validTo, day);
 }

@@ -1,3 +1,4 @@
+import { walkConditions } from './conditions.js';
 import { factCatalog, LATE_FIELD, SUBJECT_PREFIX } from './facts.js';
 import type { Form, FormField } from './form.js';
 import { describeValue } from './issue-text.js';
@@ -5,7 +6,7 @@ import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
 import { hint, type Problem } from './problem.js';
 import type { Registry } from './registry.js';
 import type { Attribute } from './registry-schema.js';
-import type { NestedCondition, Rule, RuleSubjects, SharedCondition } from './rule.js';
+import type { Rule, RuleSubjects, SharedCondition } from './rule.js';
 
 /** What a rule may know about a fact: its type and range, and which subjects have it. */
 interface FactSpec {
@@ -139,79 +140,70 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
     return spec;
   };
 
-  const using: string[] = [];
-  const walk = (c: NestedCondition, path: PathSegment[]) => {
-    if ('all' in c)
-      c.all.forEach((x, i) => {
-        walk(x, [...path, 'all', i]);
-      });
-    else if ('any' in c)
-      c.any.forEach((x, i) => {
-        walk(x, [...path, 'any', i]);
-      });
-    else if ('not' in c) walk(c.not, [...path, 'not']);
-    else if ('condition' in c) {
-      const target = ctx.shared?.get(c.condition);
-      if (!target && ctx.brokenShared?.has(c.condition)) return;
-      if (!target) {
-        at(
-          [...path, 'condition'],
-          `unknown shared condition "${c.condition}"${hint(c.condition, ctx.shared?.keys() ?? [])}: expected a file rules/conditions/${c.condition}.json`,
-        );
-        return;
-      }
-      if (using.includes(c.condition)) {
-        at(
-          [...path, 'condition'],
-          `the shared condition "${c.condition}" refers to itself (${[...using, c.condition].join(' → ')})`,
-        );
-        return;
-      }
-      // Facts inside a shared condition are checked for this rule's subjects, in the shared file.
-      const back = here;
-      using.push(c.condition);
-      here = target.source;
-      walk(target.condition.conditions, ['conditions']);
-      here = back;
-      using.pop();
-    } else {
-      const spec = usable(c.fact, [...path, 'fact']);
-      if (c.path !== undefined)
-        at(
-          [...path, 'path'],
-          `the fact "${c.fact}" is a plain value: "path" reads inside objects and is not needed`,
-        );
-      if (c.params !== undefined)
-        at([...path, 'params'], `"params" is not used: Shoutu's facts take no parameters`);
-      const value = c.value;
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const other = usable(value.fact, [...path, 'value', 'fact']);
-        if (value.path !== undefined || value.params !== undefined)
+  // Facts inside a shared condition are checked for this rule's subjects, in the shared file.
+  const sources: (typeof here)[] = [];
+  walkConditions(
+    rule.conditions,
+    {
+      reference: (c, path, problem, chain) => {
+        if (problem === 'unknown' && !ctx.brokenShared?.has(c.condition))
           at(
-            [...path, 'value'],
-            `the fact "${value.fact}" is a plain value: "path" and "params" are not needed`,
+            [...path, 'condition'],
+            `unknown shared condition "${c.condition}"${hint(c.condition, ctx.shared?.keys() ?? [])}: expected a file rules/conditions/${c.condition}.json`,
           );
-        if (spec && other && NUMERIC.has(spec.type) !== NUMERIC.has(other.type))
+        else if (problem === 'cycle')
           at(
-            [...path, 'value'],
-            `"${c.fact}" (${spec.type}) cannot be compared with "${value.fact}" (${other.type})`,
+            [...path, 'condition'],
+            `the shared condition "${c.condition}" refers to itself (${[...chain, c.condition].join(' → ')})`,
           );
-        return;
-      }
-      if (spec) {
-        const wrong = valueProblem(spec, c.operator, value);
-        if (wrong) at([...path, 'value'], wrong);
-        if (c.unit !== undefined && c.unit !== spec.unit)
+      },
+      enterShared: (name) => {
+        sources.push(here);
+        here = ctx.shared?.get(name)?.source ?? here;
+      },
+      leaveShared: () => {
+        here = sources.pop() as typeof here;
+      },
+      leaf: (c, path) => {
+        const spec = usable(c.fact, [...path, 'fact']);
+        if (c.path !== undefined)
           at(
-            [...path, 'unit'],
-            spec.unit
-              ? `the value is in "${c.unit}", but "${c.fact}" is in "${spec.unit}": expected the threshold in "${spec.unit}"`
-              : `"${c.fact}" has no unit: remove "unit"`,
+            [...path, 'path'],
+            `the fact "${c.fact}" is a plain value: "path" reads inside objects and is not needed`,
           );
-      }
-    }
-  };
-  walk(rule.conditions, ['conditions']);
+        if (c.params !== undefined)
+          at([...path, 'params'], `"params" is not used: Shoutu's facts take no parameters`);
+        const value = c.value;
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+          const other = usable(value.fact, [...path, 'value', 'fact']);
+          if (value.path !== undefined || value.params !== undefined)
+            at(
+              [...path, 'value'],
+              `the fact "${value.fact}" is a plain value: "path" and "params" are not needed`,
+            );
+          if (spec && other && NUMERIC.has(spec.type) !== NUMERIC.has(other.type))
+            at(
+              [...path, 'value'],
+              `"${c.fact}" (${spec.type}) cannot be compared with "${value.fact}" (${other.type})`,
+            );
+          return;
+        }
+        if (spec) {
+          const wrong = valueProblem(spec, c.operator, value);
+          if (wrong) at([...path, 'value'], wrong);
+          if (c.unit !== undefined && c.unit !== spec.unit)
+            at(
+              [...path, 'unit'],
+              spec.unit
+                ? `the value is in "${c.unit}", but "${c.fact}" is in "${spec.unit}": expected the threshold in "${spec.unit}"`
+                : `"${c.fact}" has no unit: remove "unit"`,
+            );
+        }
+      },
+    },
+    (name) => ctx.shared?.get(name)?.condition.conditions,
+    { path: ['conditions'], sharedPaths: 'restart' },
+  );
   return problems;
 }
 

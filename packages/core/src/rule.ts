@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { type SharedLookup, walkConditions } from './conditions.js';
 import { IsoDate } from './dates.js';
 import { LocalizedText } from './text.js';
+
+export * from './conditions.js';
 
 /** A policy area's id, declared in `rules/scoring.json`. */
 export type Area = string;
@@ -191,28 +194,18 @@ export type Rule = z.infer<typeof Rule>;
  * Every fact a condition tree reads, including facts compared against and the facts of the
  * shared conditions it names (`shared`, by name).
  */
-export function factsOf(
-  condition: NestedCondition,
-  shared: ReadonlyMap<string, NestedCondition> = new Map(),
-): string[] {
+export function factsOf(condition: NestedCondition, shared: SharedLookup = new Map()): string[] {
   const out = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (c: NestedCondition) => {
-    if ('all' in c) for (const x of c.all) walk(x);
-    else if ('any' in c) for (const x of c.any) walk(x);
-    else if ('not' in c) walk(c.not);
-    else if ('condition' in c) {
-      const target = shared.get(c.condition);
-      if (target && !seen.has(c.condition)) {
-        seen.add(c.condition);
-        walk(target);
-      }
-    } else {
-      out.add(c.fact);
-      if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
-        out.add(c.value.fact);
-    }
-  };
-  walk(condition);
+  walkConditions(
+    condition,
+    {
+      leaf: (c) => {
+        out.add(c.fact);
+        if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
+          out.add(c.value.fact);
+      },
+    },
+    shared,
+  );
   return [...out].sort();
 }

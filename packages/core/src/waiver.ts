@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './dates.js';
+import { IsoDate, inForceBetween } from './dates.js';
 import { LocalizedText } from './text.js';
 
 /**
@@ -61,5 +61,5 @@ export interface LoadedWaiver {
 }
 
 export function inForceOn(w: Pick<LoadedWaiver, 'start' | 'expiry'>, day: string): boolean {
-  return w.start <= day && day <= w.expiry;
+  return inForceBetween(w.start, w.expiry, day);
 }

@@ -2,6 +2,7 @@ import {
   type Form,
   factsOf,
   formsNeededToday,
+  inForceBetween,
   type Rule,
   type TopLevelCondition,
 } from '@shoutu/core';
@@ -65,7 +66,23 @@ export function appliesTo(rule: Rule, subject: { level?: string; placeType?: str
 }
 
 export function effectiveOn(rule: Rule, day: string): boolean {
-  return (
-    rule.effective.from <= day && (rule.effective.to === undefined || day <= rule.effective.to)
-  );
+  return inForceBetween(rule.effective.from, rule.effective.to, day);
+}
+
+type OperatorMaps = {
+  operators: { operators: Map<string, unknown>; decorators: Map<string, unknown> };
+};
+let reference: OperatorMaps | undefined;
+
+/**
+ * Whether a rule's engine still has json-rules-engine's own operators and decorators (none
+ * replaced or removed): only then may a compiled check stand in for it.
+ */
+export function hasDefaultOperators(engine: Engine): boolean {
+  reference ??= new Engine() as unknown as OperatorMaps;
+  const mine = (engine as unknown as OperatorMaps).operators;
+  const ref = reference.operators;
+  for (const [name, op] of ref.operators) if (mine.operators.get(name) !== op) return false;
+  for (const [name, d] of ref.decorators) if (mine.decorators.get(name) !== d) return false;
+  return true;
 }

@@ -5,13 +5,15 @@ import {
   daysBetween,
   type FieldValue,
   type Finding,
+  formOfFact,
   LATE_FIELD,
   needsTodaysReport,
   type Registry,
   type ReportRow,
 } from '@shoutu/core';
-import { appliesTo, type CompiledRule, effectiveOn } from './compile.js';
-import { type Coverage, derivedValue } from './derived.js';
+import { appliesTo, type CompiledRule, effectiveOn, hasDefaultOperators } from './compile.js';
+import { type Coverage, type DerivedSpec, type DerivedValue, derivedValue } from './derived.js';
+import { type CompiledConditions, compileConditions } from './direct.js';
 import { decidingConditions, type EvaluatedCondition } from './explain.js';
 import type { ReportIndex } from './report-index.js';
 
@@ -70,8 +72,10 @@ export function subjectsOn(registry: Registry, day: string): Subject[] {
 
 /**
  * Checks every subject in force on the day against every rule in force that applies to it.
- * Every pair yields exactly one finding. Rules run one after another: json-rules-engine drops
- * lower-priority rules when one engine runs concurrently.
+ * Every pair yields exactly one finding, the same as `evaluateOne` (json-rules-engine) gives:
+ * facts are gathered once per subject into slots, derived facts computed once per subject, and
+ * each rule's conditions compiled once for the day (`compileConditions`). A check the compiled
+ * path cannot decide (an evaluation that throws) is asked of json-rules-engine.
  */
 export async function evaluateDay(
   input: DayInput,
@@ -81,16 +85,254 @@ export async function evaluateDay(
     .filter((r) => effectiveOn(r.rule, input.day))
     .sort((a, b) => cmp(a.rule.id, b.rule.id));
   const subjects = subjectsOn(input.registry, input.day);
+  const plan = planDay(rules, input);
   const findings: Finding[] = [];
   let done = 0;
   for (const subject of subjects) {
-    for (const compiled of rules) {
-      if (appliesTo(compiled.rule, subject))
-        findings.push(await evaluateOne(compiled, subject, input));
+    const kind = plan.kindOf(subject);
+    const facts = plan.gather(subject, kind);
+    for (const check of kind.checks) {
+      let finding: Finding | undefined;
+      try {
+        finding = check.run(facts, subject, input);
+      } catch {
+        finding = undefined;
+      }
+      findings.push(finding ?? (await evaluateOne(check.compiled, subject, input)));
     }
     onSubject?.(++done, subjects.length);
   }
   return findings;
+}
+
+/** One subject's facts on a day, by slot, with its rows and derived facts read once. */
+interface SubjectFacts {
+  /** Reused from subject to subject: every slot a subject's checks read is written first. */
+  slots: unknown[];
+  /** The day's row of each form of the layout, by form index. */
+  rows: (ReportRow | undefined)[];
+  /** Derived facts computed for this subject, by slot (valid where `derivedFor` is `stamp`). */
+  derived: (DerivedValue | undefined)[];
+  derivedFor: Int32Array;
+  stamp: number;
+  subject: Subject;
+}
+
+interface DayCheck {
+  compiled: CompiledRule;
+  /** The finding, or undefined where json-rules-engine must decide. */
+  run(
+    facts: SubjectFacts,
+    subject: Subject,
+    input: Pick<DayInput, 'reports' | 'day'>,
+  ): Finding | undefined;
+}
+
+/** What subjects of one level or place type need: their checks and the facts those read. */
+interface SubjectKind {
+  checks: DayCheck[];
+  /** Form indexes whose day's row the checks read. */
+  forms: number[];
+  fields: { slot: number; form: number; field: string }[];
+  subjectFacts: { slot: number; name: string }[];
+}
+
+/** The layout of a day's facts, each rule's compiled check, and what each kind of subject needs. */
+function planDay(rules: readonly CompiledRule[], input: Pick<DayInput, 'reports' | 'day'>) {
+  const slot = new Map<string, number>();
+  const names: string[] = [];
+  const slotOf = (fact: string) => {
+    let i = slot.get(fact);
+    if (i === undefined) {
+      i = names.length;
+      slot.set(fact, i);
+      names.push(fact);
+    }
+    return i;
+  };
+  const derivedSpecs = new Map<number, DerivedSpec>();
+  for (const r of rules) {
+    for (const f of r.facts) slotOf(f);
+    for (const [name, spec] of r.derived) derivedSpecs.set(slotOf(name), spec);
+  }
+  const formIndex = new Map<string, number>();
+  const formOf = (form: string) => {
+    let i = formIndex.get(form);
+    if (i === undefined) {
+      i = formIndex.size;
+      formIndex.set(form, i);
+    }
+    return i;
+  };
+  /** How a slot is filled: from the subject, from a form's row of the day, or derived. */
+  const fill = names.map((name, i) => {
+    if (derivedSpecs.has(i)) return undefined;
+    const form = formOfFact(name);
+    return form === undefined
+      ? ({ slot: i, name } as const)
+      : ({ slot: i, form: formOf(form), field: name.slice(form.length + 1) } as const);
+  });
+  for (const r of rules) for (const f of r.forms) formOf(f);
+  // The day's rows of each form, by subject: one lookup per form and subject.
+  const rowsByForm = [...formIndex.keys()].map((f) => input.reports.rowsOn(f, input.day));
+
+  const derivedOf = (facts: SubjectFacts, i: number): DerivedValue => {
+    if (facts.derivedFor[i] === facts.stamp) return facts.derived[i] as DerivedValue;
+    const spec = derivedSpecs.get(i) as DerivedSpec;
+    const d = derivedValue(
+      spec,
+      input.reports,
+      facts.subject.code,
+      input.day,
+      facts.subject.facts,
+      facts.rows[formIndex.get(spec.form) ?? -1],
+    );
+    facts.derived[i] = d;
+    facts.derivedFor[i] = facts.stamp;
+    facts.slots[i] = d.value;
+    return d;
+  };
+
+  const checks: DayCheck[] = rules.map((compiled) => {
+    let conditions: CompiledConditions | undefined;
+    try {
+      conditions = compileConditions(compiled.rule.conditions, compiled.shared, slotOf);
+    } catch {
+      conditions = undefined;
+    }
+    const id = compiled.rule.id;
+    const { rule } = compiled;
+    const status =
+      rule.missing.mode === 'skip' ? ('not-applicable' as const) : ('missing' as const);
+    const ruleForms = compiled.forms.map(formOf);
+    const ruleDerived = [...compiled.derived].map(([name, spec]) => ({
+      slot: slot.get(name) as number,
+      lookBack: !needsTodaysReport(spec.def),
+    }));
+    const ruleSlots = compiled.facts.map((f) => slot.get(f) as number);
+    const outcome = (
+      c: CompiledConditions,
+      slots: readonly unknown[],
+      subject: Subject,
+      rows: readonly ReportRow[],
+    ): Finding => {
+      if (c.test(slots)) return { rule: id, subject: subject.code, status: 'pass' };
+      const conditions = decidingConditions(c.trace(slots));
+      const sources = rows.map((r) => `${r.file}:${r.line}`);
+      return {
+        rule: id,
+        subject: subject.code,
+        status: 'fail',
+        conditions,
+        ...(sources.length > 0 ? { sources } : {}),
+      };
+    };
+    // A rule whose engine has other operators than json-rules-engine's own is left to it.
+    if (!conditions || !hasDefaultOperators(compiled.engine))
+      return { compiled, run: () => undefined };
+    const c = conditions;
+    if (rule.missing.mode === 'carry')
+      // Carried values differ by rule: gathered as json-rules-engine's path gathers them.
+      return {
+        compiled,
+        run: (_facts, subject, input) => {
+          const gathered = factsFor(compiled, subject, input);
+          if ('status' in gathered)
+            return {
+              rule: id,
+              subject: subject.code,
+              status: gathered.status,
+              ...(gathered.blank ? { blank: gathered.blank } : {}),
+            };
+          const slots: unknown[] = [];
+          for (const [k, f] of compiled.facts.entries())
+            slots[ruleSlots[k] as number] = gathered.facts[f];
+          return outcome(c, slots, subject, gathered.rows);
+        },
+      };
+    return {
+      compiled,
+      run: (facts, subject) => {
+        const rows: ReportRow[] = [];
+        let blank = false;
+        for (const f of ruleForms) {
+          const row = facts.rows[f];
+          if (!row) return { rule: id, subject: subject.code, status };
+          if (row.blank && row.blank.length > 0) blank = true;
+          rows.push(row);
+        }
+        if (blank) {
+          const b = blankFacts(compiled, rows);
+          if (b.length > 0) return { rule: id, subject: subject.code, status, blank: b };
+        }
+        let tooFewDays = false;
+        for (const d of ruleDerived) {
+          const v = derivedOf(facts, d.slot);
+          if (v.tooFewDays && v.coverage) {
+            tooFewDays = true;
+            continue;
+          }
+          if (v.value === null && d.lookBack) return { rule: id, subject: subject.code, status };
+        }
+        if (tooFewDays) return { rule: id, subject: subject.code, status };
+        return outcome(c, facts.slots, subject, rows);
+      },
+    };
+  });
+
+  const kinds = new Map<string, SubjectKind>();
+  const kindOf = (subject: Subject): SubjectKind => {
+    const key =
+      subject.level !== undefined ? `l\u0000${subject.level}` : `p\u0000${subject.placeType}`;
+    let kind = kinds.get(key);
+    if (!kind) {
+      const mine = checks.filter((c) => appliesTo(c.compiled.rule, subject));
+      const read = new Set<number>();
+      const forms = new Set<number>();
+      for (const c of mine) {
+        for (const f of c.compiled.facts) read.add(slot.get(f) as number);
+        for (const f of c.compiled.forms) forms.add(formOf(f));
+      }
+      const fields: SubjectKind['fields'] = [];
+      const subjectFacts: SubjectKind['subjectFacts'] = [];
+      for (const i of [...read].sort((a, b) => a - b)) {
+        const how = fill[i];
+        if (!how) continue;
+        if (how.form === undefined) subjectFacts.push(how);
+        else {
+          fields.push(how);
+          forms.add(how.form);
+        }
+      }
+      kind = { checks: mine, forms: [...forms], fields, subjectFacts };
+      kinds.set(key, kind);
+    }
+    return kind;
+  };
+
+  const facts: SubjectFacts = {
+    slots: new Array(names.length).fill(undefined),
+    rows: new Array(formIndex.size).fill(undefined),
+    derived: new Array(names.length).fill(undefined),
+    derivedFor: new Int32Array(names.length),
+    stamp: 0,
+    subject: { code: '', facts: {} },
+  };
+  const gather = (subject: Subject, kind: SubjectKind): SubjectFacts => {
+    facts.stamp++;
+    facts.subject = subject;
+    const { rows, slots } = facts;
+    for (const f of kind.forms) rows[f] = rowsByForm[f]?.get(subject.code);
+    for (const { slot, name } of kind.subjectFacts) slots[slot] = subject.facts[name];
+    for (const { slot, form, field } of kind.fields) {
+      const row = rows[form];
+      slots[slot] =
+        row === undefined ? undefined : field === LATE_FIELD ? row.late : row.values[field];
+    }
+    return facts;
+  };
+
+  return { kindOf, gather };
 }
 
 /** What `factsFor` gathered: the facts, the rows they came from, and the look-backs' coverage. */

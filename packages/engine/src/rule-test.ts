@@ -1,11 +1,13 @@
 import {
   type ConditionOutcome,
+  conditionPathText,
   formOfFact,
   LATE_FIELD,
   type NestedCondition,
   type ReportRow,
   type RuleTestCase,
   type Status,
+  walkConditions,
 } from '@shoutu/core';
 import type { CompiledRule } from './compile.js';
 import { evaluateOne, type Subject } from './evaluate.js';
@@ -50,35 +52,25 @@ export function coverageGaps(c: RuleCoverage): string[] {
 
 export function emptyCoverage(compiled: CompiledRule): RuleCoverage {
   const leaves = new Map<string, Set<boolean>>();
-  walk(compiled.rule.conditions, '', (path) => leaves.set(path, new Set()), compiled.shared);
+  walk(compiled.rule.conditions, (path) => leaves.set(path, new Set()), compiled.shared);
   return { leaves, passCase: false, failCase: false };
 }
 
 /**
- * Visits the leaves of a condition tree by their place in it. A shared condition stands where it
- * is named, as json-rules-engine puts it there when it evaluates.
+ * Visits the leaves of a condition tree (as written, or as json-rules-engine evaluated it) by
+ * their place in it. A shared condition stands where it is named, as json-rules-engine puts it
+ * there when it evaluates.
  */
 function walk(
   c: NestedCondition | EvaluatedCondition,
-  path: string,
   leaf: (path: string, node: EvaluatedCondition) => void,
   shared: ReadonlyMap<string, NestedCondition> = new Map(),
-  seen: readonly string[] = [],
 ): void {
-  if ('condition' in c && typeof c.condition === 'string') {
-    const target = shared.get(c.condition);
-    if (target && !seen.includes(c.condition))
-      walk(target, path, leaf, shared, [...seen, c.condition]);
-    return;
-  }
-  const join = (k: string) => (path ? `${path}.${k}` : k);
-  const list =
-    'all' in c && c.all ? ['all', c.all] : 'any' in c && c.any ? ['any', c.any] : undefined;
-  if (list) {
-    const [kind, children] = list as [string, (NestedCondition | EvaluatedCondition)[]];
-    for (const [i, x] of children.entries()) walk(x, join(`${kind}[${i}]`), leaf, shared, seen);
-  } else if ('not' in c && c.not) walk(c.not, join('not'), leaf, shared, seen);
-  else leaf(path, c as EvaluatedCondition);
+  walkConditions(
+    c as NestedCondition,
+    { leaf: (node, path) => leaf(conditionPathText(path), node as EvaluatedCondition) },
+    shared,
+  );
 }
 
 /**
@@ -125,7 +117,7 @@ export async function runCase(
   }
   const reports = new ReportIndex(rows.values());
   const finding = await evaluateOne(compiled, subject, { reports, day }, (tree) =>
-    walk(tree, '', (path, node) => {
+    walk(tree, (path, node) => {
       if (node.result !== undefined) coverage.leaves.get(path)?.add(node.result);
     }),
   );

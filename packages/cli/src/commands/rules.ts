@@ -21,6 +21,7 @@ import {
   type CompiledRule,
   coverageGaps,
   coveragePercent,
+  effectiveOn,
   emptyCoverage,
   evaluateDay,
   type RuleCoverage,
@@ -250,11 +251,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
 
 function versionFor(versions: CompiledRule[], date: string | undefined): CompiledRule | undefined {
   if (date === undefined) return versions[0];
-  return versions.find(
-    (r) =>
-      r.rule.effective.from <= date &&
-      (r.rule.effective.to === undefined || date <= r.rule.effective.to),
-  );
+  return versions.find((r) => effectiveOn(r.rule, date));
 }
 
 /** A test value of the wrong type would make a case pass or fail for the wrong reason. */
