@@ -44,7 +44,6 @@ import {
   countEntry,
   createReportSource,
   type DiskReportSource,
-  LazyReportIndex,
   parseReport,
   REPORTS_DIR,
   ReportCache,
@@ -433,7 +432,7 @@ export async function loadReports(
 export interface LazyReports {
   /** The report days, read as lookups touch them. */
   source: DiskReportSource;
-  /** An index over `source` (until the engine's own index takes a source: see `LazyReportIndex`). */
+  /** The engine's index over `source`: a day is read when a lookup first touches it. */
   index: ReportIndex;
   /** The cache the files are read through, with its counts; none when the run asked for none. */
   cache?: ReportCache | undefined;
@@ -455,7 +454,7 @@ export function openReports(
       ? undefined
       : new ReportCache(root, reportContextHash(ctx, project.settings));
   const source = createReportSource(root, ctx, { cache });
-  return { source, index: new LazyReportIndex(source), cache };
+  return { source, index: new ReportIndex(undefined, source), cache };
 }
 
 /** The scoring method's file, inside the rules folder. */

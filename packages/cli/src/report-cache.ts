@@ -13,7 +13,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import {
-  addDays,
   type FieldValue,
   type Form,
   isValidDay,
@@ -24,7 +23,7 @@ import {
   type ReportRow,
   readReportFile,
 } from '@shoutu/core';
-import { emptyInputStats, type InputStats, ReportIndex } from '@shoutu/engine';
+import { emptyInputStats, type InputStats, type ReportSource } from '@shoutu/engine';
 import { decodeText, listFilesSync, valueHash } from './files.js';
 
 /** Raised whenever what a cache entry holds, or how it is keyed, changes. */
@@ -344,13 +343,6 @@ export class ReportCache {
   }
 }
 
-/** The interface of the design (§1): days, and the accepted rows of one day read on demand. */
-export interface ReportSource {
-  /** Every day that has reports, oldest first. */
-  days(): readonly string[];
-  /** The accepted rows of one day (every form), read when the index first needs that day. */
-  rowsOf(day: string): Iterable<ReportRow>;
-}
 
 /** What a day source read, for the messages and the snapshots' input statistics. */
 export interface DaysRead {
@@ -446,67 +438,4 @@ export function createReportSource(
       };
     },
   };
-}
-
-/**
- * Until the engine's `ReportIndex` takes a `ReportSource` itself (`new ReportIndex(undefined,
- * source)`, design §1), this index reads a day from the source the first time a lookup touches
- * it: `get`, `latest` and `latestValue` read the days they look at, `lastBefore` walks back over
- * the source's days and stops at the first with a row.
- */
-export class LazyReportIndex extends ReportIndex {
-  private readonly loaded = new Set<string>();
-  private readonly sourceDays: readonly string[];
-
-  constructor(private readonly source: ReportSource) {
-    super();
-    this.sourceDays = source.days();
-  }
-
-  private load(day: string): void {
-    if (this.loaded.has(day)) return;
-    this.loaded.add(day);
-    for (const row of this.source.rowsOf(day)) this.add(row);
-  }
-
-  override get(form: string, subject: string, day: string): ReportRow | undefined {
-    this.load(day);
-    return super.get(form, subject, day);
-  }
-
-  override latest(form: string, subject: string, day: string, within: number) {
-    for (let i = 0; i <= within; i++) {
-      const row = this.get(form, subject, addDays(day, -i));
-      if (row) return row;
-    }
-    return undefined;
-  }
-
-  override latestValue(form: string, subject: string, field: string, day: string, within: number) {
-    for (let i = 0; i <= within; i++) {
-      const row = this.get(form, subject, addDays(day, -i));
-      if (row && row.values[field] !== undefined && row.values[field] !== null) return row;
-    }
-    return undefined;
-  }
-
-  override lastBefore(form: string, subject: string, day: string): string | undefined {
-    // Days of the source on or before `day`, newest first, until one has a row.
-    let lo = 0;
-    let hi = this.sourceDays.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.sourceDays[mid] as string) <= day) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0; i--) {
-      const d = this.sourceDays[i] as string;
-      if (this.get(form, subject, d)) return d;
-    }
-    return undefined;
-  }
-
-  override days(): string[] {
-    return [...new Set([...super.days(), ...this.sourceDays])].sort();
-  }
 }
