@@ -5,12 +5,15 @@
  *
  *   pnpm tsx packages/cli/scripts/compare-scores.ts <before>/data/results <after>/data/results
  *
- * It proves that a new results format (or a regeneration) changed no score. It reads the files
- * as plain JSON on purpose, not through `@shoutu/core/snapshot`: the folders may be in different
- * formats, and only the fields every format has so far are compared.
+ * It proves that a new results format (or a regeneration) changed no score. The folders may be
+ * in different formats, and only the fields every format has so far are compared. Formats up to
+ * 3 are read as plain JSON (units, places and findings inside `<district>.json`); format 4's
+ * units, places and findings come from the district's CSV files, read through
+ * `@shoutu/core/snapshot` (which checks each row against the contract).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFindings, readPlaces, readUnits } from '@shoutu/core/snapshot';
 
 type Json = Record<string, unknown>;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +35,21 @@ function summaryOf(v: unknown): string {
   return JSON.stringify({ score: s.score, band: s.band, areas: s.areas, counts: s.counts });
 }
 
+/** A district's units, places and findings, from its JSON file (format ≤ 3) or CSV files (4). */
+function rowsOf(dir: string, day: string, index: Json, code: string, file: Json) {
+  if (Number(index.schema) >= 4)
+    return {
+      units: readUnits(dir, day, code) as unknown as Json[],
+      places: readPlaces(dir, day, code) as unknown as Json[],
+      findings: readFindings(dir, day, code) as unknown as Json[],
+    };
+  return {
+    units: (file.units as Json[]) ?? [],
+    places: (file.places as Json[]) ?? [],
+    findings: (file.findings as Json[]) ?? [],
+  };
+}
+
 /** Every scored thing of a day by a key: its summary as compared. */
 function scoresOf(dir: string, day: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -46,8 +64,9 @@ function scoresOf(dir: string, day: string): Map<string, string> {
       continue;
     }
     out.set(`district ${d.code} file`, summaryOf(file));
-    for (const u of (file.units as Json[]) ?? []) out.set(`unit ${u.code}`, summaryOf(u));
-    for (const p of (file.places as Json[]) ?? []) out.set(`place ${p.id}`, summaryOf(p));
+    const { units, places } = rowsOf(dir, day, index, d.code as string, file);
+    for (const u of units) out.set(`unit ${u.code}`, summaryOf(u));
+    for (const p of places) out.set(`place ${p.id}`, summaryOf(p));
   }
   return out;
 }
@@ -61,8 +80,10 @@ function findingsOf(dir: string, day: string): Map<string, string> {
     for (const f of (list as Json[]) ?? []) out.set(`${f.rule} ${f.subject}`, String(f.status));
   };
   add(index.findings);
-  for (const d of (index.districts as Json[]) ?? [])
-    add(read(join(dir, day, `${d.code}.json`))?.findings);
+  for (const d of (index.districts as Json[]) ?? []) {
+    const file = read(join(dir, day, `${d.code}.json`));
+    if (file) add(rowsOf(dir, day, index, d.code as string, file).findings);
+  }
   return out;
 }
 

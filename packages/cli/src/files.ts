@@ -116,7 +116,10 @@ export function valueHash(value: unknown): string {
 }
 
 /** Writes a set of files into `dir` so that readers see either all the old files or all the new. */
-export async function replaceDir(dir: string, files: Record<string, string>): Promise<void> {
+export async function replaceDir(
+  dir: string,
+  files: Record<string, string | Uint8Array>,
+): Promise<void> {
   const tmp = `${dir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });

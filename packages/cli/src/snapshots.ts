@@ -1,17 +1,21 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { CityResults, DistrictResults } from '@shoutu/core';
+import type { CityResults, DistrictResults, Finding } from '@shoutu/core';
 import {
+  type DayFiles,
+  gunzipCsv,
   INDEX_FILE,
   readCityDay,
+  readDayScores,
   readDistrictDay,
-  readSnapshot,
+  readFindings,
   readStamp,
   type SnapshotStamp,
+  serializeDay,
   snapshotDays,
 } from '@shoutu/core/snapshot';
-import { type DayResults, type DaySnapshot, snapshotOf } from '@shoutu/engine';
+import { type DayResults, type DaySnapshot, snapshotOf, streakKey } from '@shoutu/engine';
 import { replaceDir } from './files.js';
 
 /** Where results live, relative to the project root. */
@@ -19,11 +23,12 @@ export const RESULTS_DIR = 'data/results';
 /** Snapshots replaced by `--recompute`, kept: `data/results/superseded/<day>/r<revision>/`. */
 export const SUPERSEDED_DIR = 'superseded';
 
-/** A day's results as the files written for it: `index.json` and `<district>.json`. */
-export function serialize(r: DayResults): Record<string, string> {
-  const files: Record<string, string> = { [INDEX_FILE]: `${JSON.stringify(r.city)}\n` };
-  for (const d of r.districts) files[`${d.district.code}.json`] = `${JSON.stringify(d)}\n`;
-  return files;
+/**
+ * A day's results as the files written for it: `index.json` (with every other file's sha256)
+ * and for each district `<code>.json`, `.units.csv.gz`, `.places.csv.gz` and `.findings.csv.gz`.
+ */
+export function serialize(r: DayResults): DayFiles {
+  return serializeDay(r);
 }
 
 export type Stamp = SnapshotStamp;
@@ -41,22 +46,30 @@ const PROVENANCE = [
  * Whether two snapshots of a day found the same: the same files with the same content, apart
  * from the hashes of the inputs that made them. Rules edited elsewhere, or a waiver added for
  * another month, do not make a new revision of a day whose findings and scores stay the same.
+ * The index's `files` hashes are left out too: they cover the district files, whose stamps hold
+ * the same provenance, and every one of those files is compared itself (CSV files byte for byte).
  */
-export function sameFindings(a: Record<string, string>, b: Record<string, string>): boolean {
+export function sameFindings(a: DayFiles, b: DayFiles): boolean {
   const names = Object.keys(a).sort();
   if (names.join('\n') !== Object.keys(b).sort().join('\n')) return false;
-  const strip = (text: string | undefined) => {
+  const strip = (name: string, body: string | Uint8Array | undefined) => {
+    if (body === undefined) return undefined;
     try {
-      const v = JSON.parse(text ?? '');
+      // Gzipped files are compared by their text: another zlib may pack the same text otherwise.
+      if (name.endsWith('.gz'))
+        return gunzipCsv(typeof body === 'string' ? Buffer.from(body) : body);
+      if (!name.endsWith('.json')) return Buffer.from(body).toString('latin1');
+      const v = JSON.parse(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
       for (const k of PROVENANCE) delete v[k];
+      if (name === INDEX_FILE) delete v.files;
       return JSON.stringify(v);
     } catch {
       return undefined;
     }
   };
   return names.every((n) => {
-    const x = strip(a[n]);
-    return x !== undefined && x === strip(b[n]);
+    const x = strip(n, a[n]);
+    return x !== undefined && x === strip(n, b[n]);
   });
 }
 
@@ -81,12 +94,12 @@ export class Snapshots {
     return existsSync(path.join(this.folder(day), INDEX_FILE));
   }
 
-  /** The files of a day's snapshot, by name. */
-  async files(day: string): Promise<Record<string, string>> {
+  /** The files of a day's snapshot, by name, as they are on disk. */
+  async files(day: string): Promise<Record<string, Buffer>> {
     const folder = this.folder(day);
-    const names = (await readdir(folder)).filter((n) => n.endsWith('.json')).sort();
-    const out: Record<string, string> = {};
-    for (const n of names) out[n] = await readFile(path.join(folder, n), 'utf8');
+    const names = (await readdir(folder)).sort();
+    const out: Record<string, Buffer> = {};
+    for (const n of names) out[n] = await readFile(path.join(folder, n));
     return out;
   }
 
@@ -103,12 +116,17 @@ export class Snapshots {
     return readDistrictDay(this.dir, day, code);
   }
 
+  /** One district's findings of a day's snapshot, checked (throws a `SnapshotError`). */
+  findings(day: string, code: string): Finding[] {
+    return readFindings(this.dir, day, code);
+  }
+
   /** A day's index, checked against the results contract (throws a `SnapshotError`). */
   city(day: string): CityResults {
     return readCityDay(this.dir, day);
   }
 
-  async write(day: string, files: Record<string, string>, r: DayResults): Promise<void> {
+  async write(day: string, files: DayFiles, r: DayResults): Promise<void> {
     await replaceDir(this.folder(day), files);
     this.memo.set(day, snapshotOf(r));
   }
@@ -162,12 +180,16 @@ export class Snapshots {
     return this.memo.get(day);
   };
 
+  /**
+   * Only what trends and streaks need: the index's scores, each district's unit scores and
+   * finding streaks (`readDayScores`); places and the district files are not read.
+   */
   private readSync(day: string): DaySnapshot | undefined {
     if (!this.has(day)) return undefined;
     try {
       // Synchronous: the result builder asks for history as it goes, and stays free of I/O.
-      const { city, districts } = readSnapshot(this.dir, day);
-      return snapshotOf({ city, districts: [...districts.values()] });
+      const { scores, streaks } = readDayScores(this.dir, day);
+      return { scores, streaks: new Map(streaks.map((f) => [streakKey(f), f.streak])) };
     } catch {
       return undefined;
     }

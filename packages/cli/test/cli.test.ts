@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CityResults, DistrictResults } from '@shoutu/core';
+import { gunzipCsv, gzipCsv, readSnapshot } from '@shoutu/core/snapshot';
 import { describe, expect, test } from 'vitest';
 import { project, run } from './helpers.js';
 
@@ -143,12 +144,15 @@ describe('shoutu evaluate', () => {
     );
     const results = path.join(root, 'data/results');
     const first = await readTree(results);
-    expect(Object.keys(first).sort()).toEqual([
-      '2020-02-02/210202.json',
-      '2020-02-02/index.json',
-      '2020-02-03/210202.json',
-      '2020-02-03/index.json',
-    ]);
+    expect(Object.keys(first).sort()).toEqual(
+      ['2020-02-02', '2020-02-03'].flatMap((d) => [
+        `${d}/210202.findings.csv.gz`,
+        `${d}/210202.json`,
+        `${d}/210202.places.csv.gz`,
+        `${d}/210202.units.csv.gz`,
+        `${d}/index.json`,
+      ]),
+    );
     const city = CityResults.parse(JSON.parse(first['2020-02-02/index.json']!));
     expect(city.summary.counts).toEqual({
       pass: 1,
@@ -165,7 +169,8 @@ describe('shoutu evaluate', () => {
       quarantinedRows: 0,
       lateRows: 1,
     });
-    const district = DistrictResults.parse(JSON.parse(first['2020-02-03/210202.json']!));
+    DistrictResults.parse(JSON.parse(first['2020-02-03/210202.json']!));
+    const district = readSnapshot(results, '2020-02-03').districts.get('210202')!;
     // The bad row was set aside, so grid 2 has no report that day.
     expect(district.findings.map((f) => [f.subject, f.status])).toEqual([
       ['210202001001002', 'missing'],
@@ -214,6 +219,10 @@ describe('shoutu evaluate', () => {
     const after = await readTree(results);
     expect(after['superseded/2020-02-02/r1/index.json']).toBe(published['2020-02-02/index.json']);
     expect(after['superseded/2020-02-02/r1/210202.json']).toBe(published['2020-02-02/210202.json']);
+    for (const kind of ['units', 'places', 'findings'])
+      expect(after[`superseded/2020-02-02/r1/210202.${kind}.csv.gz`]).toBe(
+        published[`2020-02-02/210202.${kind}.csv.gz`],
+      );
     const city = CityResults.parse(JSON.parse(after['2020-02-02/index.json']!));
     expect(city.revision).toBe(2);
     expect(city.rulesHash).not.toBe(
@@ -333,9 +342,7 @@ describe('waivers', () => {
       err: 'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)\nread 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
     });
     const day = async (d: string) =>
-      DistrictResults.parse(
-        JSON.parse(await readFile(path.join(root, `data/results/${d}/210202.json`), 'utf8')),
-      );
+      readSnapshot(path.join(root, 'data/results'), d).districts.get('210202')!;
     // 2020-02-02: grid 1 failed under the waiver; only grid 2's pass is scored.
     const waived = await day('2020-02-02');
     expect(waived.summary).toMatchObject({ score: 100, counts: { pass: 1, fail: 0, waived: 1 } });
@@ -363,13 +370,15 @@ describe('waivers', () => {
     expect(explained.out).toContain(
       'waiver: recruiting a grid worker — approved by 中山区疫情防控指挥部办公室, 2020-02-01 to 2020-02-02 (data/waivers/w.json:3)',
     );
-    expect(explained.out).toContain('record: data/results/2020-02-02/210202.json (revision 1)');
+    expect(explained.out).toContain(
+      'record: data/results/2020-02-02/210202.findings.csv.gz (revision 1)',
+    );
 
     // The index carries what pages need: the territory's names and the forms in force.
     const index = CityResults.parse(
       JSON.parse(await readFile(path.join(root, 'data/results/2020-02-02/index.json'), 'utf8')),
     );
-    expect(index.schema).toBe(3);
+    expect(index.schema).toBe(4);
     expect(index.territory.levels[0]?.id).toBe(index.city.level);
     expect(index.forms.length).toBeGreaterThan(0);
     expect(index.forms.every((f) => !('$schema' in f))).toBe(true);
@@ -377,6 +386,7 @@ describe('waivers', () => {
 
     // A snapshot that breaks the contract is named with what is wrong, and explained anew.
     const file = path.join(root, 'data/results/2020-02-02/210202.json');
+    const published = await readFile(file, 'utf8');
     await writeFile(
       file,
       (await readFile(file, 'utf8')).replace('"rulesHash":', '"rulesHash":1,"was":'),
@@ -397,6 +407,25 @@ describe('waivers', () => {
     );
     expect(broken.out).toContain('rulesHash');
     expect(broken.out).toContain('— evaluated now instead');
+
+    // So is a findings file with a cell that breaks the contract, by line and column.
+    await writeFile(file, published);
+    const csv = path.join(root, 'data/results/2020-02-02/210202.findings.csv.gz');
+    await writeFile(csv, gzipCsv(gunzipCsv(await readFile(csv)).replace(',waived,', ',waved,')));
+    const badRow = await run([
+      '--root',
+      root,
+      'explain',
+      '--subject',
+      '210202001001001',
+      '--rule',
+      'prevention.grid-screening',
+      '--date',
+      '2020-02-02',
+    ]);
+    expect(badRow.out).toContain(
+      'record: data/results/2020-02-02/210202.findings.csv.gz cannot be used (line 2, column status: Invalid option',
+    );
   });
 
   test('a broken waiver file or waiver is set aside with its place; the others apply', async () => {

@@ -9,6 +9,7 @@
  * editor schemas and the scoring arithmetic of a top unit's check.
  */
 import { readFile } from 'node:fs/promises';
+import { readSnapshot } from '@shoutu/core/snapshot';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type Fixture, loadFixture } from './helpers.js';
 import { comparePredicates } from './parity.js';
@@ -21,10 +22,21 @@ type Json = Record<string, unknown> & {
   findings: { rule: string; subject: string; status: string; blank?: string[] }[];
 };
 
+/** The index, or a district's whole day (its file with its units, places and findings). */
+async function read(fx: Fixture, rel: string): Promise<Json> {
+  const [day, name] = rel.split('/') as [string, string];
+  if (name === 'index.json')
+    return JSON.parse(await readFile(fx.file(`data/results/${rel}`), 'utf8'));
+  const district = readSnapshot(fx.file('data/results'), day).districts.get(
+    name.replace('.json', ''),
+  );
+  if (!district) throw new Error(`no district ${name} on ${day}`);
+  return district as unknown as Json;
+}
+
 describe('a second territory (fixtures/fjordland) with no code change', () => {
   let fx: Fixture;
-  const results = async (rel: string): Promise<Json> =>
-    JSON.parse(await readFile(fx.file(`data/results/${rel}`), 'utf8'));
+  const results = async (rel: string): Promise<Json> => read(fx, rel);
 
   beforeAll(async () => {
     fx = await loadFixture('fjordland');
@@ -169,8 +181,7 @@ describe('a second territory (fixtures/fjordland) with no code change', () => {
 /** Issue 9, item 5, on the same fixture: a blank cell is a missing value for that field only. */
 describe('real data’s gaps in the second territory', () => {
   let fx: Fixture;
-  const findings = async (rel: string) =>
-    ((await JSON.parse(await readFile(fx.file(`data/results/${rel}`), 'utf8'))) as Json).findings;
+  const findings = async (rel: string) => (await read(fx, rel)).findings;
   const explain = async (subject: string, rule: string, date: string) => {
     const r = await fx.run('explain', '--subject', subject, '--rule', rule, '--date', date);
     expect(r.code).toBe(0);

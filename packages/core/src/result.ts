@@ -9,8 +9,14 @@ import { LocalizedText } from './text.js';
 /**
  * The results of one day: the contract between engine and site. Bump RESULTS_SCHEMA on any
  * change that an older site could not read.
+ *
+ * Format 4 writes a day as `index.json` (the city, with the sha256 of every other file), and for
+ * each district `<code>.json` (its summary, rule counts, departments, waivers and `actions`) and
+ * three gzipped CSV files of one row per unit, listed place and finding (`UnitRow`, `PlaceRow`,
+ * `Finding`): `results-csv.ts` documents their exact columns (`unitColumns`, `placeColumns`,
+ * `FINDING_COLUMNS`) and the README's "The results of a day" shows them.
  */
-export const RESULTS_SCHEMA = 3;
+export const RESULTS_SCHEMA = 4;
 
 export const STATUSES = ['pass', 'fail', 'missing', 'waived', 'not-applicable', 'error'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -239,10 +245,58 @@ export const CityResults = z.strictObject({
     quarantinedRows: z.int().min(0),
     lateRows: z.int().min(0),
   }),
+  /**
+   * Every other file of the day by name (`<district>.json`, `<district>.units.csv.gz`,
+   * `<district>.places.csv.gz`, `<district>.findings.csv.gz`) with the sha256 of its bytes, in hex: a
+   * day is read whole or refused. Filled in when the day is written (empty before).
+   */
+  files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
 });
 export type CityResults = z.infer<typeof CityResults>;
 
-/** `data/results/<day>/<district>.json`: one district's day, down to grids and failing places. */
+/** A unit below a district in force that day: a row of `<district>.units.csv.gz`. */
+export const UnitRow = UnitRef.extend({
+  parent: z.string(),
+  summary: Summary,
+  trend: Trend,
+  lost: Lost,
+  /** Points of this unit's own score lost on checks of the unit itself (not its children). */
+  ownLost: Lost,
+});
+export type UnitRow = z.infer<typeof UnitRow>;
+
+/** A place with a listed finding: a row of `<district>.places.csv.gz`. */
+export const PlaceRow = z.strictObject({
+  id: z.string(),
+  grid: z.string(),
+  type: z.string(),
+  department: z.string(),
+  name: LocalizedText,
+  summary: Summary,
+  lost: Lost,
+});
+export type PlaceRow = z.infer<typeof PlaceRow>;
+
+/**
+ * What a district must act on first: for each rule and status (fail or missing) with listed
+ * findings in the district, how many checks and the points of the district's overall score lost
+ * to them (the same decomposition as `lost` and `ownLost`), most points first, then by rule id.
+ */
+export const DistrictAction = z.strictObject({
+  rule: z.string(),
+  status: z.enum(['fail', 'missing']),
+  count: z.int().min(1),
+  lost: Lost,
+});
+export type DistrictAction = z.infer<typeof DistrictAction>;
+export const DistrictActions = z.array(DistrictAction);
+export type DistrictActions = z.infer<typeof DistrictActions>;
+
+/**
+ * `data/results/<day>/<district>.json`: one district's day. Its units, listed places and
+ * findings are in `<district>.units.csv.gz`, `.places.csv.gz` and `.findings.csv.gz` (`DistrictDay`
+ * holds all four together).
+ */
 export const DistrictResults = z.strictObject({
   ...Stamp,
   district: UnitRef.extend({ kind: z.string().optional() }),
@@ -250,38 +304,25 @@ export const DistrictResults = z.strictObject({
   trend: Trend,
   /** Points of the district's score lost on checks of the district itself. */
   ownLost: Lost,
-  /** Every unit below the district in force that day (streets, communities, grids). */
-  units: z.array(
-    UnitRef.extend({
-      parent: z.string(),
-      summary: Summary,
-      trend: Trend,
-      lost: Lost,
-      /** Points of this unit's own score lost on checks of the unit itself (not its children). */
-      ownLost: Lost,
-    }),
-  ),
-  /** Places with a listed finding. */
-  places: z.array(
-    z.strictObject({
-      id: z.string(),
-      grid: z.string(),
-      type: z.string(),
-      department: z.string(),
-      name: LocalizedText,
-      summary: Summary,
-      lost: Lost,
-    }),
-  ),
   rules: z.array(z.strictObject({ id: z.string(), counts: Counts })),
   /** Findings on the district's places, by supervising department (names in the city index). */
   departments: z.array(z.strictObject({ id: z.string(), summary: Summary })),
   /** Waivers in force that day for subjects of the district. */
   waivers: z.array(WaiverInfo),
+  actions: DistrictActions,
+});
+export type DistrictResults = z.infer<typeof DistrictResults>;
+
+/** A district's whole day: its file and the rows of its three CSV files. */
+export const DistrictDay = DistrictResults.extend({
+  /** Every unit below the district in force that day, by code. */
+  units: z.array(UnitRow),
+  /** Places with a listed finding, by id. */
+  places: z.array(PlaceRow),
   /**
-   * Failures, missing reports, waived findings and errors; passes and checks that did not apply
-   * are counted, not listed.
+   * Failures, missing reports, waived findings and errors, by rule then subject; passes and
+   * checks that did not apply are counted, not listed.
    */
   findings: z.array(Finding),
 });
-export type DistrictResults = z.infer<typeof DistrictResults>;
+export type DistrictDay = z.infer<typeof DistrictDay>;

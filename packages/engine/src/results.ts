@@ -2,7 +2,8 @@ import {
   type CityResults,
   type Counts,
   cmp,
-  type DistrictResults,
+  type DistrictAction,
+  type DistrictDay,
   type FactInfo,
   type Finding,
   type Form,
@@ -100,9 +101,13 @@ function formInfo(form: Form): FormInfo {
   return rest;
 }
 
+/**
+ * A day's results: the city's index (its `files` are filled in when the day is serialized) and
+ * each district's results with its units, listed places and findings.
+ */
 export interface DayResults {
   city: CityResults;
-  districts: DistrictResults[];
+  districts: DistrictDay[];
 }
 
 /** How many of the longest streaks the city index lists. */
@@ -127,6 +132,8 @@ export function buildResults(i: ResultsInput): DayResults {
   const byDepartment = new Map<string, Tally>();
   const tally = (m: Map<string, Tally>, code: string) => getOrInsert(m, code, newTally);
   const byDistrict = new Map<string, Finding[]>();
+  /** Per district, per `rule|status` of a failure or missing report: how many, and their tally. */
+  const toAct = new Map<string, Map<string, { count: number; tally: Tally }>>();
   const ruleCounts = new Map<string, Map<string, Counts>>();
   const ruleCount = (scope: string, rule: string) =>
     getOrInsert(
@@ -160,6 +167,15 @@ export function buildResults(i: ResultsInput): DayResults {
     if (district !== '') count(ruleCount(district, f.rule), f.status);
     if (f.status !== 'pass' && f.status !== 'not-applicable')
       getOrInsert(byDistrict, district, () => [] as Finding[]).push(f);
+    if (district !== '' && (f.status === 'fail' || f.status === 'missing')) {
+      const action = getOrInsert(
+        getOrInsert(toAct, district, () => new Map()),
+        `${f.rule}|${f.status}`,
+        () => ({ count: 0, tally: newTally() }),
+      );
+      action.count++;
+      action.tally.add(f, rule);
+    }
   }
 
   const stamp = {
@@ -200,7 +216,16 @@ export function buildResults(i: ResultsInput): DayResults {
   cityTally.merge(tallyOf(own, cityCode));
   const departments = [...registry.departments.values()].sort((a, b) => cmp(a.id, b.id));
 
-  const districtResults: DistrictResults[] = districts.map((d) => {
+  const actionsOf = (code: string, dTally: Tally): DistrictAction[] =>
+    [...(toAct.get(code) ?? [])]
+      .map(([key, { count, tally }]) => {
+        const at = key.lastIndexOf('|');
+        const status = key.slice(at + 1) as 'fail' | 'missing';
+        return { rule: key.slice(0, at), status, count, lost: dTally.lostIn(tally) };
+      })
+      .sort((a, b) => b.lost - a.lost || cmp(a.rule, b.rule) || cmp(a.status, b.status));
+
+  const districtResults: DistrictDay[] = districts.map((d) => {
     const dTally = tallyOf(rolled, d.code);
     const dSummary = dTally.summary();
     const units = descendants(registry, d.code, day).map((u) => {
@@ -258,6 +283,7 @@ export function buildResults(i: ResultsInput): DayResults {
           expiry: w.expiry,
           source: w.source,
         })),
+      actions: actionsOf(d.code, dTally),
       findings: listed,
     };
   });
@@ -333,6 +359,7 @@ export function buildResults(i: ResultsInput): DayResults {
       (a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject),
     ),
     input: i.input,
+    files: {},
   };
   return { city: cityResults, districts: districtResults };
 }

@@ -178,7 +178,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
         continue;
       }
       const kept = await snapshots.supersede(day, earlier?.revision ?? 1);
-      const old = safeScore(before['index.json']);
+      const old = safeScore(before['index.json']?.toString('utf8'));
       setRevision(results, kept.revision + 1);
       replaced.push(
         `${day}: city score ${old} → ${score(results.city.summary.score)} (revision ${kept.revision + 1}; the earlier snapshot is kept in ${kept.where}/)`,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   type CityResults,
   type DistrictResults,
@@ -5,6 +6,7 @@ import {
   describeCoverage,
   describeOutcome,
   describeTooFewDays,
+  type Finding,
   hint,
   isValidDay,
   type Lang,
@@ -12,7 +14,7 @@ import {
   responsibleParties,
   textIn,
 } from '@shoutu/core';
-import { SnapshotError } from '@shoutu/core/snapshot';
+import { districtFileName, INDEX_FILE, SnapshotError } from '@shoutu/core/snapshot';
 import {
   appliesTo,
   applyWaivers,
@@ -93,19 +95,24 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   // pass; a finding it does not list passed or did not apply, and is explained by evaluating now.
   const district = registry.districtOf(opts.subject)?.code;
   const snapshots = new Snapshots(opts.root);
-  // A district's subjects are recorded in its file; the top unit's own findings in the index.
-  const file = `${RESULTS_DIR}/${opts.date}/${district ?? 'index'}.json`;
-  let snapshot: CityResults | DistrictResults | undefined;
+  // A district's subjects are recorded in its findings file (its waivers in its file); the top
+  // unit's own findings in the index.
+  const file = `${RESULTS_DIR}/${opts.date}/${district === undefined ? INDEX_FILE : districtFileName(district, 'findings')}`;
+  let snapshot: CityResults | (DistrictResults & { findings: Finding[] }) | undefined;
   let unreadable: string | undefined;
   if (snapshots.has(opts.date)) {
     try {
       snapshot =
         district !== undefined
-          ? snapshots.district(opts.date, district)
+          ? {
+              ...snapshots.district(opts.date, district),
+              findings: snapshots.findings(opts.date, district),
+            }
           : snapshots.city(opts.date);
     } catch (error) {
       if (!(error instanceof SnapshotError)) throw error;
-      unreadable = error.problem;
+      // Name the file at fault: the district's file or its findings.
+      unreadable = `${path.relative(opts.root, error.file).split(path.sep).join('/')} cannot be used (${error.problem})`;
     }
   }
   const listed = snapshot?.findings.find((f) => streakKey(f) === streakKey(now.findings[0]!));
@@ -123,7 +130,7 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   else if (!snapshot)
     notes.push(
       unreadable !== undefined
-        ? `record: ${file} cannot be used (${unreadable}) — evaluated now instead`
+        ? `record: ${unreadable} — evaluated now instead`
         : `record: none — evaluated now, as there is no snapshot of ${opts.date} (\`shoutu evaluate --date ${opts.date}\` writes one)`,
     );
   else {
