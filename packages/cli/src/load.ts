@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -39,8 +39,17 @@ import {
   ReportIndex,
 } from '@shoutu/engine';
 import type { z } from 'zod';
-import { contentHash, listFiles, readTexts, type TextFile, valueHash } from './files.js';
 import {
+  contentHash,
+  listFiles,
+  listFilesSync,
+  readTexts,
+  type TextFile,
+  valueHash,
+} from './files.js';
+import {
+  checkedOf,
+  countChecked,
   countEntry,
   createReportSource,
   type DiskReportSource,
@@ -48,6 +57,7 @@ import {
   REPORTS_DIR,
   ReportCache,
   reportContextHash,
+  ValidationLedger,
 } from './report-cache.js';
 
 /** `data/forms/grid-daily.json` → `grid-daily`: the id a file's name promises. */
@@ -396,9 +406,9 @@ export interface Reports {
 }
 
 /**
- * `data/reports/<day>/<form>.<district>.csv|json`: every file read, fresh (no cache); bad rows
- * and files set aside and counted. `shoutu validate` reads this way; `shoutu evaluate` reads only
- * the days it needs (`openReports`).
+ * `data/reports/<day>/<form>.<district>.csv|json`: every file read, fresh (no cache), its rows
+ * kept; bad rows and files set aside and counted. `shoutu validate` checks every file without
+ * keeping rows (`checkReports`); `shoutu evaluate` reads only the days it needs (`openReports`).
  */
 export async function loadReports(
   root: string,
@@ -427,6 +437,61 @@ export async function loadReports(
     problems.push(...e.problems);
   }
   return { index, problems, stats, blankCells };
+}
+
+export interface CheckedReports {
+  /** Problems of every report file, in file order. */
+  problems: Problem[];
+  /** What was read, by day. */
+  stats: Map<string, InputStats>;
+  /** Blank cells of required fields in accepted rows (each a warning). */
+  blankCells: number;
+  /** Files parsed in this run, and files unchanged since the ledger last checked them. */
+  parsed: number;
+  unchanged: number;
+}
+
+/**
+ * Every report file checked, as `loadReports` checks it, but without keeping rows: a file whose
+ * bytes (and registry, forms, settings and reader) are those it was last checked with is read and
+ * hashed, not parsed, its problems and counts coming from the validation ledger
+ * (`.shoutu/cache/validated.v8`); the files parsed also fill the report cache, for the next
+ * `shoutu evaluate`. With `cache: false` every file is parsed and nothing is written.
+ */
+export function checkReports(
+  root: string,
+  project: { registry: Registry; forms: ReadonlyMap<string, Form>; settings: ProjectFile },
+  options: { cache?: boolean } = {},
+): CheckedReports {
+  const ctx = { registry: project.registry, forms: project.forms };
+  const base = path.join(root, REPORTS_DIR);
+  // Every file is looked at, so that a report saved under a wrong name is never ignored in silence.
+  const rels = listFilesSync(base, (f) => !f.split('/').some((p) => p.startsWith('.')));
+  const problems: Problem[] = [];
+  const stats: CheckedReports['stats'] = new Map();
+  let blankCells = 0;
+  const context = options.cache === false ? undefined : reportContextHash(ctx, project.settings);
+  const ledger = context === undefined ? undefined : new ValidationLedger(root, context);
+  const cache = context === undefined ? undefined : new ReportCache(root, context);
+  for (const rel of rels) {
+    const bytes = readFileSync(path.join(base, rel));
+    const c = ledger
+      ? ledger.check(rel, bytes, ctx, (entry, key) => cache?.fill(rel, key, entry, ctx))
+      : checkedOf(parseReport(rel, bytes, ctx));
+    const s = stats.get(c.day) ?? emptyInputStats();
+    stats.set(c.day, s);
+    countChecked(s, c);
+    blankCells += c.blankCells;
+    for (const p of c.problems) problems.push(p);
+  }
+  ledger?.save();
+  return {
+    problems,
+    stats,
+    blankCells,
+    parsed: ledger ? ledger.parsed : rels.length,
+    unchanged: ledger ? ledger.unchanged : 0,
+  };
 }
 
 export interface LazyReports {

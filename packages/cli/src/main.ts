@@ -68,8 +68,12 @@ export async function main(
     .description(
       'check the registry, forms, rules, scoring method, reports and waivers; exit 1 if the registry, forms, rules or scoring method have errors',
     )
-    .action(async () => {
-      code = await validate(o, { root: root(), maxProblems: maxProblems() });
+    .option(
+      '--no-cache',
+      'parse every report file afresh, and read and write no ledger or cache in .shoutu/cache/',
+    )
+    .action(async (opts: { cache: boolean }) => {
+      code = await validate(o, { root: root(), maxProblems: maxProblems(), cache: opts.cache });
     });
   program
     .command('evaluate')

@@ -86,13 +86,49 @@ export function parseReport(rel: string, bytes: Uint8Array, ctx: ReportContext):
   };
 }
 
+/**
+ * What checking a report file found, without its rows: its problems and its counts. Enough for
+ * `shoutu validate`, and what its ledger keeps.
+ */
+export interface CheckedReport {
+  /** The day the file counts for in the input statistics. */
+  day: string;
+  problems: Problem[];
+  /** Rows accepted, and of them the rows that came late. */
+  rows: number;
+  lateRows: number;
+  quarantinedRows: number;
+  blankCells: number;
+  quarantined: boolean;
+}
+
+/** A parsed file's problems and counts. */
+export function checkedOf(e: ReportEntry): CheckedReport {
+  let lateRows = 0;
+  for (const row of e.rows) if (row.late) lateRows++;
+  return {
+    day: e.day,
+    problems: e.problems,
+    rows: e.rows.length,
+    lateRows,
+    quarantinedRows: e.quarantinedRows,
+    blankCells: e.blankCells,
+    quarantined: e.quarantined,
+  };
+}
+
+/** Adds one checked file's counts to its day's input statistics. */
+export function countChecked(stats: InputStats, c: CheckedReport): void {
+  stats.reportFiles++;
+  stats.rows += c.rows;
+  stats.quarantinedRows += c.quarantinedRows;
+  if (c.quarantined) stats.quarantinedFiles++;
+  stats.lateRows += c.lateRows;
+}
+
 /** Adds one file's counts to its day's input statistics. */
 export function countEntry(stats: InputStats, e: ReportEntry): void {
-  stats.reportFiles++;
-  stats.rows += e.rows.length;
-  stats.quarantinedRows += e.quarantinedRows;
-  if (e.quarantined) stats.quarantinedFiles++;
-  for (const row of e.rows) if (row.late) stats.lateRows++;
+  countChecked(stats, checkedOf(e));
 }
 
 const sha256 = (...parts: (string | Uint8Array)[]) => {
@@ -271,11 +307,20 @@ export class ReportCache {
     this.dir = path.join(root, REPORT_CACHE_DIR);
   }
 
+  /** The key of a file's entry: the context, its path and its bytes. */
+  keyOf(rel: string, bytes: Uint8Array): string {
+    return sha256(this.context, rel, bytes);
+  }
+
+  private nameOf(rel: string, key: string): string {
+    return `${sha256(rel).slice(0, 24)}-${key}.v8`;
+  }
+
   /** A report file read through the cache. */
   read(root: string, rel: string, ctx: ReportContext): ReportEntry {
     const bytes = readFileSync(path.join(root, REPORTS_DIR, rel));
-    const key = sha256(this.context, rel, bytes);
-    const name = `${sha256(rel).slice(0, 24)}-${key}.v8`;
+    const key = this.keyOf(rel, bytes);
+    const name = this.nameOf(rel, key);
     const cached = this.load(name, key);
     if (cached) {
       this.hits++;
@@ -285,6 +330,17 @@ export class ReportCache {
     this.parsed++;
     this.store(name, key, entry, ctx);
     return entry;
+  }
+
+  /**
+   * Keeps a file parsed elsewhere (by `shoutu validate`) under `key` (`keyOf` its path and bytes),
+   * unless an entry of that key is there already, so that the next run that needs its rows need
+   * not parse it again.
+   */
+  fill(rel: string, key: string, entry: ReportEntry, ctx: ReportContext): void {
+    const name = this.nameOf(rel, key);
+    if (existsSync(path.join(this.dir, name))) return;
+    this.store(name, key, entry, ctx);
   }
 
   private load(name: string, key: string): ReportEntry | undefined {
@@ -342,7 +398,6 @@ export class ReportCache {
     return this.entries;
   }
 }
-
 
 /** What a day source read, for the messages and the snapshots' input statistics. */
 export interface DaysRead {
@@ -438,4 +493,155 @@ export function createReportSource(
       };
     },
   };
+}
+
+/** Where `shoutu validate` keeps what it found in each report file, below the project root. */
+export const LEDGER_FILE = '.shoutu/cache/validated.v8';
+
+/** Raised whenever what the ledger holds, or how it is keyed, changes. */
+export const LEDGER_FORMAT = 1;
+
+const LEDGER_MAGIC = 'shoutu-validated';
+
+interface LedgerEntry {
+  key: string;
+  checked: CheckedReport;
+}
+
+const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** A ledger entry as read back: used only when every field has its type. */
+function ledgerEntry(v: unknown): LedgerEntry | undefined {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string') return undefined;
+  const c = v[1] as Partial<CheckedReport> | null;
+  if (
+    !c ||
+    typeof c !== 'object' ||
+    typeof c.day !== 'string' ||
+    !Array.isArray(c.problems) ||
+    !c.problems.every(
+      (p) =>
+        p && typeof p === 'object' && typeof p.file === 'string' && typeof p.message === 'string',
+    ) ||
+    !isCount(c.rows) ||
+    !isCount(c.lateRows) ||
+    !isCount(c.quarantinedRows) ||
+    !isCount(c.blankCells) ||
+    typeof c.quarantined !== 'boolean'
+  )
+    return undefined;
+  return { key: v[0], checked: c as CheckedReport };
+}
+
+/**
+ * What `shoutu validate` found in each report file, by path, with the key (the hash of the
+ * context, the path and the bytes, as `ReportCache.keyOf`) it was found under: one file,
+ * `.shoutu/cache/validated.v8`, read once. A file whose key is unchanged is answered from it,
+ * without parsing; any other is parsed. The ledger is rewritten (tmp + rename) when anything
+ * changed; one that cannot be read, fails its checksum or was written for another context is
+ * ignored and rebuilt, never trusted.
+ */
+export class ValidationLedger {
+  readonly file: string;
+  /** Files parsed, and files answered from the ledger, in this run. */
+  parsed = 0;
+  unchanged = 0;
+  /** Whether the ledger could not be written (a read-only folder): the run goes on without it. */
+  writeFailed = false;
+  private readonly before: Map<string, LedgerEntry>;
+  private readonly now = new Map<string, LedgerEntry>();
+  /** Whether the ledger read is not to be written back as it was. */
+  private stale: boolean;
+
+  constructor(
+    root: string,
+    private readonly context: string,
+  ) {
+    this.file = path.join(root, LEDGER_FILE);
+    const before = this.read();
+    this.before = before ?? new Map();
+    this.stale = before === undefined;
+  }
+
+  private read(): Map<string, LedgerEntry> | undefined {
+    if (!existsSync(this.file)) return undefined;
+    try {
+      const outer = deserialize(readFileSync(this.file)) as {
+        magic?: unknown;
+        format?: unknown;
+        context?: unknown;
+        sum?: unknown;
+        body?: unknown;
+      };
+      if (
+        outer?.magic !== LEDGER_MAGIC ||
+        outer.format !== LEDGER_FORMAT ||
+        outer.context !== this.context ||
+        !(outer.body instanceof Uint8Array) ||
+        outer.sum !== sha256(outer.body)
+      )
+        return undefined;
+      const rows = deserialize(outer.body) as unknown;
+      if (!Array.isArray(rows)) return undefined;
+      const map = new Map<string, LedgerEntry>();
+      for (const row of rows) {
+        if (!Array.isArray(row) || row.length !== 2 || typeof row[0] !== 'string') return undefined;
+        const e = ledgerEntry(row[1]);
+        if (!e) return undefined;
+        map.set(row[0], e);
+      }
+      return map;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * One report file's problems and counts: from the ledger when its key is the one it was checked
+   * under, else parsed (and given to `parsedOne`, e.g. to fill the report cache).
+   */
+  check(
+    rel: string,
+    bytes: Uint8Array,
+    ctx: ReportContext,
+    parsedOne?: (entry: ReportEntry, key: string) => void,
+  ): CheckedReport {
+    const key = sha256(this.context, rel, bytes);
+    const known = this.before.get(rel);
+    if (known && known.key === key) {
+      this.unchanged++;
+      this.now.set(rel, known);
+      return known.checked;
+    }
+    const entry = parseReport(rel, bytes, ctx);
+    this.parsed++;
+    this.stale = true;
+    const checked = checkedOf(entry);
+    this.now.set(rel, { key, checked });
+    parsedOne?.(entry, key);
+    return checked;
+  }
+
+  /** Writes the ledger of the files checked in this run, when it differs from the one read. */
+  save(): void {
+    if (!this.stale && this.now.size === this.before.size) return;
+    try {
+      const body = serialize([...this.now].map(([rel, e]) => [rel, [e.key, e.checked]]));
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.tmp-${process.pid}`;
+      writeFileSync(
+        tmp,
+        serialize({
+          magic: LEDGER_MAGIC,
+          format: LEDGER_FORMAT,
+          context: this.context,
+          sum: sha256(body),
+          body,
+        }),
+      );
+      renameSync(tmp, this.file);
+    } catch {
+      this.writeFailed = true;
+    }
+  }
 }

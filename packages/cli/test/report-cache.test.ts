@@ -130,10 +130,32 @@ describe('the report cache', () => {
     expect(recomputed.out).toContain('2 unchanged, 0 replaced');
   });
 
-  test('validate reads every file fresh and writes no cache', async () => {
+  test('validate --no-cache reads every file fresh and writes no cache', async () => {
     const fx = await loadFixture('mini');
-    const r = await fx.run('validate');
+    const r = await fx.run('validate', '--no-cache');
     expect(r.out).toContain('reports: 2 files, 3 rows accepted; set aside: 0 files, 1 row');
     expect(existsSync(fx.file('.shoutu'))).toBe(false);
+  });
+
+  test('validate fills the cache with the files it parsed, and leaves entries that are there', async () => {
+    const fx = await loadFixture('mini');
+    await readAll(fx);
+    const before = await entries(fx);
+    const bodies = await Promise.all(before.map((e) => readFile(fx.file(`${CACHE}/${e}`))));
+    expect((await fx.run('validate')).out).toContain('(2 parsed, 0 unchanged');
+    expect(await entries(fx)).toEqual(before);
+    expect(await Promise.all(before.map((e) => readFile(fx.file(`${CACHE}/${e}`))))).toEqual(
+      bodies,
+    );
+    // A file changed: validate parses it and keeps its new entry, in place of the old one.
+    const file = 'data/reports/2020-02-03/grid-daily.210202.csv';
+    await fx.write(file, (await fx.read(file)).replace(',many,', ',300,'));
+    expect((await fx.run('validate')).out).toContain('(1 parsed, 1 unchanged');
+    const now = await entries(fx);
+    expect(now).toHaveLength(2);
+    expect(now.filter((e) => before.includes(e))).toHaveLength(1);
+    const warm = await readAll(fx);
+    expect([warm.hits, warm.parsed]).toEqual([2, 0]);
+    expect(warm.result).toEqual((await readAll(fx, false)).result);
   });
 });
