@@ -21,7 +21,8 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CityResults, DistrictResults, textIn } from '@shoutu/core';
+import { CityResults, type DistrictDay, textIn } from '@shoutu/core';
+import { readSnapshot } from '@shoutu/core/snapshot';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM, DESKTOP, launchChromium, PHONE, serveStatic } from '../scripts/browser.mjs';
@@ -63,9 +64,7 @@ const day = latestDay(RESULTS);
 const city = CityResults.parse(
   JSON.parse(readFileSync(path.join(RESULTS, day, 'index.json'), 'utf8')),
 );
-const district = DistrictResults.parse(
-  JSON.parse(readFileSync(path.join(RESULTS, day, `${DISTRICT}.json`), 'utf8')),
-);
+const district = readSnapshot(RESULTS, day).districts.get(DISTRICT) as DistrictDay;
 const rule = city.rules.find((r) => r.id === RULE);
 
 interface Expected {

@@ -1,14 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type CityResults,
-  type DistrictResults,
+  type DistrictDay,
   describeOutcome,
   type FactInfo,
   type Lang,
   textIn,
 } from '@shoutu/core';
+import { readSnapshot } from '@shoutu/core/snapshot';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SAMPLE_RESULTS, sampleSite, sampleTranslations } from './sample';
 
@@ -31,16 +32,12 @@ function esc(text: string): string {
 }
 
 /** The committed sample's latest day, as the site reads it. */
-function sampleDay(): { city: CityResults; districts: DistrictResults[] } {
+function sampleDay(): { city: CityResults; districts: DistrictDay[] } {
   const days = readdirSync(SAMPLE)
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
     .sort();
-  const folder = path.join(SAMPLE, days[days.length - 1] ?? '');
-  const city = JSON.parse(readFileSync(path.join(folder, 'index.json'), 'utf8')) as CityResults;
-  const districts = city.districts.map(
-    (d) => JSON.parse(readFileSync(path.join(folder, `${d.code}.json`), 'utf8')) as DistrictResults,
-  );
-  return { city, districts };
+  const snapshot = readSnapshot(SAMPLE, days[days.length - 1] ?? '');
+  return { city: snapshot.city, districts: [...snapshot.districts.values()] };
 }
 
 const LOCALES = [

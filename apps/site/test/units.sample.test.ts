@@ -10,7 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { DistrictResults } from '@shoutu/core';
+import type { DistrictDay } from '@shoutu/core';
+import { readSnapshot } from '@shoutu/core/snapshot';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { History } from '../src/lib/history';
 import { SAMPLE_RESULTS, sampleSite } from './sample';
@@ -23,8 +24,11 @@ const latest = (dir: string) =>
     .sort()
     .at(-1)!;
 
-function district(dir: string, code: string): DistrictResults {
-  return JSON.parse(readFileSync(path.join(dir, latest(dir), `${code}.json`), 'utf8'));
+/** A district's whole latest day (its file and its rows), through the snapshot reader. */
+function district(dir: string, code: string): DistrictDay {
+  const found = readSnapshot(dir, latest(dir)).districts.get(code);
+  if (!found) throw new Error(`no district ${code} in ${dir}`);
+  return found;
 }
 
 /** Text as Astro writes it into HTML; a text missing from the results fails the test. */
@@ -91,9 +95,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     const files = new Set(
       (await readdir(out, { recursive: true })).filter((f) => f.endsWith('index.html')),
     );
-    const dir = path.join(SAMPLE_RESULTS, latest(SAMPLE_RESULTS));
-    for (const f of readdirSync(dir).filter((f) => /^\d+\.json$/.test(f))) {
-      const d: DistrictResults = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    for (const d of readSnapshot(SAMPLE_RESULTS, latest(SAMPLE_RESULTS)).districts.values()) {
       const parentOf = new Map(d.units.map((u) => [u.code, u.parent]));
       const withChildren = new Set(d.units.map((u) => u.parent));
       const paged = new Set(d.units.filter((u) => withChildren.has(u.code)).map((u) => u.parent));

@@ -6,12 +6,23 @@
  * A day's pages are rendered once and then kept by scripts/build.mjs in apps/site/.archive-cache;
  * it names the days that still need rendering in SHOUTU_ARCHIVE_DAYS (comma-separated; empty: none).
  * Unset (astro dev, a plain `astro build`), every day is rendered. Files are read and checked by
- * the snapshot reader of @shoutu/core.
+ * the snapshot reader of @shoutu/core; a day's files are checked whole against the hashes in its
+ * index (`checkDayFiles`) before any of its districts is read.
  */
-import type { CityResults, DistrictResults } from '@shoutu/core';
-import { checkBelongs, readCityDay, readDistrictDay } from '@shoutu/core/snapshot';
-import { type DistrictAction, interimActions } from './actions';
-import { type Results, ResultsError, reading, resultDays, resultsDir, resultsOf } from './results';
+import type { CityResults } from '@shoutu/core';
+import { readCityDay } from '@shoutu/core/snapshot';
+import {
+  checkDayFiles,
+  type DistrictAction,
+  type DistrictDay,
+  loadDistrict as loadDistrictOf,
+  type Results,
+  ResultsError,
+  reading,
+  resultDays,
+  resultsDir,
+  resultsOf,
+} from './results';
 
 let days: string[] | undefined;
 
@@ -57,16 +68,13 @@ const loadCity = memo(
   (day: string): CityResults => reading(() => readCityDay(resultsDir(), day)),
 );
 
-const loadDistrict = memo(12, (key: string): DistrictResults => {
+const loadDistrict = memo(12, (key: string): DistrictDay => {
   const [day = '', code = ''] = key.split('/');
   const city = loadCity(day);
   if (!city.districts.some((d) => d.code === code))
     throw new ResultsError(`the results of ${day} list no district ${code}.`);
-  return reading(() => {
-    const district = readDistrictDay(resultsDir(), day, code);
-    checkBelongs(resultsDir(), city, district);
-    return district;
-  });
+  checkDayFiles(resultsDir(), city);
+  return loadDistrictOf(resultsDir(), city, code);
 });
 
 /** A day's city index, shaped like the latest day's `Results` so that lib/view.ts works on it. */
@@ -75,17 +83,17 @@ export function getArchiveDay(day: string): Results {
   return resultsOf(day, loadCity(day));
 }
 
-/** One district's results of a day, checked to belong with that day's city index. */
-export function getArchiveDistrict(day: string, code: string): DistrictResults {
+/**
+ * One district's results of a day, checked to belong with that day's city index; its units,
+ * places and findings are read when first asked for.
+ */
+export function getArchiveDistrict(day: string, code: string): DistrictDay {
   return loadDistrict(`${day}/${code}`);
 }
 
-/**
- * What a district had to act on that day (INTERIM ADAPTER on format 3, as `districtActions` in
- * results.ts: format 4 reads the district file's `actions`).
- */
+/** What a district had to act on that day: the engine's, from the district file. */
 export function archiveActions(day: string, code: string): DistrictAction[] {
-  return interimActions(loadCity(day), getArchiveDistrict(day, code));
+  return getArchiveDistrict(day, code).actions;
 }
 
 /** What the archive index lists for a day. */

@@ -17,7 +17,7 @@ import { type Key, useTranslations } from '../i18n';
 import { areaScore, areasOf } from './areas';
 import { type Cell, csvResponse, jsonResponse, recordsToCsv } from './csv';
 import { languages } from './locales';
-import type { Results } from './results';
+import type { DistrictDay, Results } from './results';
 import { checks, rankByScore, subjects } from './views/common';
 
 /** The stamp of a day's results, first in every JSON download. */
@@ -139,7 +139,7 @@ export function unitColumns(city: CityResults): string[] {
 }
 
 /** The district itself, then every unit below it in the order of the results. */
-export function unitRecords(city: CityResults, district: DistrictResults): Row[] {
+export function unitRecords(city: CityResults, district: DistrictDay): Row[] {
   const d = district.district;
   const inCity = city.districts.find((x) => x.code === d.code);
   const first: Row = {
@@ -207,7 +207,7 @@ export function explainFinding(finding: Finding, results: Results, lang: string)
 }
 
 /** Every listed finding of a district's day, in the order of the results. */
-export function findingRecords(results: Results, district: DistrictResults): Row[] {
+export function findingRecords(results: Results, district: DistrictDay): Row[] {
   const subject = subjects(district);
   return district.findings.map((f) => {
     const s = subject(f.subject);
@@ -252,11 +252,11 @@ export const downloads = {
       },
       districts: table(cityColumns(results.city), cityRecords(results.city)),
     }),
-  unitsCsv: (results: Results, district: DistrictResults) =>
+  unitsCsv: (results: Results, district: DistrictDay) =>
     csvResponse(recordsToCsv(unitColumns(results.city), unitRecords(results.city, district))),
-  findingsCsv: (results: Results, district: DistrictResults) =>
+  findingsCsv: (results: Results, district: DistrictDay) =>
     csvResponse(recordsToCsv(findingColumns(), findingRecords(results, district))),
-  districtJson: (results: Results, district: DistrictResults) =>
+  districtJson: (results: Results, district: DistrictDay) =>
     jsonResponse({
       ...stamp(district),
       district: { code: district.district.code, name: district.district.name },

@@ -1,6 +1,6 @@
 /**
  * The overall scores of the last days, for the trend charts: the city's and each district's from
- * the city index of each day, a street's or community's from its district's file of each day.
+ * the city index of each day, a unit's from its district's units file of each day.
  *
  * Cheap however long the history grows: only the files of the days in the window are read (the
  * window's days are computed from the latest day, no folder is listed), each file at most once per
@@ -9,9 +9,10 @@
  * Files are read and checked by the snapshot reader of @shoutu/core.
  */
 import { existsSync } from 'node:fs';
-import { addDays, type Band } from '@shoutu/core';
-import { readCityDay, readDistrictDay, snapshotFile } from '@shoutu/core/snapshot';
-import { latestDay, reading } from './results';
+import { join } from 'node:path';
+import { addDays, type Band, type CityResults } from '@shoutu/core';
+import { districtFileName, readCityDay, readUnits, snapshotFile } from '@shoutu/core/snapshot';
+import { checkFile, latestDay, reading } from './results';
 
 /** How many days a chart shows, the latest included. */
 export const HISTORY_DAYS = 30;
@@ -63,12 +64,12 @@ export class History {
     return this.#series(undefined, (d) => d.parts.get(code) ?? NONE);
   }
 
-  /** A street's or community's overall score, from its district's file of each day. */
+  /** A unit's overall score, from its district's units file of each day. */
   unit(district: string, code: string): HistoryPoint[] {
     return this.#series(district, (d) => d.parts.get(code) ?? NONE);
   }
 
-  /** `district`: its file of each day; undefined: the city index of each day. */
+  /** `district`: its units file of each day; undefined: the city index of each day. */
   #series(district: string | undefined, pick: (d: DayScores) => Score): HistoryPoint[] {
     return this.days.map((day) => {
       const scores = this.#read(day, district);
@@ -77,29 +78,54 @@ export class History {
   }
 
   #read(day: string, district: string | undefined): DayScores | null {
-    const path = snapshotFile(this.dir, day, district);
+    const path =
+      district === undefined
+        ? snapshotFile(this.dir, day)
+        : join(this.dir, day, districtFileName(district, 'units'));
     const hit = this.#cache.get(path);
     if (hit !== undefined) return hit;
     let scores: DayScores | null = null;
-    if (existsSync(path)) {
-      this.filesRead.push(path);
-      scores = reading(() => {
-        if (district === undefined) {
-          const city = readCityDay(this.dir, day);
-          return {
-            whole: scoreOf(city),
-            parts: new Map(city.districts.map((d) => [d.code, scoreOf(d)])),
-          };
-        }
-        const file = readDistrictDay(this.dir, day, district);
-        return {
-          whole: scoreOf(file),
-          parts: new Map(file.units.map((u) => [u.code, scoreOf(u)])),
+    if (district === undefined) {
+      const city = this.#city(day);
+      if (city)
+        scores = {
+          whole: scoreOf(city),
+          parts: new Map(city.districts.map((d) => [d.code, scoreOf(d)])),
         };
-      });
+    } else if (existsSync(path)) {
+      // The units file is checked against its hash in the day's index before it is read.
+      const city = this.#city(day);
+      const entry = city?.districts.find((d) => d.code === district);
+      if (city && entry) {
+        this.filesRead.push(path);
+        scores = reading(() => {
+          checkFile(this.dir, city, districtFileName(district, 'units'));
+          return {
+            whole: scoreOf(entry),
+            parts: new Map(readUnits(this.dir, day, district).map((u) => [u.code, scoreOf(u)])),
+          };
+        });
+      }
     }
     this.#cache.set(path, scores);
     return scores;
+  }
+
+  readonly #cities = new Map<string, CityResults | null>();
+
+  /** The city index of a day (read once), or null when the day has no snapshot. */
+  #city(day: string): CityResults | null {
+    let city = this.#cities.get(day);
+    if (city === undefined) {
+      const path = snapshotFile(this.dir, day);
+      city = null;
+      if (existsSync(path)) {
+        this.filesRead.push(path);
+        city = reading(() => readCityDay(this.dir, day));
+      }
+      this.#cities.set(day, city);
+    }
+    return city;
   }
 }
 

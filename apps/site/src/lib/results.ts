@@ -2,30 +2,48 @@
  * The one place the site reads the engine's results: the latest day of data/results, read and
  * checked by the snapshot reader of @shoutu/core. Runs at build time only.
  *
- * The city index is read once per build; a district's file only when a page needs that district
- * (its own pages, or a page across districts such as a rule's), then kept for the build. Pages and
- * views read a district through `getDistrict`, `districtUnits`, `districtPlaces`,
- * `districtFindings` and `districtActions` (or `results.districts`, which loads on `get`).
- *
- * FORMAT 3 ADAPTER (issue 10): results format 4 moves a district's units, places and findings into
- * CSV files (`readUnits/readPlaces/readFindings(dir, day, district)` of @shoutu/core/snapshot) and
- * gives the district file `actions`. Until then `loadDistrict` reads the whole format-3 file and
- * `interimActions` (lib/actions.ts) computes the actions from the findings and the scoring method.
+ * The city index is read once per build, and the day's files are checked whole against the
+ * sha256 the index records for each (`checkDayFiles`): a site is never built from a day whose
+ * files do not belong together. A district's file is read only when a page needs that district
+ * (its own pages, or a page across districts such as a rule's), and each of its rows (units,
+ * places, findings: `readUnits`, `readPlaces`, `readFindings`) only when a page first asks for
+ * them; all are then kept for the build. Pages and views read a district through `getDistrict`,
+ * `districtUnits`, `districtPlaces`, `districtFindings` and `districtActions` (or
+ * `results.districts`, which loads on `get`).
  */
-import { existsSync } from 'node:fs';
-import type { CityResults, DistrictResults, FactInfo, Finding, Lang } from '@shoutu/core';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  CityResults,
+  DistrictAction,
+  DistrictDay as DistrictFull,
+  DistrictResults,
+  FactInfo,
+  Finding,
+  Lang,
+} from '@shoutu/core';
 import {
   checkBelongs,
+  DISTRICT_FILES,
+  type DistrictFileKind,
+  districtFileName,
+  fileHash,
+  INDEX_FILE,
   readCityDay,
   readDistrictDay,
+  readFindings,
+  readPlaces,
+  readUnits,
   SnapshotError,
   snapshotDays,
 } from '@shoutu/core/snapshot';
-import { type DistrictAction, interimActions } from './actions';
 import { publicationOf } from './views/common';
 
+export type { DistrictAction } from '@shoutu/core';
+
 export type CityDay = CityResults;
-export type DistrictDay = DistrictResults;
+/** A district's day: its file, and its units, places and findings (read when first asked for). */
+export type DistrictDay = DistrictFull;
 export type RuleEntry = CityResults['rules'][number];
 
 export interface Results {
@@ -33,7 +51,7 @@ export interface Results {
   day: string;
   city: CityResults;
   /** District code → the district's results, in the order of the city index. */
-  districts: Map<string, DistrictResults>;
+  districts: Map<string, DistrictDay>;
   rules: Map<string, RuleEntry>;
   facts: Map<string, FactInfo>;
 }
@@ -82,7 +100,7 @@ export function latestDay(dir: string = resultsDir()): string {
 export function resultsOf(
   day: string,
   city: CityResults,
-  districts = new Map<string, DistrictResults>(),
+  districts = new Map<string, DistrictDay>(),
 ): Results {
   return {
     day,
@@ -97,7 +115,7 @@ export function resultsOf(
  * A day's districts, read one by one when first asked for (`get`) and kept; iterating reads every
  * district (pages across districts). A map of the city index's districts, in its order.
  */
-export class LazyDistricts extends Map<string, DistrictResults> {
+export class LazyDistricts extends Map<string, DistrictDay> {
   readonly #codes: string[];
   constructor(
     readonly dir: string,
@@ -106,7 +124,7 @@ export class LazyDistricts extends Map<string, DistrictResults> {
     super();
     this.#codes = city.districts.map((d) => d.code);
   }
-  override get(code: string): DistrictResults | undefined {
+  override get(code: string): DistrictDay | undefined {
     if (!this.#codes.includes(code)) return undefined;
     let district = super.get(code);
     if (!district) {
@@ -125,17 +143,17 @@ export class LazyDistricts extends Map<string, DistrictResults> {
   override keys(): MapIterator<string> {
     return this.#codes.values();
   }
-  override *entries(): MapIterator<[string, DistrictResults]> {
-    for (const code of this.#codes) yield [code, this.get(code) as DistrictResults];
+  override *entries(): MapIterator<[string, DistrictDay]> {
+    for (const code of this.#codes) yield [code, this.get(code) as DistrictDay];
   }
-  override *values(): MapIterator<DistrictResults> {
-    for (const code of this.#codes) yield this.get(code) as DistrictResults;
+  override *values(): MapIterator<DistrictDay> {
+    for (const code of this.#codes) yield this.get(code) as DistrictDay;
   }
-  override [Symbol.iterator](): MapIterator<[string, DistrictResults]> {
+  override [Symbol.iterator](): MapIterator<[string, DistrictDay]> {
     return this.entries();
   }
   override forEach(
-    fn: (value: DistrictResults, key: string, map: Map<string, DistrictResults>) => void,
+    fn: (value: DistrictDay, key: string, map: Map<string, DistrictDay>) => void,
   ): void {
     for (const [k, v] of this.entries()) fn(v, k, this);
   }
@@ -153,19 +171,107 @@ export function hostOf(code: string): string | undefined {
   return hosts.get(code);
 }
 
-/** Format 3: the district's one file, checked to belong with the day's city index. */
-function loadDistrict(dir: string, city: CityResults, code: string): DistrictResults {
-  return reading(() => {
-    const district = readDistrictDay(dir, city.day, code);
-    checkBelongs(dir, city, district);
-    return district;
+/**
+ * Checks a day's files against the index whole: every district's four files listed and present,
+ * no file the index does not list, and every file's bytes matching their sha256 in the index.
+ * Reads each file once (hashing only, no parsing); done once per day and results folder.
+ */
+export function checkDayFiles(dir: string, city: CityResults): void {
+  const key = join(dir, city.day);
+  if (checkedDays.has(key)) return;
+  reading(() => {
+    const index = join(dir, city.day, INDEX_FILE);
+    const expected = new Set<string>();
+    for (const d of city.districts)
+      for (const kind of Object.keys(DISTRICT_FILES) as DistrictFileKind[]) {
+        const name = districtFileName(d.code, kind);
+        if (city.files[name] === undefined)
+          throw new SnapshotError(
+            index,
+            `does not list ${name} in its files, expected every district's four files`,
+          );
+        expected.add(name);
+      }
+    for (const name of Object.keys(city.files))
+      if (!expected.has(name))
+        throw new SnapshotError(
+          index,
+          `lists ${name} in its files, which is not a file of any of its districts`,
+        );
+    for (const name of readdirSync(join(dir, city.day)).sort())
+      if (name !== INDEX_FILE && !expected.has(name))
+        throw new SnapshotError(
+          join(dir, city.day, name),
+          `is not listed among the files of ${index}`,
+        );
+    for (const name of [...expected].sort()) checkFile(dir, city, name);
   });
+  checkedDays.add(key);
+}
+
+const checkedDays = new Set<string>();
+
+/** Checks one file of a day against its sha256 in the day's index. */
+export function checkFile(dir: string, city: CityResults, name: string): void {
+  const file = join(dir, city.day, name);
+  const index = join(dir, city.day, INDEX_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new SnapshotError(file, `the file does not exist, though ${index} lists it`);
+  }
+  const hash = city.files[name];
+  if (hash === undefined)
+    throw new SnapshotError(file, `is not listed among the files of ${index}`);
+  if (fileHash(bytes) !== hash)
+    throw new SnapshotError(
+      file,
+      `does not match its sha256 in ${index}: the file was changed or belongs to another snapshot`,
+    );
+}
+
+type Rows = Pick<DistrictFull, 'units' | 'places' | 'findings'>;
+
+const READERS: { [K in keyof Rows]: (dir: string, day: string, code: string) => Rows[K] } = {
+  units: readUnits,
+  places: readPlaces,
+  findings: readFindings,
+};
+
+/**
+ * A district of a day: its file, checked to belong with the day's index, and its units, places
+ * and findings read from their CSV files when first asked for, then kept. The caller has checked
+ * the day's files against the index (`checkDayFiles`).
+ */
+export function loadDistrict(dir: string, city: CityResults, code: string): DistrictDay {
+  const district: DistrictResults = reading(() => {
+    const file = readDistrictDay(dir, city.day, code);
+    checkBelongs(dir, city, file);
+    return file;
+  });
+  for (const key of Object.keys(READERS) as (keyof Rows)[]) {
+    let rows: Rows[typeof key] | undefined;
+    Object.defineProperty(district, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        rows ??= reading(() => READERS[key](dir, city.day, code));
+        return rows;
+      },
+      set: (value: Rows[typeof key]) => {
+        rows = value;
+      },
+    });
+  }
+  return district as DistrictDay;
 }
 
 function load(): Results {
   const dir = resultsDir();
   const day = latestDay(dir);
   const city = reading(() => readCityDay(dir, day));
+  checkDayFiles(dir, city);
   return resultsOf(day, city, new LazyDistricts(dir, city));
 }
 
@@ -178,41 +284,33 @@ export function getResults(): Results {
 }
 
 /** A district's results; throws if the city index does not list it. */
-export function getDistrict(code: string): DistrictResults {
+export function getDistrict(code: string): DistrictDay {
   const district = getResults().districts.get(code);
   if (!district) throw new ResultsError(`no results for district ${code}. ${HOW_TO_FIX}`);
   return district;
 }
 
-/** Every unit below a district in force that day (format 4: `readUnits`). */
-export function districtUnits(code: string): DistrictResults['units'] {
+/** Every unit below a district in force that day (`<district>.units.csv.gz`, read once). */
+export function districtUnits(code: string): DistrictDay['units'] {
   return getDistrict(code).units;
 }
 
-/** A district's places with a listed finding (format 4: `readPlaces`). */
-export function districtPlaces(code: string): DistrictResults['places'] {
+/** A district's places with a listed finding (`<district>.places.csv.gz`, read once). */
+export function districtPlaces(code: string): DistrictDay['places'] {
   return getDistrict(code).places;
 }
 
-/** A district's listed findings (format 4: `readFindings`). */
+/** A district's listed findings (`<district>.findings.csv.gz`, read once). */
 export function districtFindings(code: string): Finding[] {
   return getDistrict(code).findings;
 }
 
-const actions = new Map<string, DistrictAction[]>();
-
 /**
  * What a district must act on first: its failures and missing reports by rule, with the points of
- * its score lost to them, most first (format 4: the district file's `actions`).
+ * its score lost to them, most first (the engine's, from the district file).
  */
 export function districtActions(code: string): DistrictAction[] {
-  let known = actions.get(code);
-  if (!known) {
-    const results = getResults();
-    known = interimActions(results.city, getDistrict(code));
-    actions.set(code, known);
-  }
-  return known;
+  return getDistrict(code).actions;
 }
 
 /** A level's name as the results give it (its id if they do not know it). */

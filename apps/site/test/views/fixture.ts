@@ -105,6 +105,7 @@ export function district(code = 'D', options: Options = {}): DistrictDay {
     departments: [{ id: 'health', summary: summary(40) }],
     waivers: options.waivers ?? [],
     findings: options.findings ?? [],
+    actions: [],
   } as unknown as DistrictDay;
 }
 

@@ -4,8 +4,7 @@
  * long tail (every finding below it) is on its children's pages and in the downloads.
  */
 import type { Counts } from '@shoutu/core';
-import { type DistrictAction, interimActions } from '../actions';
-import type { DistrictDay, Results, RuleEntry } from '../results';
+import type { DistrictAction, DistrictDay, Results, RuleEntry } from '../results';
 import {
   byCode,
   type DepartmentView,
@@ -54,7 +53,7 @@ export interface DistrictView extends FindingsView {
 export function districtView(
   results: Results,
   district: DistrictDay,
-  actions: readonly DistrictAction[] = interimActions(results.city, district),
+  actions: readonly DistrictAction[] = district.actions,
 ): DistrictView {
   const subject = subjects(district);
   const ruleOrder = ruleOrdering(results);
