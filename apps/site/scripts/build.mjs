@@ -11,7 +11,8 @@
  * The archive (a page per past day and per district and day, and their downloads) grows by a day
  * every day, but a published day never changes, so its files are rendered once and kept in
  * apps/site/.archive-cache/<day>/<key>/. The key is a hash of
- *   - the day's snapshot files (data/results/<day>/*.json),
+ *   - the day's JSON files (data/results/<day>/*.json; the index holds the sha256 of each of the
+ *     day's CSV files, so a changed CSV file changes the key too),
  *   - the site's source (apps/site without its outputs and tests, packages/core/src and translations, the lockfile,
  *     SHOUTU_BASE and SHOUTU_SITE): a change to the site renders every day again,
  *   - the days before and after it and their districts (the pages link to them).
