@@ -625,10 +625,10 @@ export class ValidationLedger {
   /** Writes the ledger of the files checked in this run, when it differs from the one read. */
   save(): void {
     if (!this.stale && this.now.size === this.before.size) return;
+    const tmp = `${this.file}.tmp-${process.pid}`;
     try {
       const body = serialize([...this.now].map(([rel, e]) => [rel, [e.key, e.checked]]));
       mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.tmp-${process.pid}`;
       writeFileSync(
         tmp,
         serialize({
@@ -642,6 +642,7 @@ export class ValidationLedger {
       renameSync(tmp, this.file);
     } catch {
       this.writeFailed = true;
+      rmSync(tmp, { force: true });
     }
   }
 }

@@ -160,5 +160,7 @@ describe('shoutu validate and its ledger', () => {
     const r = await validate(fx);
     expect(r.printed).toEqual(fresh.printed);
     expect((await validate(fx)).parsed).toBe(2);
+    // Nothing half-written is left beside it.
+    expect(await readdir(fx.file('.shoutu/cache'))).toEqual(['reports', 'validated.v8']);
   });
 });
