@@ -85,11 +85,16 @@ export async function main(
       '--recompute',
       'evaluate days that already have a snapshot again; a snapshot that changes is kept in data/results/superseded/',
     )
-    .action(async (opts: { date?: string; recompute?: boolean }) => {
+    .option(
+      '--no-cache',
+      'parse every report file it reads afresh, and read and write no cache in .shoutu/cache/',
+    )
+    .action(async (opts: { date?: string; recompute?: boolean; cache: boolean }) => {
       code = await evaluate(o, {
         root: root(),
         date: opts.date,
         recompute: opts.recompute === true,
+        cache: opts.cache,
         maxProblems: maxProblems(),
       });
     });

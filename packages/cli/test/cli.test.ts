@@ -26,7 +26,7 @@ describe('shoutu validate', () => {
       'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: error: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
     );
     expect(r.out).toBe(
-      'registry: 6 units, 0 places; 2 forms; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row\nwaivers: 0 waivers accepted; set aside: 0 files, 0 waivers',
+      'registry: 6 units, 0 places; 2 forms; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row (2 parsed, 0 unchanged since they were last checked)\nwaivers: 0 waivers accepted; set aside: 0 files, 0 waivers',
     );
   });
 

@@ -137,6 +137,15 @@ describe('the report cache', () => {
     expect(existsSync(fx.file('.shoutu'))).toBe(false);
   });
 
+  test('evaluate --no-cache parses what it reads afresh and writes no cache', async () => {
+    const fx = await loadFixture('mini');
+    const r = await fx.run('evaluate', '--no-cache');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/read \d+ report files? of \d+ days?/);
+    expect(existsSync(fx.file('.shoutu'))).toBe(false);
+    expect((await fx.run('evaluate', '--recompute')).out).toContain('0 replaced');
+  });
+
   test('validate fills the cache with the files it parsed, and leaves entries that are there', async () => {
     const fx = await loadFixture('mini');
     await readAll(fx);

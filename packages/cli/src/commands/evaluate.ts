@@ -12,6 +12,8 @@ export interface EvaluateOptions {
   date?: string | undefined;
   /** Evaluate days that already have a snapshot again, keeping the earlier snapshot. */
   recompute?: boolean;
+  /** False: parse every report file read afresh, and use no cache in `.shoutu/cache/`. */
+  cache?: boolean;
   maxProblems: number;
 }
 
@@ -67,7 +69,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     return 1;
   }
   // Only the days evaluated and the earlier days their look-backs touch are read.
-  const reports = openReports(opts.root, project);
+  const reports = openReports(opts.root, project, { cache: opts.cache !== false });
   const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
   // `shoutu validate` lists report problems one by one; here a count is enough.
   printProblems(o, [...problems, ...waivers.problems], opts.maxProblems);
