@@ -253,7 +253,7 @@ function assemble(gen: string, dir: string, days: readonly string[]): void {
 }
 
 /** The generated project with its first `days` days of reports evaluated by `shoutu evaluate`. */
-function evaluated(o: Options, gen: string, days: readonly string[]): Promise<string> {
+function evaluated(gen: string, days: readonly string[]): Promise<string> {
   const dir = `${gen}-evaluated-${days.length}-${evaluatorHash()}`;
   return cached(dir, `evaluating ${days.length} days (${days[0]} to ${days.at(-1)})`, async (d) => {
     assemble(gen, d, days);
@@ -338,7 +338,7 @@ async function province(o: Options): Promise<void> {
   const gen = await generated(o, p.scale, p.from, p.days);
   const all = reportDaysOf(gen);
   const before = all.filter((d) => d < p.day);
-  const prep = await evaluated(o, gen, before);
+  const prep = await evaluated(gen, before);
   const days = all.filter((d) => d <= p.day);
   say(`province: measuring ${p.day}`);
   const phases = await worker<Phases>('phases', [workCopy(o, 'province', prep, gen, days), p.day]);
@@ -394,7 +394,6 @@ async function city(o: Options): Promise<void> {
   const gen = await generated(o, p.scale, p.from, p.days);
   const all = reportDaysOf(gen);
   const prep = await evaluated(
-    o,
     gen,
     all.filter((d) => d < p.day),
   );
@@ -448,7 +447,7 @@ async function history(o: Options): Promise<void> {
   const last = p.points.at(-1) as number;
   const gen = await generated(o, p.scale, p.from, last + 1);
   const all = reportDaysOf(gen);
-  const prep = await evaluated(o, gen, all.slice(0, last));
+  const prep = await evaluated(gen, all.slice(0, last));
   const root = path.join(o.cache, 'work', 'history');
   const out = path.join(o.cache, 'work', 'history-dist');
   const archive = path.join(o.cache, 'work', 'history-archive-cache');

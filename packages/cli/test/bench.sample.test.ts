@@ -35,7 +35,7 @@ describe('pnpm bench --quick', () => {
     );
     const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
     const SPAN = `${NUM} s wall +${NUM} s user +${NUM} MB peak`;
-    const TARGET = String.raw`target [^:]+: (met|MISSED)`;
+    const TARGET = 'target [^:]+: (met|MISSED)';
     const figures: [string, string][] = [
       // province
       ['province day: scale 1, 2020-03-02 with 7 days evaluated before it', `; ${NUM} subjects`],
@@ -78,9 +78,9 @@ describe('pnpm bench --quick', () => {
         `${NUM} [KMG]B in ${NUM} files \\(extrapolated linearly from 2 and 3 days\\) +${TARGET}; ${TARGET}`,
       ],
     ];
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const missing = figures
-      .filter(([label, value]) => !new RegExp(`^ *${escape(label)} *${value}`, 'm').test(stdout))
+      .filter(([label, value]) => !new RegExp(`^ *${literal(label)} *${value}`, 'm').test(stdout))
       .map(([label]) => label);
     expect(missing, stdout).toEqual([]);
     // A figure divided by a zero time or read from a missing field would say so.
