@@ -265,7 +265,8 @@ function evaluated(gen: string, days: readonly string[]): Promise<string> {
 function workCopy(o: Options, name: string, from: string, gen: string, days: string[]): string {
   const dir = path.join(o.cache, 'work', name);
   rmSync(dir, { recursive: true, force: true });
-  linkTree(from, dir, (f) => f !== DONE && !f.startsWith('.shoutu/'));
+  // With it the parse cache of the earlier days, if the loader keeps one: as in a daily run.
+  linkTree(from, dir, (f) => f !== DONE);
   assemble(gen, dir, days);
   return dir;
 }
@@ -460,7 +461,7 @@ async function history(o: Options): Promise<void> {
     linkTree(prep, root, (f) => {
       const [top, sub, day] = f.split('/');
       if (top === 'data' && sub === 'results') return days.includes(day as string);
-      return f !== DONE && !f.startsWith('.shoutu/') && (top !== 'data' || sub !== 'reports');
+      return f !== DONE && (top !== 'data' || sub !== 'reports');
     });
     assemble(gen, root, days);
     if (n > have) {
@@ -543,7 +544,14 @@ async function run(): Promise<void> {
     `shoutu bench${o.quick ? ' --quick (scale 1: tests the harness; the figures say nothing of real density)' : ''}: node ${process.version}, ${process.platform}/${process.arch}; wall and user CPU in seconds, peak = the measuring process's maximum resident set`,
   );
   const parts: Record<Part, (o: Options) => Promise<void>> = { province, city, history };
-  for (const part of PARTS) if (o.only.has(part)) await parts[part](o);
+  for (const part of PARTS) {
+    if (!o.only.has(part)) continue;
+    // A part that fails (a build that refuses its output, say) does not stop the others.
+    await parts[part](o).catch((e: unknown) => {
+      console.log(`\n${part}: FAILED: ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 1;
+    });
+  }
 }
 
 await run().catch((e: unknown) => {
