@@ -9,23 +9,24 @@ import type { Finding } from '@shoutu/core';
 import {
   appliesTo,
   buildResults,
+  type CompiledConditions,
   type CompiledRule,
+  compileConditions,
   decidingConditions,
   directPredicate,
   effectiveOn,
-  emptyInputStats,
   evaluateDay,
   factsFor,
   type Subject,
   subjectsOn,
 } from '@shoutu/engine';
-import { loadReports, loadWaivers } from '../src/load.js';
+import { type LazyReports, loadWaivers, openReports } from '../src/load.js';
 import type { Project } from '../src/project.js';
 import { Snapshots, serialize } from '../src/snapshots.js';
 
 export interface Loaded {
   project: Project;
-  reports: Awaited<ReturnType<typeof loadReports>>;
+  reports: LazyReports;
   waivers: Awaited<ReturnType<typeof loadWaivers>>;
 }
 
@@ -36,8 +37,8 @@ export async function loadForDay(root: string, _day: string): Promise<Loaded> {
     throw new Error(
       `the project at ${root} does not load: ${problems.map((p) => p.message).join('; ')}`,
     );
-  // Seam: stream L's lazy mode reads only the days the look-backs of `_day` reach.
-  const reports = await loadReports(root, project.registry, project.forms);
+  // As `shoutu evaluate` does: the days the look-backs of the day reach, through the parse cache.
+  const reports = openReports(root, project);
   const waivers = await loadWaivers(root, project.registry, project.ruleSet.rules);
   return { project, reports, waivers };
 }
@@ -70,14 +71,13 @@ export function resultsFor(root: string, l: Loaded, day: string, findings: Findi
     scoringHash: scoring.hash,
     waivers: l.waivers.waivers,
     waiversHash: l.waivers.hash,
-    input: l.reports.stats.get(day) ?? emptyInputStats(),
+    input: l.reports.source.statsOf(day),
     history: snapshots.history,
     revision: 1,
     forms: l.project.forms.values(),
     languages: l.project.settings.languages,
   });
   let bytes = 0;
-  // Seam: stream S's format 4 writes CSV files beside the JSON.
   for (const body of Object.values(serialize(results))) bytes += Buffer.byteLength(body);
   return bytes;
 }
@@ -86,6 +86,10 @@ export function resultsFor(root: string, l: Loaded, day: string, findings: Findi
 export interface Ready {
   compiled: CompiledRule;
   facts: Record<string, unknown>;
+  /** The same facts by position, as the engine's compiled checks read them. */
+  slots: unknown[];
+  /** The rule's conditions compiled as `evaluateDay` compiles them, over `slots`. */
+  checks: CompiledConditions;
 }
 
 /** The subjects of the day and the rules in force, in the order `evaluateDay` takes them. */
@@ -113,16 +117,41 @@ export function gather(
     for (const compiled of rules) {
       if (!appliesTo(compiled.rule, subject)) continue;
       const g = factsFor(compiled, subject, input);
-      if (!('status' in g)) out.push({ compiled, facts: g.facts });
+      if ('status' in g) continue;
+      const { checks, names } = compiledOf(compiled);
+      out.push({ compiled, facts: g.facts, slots: names.map((n) => g.facts[n]), checks });
     }
   return out;
 }
 
+const compiledRules = new Map<CompiledRule, { checks: CompiledConditions; names: string[] }>();
+
+/** A rule's conditions compiled once, as `evaluateDay` compiles them, with a slot per fact. */
+function compiledOf(rule: CompiledRule): { checks: CompiledConditions; names: string[] } {
+  let c = compiledRules.get(rule);
+  if (!c) {
+    const names = [...rule.facts];
+    const checks = compileConditions(rule.rule.conditions, rule.shared, (fact) => {
+      const at = names.indexOf(fact);
+      return at >= 0 ? at : names.push(fact) - 1;
+    });
+    c = { checks, names };
+    compiledRules.set(rule, c);
+  }
+  return c;
+}
+
 /**
- * The engine's evaluation of one check on facts already gathered: its outcome and, on failure,
- * its deciding conditions. Seam: today json-rules-engine; stream E's compiled closure tree.
+ * The engine's evaluation of one check on facts already gathered, as `evaluateDay` runs it: the
+ * compiled conditions' outcome and, on failure, the deciding conditions from the traced tree.
  */
-export async function evaluateReady(r: Ready): Promise<unknown> {
+export function evaluateReady(r: Ready): unknown {
+  if (r.checks.test(r.slots)) return true;
+  return decidingConditions(r.checks.trace(r.slots));
+}
+
+/** The same check through json-rules-engine (the reference `rules test` and `explain` run). */
+export async function evaluateReference(r: Ready): Promise<unknown> {
   const { results, failureResults } = await r.compiled.engine.run(r.facts);
   if (results.length > 0) return true;
   const failed = failureResults[0];
