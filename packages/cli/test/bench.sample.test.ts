@@ -58,6 +58,7 @@ describe('pnpm bench --quick', () => {
       ],
       // history
       ['daily build with long history: scale 1', ''],
+      ['daily step after 2 days: validate', SPAN],
       ['daily step after 2 days: evaluate', SPAN],
       ['daily step after 2 days: site build', SPAN],
       ['daily step after 2 days: cost', `${NUM} s wall, ${NUM} s user`],
@@ -66,16 +67,16 @@ describe('pnpm bench --quick', () => {
       ['site after 4 days: bytes and files', `${NUM} [KMG]B in ${NUM} files`],
       [
         'daily step after 365 days: cost',
-        `${NUM} s wall, ${NUM} s user \\(extrapolated linearly from 2 and 3 days\\) +${TARGET}`,
+        `${NUM} s wall, ${NUM} s user \\(extrapolated linearly from 2 and 3 days, never below the 3-day figure\\) +${TARGET}`,
       ],
       [
         'cost(365)/cost(2)',
-        `${NUM} wall, ${NUM} user \\(extrapolated linearly from 2 and 3 days\\) +${TARGET}`,
+        `${NUM} wall, ${NUM} user \\(extrapolated linearly from 2 and 3 days, never below the 3-day figure\\) +${TARGET}`,
       ],
       ['snapshot bytes per day × 365', `${NUM} [KMG]B × 365 = ${NUM} [KMG]B +${TARGET}`],
       [
         'site after 365 days: bytes and files',
-        `${NUM} [KMG]B in ${NUM} files \\(extrapolated linearly from 2 and 3 days\\) +${TARGET}; ${TARGET}`,
+        `${NUM} [KMG]B in ${NUM} files \\(extrapolated linearly from 2 and 3 days, never below the 3-day figure\\) +${TARGET}; ${TARGET}`,
       ],
     ];
     const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
