@@ -40,8 +40,88 @@ export interface WalkOptions {
 }
 
 /**
- * The one walker of a condition tree: visits every node in order, following shared conditions
- * by name where they are used, never into a cycle.
+ * How to fold a condition tree into a value, bottom up: what a compiler needs. `reference`
+ * receives the folded shared condition, or undefined with the reason it is not followed.
+ */
+export interface ConditionFold<T> {
+  leaf(c: LeafCondition, path: ConditionPath, chain: readonly string[]): T;
+  all(c: NestedCondition & { all: NestedCondition[] }, children: T[], path: ConditionPath): T;
+  any(c: NestedCondition & { any: NestedCondition[] }, children: T[], path: ConditionPath): T;
+  not(c: NestedCondition & { not: NestedCondition }, inner: T, path: ConditionPath): T;
+  reference(
+    c: ConditionReference,
+    inner: T | undefined,
+    problem: 'unknown' | 'cycle' | undefined,
+    path: ConditionPath,
+  ): T;
+}
+
+/**
+ * The one recursion over a condition tree: every node in order, shared conditions followed by
+ * name where they are used, never into a cycle. `visit` sees each node on the way down (rule
+ * checks, coverage, the facts a rule reads); `fold` builds a value on the way up (the compiler,
+ * the plain closures). Everything that reads a condition tree goes through here.
+ */
+export function foldConditions<T>(
+  tree: NestedCondition,
+  fold: ConditionFold<T>,
+  shared: SharedLookup = new Map(),
+  options: WalkOptions = {},
+  visit: ConditionVisitor = {},
+): T {
+  const lookup = typeof shared === 'function' ? shared : (name: string) => shared.get(name);
+  const restart = options.sharedPaths === 'restart';
+  const chain: string[] = [];
+  const walk = (c: NestedCondition, path: ConditionPath): T => {
+    if ('all' in c) {
+      visit.group?.(c, 'all', path);
+      return fold.all(
+        c,
+        c.all.map((x, i) => walk(x, [...path, 'all', i])),
+        path,
+      );
+    }
+    if ('any' in c) {
+      visit.group?.(c, 'any', path);
+      return fold.any(
+        c,
+        c.any.map((x, i) => walk(x, [...path, 'any', i])),
+        path,
+      );
+    }
+    if ('not' in c) {
+      visit.group?.(c, 'not', path);
+      return fold.not(c, walk(c.not, [...path, 'not']), path);
+    }
+    if ('condition' in c) {
+      const target = lookup(c.condition);
+      const problem = !target ? 'unknown' : chain.includes(c.condition) ? 'cycle' : undefined;
+      visit.reference?.(c, path, problem, chain);
+      if (problem || !target) return fold.reference(c, undefined, problem, path);
+      chain.push(c.condition);
+      visit.enterShared?.(c.condition, target);
+      const inner = walk(target, restart ? ['conditions'] : path);
+      visit.leaveShared?.(c.condition);
+      chain.pop();
+      return fold.reference(c, inner, undefined, path);
+    }
+    visit.leaf?.(c, path, chain);
+    return fold.leaf(c, path, chain);
+  };
+  return walk(tree, options.path ?? []);
+}
+
+const NOTHING: ConditionFold<void> = {
+  leaf: () => {},
+  all: () => {},
+  any: () => {},
+  not: () => {},
+  reference: () => {},
+};
+
+/**
+ * Visits every node of a condition tree in order (the recursion of `foldConditions`), following
+ * shared conditions by name where they are used, never into a cycle.
  */
 export function walkConditions(
   tree: NestedCondition,
@@ -49,36 +129,7 @@ export function walkConditions(
   shared: SharedLookup = new Map(),
   options: WalkOptions = {},
 ): void {
-  const lookup = typeof shared === 'function' ? shared : (name: string) => shared.get(name);
-  const restart = options.sharedPaths === 'restart';
-  const chain: string[] = [];
-  const walk = (c: NestedCondition, path: ConditionPath): void => {
-    if ('all' in c) {
-      visit.group?.(c, 'all', path);
-      c.all.forEach((x, i) => {
-        walk(x, [...path, 'all', i]);
-      });
-    } else if ('any' in c) {
-      visit.group?.(c, 'any', path);
-      c.any.forEach((x, i) => {
-        walk(x, [...path, 'any', i]);
-      });
-    } else if ('not' in c) {
-      visit.group?.(c, 'not', path);
-      walk(c.not, [...path, 'not']);
-    } else if ('condition' in c) {
-      const target = lookup(c.condition);
-      const problem = !target ? 'unknown' : chain.includes(c.condition) ? 'cycle' : undefined;
-      visit.reference?.(c, path, problem, chain);
-      if (problem || !target) return;
-      chain.push(c.condition);
-      visit.enterShared?.(c.condition, target);
-      walk(target, restart ? ['conditions'] : path);
-      visit.leaveShared?.(c.condition);
-      chain.pop();
-    } else visit.leaf?.(c, path, chain);
-  };
-  walk(tree, options.path ?? []);
+  foldConditions(tree, NOTHING, shared, options, visit);
 }
 
 /** A path as text: `all[0].not.any[1]` (the form rule-test coverage names conditions by). */

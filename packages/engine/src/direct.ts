@@ -1,4 +1,9 @@
-import type { LeafCondition, NestedCondition, TopLevelCondition } from '@shoutu/core';
+import {
+  foldConditions,
+  type LeafCondition,
+  type NestedCondition,
+  type TopLevelCondition,
+} from '@shoutu/core';
 import type { EvaluatedCondition } from './explain.js';
 import { resolvePlainPath } from './path.js';
 
@@ -60,34 +65,28 @@ export function directPredicate(
   condition: TopLevelCondition | NestedCondition,
   shared: ReadonlyMap<string, TopLevelCondition> = new Map(),
 ): Predicate {
-  const build = (c: NestedCondition, seen: readonly string[]): Predicate => {
-    if ('all' in c) {
-      const parts = c.all.map((x) => build(x, seen));
-      return (f) => parts.every((p) => p(f));
-    }
-    if ('any' in c) {
-      const parts = c.any.map((x) => build(x, seen));
-      return (f) => parts.some((p) => p(f));
-    }
-    if ('not' in c) {
-      const inner = build(c.not, seen);
-      return (f) => !inner(f);
-    }
-    if ('condition' in c) {
-      const target = shared.get(c.condition);
-      if (!target || seen.includes(c.condition))
-        throw new Error(`no usable shared condition "${c.condition}"`);
-      return build(target, [...seen, c.condition]);
-    }
-    const op = operator(c.operator);
-    const read = (facts: Facts, fact: string, path?: string) =>
-      path === undefined ? facts[fact] : resolvePlainPath(facts[fact], path);
-    const value = c.value;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value))
-      return (f) => op(read(f, c.fact, c.path), read(f, value.fact, value.path));
-    return (f) => op(read(f, c.fact, c.path), value);
-  };
-  return build(condition, []);
+  const read = (facts: Facts, fact: string, path?: string) =>
+    path === undefined ? facts[fact] : resolvePlainPath(facts[fact], path);
+  return foldConditions<Predicate>(
+    condition,
+    {
+      all: (_, parts) => (f) => parts.every((p) => p(f)),
+      any: (_, parts) => (f) => parts.some((p) => p(f)),
+      not: (_, inner) => (f) => !inner(f),
+      reference: (c, inner) => {
+        if (!inner) throw new Error(`no usable shared condition "${c.condition}"`);
+        return inner;
+      },
+      leaf: (c) => {
+        const op = operator(c.operator);
+        const value = c.value;
+        if (value !== null && typeof value === 'object' && !Array.isArray(value))
+          return (f) => op(read(f, c.fact, c.path), read(f, value.fact, value.path));
+        return (f) => op(read(f, c.fact, c.path), value);
+      },
+    },
+    shared,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,43 +205,37 @@ export function compileConditions(
   shared: ReadonlyMap<string, TopLevelCondition>,
   slotOf: (fact: string) => number,
 ): CompiledConditions {
-  const build = (c: NestedCondition, chain: readonly string[]): Built => {
-    // Boolean conditions always have a priority (default 1); a leaf or reference its own, else 1.
-    const own = (c as { priority?: unknown }).priority;
-    if ('all' in c || 'any' in c) {
-      const kind = 'all' in c ? 'all' : 'any';
-      const children = ('all' in c ? c.all : (c as { any: NestedCondition[] }).any).map((x) =>
-        build(x, chain),
-      );
-      const priority = Number.parseInt(String(own), 10) || 1;
-      return { ...list(kind, children), priority };
-    }
-    if ('not' in c) {
-      const inner = build(c.not, chain);
-      const priority = Number.parseInt(String(own), 10) || 1;
-      return {
-        priority,
-        test: (s) => !inner.test(s),
-        trace: (s) => {
-          const node = inner.trace(s);
-          return { not: node, result: !(node.result === true) };
+  // Boolean conditions always have a priority (default 1); a leaf or reference its own, else 1.
+  const groupPriority = (c: NestedCondition) =>
+    Number.parseInt(String((c as { priority?: unknown }).priority), 10) || 1;
+  const build = (): Built =>
+    foldConditions<Built>(
+      tree,
+      {
+        all: (c, children) => ({ ...list('all', children), priority: groupPriority(c) }),
+        any: (c, children) => ({ ...list('any', children), priority: groupPriority(c) }),
+        not: (c, inner) => ({
+          priority: groupPriority(c),
+          test: (s) => !inner.test(s),
+          trace: (s) => {
+            const node = inner.trace(s);
+            return { not: node, result: !(node.result === true) };
+          },
+        }),
+        reference: (c, inner) => {
+          const priority = (c.priority as number | undefined) || 1;
+          if (!inner) {
+            const fail = () => {
+              throw new Error(`the shared condition "${c.condition}" cannot be evaluated`);
+            };
+            return { priority, test: fail, trace: fail };
+          }
+          return { priority, test: inner.test, trace: inner.trace };
         },
-      };
-    }
-    const priority = (own as number | undefined) || 1;
-    if ('condition' in c) {
-      const target = shared.get(c.condition);
-      if (!target || chain.includes(c.condition)) {
-        const fail = () => {
-          throw new Error(`the shared condition "${c.condition}" cannot be evaluated`);
-        };
-        return { priority, test: fail, trace: fail };
-      }
-      const inner = build(target, [...chain, c.condition]);
-      return { priority, test: inner.test, trace: inner.trace };
-    }
-    return { ...leaf(c), priority: c.priority === undefined ? 1 : c.priority || 1 };
-  };
+        leaf: (c) => ({ ...leaf(c), priority: c.priority === undefined ? 1 : c.priority || 1 }),
+      },
+      shared,
+    );
 
   const read = (fact: string, path: string | undefined): Test | ((s: FactSlots) => unknown) => {
     const slot = slotOf(fact);
@@ -348,7 +341,7 @@ export function compileConditions(
     return { test, trace };
   };
 
-  const root = build(tree as NestedCondition, []);
+  const root = build();
   return { test: root.test, trace: root.trace };
 }
 
