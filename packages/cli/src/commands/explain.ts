@@ -25,7 +25,7 @@ import {
   subjectsOn,
 } from '@shoutu/engine';
 import { UserError } from '../files.js';
-import { loadReports, loadWaivers } from '../load.js';
+import { loadWaivers, openReports } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
 import { RESULTS_DIR, Snapshots } from '../snapshots.js';
@@ -76,7 +76,8 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
     throw new UserError(
       `the rule ${rule.id} applies to ${rule.appliesTo.kind === 'territory' ? `each ${rule.appliesTo.level}` : `places of type ${rule.appliesTo.placeTypes.join(', ')}`}; ${opts.subject} is ${subject.level ? `a ${subject.level}` : `a ${subject.placeType}`}`,
     );
-  const reports = await loadReports(opts.root, registry, project.forms);
+  // Only the day and the earlier days its look-backs touch are read, as `evaluate` reads them.
+  const reports = openReports(opts.root, project);
   const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
   const input = { reports: reports.index, day: opts.date };
   // What the facts were, now: the look-backs' coverage, or why they could not be gathered.
