@@ -32,6 +32,7 @@
  */
 import type { z } from 'zod';
 import { Finding, PlaceRow, UnitRow } from './result.js';
+import { BANDS, type Band } from './scoring.js';
 
 type Kind = 'text' | 'number' | 'bool' | 'json';
 
@@ -352,18 +353,28 @@ export const parseFindings = (text: string): Finding[] =>
   fromCsv(text, Finding, () => [...FINDING_COLUMNS]);
 
 /**
- * Only what later days need of a units file: each unit's overall score (null when nothing was
- * scored). The header and those cells are checked; the rest of the row is not read.
+ * Only what later days and trend charts need of a units file: each unit's overall score and band
+ * (null when nothing was scored). The header and those cells are checked; the rest of the row is
+ * not read.
  */
-export function parseScores(text: string): [code: string, score: number | null][] {
+export function parseScores(
+  text: string,
+): [code: string, score: number | null, band: Band | null][] {
   const { columns, rows } = records(text, unitColumns);
-  const code = columns.findIndex((c) => c.name === 'code');
-  const score = columns.findIndex((c) => c.name === 'score');
+  const at = (name: string) => columns.findIndex((c) => c.name === name);
+  const [code, score, band] = [at('code'), at('score'), at('band')];
   return rows.map(({ line, record }) => {
     const s = value(record[score] ?? '', columns[score] as Column, line) as number | null;
     if (s !== null && (s < 0 || s > 100))
       throw new CsvProblem(line, 'score', `expected a score from 0 to 100, found ${s}`);
-    return [record[code] ?? '', s];
+    const b = value(record[band] ?? '', columns[band] as Column, line) as string | null;
+    if (b !== null && !(BANDS as readonly string[]).includes(b))
+      throw new CsvProblem(
+        line,
+        'band',
+        `expected one of ${BANDS.join(', ')} or nothing, found "${b}"`,
+      );
+    return [record[code] ?? '', s, b as Band | null];
   });
 }
 

@@ -35,6 +35,7 @@ import {
   placesCsv,
   unitsCsv,
 } from './results-csv.js';
+import type { Band } from './scoring.js';
 
 export type { DistrictActions, DistrictDay, PlaceRow, UnitRow } from './result.js';
 
@@ -246,6 +247,21 @@ function readCsv<T>(
 /** Every unit below the district in force that day: `<dir>/<day>/<district>.units.csv`. */
 export function readUnits(dir: string, day: string, district: string): UnitRow[] {
   return readCsv(dir, day, district, 'units', parseUnits);
+}
+
+/**
+ * Each unit's overall score and band from the district's units file, and nothing else of it: what
+ * a trend chart needs of an earlier day, read without checking every cell of every row.
+ */
+export function readUnitScores(
+  dir: string,
+  day: string,
+  district: string,
+): Map<string, { score: number | null; band: Band | null }> {
+  const out = new Map<string, { score: number | null; band: Band | null }>();
+  for (const [code, score, band] of readCsv(dir, day, district, 'units', parseScores))
+    out.set(code, { score, band });
+  return out;
 }
 
 /** The places of the district with a listed finding: `<dir>/<day>/<district>.places.csv`. */

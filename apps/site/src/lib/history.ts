@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, type Band, type CityResults } from '@shoutu/core';
-import { districtFileName, readCityDay, readUnits, snapshotFile } from '@shoutu/core/snapshot';
+import { districtFileName, readCityDay, readUnitScores, snapshotFile } from '@shoutu/core/snapshot';
 import { checkFile, latestDay, reading } from './results';
 
 /** How many days a chart shows, the latest included. */
@@ -102,7 +102,7 @@ export class History {
           checkFile(this.dir, city, districtFileName(district, 'units'));
           return {
             whole: scoreOf(entry),
-            parts: new Map(readUnits(this.dir, day, district).map((u) => [u.code, scoreOf(u)])),
+            parts: readUnitScores(this.dir, day, district),
           };
         });
       }
