@@ -12,6 +12,7 @@ import {
   readFindings,
   readPlaces,
   readSnapshot,
+  readUnitScores,
   readUnits,
   SnapshotError,
   serializeDay,
@@ -337,6 +338,30 @@ describe('readSnapshot', () => {
     expect(e.file).toBe(join(dir, '2021-01-01', '84001.units.csv.gz'));
     expect(e.line).toBe(2);
     expect(e.problem).toMatch(/^line 2: is not valid CSV/);
+  });
+});
+
+describe('readUnitScores', () => {
+  it('gives each unit its score and band, as readUnits reads them', () => {
+    writeDay('2021-01-01');
+    const units = readUnits(dir, '2021-01-01', '84001');
+    expect(units.length).toBeGreaterThan(0);
+    expect([...readUnitScores(dir, '2021-01-01', '84001')]).toEqual(
+      units.map((u) => [u.code, { score: u.summary.score, band: u.summary.band }]),
+    );
+  });
+
+  it('names the line and column of a band that is not one', () => {
+    writeDay('2021-01-01');
+    const text = read('2021-01-01', '84001.units.csv.gz');
+    // The unit's row: its name, an empty score, an empty band, then `capped`.
+    const row = '""quoted""",,,false,';
+    expect(text).toContain(row);
+    rewrite('2021-01-01', '84001.units.csv.gz', text.replace(row, '""quoted""",,purple,false,'));
+    const e = failure(() => readUnitScores(dir, '2021-01-01', '84001'));
+    expect(e.line).toBe(2);
+    expect(e.column).toBe('band');
+    expect(e.problem).toMatch(/expected one of green, yellow, red or nothing, found "purple"/);
   });
 });
 
