@@ -4,6 +4,7 @@ export * from './facts.js';
 export * from './form.js';
 export * from './issue-text.js';
 export * from './json-source.js';
+export * from './limits.js';
 export * from './problem.js';
 export * from './project.js';
 export * from './registry.js';
