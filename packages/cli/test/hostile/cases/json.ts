@@ -61,10 +61,10 @@ const KINDS: Kind[] = [
   },
   {
     kind: 'a shared condition',
-    file: 'rules/conditions/deep.json',
+    file: 'rules/conditions/nest.json',
     command: ['rules', 'check'],
     exit: 1,
-    put: (f, v) => f.write('rules/conditions/deep.json', shared('deep', v)),
+    put: (f, v) => f.write('rules/conditions/nest.json', shared('nest', v)),
   },
   {
     kind: 'the registry',
@@ -99,7 +99,7 @@ const KINDS: Kind[] = [
     file: RULE_TEST,
     command: ['rules', 'test'],
     exit: 1,
-    put: (f, v) => edit(f, RULE_TEST, '"facts": {', `"deep": ${v}, "facts": {`),
+    put: (f, v) => edit(f, RULE_TEST, '"facts": {', `"extra": ${v}, "facts": {`),
   },
 ];
 
@@ -123,7 +123,7 @@ for (const k of KINDS) {
     },
     {
       group: g,
-      name: `${k.kind} nested one level past the limit`,
+      name: `${k.kind} with ${LIMITS.jsonDepth} arrays nested inside, past the limit`,
       setup: (f) => k.put(f, deepArray(LIMITS.jsonDepth)),
       command: k.command,
       expect: { exit: k.exit, message: at(k.file, nested) },
@@ -264,7 +264,7 @@ const syntax: [string, string, string[], number, (f: Fixture) => Promise<void>, 
     /JSON|quote/,
   ],
   [
-    'a rule with a trailing comma',
+    'a rule with two commas in a row',
     RULE,
     ['rules', 'check'],
     1,
