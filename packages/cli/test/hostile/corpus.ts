@@ -119,7 +119,10 @@ export const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A located message: the file, then `:line` (and more), anywhere on a line of output. */
 export const at = (file: string, rest: string | RegExp = '') =>
-  new RegExp(`${esc(file)}:\\d+[^\\n]*(?:${typeof rest === 'string' ? esc(rest) : rest.source})`, 'i');
+  new RegExp(
+    `${esc(file)}:\\d+[^\\n]*(?:${typeof rest === 'string' ? esc(rest) : rest.source})`,
+    'i',
+  );
 
 /** A message naming the file (no line: a whole-file problem), then `rest` on the same line. */
 export const named = (file: string, rest: string | RegExp = '') =>

@@ -116,7 +116,11 @@ export const cases: Case[] = [
     name: 'a .DS_Store among the reports is said, as a warning',
     setup: (f) => f.write(`data/reports/${DAY}/.DS_Store`, '\0\0\0\u0001Bud1'),
     command: ['validate'],
-    expect: { exit: 0, message: named(`data/reports/${DAY}/.DS_Store`, 'hidden'), kept: othersKept },
+    expect: {
+      exit: 0,
+      message: named(`data/reports/${DAY}/.DS_Store`, 'hidden'),
+      kept: othersKept,
+    },
   },
   {
     group: g,
@@ -188,7 +192,11 @@ export const cases: Case[] = [
     name: 'a report 9 folders deep',
     setup: (f) => f.write(deepPath(LIMITS.folderDepth), csv()),
     command: ['validate'],
-    expect: { exit: 0, message: /grid-daily\.210202\.csv[^\n]*(deep|depth|not a day)/i, kept: othersKept },
+    expect: {
+      exit: 0,
+      message: /grid-daily\.210202\.csv[^\n]*(deep|depth|not a day)/i,
+      kept: othersKept,
+    },
   },
   {
     group: g,
@@ -324,8 +332,7 @@ export const cases: Case[] = [
   {
     group: g,
     name: 'a CSV report saved as UTF-16 with its byte-order mark',
-    setup: (f) =>
-      bytes(f, CSV, new Uint8Array([0xff, 0xfe, ...Buffer.from(csv(), 'utf16le')])),
+    setup: (f) => bytes(f, CSV, new Uint8Array([0xff, 0xfe, ...Buffer.from(csv(), 'utf16le')])),
     command: ['validate'],
     expect: { exit: 0, message: named(CSV, /UTF-8|UTF-16/), kept: othersKept },
   },
@@ -336,7 +343,10 @@ export const cases: Case[] = [
       bytes(
         f,
         JSON_REPORT,
-        Buffer.concat([Buffer.from(jsonReport([jsonRow()]).slice(0, 20)), Buffer.from([0xff, 0xfe, 0x80])]),
+        Buffer.concat([
+          Buffer.from(jsonReport([jsonRow()]).slice(0, 20)),
+          Buffer.from([0xff, 0xfe, 0x80]),
+        ]),
       ),
     command: ['validate'],
     expect: { exit: 0, message: at(JSON_REPORT, 'not UTF-8'), kept: othersKept },
@@ -345,7 +355,15 @@ export const cases: Case[] = [
     group: g,
     name: 'a waiver file with invalid UTF-8 bytes',
     setup: (f) =>
-      bytes(f, WAIVERS, Buffer.concat([Buffer.from('{"waivers": ["'), Buffer.from([0xc3, 0x28]), Buffer.from('"]}')])),
+      bytes(
+        f,
+        WAIVERS,
+        Buffer.concat([
+          Buffer.from('{"waivers": ["'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from('"]}'),
+        ]),
+      ),
     command: ['validate'],
     expect: { exit: 0, message: at(WAIVERS, 'UTF-8'), kept: othersKept },
   },
@@ -353,7 +371,11 @@ export const cases: Case[] = [
     group: g,
     name: 'a rule with invalid UTF-8 bytes',
     setup: (f) =>
-      bytes(f, 'rules/prevention/bad.json', Buffer.concat([Buffer.from('{"id": "'), Buffer.from([0xe4, 0xb8]), Buffer.from('"}')])),
+      bytes(
+        f,
+        'rules/prevention/bad.json',
+        Buffer.concat([Buffer.from('{"id": "'), Buffer.from([0xe4, 0xb8]), Buffer.from('"}')]),
+      ),
     command: ['rules', 'check'],
     expect: { exit: 1, message: at('rules/prevention/bad.json', 'UTF-8') },
   },
@@ -415,7 +437,11 @@ export const cases: Case[] = [
     name: 'a report outside any day folder',
     setup: (f) => f.write(`data/reports/grid-daily.${DISTRICT}.csv`, csv()),
     command: ['validate'],
-    expect: { exit: 0, message: named(`data/reports/grid-daily.${DISTRICT}.csv`), kept: othersKept },
+    expect: {
+      exit: 0,
+      message: named(`data/reports/grid-daily.${DISTRICT}.csv`),
+      kept: othersKept,
+    },
   },
   {
     group: g,

@@ -43,7 +43,13 @@ const KINDS: Kind[] = [
     file: JSON_REPORT,
     command: ['validate'],
     exit: 0,
-    put: (f, v) => f.write(JSON_REPORT, jsonReport(`[{"subject":"210202001001001","submitted_at":"2020-02-04T10:00","households_visited":${v}}]`)),
+    put: (f, v) =>
+      f.write(
+        JSON_REPORT,
+        jsonReport(
+          `[{"subject":"210202001001001","submitted_at":"2020-02-04T10:00","households_visited":${v}}]`,
+        ),
+      ),
   },
   {
     kind: 'a waiver file',
@@ -145,16 +151,9 @@ const numbers: [string, string, string[], number, (f: Fixture, v: string) => Pro
     RULE,
     ['rules', 'check'],
     1,
-    (f, v) =>
-      edit(f, RULE, '"value": { "fact": "subject.households" }', `"value": ${v}`),
+    (f, v) => edit(f, RULE, '"value": { "fact": "subject.households" }', `"value": ${v}`),
   ],
-  [
-    'a form (a minimum)',
-    FORM,
-    ['validate'],
-    1,
-    (f, v) => edit(f, FORM, '"min": 0', `"min": ${v}`),
-  ],
+  ['a form (a minimum)', FORM, ['validate'], 1, (f, v) => edit(f, FORM, '"min": 0', `"min": ${v}`)],
   [
     'the scoring method (its version)',
     SCORING,
@@ -167,7 +166,13 @@ const numbers: [string, string, string[], number, (f: Fixture, v: string) => Pro
     RULE_TEST,
     ['rules', 'test'],
     1,
-    (f, v) => edit(f, RULE_TEST, '"grid-daily.households_visited": 480', `"grid-daily.households_visited": ${v}`),
+    (f, v) =>
+      edit(
+        f,
+        RULE_TEST,
+        '"grid-daily.households_visited": 480',
+        `"grid-daily.households_visited": ${v}`,
+      ),
   ],
 ];
 for (const [kind, file, command, exit, put] of numbers) {
@@ -330,21 +335,34 @@ const duplicates: [string, string, string[], number, (f: Fixture) => Promise<voi
     RULE,
     ['rules', 'check'],
     1,
-    (f) => edit(f, RULE, '"severity": "critical",', '"severity": "critical",\n  "severity": "minor",'),
+    (f) =>
+      edit(f, RULE, '"severity": "critical",', '"severity": "critical",\n  "severity": "minor",'),
   ],
   [
     'a registry unit with "parent" twice',
     REGISTRY,
     ['validate'],
     1,
-    (f) => edit(f, REGISTRY, '"parent": "210202001001",', '"parent": "210202001001",\n      "parent": "210202",'),
+    (f) =>
+      edit(
+        f,
+        REGISTRY,
+        '"parent": "210202001001",',
+        '"parent": "210202001001",\n      "parent": "210202",',
+      ),
   ],
   [
     'a scoring method with "bands" twice',
     SCORING,
     ['validate'],
     1,
-    (f) => edit(f, SCORING, '"bands": { "green": 90, "yellow": 75 },', '"bands": { "green": 90, "yellow": 75 },\n  "bands": { "green": 10, "yellow": 5 },'),
+    (f) =>
+      edit(
+        f,
+        SCORING,
+        '"bands": { "green": 90, "yellow": 75 },',
+        '"bands": { "green": 90, "yellow": 75 },\n  "bands": { "green": 10, "yellow": 5 },',
+      ),
   ],
   [
     'a JSON report row with "households_visited" twice',
@@ -354,7 +372,9 @@ const duplicates: [string, string, string[], number, (f: Fixture) => Promise<voi
     (f) =>
       f.write(
         JSON_REPORT,
-        jsonReport('[{"subject":"210202001001001","submitted_at":"2020-02-04T10:00","households_visited":12,"households_visited":480}]'),
+        jsonReport(
+          '[{"subject":"210202001001001","submitted_at":"2020-02-04T10:00","households_visited":12,"households_visited":480}]',
+        ),
       ),
   ],
 ];
@@ -375,7 +395,9 @@ cases0.push(
     setup: (f) =>
       f.write(
         JSON_REPORT,
-        jsonReport('[{"subject":"210202001001001","submitted_at":"2020-02-04T10:00","households_visited":480,"__proto__":{"polluted":true}}]'),
+        jsonReport(
+          '[{"subject":"210202001001001","submitted_at":"2020-02-04T10:00","households_visited":480,"__proto__":{"polluted":true}}]',
+        ),
       ),
     command: ['validate'],
     expect: { exit: 0, message: at(JSON_REPORT, '__proto__'), kept: othersKept },
@@ -383,7 +405,13 @@ cases0.push(
   {
     group: g,
     name: 'a rule with a "__proto__" key',
-    setup: (f) => edit(f, RULE, '"severity": "critical",', '"severity": "critical",\n  "__proto__": { "severity": "minor" },'),
+    setup: (f) =>
+      edit(
+        f,
+        RULE,
+        '"severity": "critical",',
+        '"severity": "critical",\n  "__proto__": { "severity": "minor" },',
+      ),
     command: ['rules', 'check'],
     expect: { exit: 1, message: at(RULE, '__proto__') },
   },
@@ -391,14 +419,18 @@ cases0.push(
     group: g,
     name: 'a waiver with a "__proto__" key',
     setup: (f) =>
-      f.write(WAIVERS, waivers(waiver()).replace('"subject"', '"__proto__": { "subject": "x" },\n      "subject"')),
+      f.write(
+        WAIVERS,
+        waivers(waiver()).replace('"subject"', '"__proto__": { "subject": "x" },\n      "subject"'),
+      ),
     command: ['validate'],
     expect: { exit: 0, message: at(WAIVERS, '__proto__'), kept: othersKept },
   },
   {
     group: g,
     name: 'registry attributes with a "__proto__" key',
-    setup: (f) => edit(f, REGISTRY, '"households": 480', '"households": 480, "__proto__": { "households": 1 }'),
+    setup: (f) =>
+      edit(f, REGISTRY, '"households": 480', '"households": 480, "__proto__": { "households": 1 }'),
     command: ['validate'],
     expect: { exit: 1, message: at(REGISTRY, '__proto__') },
   },

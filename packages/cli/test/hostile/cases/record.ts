@@ -37,7 +37,9 @@ export const cases: Case[] = [
     f.write(`${SNAP}/index.json`, (await f.read(`${SNAP}/index.json`)).slice(0, 200)),
   ),
   refused('an empty index.json', `${SNAP}/index.json`, (f) => f.write(`${SNAP}/index.json`, '')),
-  refused('an index.json of {}', `${SNAP}/index.json`, (f) => f.write(`${SNAP}/index.json`, '{}\n')),
+  refused('an index.json of {}', `${SNAP}/index.json`, (f) =>
+    f.write(`${SNAP}/index.json`, '{}\n'),
+  ),
   refused('an index.json nested 10,000 deep', `${SNAP}/index.json`, (f) =>
     f.write(`${SNAP}/index.json`, deepArray(10_000)),
   ),
@@ -55,7 +57,9 @@ export const cases: Case[] = [
     name: 'a stray r1.tmp-* folder is never kept as a superseded revision',
     setup: async (f) => {
       await f.run('evaluate');
-      await cp(f.file(SNAP), f.file(`data/results/superseded/${FIRST}/r1.tmp-99999`), { recursive: true });
+      await cp(f.file(SNAP), f.file(`data/results/superseded/${FIRST}/r1.tmp-99999`), {
+        recursive: true,
+      });
       // A changed report, so that the recompute replaces the day.
       await edit(f, `data/reports/${FIRST}/grid-daily.${DISTRICT}.csv`, ',212,', ',480,');
     },

@@ -55,11 +55,13 @@ export const cases: Case[] = [
   {
     group: g,
     name: 'a column twice',
-    setup: put(
-      only(`${G1},${DAY}T10:00,480,,12`).replace(HEADER, `${HEADER},households_visited`),
-    ),
+    setup: put(only(`${G1},${DAY}T10:00,480,,12`).replace(HEADER, `${HEADER},households_visited`)),
     command: ['validate'],
-    expect: { exit: 0, message: at(CSV, /households_visited[^\n]*(twice|duplicate|more than once|again)/), kept: othersKept },
+    expect: {
+      exit: 0,
+      message: at(CSV, /households_visited[^\n]*(twice|duplicate|more than once|again)/),
+      kept: othersKept,
+    },
   },
   {
     group: g,
@@ -78,12 +80,16 @@ export const cases: Case[] = [
   {
     group: g,
     name: '130,000 rows of unknown subjects',
-    setup: (f) => bigReport(f, CSV, 130_000, (i) => `9${String(i).padStart(14, '0')},${DAY}T10:00,1,`),
+    setup: (f) =>
+      bigReport(f, CSV, 130_000, (i) => `9${String(i).padStart(14, '0')},${DAY}T10:00,1,`),
     command: ['validate'],
     timeout: 60_000,
     expect: {
       exit: 0,
-      message: [at(CSV, /unknown|not in the registry|no unit/), /and [\d,]+ more problems? in this file/],
+      message: [
+        at(CSV, /unknown|not in the registry|no unit/),
+        /and [\d,]+ more problems? in this file/,
+      ],
       setAside: /130,?001 rows/,
       kept: othersKept,
     },
@@ -91,7 +97,8 @@ export const cases: Case[] = [
   {
     group: g,
     name: '130,000 rows of unknown subjects on evaluate',
-    setup: (f) => bigReport(f, CSV, 130_000, (i) => `9${String(i).padStart(14, '0')},${DAY}T10:00,1,`),
+    setup: (f) =>
+      bigReport(f, CSV, 130_000, (i) => `9${String(i).padStart(14, '0')},${DAY}T10:00,1,`),
     command: ['evaluate'],
     timeout: 60_000,
     expect: {
@@ -206,7 +213,10 @@ export const cases: Case[] = [
     group: g,
     name: 'a report for a day that has not begun (2099-01-01)',
     setup: (f) =>
-      f.write(`data/reports/2099-01-01/grid-daily.${DISTRICT}.csv`, only(row(G1, 480, '2099-01-01T10:00'))),
+      f.write(
+        `data/reports/2099-01-01/grid-daily.${DISTRICT}.csv`,
+        only(row(G1, 480, '2099-01-01T10:00')),
+      ),
     command: ['validate'],
     expect: {
       exit: 0,
@@ -219,7 +229,10 @@ export const cases: Case[] = [
     group: g,
     name: 'a report for 2099-01-01 is never evaluated nor published',
     setup: (f) =>
-      f.write(`data/reports/2099-01-01/grid-daily.${DISTRICT}.csv`, only(row(G1, 480, '2099-01-01T10:00'))),
+      f.write(
+        `data/reports/2099-01-01/grid-daily.${DISTRICT}.csv`,
+        only(row(G1, 480, '2099-01-01T10:00')),
+      ),
     command: ['evaluate'],
     expect: {
       exit: 0,
@@ -334,21 +347,33 @@ export const cases: Case[] = [
     name: 'a report for an unknown form',
     setup: (f) => f.write(`data/reports/${DAY}/grid-weekly.${DISTRICT}.csv`, csv()),
     command: ['validate'],
-    expect: { exit: 0, message: named(`grid-weekly.${DISTRICT}.csv`, 'grid-weekly'), setAside: /set aside: 1 file/ },
+    expect: {
+      exit: 0,
+      message: named(`grid-weekly.${DISTRICT}.csv`, 'grid-weekly'),
+      setAside: /set aside: 1 file/,
+    },
   },
   {
     group: g,
     name: 'a report for an unknown district',
     setup: (f) => f.write(`data/reports/${DAY}/grid-daily.999999.csv`, csv()),
     command: ['validate'],
-    expect: { exit: 0, message: named('grid-daily.999999.csv', '999999'), setAside: /set aside: 1 file/ },
+    expect: {
+      exit: 0,
+      message: named('grid-daily.999999.csv', '999999'),
+      setAside: /set aside: 1 file/,
+    },
   },
   {
     group: g,
     name: 'a report named without its district',
     setup: (f) => f.write(`data/reports/${DAY}/grid-daily.csv`, csv()),
     command: ['validate'],
-    expect: { exit: 0, message: named(`data/reports/${DAY}/grid-daily.csv`), setAside: /set aside: 1 file/ },
+    expect: {
+      exit: 0,
+      message: named(`data/reports/${DAY}/grid-daily.csv`),
+      setAside: /set aside: 1 file/,
+    },
   },
   {
     group: g,

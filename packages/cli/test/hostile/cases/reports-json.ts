@@ -18,8 +18,10 @@ import {
 import { at, type Case, named } from '../corpus.js';
 
 const g = 'reports: JSON' as const;
-const put = (rows: unknown[] | string, top: Record<string, unknown> = {}) => (f: Fixture) =>
-  f.write(JSON_REPORT, jsonReport(rows, top));
+const put =
+  (rows: unknown[] | string, top: Record<string, unknown> = {}) =>
+  (f: Fixture) =>
+    f.write(JSON_REPORT, jsonReport(rows, top));
 const good = jsonRow({ subject: G2, households_visited: 300 });
 
 export const cases: Case[] = [
@@ -35,7 +37,10 @@ export const cases: Case[] = [
     name: 'an unknown field is said as an unknown CSV column is',
     setup: put([jsonRow({ note: 'x' }), good]),
     command: ['validate'],
-    expect: { exit: 0, message: at(JSON_REPORT, /note[^\n]*(unknown|not a field)|(unknown|not a field)[^\n]*note/) },
+    expect: {
+      exit: 0,
+      message: at(JSON_REPORT, /note[^\n]*(unknown|not a field)|(unknown|not a field)[^\n]*note/),
+    },
   },
   {
     group: g,
@@ -153,7 +158,8 @@ export const cases: Case[] = [
   {
     group: g,
     name: 'a report without "rows"',
-    setup: (f) => f.write(JSON_REPORT, JSON.stringify({ form: 'grid-daily', district: DISTRICT, date: DAY })),
+    setup: (f) =>
+      f.write(JSON_REPORT, JSON.stringify({ form: 'grid-daily', district: DISTRICT, date: DAY })),
     command: ['validate'],
     expect: { exit: 0, message: at(JSON_REPORT, 'rows'), setAside: /set aside: 1 file/ },
   },
@@ -189,7 +195,9 @@ export const cases: Case[] = [
     group: g,
     name: `a row of more than ${LIMITS.rowFields} fields`,
     setup: put([
-      jsonRow(Object.fromEntries(Array.from({ length: LIMITS.rowFields + 1 }, (_, i) => [`f${i}`, i]))),
+      jsonRow(
+        Object.fromEntries(Array.from({ length: LIMITS.rowFields + 1 }, (_, i) => [`f${i}`, i])),
+      ),
       good,
     ]),
     command: ['validate'],
@@ -283,7 +291,9 @@ export const cases: Case[] = [
           form: 'street-duty',
           district: DISTRICT,
           date: DAY,
-          rows: [{ subject: '210202001', submitted_at: `${DAY}T09:00`, leading_cadre_on_shift: true }],
+          rows: [
+            { subject: '210202001', submitted_at: `${DAY}T09:00`, leading_cadre_on_shift: true },
+          ],
         }),
       );
     },
