@@ -125,10 +125,10 @@ export const cases: Case[] = [
     'codeLength',
   ),
   bad(
-    'units as an object, not a list',
+    'departments as an object, not a list',
     REGISTRY,
-    reg('"units": [', '"units": {"x": ['),
-    /units|JSON/,
+    reg('"departments": []', '"departments": {}'),
+    'departments',
   ),
   bad(
     'a name missing a language',
@@ -150,7 +150,12 @@ export const cases: Case[] = [
   ),
   bad('a form for an unknown level', FORM, form('"level": "grid"', '"level": "gridd"'), 'gridd'),
   bad('a form due at 25:99', FORM, form('"due": "12:00"', '"due": "25:99"'), 'due'),
-  bad('form fields as an object', FORM, form('"fields": [', '"fields": {"a": ['), /fields|JSON/),
+  bad(
+    'form subjects as a list, not an object',
+    FORM,
+    form('"subjects": { "kind": "territory", "level": "grid" }', '"subjects": ["grid"]'),
+    'subjects',
+  ),
   bad(
     'a form whose id is not its file name',
     FORM,

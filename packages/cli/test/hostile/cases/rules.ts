@@ -189,8 +189,8 @@ export const cases: Case[] = [
   bad(
     'an end before the start',
     NEW,
-    withRule(GOOD, { effective: { from: '2020-03-01', until: '2020-02-01' } }),
-    /effective|until|before|after/,
+    withRule(GOOD, { effective: { from: '2020-03-01', to: '2020-02-01' } }),
+    /from|to|before|after/,
   ),
   bad('a condition that is text', NEW, withRule('"always"'), /conditions/),
   bad('conditions as a list', NEW, withRule(`[${GOOD}]`), /conditions/),
