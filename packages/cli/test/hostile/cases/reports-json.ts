@@ -115,13 +115,6 @@ export const cases: Case[] = [
   },
   {
     group: g,
-    name: 'the subject as a number',
-    setup: put([jsonRow({ subject: 210202001001001 }), good]),
-    command: ['validate'],
-    expect: { exit: 0, message: at(JSON_REPORT, 'subject'), kept: othersKept },
-  },
-  {
-    group: g,
     name: 'a row that is a list',
     setup: put([[G1, `${DAY}T10:00`, 480], good]),
     command: ['validate'],
