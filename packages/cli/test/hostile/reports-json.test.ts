@@ -1,0 +1,4 @@
+import { cases } from './cases/reports-json.js';
+import { runCorpus } from './corpus.js';
+
+runCorpus(cases);
