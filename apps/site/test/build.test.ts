@@ -1,6 +1,33 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type DefaultTreeAdapterTypes, parse } from 'parse5';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
+
+/** Names of the mini fixture that carry markup (test/global-setup.ts): each must show as text. */
+const MARKUP_NAMES = [
+  'Zhongshan <script>alert(1)</script>',
+  'Haijun Square <script>alert(2)</script>',
+  'Grid 1 "><img src=x onerror=alert(3)>',
+];
+
+type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
+
+/** Every element of a page as a browser parses it, and its text, by walking the tree (no recursion). */
+function parsed(html: string): { elements: DefaultTreeAdapterTypes.Element[]; text: string } {
+  const elements: DefaultTreeAdapterTypes.Element[] = [];
+  let text = '';
+  const stack: Node[] = [parse(html)];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node.nodeName === '#text') text += (node as DefaultTreeAdapterTypes.TextNode).value;
+    if ('tagName' in node) elements.push(node);
+    const children = 'childNodes' in node ? node.childNodes : [];
+    if (node.nodeName === 'template')
+      stack.push(...(node as DefaultTreeAdapterTypes.Template).content.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
+  }
+  return { elements, text };
+}
 
 /** End to end: a small project's reports → evaluate → the Astro build (test/global-setup.ts). */
 describe('end-to-end build of a small project', () => {
@@ -41,6 +68,31 @@ describe('end-to-end build of a small project', () => {
       'Zhongshan &lt;script&gt;alert(1)&lt;/script&gt;',
     );
     expect(all).not.toContain('CANARY');
+  });
+
+  test('names with markup show as text, and no page has an element or handler they would make', async () => {
+    const pages = (await readdir(out, { recursive: true })).filter((f) => f.endsWith('.html'));
+    let shown = '';
+    for (const f of pages) {
+      const { elements, text } = parsed(await page(f));
+      shown += text;
+      for (const e of elements) {
+        // The pages load no script and show no image; no attribute of any element is a handler.
+        expect(e.tagName, f).not.toBe('script');
+        expect(e.tagName, f).not.toBe('img');
+        for (const a of e.attrs)
+          expect(a.name, `${f}: <${e.tagName} ${a.name}>`).not.toMatch(/^on/i);
+      }
+    }
+    // Where a name is shown, it is the name itself, read as text.
+    for (const name of MARKUP_NAMES) expect(shown, name).toContain(name);
+    const street = parsed(await page('en/unit/210202001/index.html'));
+    expect(street.text).toContain('Haijun Square <script>alert(2)</script>');
+    expect(street.text).toContain('Grid 1 "><img src=x onerror=alert(3)>');
+    // As Astro escapes text and attribute values.
+    const raw = await page('en/unit/210202001/index.html');
+    expect(raw).toContain('Grid 1 &quot;&gt;&lt;img src=x onerror=alert(3)&gt;');
+    expect(raw).not.toContain('"><img');
   });
 
   test('a build into another folder (SHOUTU_SITE_OUT) holds no server modules', async () => {
