@@ -53,9 +53,15 @@ function copyDay(results: string, from: string, to: string): void {
   writeFileSync(indexFile, `${JSON.stringify(index, null, 2)}\n`);
 }
 
-const TODAY = { day: '2020-02-03', zone: 'Asia/Shanghai', from: '/p/data/project.json' };
-const check = (results: string, today = TODAY) =>
-  checkRecord(results, { hashes: true, today, show: (p) => path.relative(results, p) || '.' });
+/** Today as read from the copied project's data/project.json. */
+const TODAY = { day: '2020-02-03', zone: 'Asia/Shanghai' };
+/** Paths shown as the build shows them: `data/results/…`, from the project's folder. */
+const check = (results: string, today: { day: string; zone: string } = TODAY) =>
+  checkRecord(results, {
+    hashes: true,
+    today: { ...today, from: path.join(path.dirname(results), 'project.json') },
+    show: (p) => path.relative(path.dirname(path.dirname(results)), p),
+  });
 
 describe('the record, checked before the site is built', () => {
   test('a whole record of past days passes, every day with its index', async () => {
@@ -71,7 +77,7 @@ describe('the record, checked before the site is built', () => {
     await rm(path.join(results, '2020-02-02/210202.places.csv.gz'));
     const { problems } = check(results);
     expect(problems).toEqual([
-      `2020-02-02/210202.places.csv.gz: the file does not exist, though 2020-02-02/index.json lists it: ${repairHint('2020-02-02')}`,
+      `data/results/2020-02-02/210202.places.csv.gz: the file does not exist, though data/results/2020-02-02/index.json lists it: ${repairHint('2020-02-02')}`,
     ]);
     expect(problems[0]).toContain('`shoutu evaluate --recompute --date 2020-02-02`');
 
@@ -79,7 +85,7 @@ describe('the record, checked before the site is built', () => {
     const units = path.join(changed.results, '2020-02-03/210202.units.csv.gz');
     await writeFile(units, Buffer.concat([await readFile(units), Buffer.from('x')]));
     expect(check(changed.results).problems).toEqual([
-      `2020-02-03/210202.units.csv.gz: does not match its sha256 in 2020-02-03/index.json: the file was changed or belongs to another snapshot: ${repairHint('2020-02-03')}`,
+      `data/results/2020-02-03/210202.units.csv.gz: does not match its sha256 in data/results/2020-02-03/index.json: the file was changed or belongs to another snapshot: ${repairHint('2020-02-03')}`,
     ]);
 
     const cut = await project();
@@ -87,7 +93,7 @@ describe('the record, checked before the site is built', () => {
     await writeFile(index, (await readFile(index, 'utf8')).slice(0, 200));
     const [problem] = check(cut.results).problems;
     expect(problem).toMatch(
-      /^2020-02-02\/index\.json: is not valid JSON \(.+\): the snapshot of 2020-02-02 is incomplete or damaged/,
+      /^data\/results\/2020-02-02\/index\.json: is not valid JSON \(.+\): the snapshot of 2020-02-02 is incomplete or damaged/,
     );
     expect(check(cut.results).days).toEqual(['2020-02-03']);
   });
@@ -97,8 +103,8 @@ describe('the record, checked before the site is built', () => {
     await rm(path.join(results, '2020-02-02/index.json'));
     await writeFile(path.join(results, '2020-02-03/extra.json'), '{}');
     expect(check(results).problems).toEqual([
-      `2020-02-02/index.json: the file does not exist: ${repairHint('2020-02-02')}`,
-      `2020-02-03/extra.json: is not listed among the files of 2020-02-03/index.json: ${repairHint('2020-02-03')}`,
+      `data/results/2020-02-02/index.json: the file does not exist: ${repairHint('2020-02-02')}`,
+      `data/results/2020-02-03/extra.json: is not listed among the files of data/results/2020-02-03/index.json: ${repairHint('2020-02-03')}`,
     ]);
     // Without hashes (the pages' own check), a day needs its index all the same.
     expect(checkRecord(results, { hashes: false, today: TODAY }).days).toEqual(['2020-02-03']);
@@ -108,11 +114,9 @@ describe('the record, checked before the site is built', () => {
     const { results } = await project();
     copyDay(results, '2020-02-03', '2020-02-04');
     const tomorrow = check(results).problems;
-    expect(tomorrow).toEqual(
-      [
-        '2020-02-04: a snapshot for 2020-02-04, a day that has not begun (today is 2020-02-03 in Asia/Shanghai, the time zone of ../project.json): a day is published once it has begun, never ahead. Remove the folder; `shoutu evaluate` writes a day only once it has begun',
-      ].map((p) => p.replace('../project.json', path.relative(results, TODAY.from))),
-    );
+    expect(tomorrow).toEqual([
+      'data/results/2020-02-04: a snapshot for 2020-02-04, a day that has not begun (today is 2020-02-03 in Asia/Shanghai, the time zone of data/project.json): a day is published once it has begun, never ahead. Remove the folder; `shoutu evaluate` writes a day only once it has begun',
+    ]);
     expect(check(results, { ...TODAY, day: '2020-02-04' }).problems).toEqual([]);
     // The copy is whole: only its day refuses it.
     expect(check(results, { ...TODAY, day: '2020-02-04' }).days).toContain('2020-02-04');
@@ -157,9 +161,9 @@ describe('the record, checked before the site is built', () => {
       'a symbolic link: expected a plain file or folder; links under the results folder are not followed, so nothing is published from it. Put the file or folder itself there, or remove the link';
     const { days, problems } = check(results);
     expect(problems).toEqual([
-      `2020-02-02: ${link}`,
-      `2020-02-03/210202.units.csv.gz: ${link}`,
-      `superseded/2020-02-03/r1/passwd: ${link}`,
+      `data/results/2020-02-02: ${link}`,
+      `data/results/2020-02-03/210202.units.csv.gz: ${link}`,
+      `data/results/superseded/2020-02-03/r1/passwd: ${link}`,
     ]);
     expect(days).toEqual([]);
   });
@@ -170,7 +174,7 @@ describe('the record, checked before the site is built', () => {
     await rm(fifo);
     execFileSync('mkfifo', [fifo]);
     expect(check(results).problems).toEqual([
-      '2020-02-03/210202.places.csv.gz: a FIFO: expected only plain files and folders under the results folder; remove it',
+      'data/results/2020-02-03/210202.places.csv.gz: a FIFO: expected only plain files and folders under the results folder; remove it',
     ]);
   });
 });
