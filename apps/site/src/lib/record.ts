@@ -17,7 +17,7 @@
  * and `astro dev` run on their own. Problems come sorted by path, so the same record always
  * gives the same message.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CityResults } from '@shoutu/core';
 import { dayIn, LIMITS, Project } from '@shoutu/core';
@@ -112,7 +112,7 @@ export interface RecordOptions {
   show?: (path: string) => string;
 }
 
-const KIND = (s: ReturnType<typeof lstatSync>) =>
+const KIND = (s: Stats) =>
   s.isFIFO()
     ? 'a FIFO'
     : s.isSocket()
