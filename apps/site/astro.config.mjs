@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
-import { defineConfig } from 'astro/config';
+import { defineConfig, passthroughImageService } from 'astro/config';
 import { languagesOf } from './src/lib/languages.mjs';
 
 /**
@@ -47,6 +47,10 @@ export default defineConfig({
     locales: languages,
     routing: { prefixDefaultLocale: false },
   },
+  // The pages optimize no image (no page imports astro:assets, no image comes from data): with the
+  // passthrough service the build never loads Sharp, whose libheif decodes images
+  // (GHSA-26w7-cxv4-gfx2; README, "Dependencies and advisories").
+  image: { service: passthroughImageService() },
   // React renders islands only where interaction pays; a page without one loads no JavaScript.
   integrations: [react()],
   devToolbar: { enabled: false },

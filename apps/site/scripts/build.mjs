@@ -28,6 +28,14 @@
  * <out>.build); SHOUTU_ARCHIVE_CACHE keeps the cache elsewhere. Paths are taken from the working
  * directory the build was started in. SHOUTU_SITE and SHOUTU_BASE are read by astro.config.mjs.
  *
+ * The record first: before anything is built, every entry under the results folder is checked
+ * (src/lib/record.ts). A symbolic link (never followed), anything but a plain file or folder, a day
+ * folder for a day that has not begun in the project's time zone (data/project.json), or a day
+ * whose files are missing, unlisted or fail their sha256 in its index stops the build with one line
+ * per entry, naming it and saying how to repair it (`shoutu evaluate --recompute --date <day>`);
+ * the previous output is left as it was. Cached days are checked too: a day is never published
+ * from the cache without its files being whole.
+ *
  * Limits: before the swap the staged output is measured (bytes of every file added up, files
  * counted; scripts/limits.mjs). Above a limit the build fails, naming the figures and the biggest
  * folders, and leaves the previous output as it was; above 80 % of one it warns the same way.
@@ -49,8 +57,8 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCityDay, snapshotDays } from '@shoutu/core/snapshot';
 import { languagesOf } from '../src/lib/languages.mjs';
+import { checkRecord } from '../src/lib/record.ts';
 import { biggestFolders, checkLimits, limitsFrom, measure } from './limits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -155,9 +163,33 @@ function siteHash() {
   return h.digest('hex');
 }
 
+/**
+ * How a path of the results is shown: `data/results/…` for a project's results folder (as the CLI
+ * names them), else as it is.
+ */
+const resultsShown = (path) => {
+  const project = resultsDir.endsWith(join('data', 'results')) ? dirname(dirname(resultsDir)) : '';
+  const rel = project ? relative(project, path) : '';
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
+/**
+ * The record, checked whole before anything is built (src/lib/record.ts): a link, anything but a
+ * plain file or folder, a day that has not begun in the project's time zone, or a day whose files
+ * are missing or fail their sha256 stops the build, each named with how to repair it.
+ */
+function checkResults() {
+  const { days, cities, problems } = checkRecord(resultsDir, { hashes: true, show: resultsShown });
+  if (problems.length > 0)
+    fail(
+      `${problems.length === 1 ? '1 entry' : `${problems.length} entries`} of ${resultsShown(resultsDir)} refused; nothing of it was published:\n${problems.join('\n')}`,
+    );
+  return { days, cities };
+}
+
 /** Every day with results: its files' hash and its districts. */
-function readDays() {
-  return snapshotDays(resultsDir).map((day) => {
+function readDays(record) {
+  return record.days.map((day) => {
     const folder = join(resultsDir, day);
     const h = createHash('sha256');
     for (const f of files(folder).filter((f) => f.endsWith('.json') && !f.includes('/'))) {
@@ -165,14 +197,10 @@ function readDays() {
       h.update(readFileSync(join(folder, f)));
       h.update('\0');
     }
-    let districts = '';
-    try {
-      districts = readCityDay(resultsDir, day)
-        .districts.map((d) => d.code)
-        .join(',');
-    } catch {
-      // Not usable: the build says what is wrong with it when it renders the day.
-    }
+    const districts = record.cities
+      .get(day)
+      .districts.map((d) => d.code)
+      .join(',');
     return { day, hash: h.digest('hex'), districts };
   });
 }
@@ -220,8 +248,9 @@ if (limits.problems.length > 0) fail(limits.problems.join('\n'));
 
 // 1. Which days need rendering.
 const started = performance.now();
+const record = checkResults();
 const site = siteHash();
-const days = readDays();
+const days = readDays(record);
 const keys = new Map();
 days.forEach((d, i) => {
   const prev = days[i - 1];

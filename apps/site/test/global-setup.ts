@@ -120,14 +120,18 @@ async function copyFixture(name: string): Promise<string> {
 
 async function miniProject(): Promise<string> {
   const root = await copyFixture('mini');
-  // A name with markup must reach the page as text.
+  // Names with markup must reach the pages as text: a script element, and a quote that would
+  // close an attribute and open an element with a handler (test/build.test.ts, MARKUP_NAMES).
   const registry = path.join(root, 'data/registry/registry.json');
   await writeFile(
     registry,
-    (await readFile(registry, 'utf8')).replace(
-      '"en": "Zhongshan"',
-      '"en": "Zhongshan <script>alert(1)</script>"',
-    ),
+    (await readFile(registry, 'utf8'))
+      .replace('"en": "Zhongshan"', '"en": "Zhongshan <script>alert(1)</script>"')
+      .replace('"en": "Haijun Square"', '"en": "Haijun Square <script>alert(2)</script>"')
+      .replace(
+        '"en": "Grid 1"',
+        `"en": ${JSON.stringify('Grid 1 "><img src=x onerror=alert(3)>')}`,
+      ),
   );
   // Bands other than the usual 90/75: the site must take them from the results.
   const scoring = path.join(root, 'rules/scoring.json');

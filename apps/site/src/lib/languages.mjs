@@ -4,7 +4,7 @@
  * script (scripts/build.mjs) and astro.config.mjs read them with the very function the pages use
  * (src/lib/locales.ts re-exports it).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -25,7 +25,14 @@ export function languagesOf(resultsDir) {
   const days =
     resultsDir && existsSync(resultsDir)
       ? readdirSync(resultsDir)
-          .filter((d) => DAY.test(d) && existsSync(join(resultsDir, d, 'index.json')))
+          // Plain folders and files only: a link or a FIFO is never read (the build refuses it,
+          // src/lib/record.ts, with its own message; reading a FIFO would hang).
+          .filter(
+            (d) =>
+              DAY.test(d) &&
+              lstatSync(join(resultsDir, d)).isDirectory() &&
+              lstatSync(join(resultsDir, d, 'index.json'), { throwIfNoEntry: false })?.isFile(),
+          )
           .sort()
       : [];
   const latest = days.at(-1);

@@ -11,7 +11,7 @@
  * `districtUnits`, `districtPlaces`, `districtFindings` and `districtActions` (or
  * `results.districts`, which loads on `get`).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   CityResults,
@@ -24,19 +24,19 @@ import type {
 } from '@shoutu/core';
 import {
   checkBelongs,
-  DISTRICT_FILES,
-  type DistrictFileKind,
-  districtFileName,
-  fileHash,
-  INDEX_FILE,
   readCityDay,
   readDistrictDay,
   readFindings,
   readPlaces,
   readUnits,
   SnapshotError,
-  snapshotDays,
 } from '@shoutu/core/snapshot';
+import {
+  checkFile as checkOne,
+  checkRecord,
+  checkDayFiles as checkWhole,
+  snapshotProblem,
+} from './record';
 import { publicationOf } from './views/common';
 
 export type { DistrictAction } from '@shoutu/core';
@@ -69,27 +69,43 @@ export function resultsDir(): string {
   return import.meta.env.SHOUTU_RESULTS_DIR;
 }
 
-/** Runs a read of the snapshot reader; what it finds wrong is reported with how to fix it. */
+/**
+ * Runs a read of the snapshot reader; what it finds wrong is reported with how to fix it: a
+ * published day's file by recomputing that day (`shoutu evaluate --recompute --date <day>`).
+ */
 export function reading<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof SnapshotError) throw new ResultsError(`${error.message}\n${HOW_TO_FIX}`);
+    if (error instanceof SnapshotError) throw new ResultsError(snapshotProblem(error));
     throw error;
   }
 }
 
-/** Every day with results, oldest first; stops the build when there are none. */
+/**
+ * Every day with results, oldest first; stops the build when there are none, or when any entry of
+ * the results folder is refused (`checkRecord` of lib/record.ts: a link, a day that has not begun,
+ * a day whose files are missing). scripts/build.mjs has checked the same, with every file's hash,
+ * before Astro started; this is for `astro build` and `astro dev` run on their own.
+ */
 export function resultDays(dir: string = resultsDir()): string[] {
   if (!existsSync(dir))
     throw new ResultsError(`no results found: ${dir} does not exist. ${HOW_TO_FIX}`);
-  const days = snapshotDays(dir);
+  let check = recordChecks.get(dir);
+  if (!check) {
+    check = checkRecord(dir, { hashes: false });
+    recordChecks.set(dir, check);
+  }
+  if (check.problems.length > 0) throw new ResultsError(check.problems.join('\n'));
+  const days = check.days;
   if (days.length === 0)
     throw new ResultsError(
       `no results found: ${dir} has no day folder with an index.json. ${HOW_TO_FIX}`,
     );
   return days;
 }
+
+const recordChecks = new Map<string, ReturnType<typeof checkRecord>>();
 
 /** The latest day folder (by name) that holds an index.json. */
 export function latestDay(dir: string = resultsDir()): string {
@@ -172,40 +188,13 @@ export function hostOf(code: string): string | undefined {
 }
 
 /**
- * Checks a day's files against the index whole: every district's four files listed and present,
- * no file the index does not list, and every file's bytes matching their sha256 in the index.
- * Reads each file once (hashing only, no parsing); done once per day and results folder.
+ * Checks a day's files against the index whole (`checkDayFiles` of lib/record.ts, with hashes):
+ * done once per day and results folder.
  */
 export function checkDayFiles(dir: string, city: CityResults): void {
   const key = join(dir, city.day);
   if (checkedDays.has(key)) return;
-  reading(() => {
-    const index = join(dir, city.day, INDEX_FILE);
-    const expected = new Set<string>();
-    for (const d of city.districts)
-      for (const kind of Object.keys(DISTRICT_FILES) as DistrictFileKind[]) {
-        const name = districtFileName(d.code, kind);
-        if (city.files[name] === undefined)
-          throw new SnapshotError(
-            index,
-            `does not list ${name} in its files, expected every district's four files`,
-          );
-        expected.add(name);
-      }
-    for (const name of Object.keys(city.files))
-      if (!expected.has(name))
-        throw new SnapshotError(
-          index,
-          `lists ${name} in its files, which is not a file of any of its districts`,
-        );
-    for (const name of readdirSync(join(dir, city.day)).sort())
-      if (name !== INDEX_FILE && !expected.has(name))
-        throw new SnapshotError(
-          join(dir, city.day, name),
-          `is not listed among the files of ${index}`,
-        );
-    for (const name of [...expected].sort()) checkFile(dir, city, name);
-  });
+  reading(() => checkWhole(dir, city));
   checkedDays.add(key);
 }
 
@@ -213,22 +202,7 @@ const checkedDays = new Set<string>();
 
 /** Checks one file of a day against its sha256 in the day's index. */
 export function checkFile(dir: string, city: CityResults, name: string): void {
-  const file = join(dir, city.day, name);
-  const index = join(dir, city.day, INDEX_FILE);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new SnapshotError(file, `the file does not exist, though ${index} lists it`);
-  }
-  const hash = city.files[name];
-  if (hash === undefined)
-    throw new SnapshotError(file, `is not listed among the files of ${index}`);
-  if (fileHash(bytes) !== hash)
-    throw new SnapshotError(
-      file,
-      `does not match its sha256 in ${index}: the file was changed or belongs to another snapshot`,
-    );
+  reading(() => checkOne(dir, city, name));
 }
 
 type Rows = Pick<DistrictFull, 'units' | 'places' | 'findings'>;
