@@ -1,6 +1,7 @@
 import { findNodeAtLocation, type Node, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import type { z } from 'zod';
 import { describeIssue } from './issue-text.js';
+import { LIMITS } from './limits.js';
 import { hint, type Problem } from './problem.js';
 
 /** A JSON file parsed with positions, so that any path inside it can be reported as line:column. */
@@ -63,8 +64,57 @@ export function positionAt(lineStarts: number[], offset: number): { line: number
 }
 
 /**
+ * The first place where arrays and objects nest deeper than `LIMITS.jsonDepth`, as a located
+ * problem; undefined when the file stays within it. A loop over the characters (text inside
+ * strings skipped, escapes included), with no recursion: it runs before anything recursive (the
+ * parser's visit, JSON.parse, schemas, condition walkers) sees the text, so no nesting a file can
+ * hold overflows the stack.
+ */
+export function jsonDepthProblem(file: string, text: string): Problem | undefined {
+  const limit = LIMITS.jsonDepth;
+  let depth = 0;
+  let inString = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      depth++;
+      if (depth > limit) {
+        return {
+          severity: 'error',
+          file,
+          ...positionAt(lineStartsOf(text), i),
+          message: `nested ${depth} deep: expected at most ${limit} levels of arrays and objects; the whole file was set aside`,
+        };
+      }
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Why a number literal cannot be kept as written: a whole number beyond the safe range (JSON.parse
+ * would round it silently: 9007199254740993 becomes …992), or one that overflows to ±Infinity.
+ */
+export function numberLiteralProblem(literal: string, value: number): string | undefined {
+  if (!Number.isFinite(value))
+    return `the number ${literal} is too large to be read: expected a number between -${Number.MAX_VALUE} and ${Number.MAX_VALUE}`;
+  if (!Number.isSafeInteger(value) && /^-?\d+$/.test(literal))
+    return `the number ${literal} is too large to be kept exactly: expected a whole number between -${MAX_SAFE} and ${MAX_SAFE} (write it as text if it is a code)`;
+  return undefined;
+}
+
+/**
  * Parses strict JSON. Syntax errors, duplicate field names and `__proto__` keys are problems with
- * their exact place; the value is produced by JSON.parse, which never touches prototypes.
+ * their exact place; the value is produced by JSON.parse, which never touches prototypes. A file
+ * nested deeper than `LIMITS.jsonDepth` is one problem, found before any parser runs; numbers that
+ * cannot be kept exactly (`numberLiteralProblem`) are problems at their place.
  */
 export function parseJsonSource(
   file: string,
@@ -84,8 +134,15 @@ export function parseJsonSource(
         },
       ],
     };
+  const tooDeep = jsonDepthProblem(file, body);
+  if (tooDeep) return { problems: [tooDeep] };
   const syntax: Problem[] = [];
   const problems: Problem[] = [];
+  let more = 0;
+  const add = (p: Problem) => {
+    if (problems.length < LIMITS.problemsPerFile) problems.push(p);
+    else more++;
+  };
   // One streaming pass finds syntax errors, duplicate names and forbidden keys without building a
   // tree: a tree of a large registry costs gigabytes, and it is only needed to locate problems.
   const keys: Set<string>[] = [];
@@ -102,20 +159,27 @@ export function parseJsonSource(
         const at = positionAt(lineStarts, offset);
         const siblings = keys[keys.length - 1];
         if (key === '__proto__' || key === 'constructor' || key === 'prototype')
-          problems.push({
+          add({
             severity: 'error',
             file,
             ...at,
             message: `the field name "${key}" is not allowed`,
           });
         else if (siblings?.has(key))
-          problems.push({
+          add({
             severity: 'error',
             file,
             ...at,
             message: `the field "${key}" appears twice in the same object`,
           });
         siblings?.add(key);
+      },
+      onLiteralValue: (value, offset, length) => {
+        // Only a long literal can be a whole number out of range; any can overflow (1e400).
+        if (typeof value !== 'number' || (Number.isFinite(value) && length < 16)) return;
+        const wrong = numberLiteralProblem(body.slice(offset, offset + length), value);
+        if (wrong)
+          add({ severity: 'error', file, ...positionAt(lineStarts, offset), message: wrong });
       },
       onError: (error, offset) => {
         const code = printParseErrorCode(error);
@@ -142,6 +206,12 @@ export function parseJsonSource(
   );
   // After the first syntax error the rest is guesswork: report only that one.
   if (syntax.length > 0) return { problems: syntax.slice(0, 1) };
+  if (more > 0)
+    problems.push({
+      severity: 'error',
+      file,
+      message: `… and ${more} more problems in this file`,
+    });
   if (problems.length > 0) return { problems };
   let root: Node | undefined;
   return {
