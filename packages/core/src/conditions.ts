@@ -67,7 +67,7 @@ export interface ConditionFold<T> {
 export type ReferenceProblem = 'unknown' | 'cycle' | 'too-deep' | 'too-many';
 
 /** The most conditions one tree may stand for, its shared conditions written out in place. */
-export const EXPANDED_CONDITIONS = 100_000;
+export const EXPANDED_CONDITIONS = 10_000;
 
 type Frame<T> =
   | {

@@ -155,8 +155,15 @@ function checkConditions(
   const problems: Problem[] = [];
   const { known, personal } = specs(ctx.forms, ctx.registry.attributes);
   let here = source;
-  const at = (path: PathSegment[], message: string) =>
-    problems.push(problemAt(here, path, message));
+  // A shared condition used many times over would say the same thing at the same place each time.
+  const said = new Set<string>();
+  const at = (path: PathSegment[], message: string) => {
+    const p = problemAt(here, path, message);
+    const key = `${p.file}:${p.line}:${p.column}:${p.message}`;
+    if (said.has(key)) return;
+    said.add(key);
+    problems.push(p);
+  };
   const sharedNamed = (name: string) =>
     self && name === self.condition.name ? self : ctx.shared?.get(name);
 
@@ -179,6 +186,8 @@ function checkConditions(
   };
 
   const sources: (typeof here)[] = [];
+  // Past a bound every further reference is past it too: the first one says it.
+  let bounded = false;
   walkConditions(
     tree,
     {
@@ -194,16 +203,15 @@ function checkConditions(
             [...path, 'condition'],
             `the shared condition "${c.condition}" refers to itself (${through})`,
           );
-        else if (problem === 'too-deep')
+        else if ((problem === 'too-deep' || problem === 'too-many') && !bounded) {
+          bounded = true;
           at(
             [...path, 'condition'],
-            `the shared condition "${c.condition}" takes the conditions more than ${LIMITS.jsonDepth} levels deep (${through}): expected at most ${LIMITS.jsonDepth} levels of "all", "any", "not" and shared conditions`,
+            problem === 'too-deep'
+              ? `the shared condition "${c.condition}" takes the conditions more than ${LIMITS.jsonDepth} levels deep (${through}): expected at most ${LIMITS.jsonDepth} levels of "all", "any", "not" and shared conditions`
+              : `the shared condition "${c.condition}" makes the conditions more than ${EXPANDED_CONDITIONS} conditions long when shared conditions are written out in place (${through}): expected shared conditions that do not use each other over and over`,
           );
-        else if (problem === 'too-many')
-          at(
-            [...path, 'condition'],
-            `the shared condition "${c.condition}" makes the conditions more than ${EXPANDED_CONDITIONS} conditions long when shared conditions are written out in place (${through}): expected shared conditions that do not use each other over and over`,
-          );
+        }
       },
       enterShared: (name) => {
         sources.push(here);
