@@ -251,7 +251,17 @@ export function validateJson<T extends z.ZodType>(
 ): { data: z.infer<T>; problems: Problem[] } | { data?: undefined; problems: Problem[] } {
   const result = schema.safeParse(source.value, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: zodProblems(source, result.error.issues, [], schema) };
+  // Past the problems kept for one file, the rest are counted, not located one by one.
+  const issues = result.error.issues;
+  const kept = LIMITS.problemsPerFile;
+  const problems = zodProblems(source, issues.slice(0, kept), [], schema);
+  if (issues.length > kept)
+    problems.push({
+      severity: 'error',
+      file: source.file,
+      message: `… and ${issues.length - kept} more problems in this file`,
+    });
+  return { problems };
 }
 
 export function zodProblems(
@@ -276,7 +286,8 @@ export function zodProblems(
       const field = typeof name === 'string' ? ` "${name}"` : '';
       out.push(problemAt(source, path, `missing required field${field}: ${describeIssue(issue)}`));
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const deepest = Math.max(0, ...issue.errors.map(progress));
+      let deepest = 0;
+      for (const branch of issue.errors) deepest = Math.max(deepest, progress(branch));
       // Every alternative refuses the same field: that field is the mistake.
       const unknownIn = (branch: readonly z.core.$ZodIssue[]) =>
         branch.flatMap((i) =>
@@ -290,7 +301,7 @@ export function zodProblems(
         const best =
           [...issue.errors].sort((a, b) => progress(b) - progress(a) || a.length - b.length)[0] ??
           [];
-        out.push(...zodProblems(source, best, path, schema));
+        for (const p of zodProblems(source, best, path, schema)) out.push(p);
       } else if (common.length > 0) {
         const unknown: z.core.$ZodIssue = {
           code: 'unrecognized_keys',
@@ -298,17 +309,16 @@ export function zodProblems(
           path: [],
           message: '',
         };
-        out.push(...zodProblems(source, [unknown], path, schema));
+        for (const p of zodProblems(source, [unknown], path, schema)) out.push(p);
       } else {
         // The alternative whose fields the value uses, if one: what it lacks is the mistake.
         const fits = issue.errors.find(
           (b) => unknownIn(b).length === 0 && !b.some((i) => i.code === 'unrecognized_keys'),
         );
-        out.push(
-          ...(fits
-            ? zodProblems(source, fits, path, schema)
-            : [problemAt(source, path, describeIssue(issue))]),
-        );
+        const said = fits
+          ? zodProblems(source, fits, path, schema)
+          : [problemAt(source, path, describeIssue(issue))];
+        for (const p of said) out.push(p);
       }
     } else {
       out.push(problemAt(source, path, describeIssue(issue)));
@@ -325,7 +335,9 @@ function progress(issues: readonly z.core.$ZodIssue[]): number {
   const telling = issues.filter(
     (i) => i.code !== 'unrecognized_keys' && !('input' in i && i.input === undefined),
   );
-  return Math.max(0, ...telling.map((i) => i.path.length));
+  let deepest = 0;
+  for (const i of telling) deepest = Math.max(deepest, i.path.length);
+  return deepest;
 }
 
 export function problemAt(

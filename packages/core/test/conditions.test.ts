@@ -1,7 +1,7 @@
 import {
   conditionPathText,
-  foldConditions,
   factsOf,
+  foldConditions,
   inForceBetween,
   type NestedCondition,
   walkConditions,
