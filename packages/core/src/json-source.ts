@@ -119,6 +119,14 @@ export function numberLiteralProblem(literal: string, value: number): string | u
 export function parseJsonSource(
   file: string,
   text: string,
+  options: {
+    /**
+     * Numbers that cannot be kept exactly are returned as problems beside the source, not in
+     * place of it: for a reader that sets aside only the row holding one (JSON reports). Such a
+     * reader must say every problem it is given.
+     */
+    numbersBesideSource?: boolean;
+  } = {},
 ): { source: JsonSource; problems: Problem[] } | { source?: undefined; problems: Problem[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = lineStartsOf(body);
@@ -138,6 +146,7 @@ export function parseJsonSource(
   if (tooDeep) return { problems: [tooDeep] };
   const syntax: Problem[] = [];
   const problems: Problem[] = [];
+  const numbers: Problem[] = [];
   let more = 0;
   const add = (p: Problem) => {
     if (problems.length < LIMITS.problemsPerFile) problems.push(p);
@@ -178,8 +187,15 @@ export function parseJsonSource(
         // Only a long literal can be a whole number out of range; any can overflow (1e400).
         if (typeof value !== 'number' || (Number.isFinite(value) && length < 16)) return;
         const wrong = numberLiteralProblem(body.slice(offset, offset + length), value);
-        if (wrong)
-          add({ severity: 'error', file, ...positionAt(lineStarts, offset), message: wrong });
+        if (!wrong) return;
+        const problem: Problem = {
+          severity: 'error',
+          file,
+          ...positionAt(lineStarts, offset),
+          message: wrong,
+        };
+        if (options.numbersBesideSource) numbers.push(problem);
+        else add(problem);
       },
       onError: (error, offset) => {
         const code = printParseErrorCode(error);
@@ -224,7 +240,7 @@ export function parseJsonSource(
       },
       lineStarts,
     },
-    problems,
+    problems: numbers,
   };
 }
 

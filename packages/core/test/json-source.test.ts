@@ -154,6 +154,20 @@ describe('hostile structure', () => {
     expect(p.source?.value).toEqual([0.1, 1e20, 0, MAX, -MAX, 12345678901234568]);
   });
 
+  test('a reader that sets aside rows can have such numbers beside the source', () => {
+    const p = parseJsonSource(
+      'data/reports/r.json',
+      '{"rows": [\n  {"n": 1},\n  {"n": 9007199254740993}\n]}',
+      {
+        numbersBesideSource: true,
+      },
+    );
+    expect(p.source?.value).toBeDefined();
+    expect(p.problems.map(formatProblem)).toEqual([
+      'data/reports/r.json:3:9: error: the number 9007199254740993 is too large to be kept exactly: expected a whole number between -9007199254740991 and 9007199254740991 (write it as text if it is a code)',
+    ]);
+  });
+
   test('problems past the limit for one file are counted in one line', () => {
     const text = `[${Array.from({ length: 150 }, () => '1e999').join(',')}]`;
     const p = said(text);
