@@ -75,7 +75,7 @@ describe('deep conditions', () => {
     const shared = new Map<string, TopLevelCondition>();
     const n = LIMITS.jsonDepth - 1;
     for (let i = 0; i < n; i++)
-      shared.set(`c${i}`, i < n - 1 ? { condition: `c${i + 1}` } : nested(40, 1));
+      shared.set(`c${i}`, i < n - 1 ? { condition: `c${i + 1}` } : nested(58, 1));
     const rule = Rule.parse(ruleOf({ condition: 'c0' }));
     const compiled = compileRule(rule, shared);
     expect(compiled.facts).toEqual(['subject.n']);
