@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   buildRegistry,
   checkRule,
+  checkSharedCondition,
   type FactInfo,
   Form,
   factCatalog,
@@ -227,7 +228,7 @@ async function loadSharedConditions(
     parsed,
     problems: found,
   } = await readJsonFiles<SharedCondition>(root, `${dir}/${SHARED_DIR}`, SharedCondition);
-  problems.push(...found);
+  for (const p of found) problems.push(p);
   const shared = new Map<string, { condition: SharedCondition; source: JsonSource }>();
   const loaded = new Set(parsed.map((p) => p.source.file));
   for (const t of texts) if (!loaded.has(t.file)) broken.add(fileStem(t.file));
@@ -299,6 +300,18 @@ export async function loadRules(
       message: `a rule must sit in a folder of its area: expected ${inFolders}`,
     });
   const facts = factCatalog(forms.values(), registry.attributes.values());
+  const ctx = {
+    registry,
+    forms,
+    brokenForms,
+    shared,
+    brokenShared,
+    ...(areas ? { areas } : {}),
+  };
+  // Every shared condition is checked, whether a rule uses it or not.
+  for (const { condition, source } of shared.values())
+    for (const p of checkSharedCondition(source, condition, ctx)) problems.push(p);
+  const sharedConditions = new Map([...shared].map(([name, s]) => [name, s.condition.conditions]));
   const seen = new Map<string, JsonSource>();
   const versions = new Map<string, { rule: Rule; source: JsonSource }[]>();
   const rules: CompiledRule[] = [];
@@ -336,23 +349,8 @@ export async function loadRules(
       versions.set(data.id, list);
     }
     seen.set(key, source);
-    problems.push(
-      ...checkRule(source, data, {
-        registry,
-        forms,
-        brokenForms,
-        shared,
-        brokenShared,
-        ...(areas ? { areas } : {}),
-      }),
-    );
-    rules.push(
-      compileRule(
-        data,
-        new Map([...shared].map(([name, s]) => [name, s.condition.conditions])),
-        forms,
-      ),
-    );
+    for (const p of checkRule(source, data, ctx)) problems.push(p);
+    rules.push(compileRule(data, sharedConditions, forms));
   }
   problems.push(...overlappingVersions(versions));
   // A mistake in a shared condition is found once for every rule that uses it: say it once.

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits.js';
 import type { ConditionReference, LeafCondition, NestedCondition } from './rule.js';
 
 /** Where a node stands in a condition tree: `['conditions', 'all', 0, 'not']`. */
@@ -15,12 +16,13 @@ export interface ConditionVisitor {
   group?(c: NestedCondition, kind: 'all' | 'any' | 'not', path: ConditionPath): void;
   /**
    * A reference `{ condition: name }`: `problem` says why it is not followed (no such shared
-   * condition, or one that names itself through `chain`). Followed otherwise.
+   * condition, one that names itself through `chain`, or one that would go too deep or multiply
+   * the conditions past bounds). Followed otherwise.
    */
   reference?(
     c: ConditionReference,
     path: ConditionPath,
-    problem: 'unknown' | 'cycle' | undefined,
+    problem: ReferenceProblem | undefined,
     chain: readonly string[],
   ): void;
   /** Entering and leaving a shared condition that is followed. */
@@ -51,16 +53,41 @@ export interface ConditionFold<T> {
   reference(
     c: ConditionReference,
     inner: T | undefined,
-    problem: 'unknown' | 'cycle' | undefined,
+    problem: ReferenceProblem | undefined,
     path: ConditionPath,
   ): T;
 }
 
 /**
- * The one recursion over a condition tree: every node in order, shared conditions followed by
- * name where they are used, never into a cycle. `visit` sees each node on the way down (rule
- * checks, coverage, the facts a rule reads); `fold` builds a value on the way up (the compiler,
- * the plain closures). Everything that reads a condition tree goes through here.
+ * Why a reference is not followed: no such shared condition, one that names itself through the
+ * chain, or one that would take the conditions past `LIMITS.jsonDepth` levels or past
+ * `EXPANDED_CONDITIONS` conditions in all (shared conditions that use each other several times
+ * multiply).
+ */
+export type ReferenceProblem = 'unknown' | 'cycle' | 'too-deep' | 'too-many';
+
+/** The most conditions one tree may stand for, its shared conditions written out in place. */
+export const EXPANDED_CONDITIONS = 10_000;
+
+type Frame<T> =
+  | {
+      kind: 'all' | 'any';
+      c: NestedCondition;
+      items: NestedCondition[];
+      path: ConditionPath;
+      results: T[];
+    }
+  | { kind: 'not'; c: NestedCondition & { not: NestedCondition }; path: ConditionPath }
+  | { kind: 'ref'; c: ConditionReference; path: ConditionPath };
+
+/**
+ * The one walk over a condition tree: every node in order, shared conditions followed by name
+ * where they are used, never into a cycle. `visit` sees each node on the way down (rule checks,
+ * coverage, the facts a rule reads); `fold` builds a value on the way up (the compiler, the plain
+ * closures). Everything that reads a condition tree goes through here. It keeps its own stack
+ * rather than recursing, so no tree (shared conditions written out included) overflows the
+ * call stack; a reference that would go deeper than `LIMITS.jsonDepth` levels, or past
+ * `EXPANDED_CONDITIONS` conditions, is not followed and says so.
  */
 export function foldConditions<T>(
   tree: NestedCondition,
@@ -72,43 +99,92 @@ export function foldConditions<T>(
   const lookup = typeof shared === 'function' ? shared : (name: string) => shared.get(name);
   const restart = options.sharedPaths === 'restart';
   const chain: string[] = [];
-  const walk = (c: NestedCondition, path: ConditionPath): T => {
-    if ('all' in c) {
-      visit.group?.(c, 'all', path);
-      return fold.all(
-        c,
-        c.all.map((x, i) => walk(x, [...path, 'all', i])),
-        path,
-      );
-    }
-    if ('any' in c) {
-      visit.group?.(c, 'any', path);
-      return fold.any(
-        c,
-        c.any.map((x, i) => walk(x, [...path, 'any', i])),
-        path,
-      );
-    }
-    if ('not' in c) {
-      visit.group?.(c, 'not', path);
-      return fold.not(c, walk(c.not, [...path, 'not']), path);
-    }
-    if ('condition' in c) {
-      const target = lookup(c.condition);
-      const problem = !target ? 'unknown' : chain.includes(c.condition) ? 'cycle' : undefined;
-      visit.reference?.(c, path, problem, chain);
-      if (problem || !target) return fold.reference(c, undefined, problem, path);
-      chain.push(c.condition);
-      visit.enterShared?.(c.condition, target);
-      const inner = walk(target, restart ? ['conditions'] : path);
-      visit.leaveShared?.(c.condition);
-      chain.pop();
-      return fold.reference(c, inner, undefined, path);
-    }
-    visit.leaf?.(c, path, chain);
-    return fold.leaf(c, path, chain);
+  const stack: Frame<T>[] = [];
+  let nodes = 0;
+  let next: { c: NestedCondition; path: ConditionPath } | undefined = {
+    c: tree,
+    path: options.path ?? [],
   };
-  return walk(tree, options.path ?? []);
+  for (;;) {
+    // Down: from `next` to the first node with a value of its own.
+    const { c, path } = next as { c: NestedCondition; path: ConditionPath };
+    next = undefined;
+    nodes++;
+    let out: T;
+    if ('all' in c || 'any' in c) {
+      const kind = 'all' in c ? 'all' : 'any';
+      const items = 'all' in c ? c.all : (c as { any: NestedCondition[] }).any;
+      visit.group?.(c, kind, path);
+      if (items.length > 0) {
+        stack.push({ kind, c, items, path, results: [] });
+        next = { c: items[0] as NestedCondition, path: [...path, kind, 0] };
+        continue;
+      }
+      out =
+        kind === 'all'
+          ? fold.all(c as NestedCondition & { all: NestedCondition[] }, [], path)
+          : fold.any(c as NestedCondition & { any: NestedCondition[] }, [], path);
+    } else if ('not' in c) {
+      visit.group?.(c, 'not', path);
+      stack.push({ kind: 'not', c, path });
+      next = { c: c.not, path: [...path, 'not'] };
+      continue;
+    } else if ('condition' in c) {
+      const target = lookup(c.condition);
+      const problem: ReferenceProblem | undefined = !target
+        ? 'unknown'
+        : chain.includes(c.condition)
+          ? 'cycle'
+          : stack.length >= LIMITS.jsonDepth
+            ? 'too-deep'
+            : nodes >= EXPANDED_CONDITIONS
+              ? 'too-many'
+              : undefined;
+      visit.reference?.(c, path, problem, chain);
+      if (problem || !target) out = fold.reference(c, undefined, problem, path);
+      else {
+        chain.push(c.condition);
+        visit.enterShared?.(c.condition, target);
+        stack.push({ kind: 'ref', c, path });
+        next = { c: target, path: restart ? ['conditions'] : path };
+        continue;
+      }
+    } else {
+      visit.leaf?.(c, path, chain);
+      out = fold.leaf(c, path, chain);
+    }
+    // Up: hand the value to the nodes waiting for it, until one has another child to walk.
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (!top) return out;
+      if (top.kind === 'all' || top.kind === 'any') {
+        top.results.push(out);
+        const i = top.results.length;
+        if (i < top.items.length) {
+          next = { c: top.items[i] as NestedCondition, path: [...top.path, top.kind, i] };
+          break;
+        }
+        stack.pop();
+        out =
+          top.kind === 'all'
+            ? fold.all(top.c as NestedCondition & { all: NestedCondition[] }, top.results, top.path)
+            : fold.any(
+                top.c as NestedCondition & { any: NestedCondition[] },
+                top.results,
+                top.path,
+              );
+      } else if (top.kind === 'not') {
+        stack.pop();
+        out = fold.not(top.c, out, top.path);
+      } else {
+        const ref = top.c as ConditionReference;
+        stack.pop();
+        visit.leaveShared?.(ref.condition);
+        chain.pop();
+        out = fold.reference(ref, out, undefined, top.path);
+      }
+    }
+  }
 }
 
 const NOTHING: ConditionFold<void> = {

@@ -1,6 +1,7 @@
 import { findNodeAtLocation, type Node, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import type { z } from 'zod';
 import { describeIssue } from './issue-text.js';
+import { LIMITS } from './limits.js';
 import { hint, type Problem } from './problem.js';
 
 /** A JSON file parsed with positions, so that any path inside it can be reported as line:column. */
@@ -63,12 +64,69 @@ export function positionAt(lineStarts: number[], offset: number): { line: number
 }
 
 /**
+ * The first place where arrays and objects nest deeper than `LIMITS.jsonDepth`, as a located
+ * problem; undefined when the file stays within it. A loop over the characters (text inside
+ * strings skipped, escapes included), with no recursion: it runs before anything recursive (the
+ * parser's visit, JSON.parse, schemas, condition walkers) sees the text, so no nesting a file can
+ * hold overflows the stack.
+ */
+export function jsonDepthProblem(file: string, text: string): Problem | undefined {
+  const limit = LIMITS.jsonDepth;
+  let depth = 0;
+  let inString = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      depth++;
+      if (depth > limit) {
+        return {
+          severity: 'error',
+          file,
+          ...positionAt(lineStartsOf(text), i),
+          message: `nested ${depth} deep: expected at most ${limit} levels of arrays and objects; the whole file was set aside`,
+        };
+      }
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Why a number literal cannot be kept as written: a whole number beyond the safe range (JSON.parse
+ * would round it silently: 9007199254740993 becomes …992), or one that overflows to ±Infinity.
+ */
+export function numberLiteralProblem(literal: string, value: number): string | undefined {
+  if (!Number.isFinite(value))
+    return `the number ${literal} is too large to be read: expected a number between -${Number.MAX_VALUE} and ${Number.MAX_VALUE}`;
+  if (!Number.isSafeInteger(value) && /^-?\d+$/.test(literal))
+    return `the number ${literal} is too large to be kept exactly: expected a whole number between -${MAX_SAFE} and ${MAX_SAFE} (write it as text if it is a code)`;
+  return undefined;
+}
+
+/**
  * Parses strict JSON. Syntax errors, duplicate field names and `__proto__` keys are problems with
- * their exact place; the value is produced by JSON.parse, which never touches prototypes.
+ * their exact place; the value is produced by JSON.parse, which never touches prototypes. A file
+ * nested deeper than `LIMITS.jsonDepth` is one problem, found before any parser runs; numbers that
+ * cannot be kept exactly (`numberLiteralProblem`) are problems at their place.
  */
 export function parseJsonSource(
   file: string,
   text: string,
+  options: {
+    /**
+     * Numbers that cannot be kept exactly are returned as problems beside the source, not in
+     * place of it: for a reader that sets aside only the row holding one (JSON reports). Such a
+     * reader must say every problem it is given.
+     */
+    numbersBesideSource?: boolean;
+  } = {},
 ): { source: JsonSource; problems: Problem[] } | { source?: undefined; problems: Problem[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = lineStartsOf(body);
@@ -84,8 +142,16 @@ export function parseJsonSource(
         },
       ],
     };
+  const tooDeep = jsonDepthProblem(file, body);
+  if (tooDeep) return { problems: [tooDeep] };
   const syntax: Problem[] = [];
   const problems: Problem[] = [];
+  const numbers: Problem[] = [];
+  let more = 0;
+  const add = (p: Problem) => {
+    if (problems.length < LIMITS.problemsPerFile) problems.push(p);
+    else more++;
+  };
   // One streaming pass finds syntax errors, duplicate names and forbidden keys without building a
   // tree: a tree of a large registry costs gigabytes, and it is only needed to locate problems.
   const keys: Set<string>[] = [];
@@ -102,20 +168,34 @@ export function parseJsonSource(
         const at = positionAt(lineStarts, offset);
         const siblings = keys[keys.length - 1];
         if (key === '__proto__' || key === 'constructor' || key === 'prototype')
-          problems.push({
+          add({
             severity: 'error',
             file,
             ...at,
             message: `the field name "${key}" is not allowed`,
           });
         else if (siblings?.has(key))
-          problems.push({
+          add({
             severity: 'error',
             file,
             ...at,
             message: `the field "${key}" appears twice in the same object`,
           });
         siblings?.add(key);
+      },
+      onLiteralValue: (value, offset, length) => {
+        // Only a long literal can be a whole number out of range; any can overflow (1e400).
+        if (typeof value !== 'number' || (Number.isFinite(value) && length < 16)) return;
+        const wrong = numberLiteralProblem(body.slice(offset, offset + length), value);
+        if (!wrong) return;
+        const problem: Problem = {
+          severity: 'error',
+          file,
+          ...positionAt(lineStarts, offset),
+          message: wrong,
+        };
+        if (options.numbersBesideSource) numbers.push(problem);
+        else add(problem);
       },
       onError: (error, offset) => {
         const code = printParseErrorCode(error);
@@ -142,6 +222,12 @@ export function parseJsonSource(
   );
   // After the first syntax error the rest is guesswork: report only that one.
   if (syntax.length > 0) return { problems: syntax.slice(0, 1) };
+  if (more > 0)
+    problems.push({
+      severity: 'error',
+      file,
+      message: `… and ${more} more problems in this file`,
+    });
   if (problems.length > 0) return { problems };
   let root: Node | undefined;
   return {
@@ -154,7 +240,7 @@ export function parseJsonSource(
       },
       lineStarts,
     },
-    problems,
+    problems: numbers,
   };
 }
 
@@ -181,7 +267,17 @@ export function validateJson<T extends z.ZodType>(
 ): { data: z.infer<T>; problems: Problem[] } | { data?: undefined; problems: Problem[] } {
   const result = schema.safeParse(source.value, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
-  return { problems: zodProblems(source, result.error.issues, [], schema) };
+  // Past the problems kept for one file, the rest are counted, not located one by one.
+  const issues = result.error.issues;
+  const kept = LIMITS.problemsPerFile;
+  const problems = zodProblems(source, issues.slice(0, kept), [], schema);
+  if (issues.length > kept)
+    problems.push({
+      severity: 'error',
+      file: source.file,
+      message: `… and ${issues.length - kept} more problems in this file`,
+    });
+  return { problems };
 }
 
 export function zodProblems(
@@ -206,7 +302,8 @@ export function zodProblems(
       const field = typeof name === 'string' ? ` "${name}"` : '';
       out.push(problemAt(source, path, `missing required field${field}: ${describeIssue(issue)}`));
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const deepest = Math.max(0, ...issue.errors.map(progress));
+      let deepest = 0;
+      for (const branch of issue.errors) deepest = Math.max(deepest, progress(branch));
       // Every alternative refuses the same field: that field is the mistake.
       const unknownIn = (branch: readonly z.core.$ZodIssue[]) =>
         branch.flatMap((i) =>
@@ -220,7 +317,7 @@ export function zodProblems(
         const best =
           [...issue.errors].sort((a, b) => progress(b) - progress(a) || a.length - b.length)[0] ??
           [];
-        out.push(...zodProblems(source, best, path, schema));
+        for (const p of zodProblems(source, best, path, schema)) out.push(p);
       } else if (common.length > 0) {
         const unknown: z.core.$ZodIssue = {
           code: 'unrecognized_keys',
@@ -228,17 +325,16 @@ export function zodProblems(
           path: [],
           message: '',
         };
-        out.push(...zodProblems(source, [unknown], path, schema));
+        for (const p of zodProblems(source, [unknown], path, schema)) out.push(p);
       } else {
         // The alternative whose fields the value uses, if one: what it lacks is the mistake.
         const fits = issue.errors.find(
           (b) => unknownIn(b).length === 0 && !b.some((i) => i.code === 'unrecognized_keys'),
         );
-        out.push(
-          ...(fits
-            ? zodProblems(source, fits, path, schema)
-            : [problemAt(source, path, describeIssue(issue))]),
-        );
+        const said = fits
+          ? zodProblems(source, fits, path, schema)
+          : [problemAt(source, path, describeIssue(issue))];
+        for (const p of said) out.push(p);
       }
     } else {
       out.push(problemAt(source, path, describeIssue(issue)));
@@ -255,7 +351,9 @@ function progress(issues: readonly z.core.$ZodIssue[]): number {
   const telling = issues.filter(
     (i) => i.code !== 'unrecognized_keys' && !('input' in i && i.input === undefined),
   );
-  return Math.max(0, ...telling.map((i) => i.path.length));
+  let deepest = 0;
+  for (const i of telling) deepest = Math.max(deepest, i.path.length);
+  return deepest;
 }
 
 export function problemAt(

@@ -1,12 +1,13 @@
-import { walkConditions } from './conditions.js';
+import { EXPANDED_CONDITIONS, walkConditions } from './conditions.js';
 import { factCatalog, LATE_FIELD, SUBJECT_PREFIX } from './facts.js';
 import type { Form, FormField } from './form.js';
 import { describeValue } from './issue-text.js';
 import { type JsonSource, type PathSegment, problemAt } from './json-source.js';
+import { LIMITS } from './limits.js';
 import { hint, type Problem } from './problem.js';
 import type { Registry } from './registry.js';
 import type { Attribute } from './registry-schema.js';
-import type { Rule, RuleSubjects, SharedCondition } from './rule.js';
+import type { NestedCondition, Rule, RuleSubjects, SharedCondition } from './rule.js';
 
 /** What a rule may know about a fact: its type and range, and which subjects have it. */
 interface FactSpec {
@@ -96,10 +97,8 @@ const ORDERING = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'great
  */
 export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Problem[] {
   const problems: Problem[] = [];
-  const { known, personal } = specs(ctx.forms, ctx.registry.attributes);
-  let here = source;
   const at = (path: PathSegment[], message: string) =>
-    problems.push(problemAt(here, path, message));
+    problems.push(problemAt(source, path, message));
 
   if (ctx.areas !== undefined && !ctx.areas.includes(rule.area))
     at(
@@ -121,6 +120,52 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
           `unknown place type "${t}"${hint(t, ctx.registry.placeTypes.keys())}`,
         );
     });
+  const found = checkConditions(source, rule.conditions, ctx, subjects);
+  for (const p of found) problems.push(p);
+  return problems;
+}
+
+/**
+ * Checks a shared condition on its own, whether a rule uses it or not: every fact exists (for
+ * any subject: the rules that use it are checked for theirs), every operator and value fits the
+ * fact, and every shared condition it names exists and does not lead back to it.
+ */
+export function checkSharedCondition(
+  source: JsonSource,
+  condition: SharedCondition,
+  ctx: RuleContext,
+): Problem[] {
+  return checkConditions(source, { condition: condition.name }, ctx, undefined, {
+    condition,
+    source,
+  });
+}
+
+/**
+ * The conditions of a rule (for its subjects) or of a shared condition (`self`, for any subject):
+ * facts inside a shared condition are checked in the shared file.
+ */
+function checkConditions(
+  source: JsonSource,
+  tree: NestedCondition,
+  ctx: RuleContext,
+  subjects: RuleSubjects | undefined,
+  self?: { condition: SharedCondition; source: JsonSource },
+): Problem[] {
+  const problems: Problem[] = [];
+  const { known, personal } = specs(ctx.forms, ctx.registry.attributes);
+  let here = source;
+  // A shared condition used many times over would say the same thing at the same place each time.
+  const said = new Set<string>();
+  const at = (path: PathSegment[], message: string) => {
+    const p = problemAt(here, path, message);
+    const key = `${p.file}:${p.line}:${p.column}:${p.message}`;
+    if (said.has(key)) return;
+    said.add(key);
+    problems.push(p);
+  };
+  const sharedNamed = (name: string) =>
+    self && name === self.condition.name ? self : ctx.shared?.get(name);
 
   /** The fact's spec, or undefined after reporting why it cannot be used. */
   const usable = (fact: string, path: PathSegment[]): FactSpec | undefined => {
@@ -132,7 +177,7 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
         at(path, `unknown fact "${fact}"${hint(fact, known.keys())}`);
       return undefined;
     }
-    const gap = availability(spec, subjects);
+    const gap = subjects ? availability(spec, subjects) : undefined;
     if (gap) {
       at(path, `the fact "${fact}" ${gap}`);
       return undefined;
@@ -140,12 +185,14 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
     return spec;
   };
 
-  // Facts inside a shared condition are checked for this rule's subjects, in the shared file.
   const sources: (typeof here)[] = [];
+  // Past a bound every further reference is past it too: the first one says it.
+  let bounded = false;
   walkConditions(
-    rule.conditions,
+    tree,
     {
       reference: (c, path, problem, chain) => {
+        const through = [...chain, c.condition].join(' → ');
         if (problem === 'unknown' && !ctx.brokenShared?.has(c.condition))
           at(
             [...path, 'condition'],
@@ -154,12 +201,21 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
         else if (problem === 'cycle')
           at(
             [...path, 'condition'],
-            `the shared condition "${c.condition}" refers to itself (${[...chain, c.condition].join(' → ')})`,
+            `the shared condition "${c.condition}" refers to itself (${through})`,
           );
+        else if ((problem === 'too-deep' || problem === 'too-many') && !bounded) {
+          bounded = true;
+          at(
+            [...path, 'condition'],
+            problem === 'too-deep'
+              ? `the shared condition "${c.condition}" takes the conditions more than ${LIMITS.jsonDepth} levels deep (${through}): expected at most ${LIMITS.jsonDepth} levels of "all", "any", "not" and shared conditions`
+              : `the shared condition "${c.condition}" makes the conditions more than ${EXPANDED_CONDITIONS} conditions long when shared conditions are written out in place (${through}): expected shared conditions that do not use each other over and over`,
+          );
+        }
       },
       enterShared: (name) => {
         sources.push(here);
-        here = ctx.shared?.get(name)?.source ?? here;
+        here = sharedNamed(name)?.source ?? here;
       },
       leaveShared: () => {
         here = sources.pop() as typeof here;
@@ -181,16 +237,19 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
               [...path, 'value'],
               `the fact "${value.fact}" is a plain value: "path" and "params" are not needed`,
             );
-          if (spec && other && NUMERIC.has(spec.type) !== NUMERIC.has(other.type))
-            at(
-              [...path, 'value'],
-              `"${c.fact}" (${spec.type}) cannot be compared with "${value.fact}" (${other.type})`,
+          if (spec && other) {
+            const wrong = operatorProblem(
+              c.operator,
+              { fact: c.fact, spec },
+              { fact: value.fact, spec: other },
             );
+            if (wrong) at([...path, wrong.at], wrong.message);
+          }
           return;
         }
         if (spec) {
-          const wrong = valueProblem(spec, c.operator, value);
-          if (wrong) at([...path, 'value'], wrong);
+          const wrong = operatorProblem(c.operator, { fact: c.fact, spec }, { values: [value] });
+          if (wrong) at([...path, wrong.at], wrong.message);
           if (c.unit !== undefined && c.unit !== spec.unit)
             at(
               [...path, 'unit'],
@@ -201,8 +260,8 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
         }
       },
     },
-    (name) => ctx.shared?.get(name)?.condition.conditions,
-    { path: ['conditions'], sharedPaths: 'restart' },
+    (name) => sharedNamed(name)?.condition.conditions,
+    { path: self ? [] : ['conditions'], sharedPaths: 'restart' },
   );
   return problems;
 }
@@ -247,49 +306,133 @@ function availability(spec: FactSpec, subjects: RuleSubjects): string | undefine
     : `comes from the form "${form.id}", which is filled in by ${filler}; this rule applies to ${who}`;
 }
 
-function valueProblem(spec: FactSpec, operator: string, value: unknown): string | undefined {
+/** One side of a comparison: a fact, or the values written in the rule (each compared in turn). */
+type Side = { fact: string; spec: FactSpec } | { values: unknown[] };
+
+/**
+ * Fact types that hold a list. None of Shoutu's forms or registry attributes does (each fact
+ * holds one value), so the decorators that read a fact as a list are refused.
+ */
+const LIST_TYPES: ReadonlySet<string> = new Set();
+const NO_LIST_FACT =
+  'and no fact is a list (each fact of the forms and the registry holds one value)';
+
+/**
+ * Whether an operator, decorators and all, fits what it compares: json-rules-engine 7's
+ * decorators are followed outside in (`everyValue:swap:in` takes each value, swaps the sides,
+ * then asks "in"), so each one's need (a list fact, a list value) is checked on the side it reads.
+ * Mistakes of the decorators are said at the operator; of a plain operator, at the value.
+ */
+function operatorProblem(
+  operator: string,
+  fact: Side,
+  value: Side,
+): { at: 'operator' | 'value'; message: string } | undefined {
   const parts = operator.split(':');
   const base = parts[parts.length - 1] as string;
-  // Decorators other than `not` change what is compared (lists, swapped sides): leave those to json-rules-engine.
-  if (parts.slice(0, -1).some((d) => d !== 'not')) return undefined;
-  const unit = spec.unit ? ` (${spec.unit})` : '';
-  const expectOne = (v: unknown): string | undefined => {
-    if (NUMERIC.has(spec.type)) {
-      if (typeof v !== 'number')
-        return `expected a number${unit} to compare with, found ${describeValue(v)}`;
-      if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))
-        return `${v} is outside the range of the field: expected ${
-          spec.min !== undefined && spec.max !== undefined
-            ? `${spec.min} to ${spec.max}`
-            : spec.min !== undefined
-              ? `at least ${spec.min}`
-              : `at most ${spec.max}`
-        }${unit}`;
+  const decorated = parts.slice(0, -1).some((d) => d !== 'not');
+  const where = decorated ? 'operator' : 'value';
+  const fail = (message: string) => ({ at: where, message }) as const;
+  const atOperator = (message: string) =>
+    ({ at: 'operator', message: `"${operator}": ${message}` }) as const;
+  let left = fact;
+  let right = value;
+  let swapped = false;
+  // The list a side must be, taken apart into its items; a message when it cannot be one.
+  const items = (side: Side, need: string): Side | string => {
+    if ('spec' in side)
+      return LIST_TYPES.has(side.spec.type)
+        ? side
+        : `${need} needs a fact that is a list, ${NO_LIST_FACT}; "${side.fact}" is a single ${side.spec.type}`;
+    const out: unknown[] = [];
+    for (const v of side.values) {
+      if (!Array.isArray(v))
+        return `${need} needs a list of values, e.g. [1, 2], found ${describeValue(v)}`;
+      for (const x of v) out.push(x);
+    }
+    return { values: out };
+  };
+  for (const d of parts.slice(0, -1)) {
+    if (d === 'not') continue;
+    if (d === 'swap') {
+      [left, right] = [right, left];
+      swapped = !swapped;
+      continue;
+    }
+    const onFact = d === 'someFact' || d === 'everyFact';
+    const taken = items(onFact ? left : right, `"${d}"`);
+    if (typeof taken === 'string') return atOperator(taken);
+    if (onFact) left = taken;
+    else right = taken;
+  }
+  const named = decorated ? `"${base}" here` : `"${base}"`;
+  // The fact and the values it is compared with, whichever side each stands on.
+  const compare = (a: Side, b: Side): string | undefined => {
+    if ('spec' in a && 'spec' in b) {
+      if (NUMERIC.has(a.spec.type) !== NUMERIC.has(b.spec.type))
+        return `"${a.fact}" (${a.spec.type}) cannot be compared with "${b.fact}" (${b.spec.type})`;
+      if (ORDERING.has(base) && !NUMERIC.has(a.spec.type))
+        return `"${base}" compares numbers, and these facts are ${kindOf(a.spec)}`;
       return undefined;
     }
-    if (spec.type === 'boolean')
-      return typeof v === 'boolean'
-        ? undefined
-        : `expected true or false, found ${describeValue(v)}`;
-    if (typeof v !== 'string') return `expected text to compare with, found ${describeValue(v)}`;
-    if (spec.options && !spec.options.includes(v))
-      return `"${v}" is not one of the field's options: ${spec.options.map((o) => `"${o}"`).join(', ')}`;
-    return undefined;
-  };
-  if (base === 'in' || base === 'notIn') {
-    if (!Array.isArray(value))
-      return `"${base}" needs a list of values, e.g. [1, 2], found ${describeValue(value)}`;
-    for (const v of value) {
-      const p = expectOne(v);
+    const f = ('spec' in a ? a : b) as { fact: string; spec: FactSpec };
+    const vs = ('values' in a ? a : b) as { values: unknown[] };
+    if (ORDERING.has(base) && !NUMERIC.has(f.spec.type))
+      return `"${base}" compares numbers, and this fact is ${kindOf(f.spec)}`;
+    for (const v of vs.values) {
+      const p = expectOne(f.spec, v);
       if (p) return p;
     }
     return undefined;
+  };
+  if (base === 'in' || base === 'notIn') {
+    if ('values' in right && right.values.some((v) => !Array.isArray(v)) && !decorated)
+      return fail(
+        `"${base}" needs a list of values, e.g. [1, 2], found ${describeValue(right.values.find((v) => !Array.isArray(v)))}`,
+      );
+    const list = items(right, swapped ? `${named} (after "swap")` : named);
+    if (typeof list === 'string') return decorated ? atOperator(list) : fail(list);
+    const wrong = compare(left, list);
+    return wrong ? fail(wrong) : undefined;
   }
-  if (base === 'contains' || base === 'doesNotContain')
-    return `"${base}" needs a fact that is a list; this fact is a single ${spec.type}`;
-  if (ORDERING.has(base) && !NUMERIC.has(spec.type))
-    return `"${base}" compares numbers, and this fact is ${spec.type === 'boolean' ? 'yes/no' : spec.type}`;
-  return expectOne(value);
+  if (base === 'contains' || base === 'doesNotContain') {
+    if ('spec' in left && !LIST_TYPES.has(left.spec.type) && !decorated)
+      return fail(`"${base}" needs a fact that is a list; this fact is a single ${left.spec.type}`);
+    const list = items(left, swapped ? `${named} (after "swap")` : named);
+    if (typeof list === 'string') return atOperator(list);
+    const wrong = compare(list, right);
+    return wrong ? fail(wrong) : undefined;
+  }
+  const wrong = compare(left, right);
+  return wrong ? fail(wrong) : undefined;
+}
+
+function kindOf(spec: FactSpec): string {
+  return spec.type === 'boolean' ? 'yes/no' : spec.type;
+}
+
+/** Whether one value written in a rule fits the fact it is compared with. */
+function expectOne(spec: FactSpec, v: unknown): string | undefined {
+  const unit = spec.unit ? ` (${spec.unit})` : '';
+  if (NUMERIC.has(spec.type)) {
+    if (typeof v !== 'number')
+      return `expected a number${unit} to compare with, found ${describeValue(v)}`;
+    if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))
+      return `${v} is outside the range of the field: expected ${
+        spec.min !== undefined && spec.max !== undefined
+          ? `${spec.min} to ${spec.max}`
+          : spec.min !== undefined
+            ? `at least ${spec.min}`
+            : `at most ${spec.max}`
+      }${unit}`;
+    return undefined;
+  }
+  if (spec.type === 'boolean')
+    return typeof v === 'boolean' ? undefined : `expected true or false, found ${describeValue(v)}`;
+  if (typeof v !== 'string') return `expected text to compare with, found ${describeValue(v)}`;
+  if (spec.options && !spec.options.includes(v))
+    return `"${v}" is not one of the field's options: ${spec.options.map((o) => `"${o}"`).join(', ')}`;
+  return undefined;
 }
 
 /**

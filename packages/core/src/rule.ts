@@ -38,7 +38,21 @@ const OPERATOR = new RegExp(`^(?:(?:${DECORATORS.join('|')}):)*(?:${OPERATORS.jo
 export const Operator = z
   .string()
   .regex(OPERATOR, {
-    error: `expected an operator of json-rules-engine: ${OPERATORS.join(', ')} (optionally decorated, e.g. "not:in")`,
+    error: (issue) => {
+      const parts = typeof issue.input === 'string' ? issue.input.split(':') : [];
+      const base = parts[parts.length - 1] as string;
+      const unknown = parts
+        .slice(0, -1)
+        .find((d) => !(DECORATORS as readonly string[]).includes(d));
+      // A known operator behind a decorator json-rules-engine does not have: name the decorator.
+      if (
+        parts.length > 1 &&
+        (OPERATORS as readonly string[]).includes(base) &&
+        unknown !== undefined
+      )
+        return `unknown operator decorator "${unknown}": expected one of ${DECORATORS.join(', ')}, each followed by a colon before the operator, e.g. "not:in"`;
+      return `expected an operator of json-rules-engine: ${OPERATORS.join(', ')} (optionally decorated, e.g. "not:in")`;
+    },
   })
   // Editors offer `examples` as completions.
   .meta({ examples: [...OPERATORS] });

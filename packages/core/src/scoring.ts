@@ -25,7 +25,21 @@ export const CountMode = z.discriminatedUnion(
 );
 export type CountMode = z.infer<typeof CountMode>;
 
-const Weight = z.number().positive({ error: 'expected a weight above 0' });
+/**
+ * The range of a weight. Weights count relative to each other; bounds keep every sum finite and
+ * every ratio exact enough to round (a weight of 1e-320 has too few digits to halve).
+ */
+export const MIN_WEIGHT = 0.001;
+export const MAX_WEIGHT = 1000;
+
+const Weight = z
+  .number()
+  .min(MIN_WEIGHT, {
+    error: `expected a weight of at least ${MIN_WEIGHT} (and at most ${MAX_WEIGHT})`,
+  })
+  .max(MAX_WEIGHT, {
+    error: `expected a weight of at most ${MAX_WEIGHT}: weights count relative to each other, so 5, 3 and 1 say the same as 500, 300 and 100`,
+  });
 
 /** A policy area: its id (a rule's `area`, and the folder `rules/<id>/`), name and weight. */
 export const AreaDef = z.strictObject({
@@ -39,7 +53,10 @@ export const AreaDef = z.strictObject({
   weight: Weight,
 });
 export type AreaDef = z.infer<typeof AreaDef>;
-const Percent = z.number().min(0).max(100);
+const Percent = z
+  .number()
+  .min(0, { error: 'expected a score from 0 to 100' })
+  .max(100, { error: 'expected a score from 0 to 100' });
 
 export const BANDS = ['green', 'yellow', 'red'] as const;
 export type Band = (typeof BANDS)[number];

@@ -1,6 +1,7 @@
 import {
   conditionPathText,
   factsOf,
+  foldConditions,
   inForceBetween,
   type NestedCondition,
   walkConditions,
@@ -77,4 +78,51 @@ test('one in-force predicate: both ends included, no end is forever', () => {
   expect(inForceBetween('2020-02-01', '2020-02-03', '2020-02-04')).toBe(false);
   expect(inForceBetween('2020-02-01', undefined, '2020-01-31')).toBe(false);
   expect(inForceBetween('2020-02-01', undefined, '2030-01-01')).toBe(true);
+});
+
+describe('walks keep their own stack', () => {
+  test('a tree 5,000 levels deep is walked and folded without overflowing', () => {
+    let tree: NestedCondition = { fact: 'deep', operator: 'equal', value: 1 };
+    for (let i = 0; i < 5_000; i++) tree = i % 2 ? { not: tree } : { all: [tree, leaf('x')] };
+    expect(factsOf(tree)).toEqual(['deep', 'x', 'x-other']);
+    const depth = foldConditions<number>(tree, {
+      leaf: () => 0,
+      all: (_, children) => 1 + Math.max(children[0] ?? 0, children[1] ?? 0),
+      any: () => 0,
+      not: (_, inner) => inner + 1,
+      reference: () => 0,
+    });
+    expect(depth).toBe(5_000);
+  });
+
+  test('a reference past 64 levels, or past the conditions a tree may stand for, is not followed', () => {
+    const chain = new Map<string, NestedCondition>();
+    for (let i = 0; i < 200; i++)
+      chain.set(`c${i}`, i < 199 ? { not: { condition: `c${i + 1}` } } : leaf('end'));
+    const problems: string[] = [];
+    walkConditions(
+      { condition: 'c0' },
+      { reference: (c, _p, problem) => problem && problems.push(`${c.condition} ${problem}`) },
+      chain,
+    );
+    expect(problems).toEqual(['c32 too-deep']);
+    const doubling = new Map<string, NestedCondition>();
+    for (let i = 0; i < 30; i++)
+      doubling.set(
+        `d${i}`,
+        i < 29 ? { any: [{ condition: `d${i + 1}` }, { condition: `d${i + 1}` }] } : leaf('end'),
+      );
+    let refused = 0;
+    walkConditions(
+      { condition: 'd0' },
+      {
+        reference: (_c, _p, problem) => {
+          if (problem === 'too-many') refused++;
+        },
+      },
+      doubling,
+    );
+    expect(refused).toBeGreaterThan(0);
+    expect(factsOf({ condition: 'd0' }, doubling)).toEqual(['end', 'end-other']);
+  });
 });

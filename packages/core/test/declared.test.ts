@@ -218,7 +218,7 @@ describe('policy areas', () => {
       trend: { flatWithin: 1 },
     });
 
-  test('declared in the scoring method, each once, with a weight above 0', () => {
+  test('declared in the scoring method, each once, with a weight from 0.001 to 1000', () => {
     expect(method([{ id: 'health', name: { en: 'Health' }, weight: 1 }]).success).toBe(true);
     expect(method([]).success).toBe(false);
     const r = method([
@@ -226,7 +226,7 @@ describe('policy areas', () => {
       { id: 'economy', name: { en: 'Economy' }, weight: 0 },
     ]);
     expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
-      'areas.1.weight: expected a weight above 0',
+      'areas.1.weight: expected a weight of at least 0.001 (and at most 1000)',
     ]);
     const twice = method([
       { id: 'health', name: { en: 'Health' }, weight: 1 },

@@ -1,4 +1,7 @@
-import { Form, formatProblem, parseJsonSource, validateJson } from '@shoutu/core';
+import { Form, formatProblem, jsonDepthProblem, parseJsonSource, validateJson } from '@shoutu/core';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
 import { describe, expect, test } from 'vitest';
 
 const problems = (text: string) => {
@@ -91,5 +94,84 @@ describe('dates and times', () => {
     expect(problems('{\n  “id”: "x"\n}')).toEqual([
       'data/forms/x.json:2:3: error: this is not valid JSON: found a curly quote “, expected straight double quotes (") around names and text',
     ]);
+  });
+});
+
+describe('hostile structure', () => {
+  const parse = (text: string) => parseJsonSource('rules/x.json', text);
+  const said = (text: string) => parse(text).problems.map(formatProblem);
+
+  test('10,000 nested arrays or objects are one located problem, not a stack overflow', () => {
+    const arrays = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    expect(said(arrays)).toEqual([
+      'rules/x.json:1:65: error: nested 65 deep: expected at most 64 levels of arrays and objects; the whole file was set aside',
+    ]);
+    const objects = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    expect(said(objects)).toEqual([
+      'rules/x.json:1:321: error: nested 65 deep: expected at most 64 levels of arrays and objects; the whole file was set aside',
+    ]);
+    expect(parse(arrays).source).toBeUndefined();
+  });
+
+  test('the place is the first value too deep, on its own line', () => {
+    const text = `{\n"a":\n${'['.repeat(63)}\n  [1]\n${']'.repeat(63)}\n}`;
+    expect(said(text)).toEqual([
+      'rules/x.json:4:3: error: nested 65 deep: expected at most 64 levels of arrays and objects; the whole file was set aside',
+    ]);
+    expect(jsonDepthProblem('f.json', text)?.line).toBe(4);
+  });
+
+  test('exactly 64 levels are read', () => {
+    const text = `${'['.repeat(64)}1${']'.repeat(64)}`;
+    const p = parse(text);
+    expect(p.problems).toEqual([]);
+    expect(p.source?.value).toBeDefined();
+    expect(jsonDepthProblem('f.json', text)).toBeUndefined();
+  });
+
+  test('brackets inside strings, escaped quotes included, do not count', () => {
+    const deep = '['.repeat(10_000);
+    const text = `{"a": "${deep}", "b": "\\"${deep}\\\\", "c": [["\\\\"]]}`;
+    const p = parse(text);
+    expect(p.problems).toEqual([]);
+    expect((p.source?.value as { a: string } | undefined)?.a).toBe(deep);
+  });
+
+  test('whole numbers beyond the safe range and numbers that overflow are located', () => {
+    expect(said('{\n  "code": 9007199254740993,\n  "big": 1e400,\n  "low": -1e400\n}')).toEqual([
+      'rules/x.json:2:11: error: the number 9007199254740993 is too large to be kept exactly: expected a whole number between -9007199254740991 and 9007199254740991 (write it as text if it is a code)',
+      'rules/x.json:3:10: error: the number 1e400 is too large to be read: expected a number between -1.7976931348623157e+308 and 1.7976931348623157e+308',
+      'rules/x.json:4:10: error: the number -1e400 is too large to be read: expected a number between -1.7976931348623157e+308 and 1.7976931348623157e+308',
+    ]);
+    expect(said('[-9007199254740992]')).toHaveLength(1);
+  });
+
+  test('decimals, exponents and the largest safe whole numbers are fine', () => {
+    const p = parse(
+      '[0.1, 1e20, 1e-400, 9007199254740991, -9007199254740991, 12345678901234567.5]',
+    );
+    expect(p.problems).toEqual([]);
+    expect(p.source?.value).toEqual([0.1, 1e20, 0, MAX, -MAX, 12345678901234568]);
+  });
+
+  test('a reader that sets aside rows can have such numbers beside the source', () => {
+    const p = parseJsonSource(
+      'data/reports/r.json',
+      '{"rows": [\n  {"n": 1},\n  {"n": 9007199254740993}\n]}',
+      {
+        numbersBesideSource: true,
+      },
+    );
+    expect(p.source?.value).toBeDefined();
+    expect(p.problems.map(formatProblem)).toEqual([
+      'data/reports/r.json:3:9: error: the number 9007199254740993 is too large to be kept exactly: expected a whole number between -9007199254740991 and 9007199254740991 (write it as text if it is a code)',
+    ]);
+  });
+
+  test('problems past the limit for one file are counted in one line', () => {
+    const text = `[${Array.from({ length: 150 }, () => '1e999').join(',')}]`;
+    const p = said(text);
+    expect(p).toHaveLength(101);
+    expect(p[100]).toBe('rules/x.json: error: … and 50 more problems in this file');
   });
 });

@@ -85,6 +85,17 @@ export function round2(x: number): number {
 }
 
 /**
+ * A score as it is published: a finite number from 0 to 100. The method's schema keeps weights
+ * finite, positive and at most `MAX_WEIGHT` and credits between 0 and 1, so anything else is a
+ * bug in Shoutu, never a result to publish.
+ */
+export function checkedScore(score: number, what: string): number {
+  if (!Number.isFinite(score) || score < 0 || score > 100)
+    throw new Error(`bug: the ${what} score came out as ${score}, not a number from 0 to 100`);
+  return score;
+}
+
+/**
  * Accumulates findings into a score under one scoring method; the same tally serves a place,
  * a grid or a whole district, and tallies merge up the territory.
  */
@@ -153,7 +164,7 @@ export class Tally {
 
   summary(): Summary {
     const exact = this.exactScore();
-    const score = exact === null ? null : round1(exact);
+    const score = exact === null ? null : checkedScore(round1(exact), 'overall');
     const plain = score === null ? null : bandOf(score, this.method);
     const band =
       plain !== null && this.criticalFailures > 0
@@ -164,7 +175,7 @@ export class Tally {
       areas: Object.fromEntries(
         [...this.points].map(([a, p]) => [
           a,
-          p.possible > 0 ? round1((100 * p.earned) / p.possible) : null,
+          p.possible > 0 ? checkedScore(round1((100 * p.earned) / p.possible), a) : null,
         ]),
       ),
       band,
@@ -186,6 +197,9 @@ export class Tally {
       lost +=
         (this.weight(a) / weight) * ((100 * (mine.possible - mine.earned)) / this.area(a).possible);
     }
-    return round2(lost);
+    const points = round2(lost);
+    if (!Number.isFinite(points))
+      throw new Error(`bug: the points lost in a part came out as ${points}`);
+    return points;
   }
 }
