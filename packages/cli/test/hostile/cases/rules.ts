@@ -145,9 +145,9 @@ export const cases: Case[] = [
   ),
   bad('"someValue:" with a number value', NEW, withRule(cond('someValue:equal', '1')), /someValue/),
   bad(
-    '"swap:" with "someFact:"',
+    '"swap:" with "someFact:" and a single value (after swap, someFact reads the value)',
     NEW,
-    withRule(cond('swap:someFact:equal', '[1]')),
+    withRule(cond('swap:someFact:equal', '1')),
     /swap|someFact/,
   ),
   bad(

@@ -74,7 +74,7 @@ export const cases: Case[] = [
   bad(
     'a band of 1e400',
     change(BANDS, '"bands": { "green": 1e400, "yellow": 75 }'),
-    /green|band|finite|Infinity/,
+    /green|band|finite|Infinity|too large/,
   ),
   bad(
     'a partial credit above 1',
