@@ -27,7 +27,7 @@ import {
   type RuleCoverage,
   runCase,
 } from '@shoutu/engine';
-import { listFiles, readTexts } from '../files.js';
+import { readTexts, walkEntries } from '../files.js';
 import { loadReports } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
@@ -51,16 +51,14 @@ export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number>
   const { project, problems } = await loadProject(opts.root, opts.dir);
   const all = [...problems];
   // Count the rule files even when some do not load: "0 rules" would read as "nothing found".
-  const ruleCount = (
-    await listFiles(
-      path.join(opts.root, opts.dir),
-      (f) =>
-        f.includes('/') &&
-        f.endsWith('.json') &&
-        !f.endsWith('.test.json') &&
-        !f.startsWith('conditions/'),
-    )
-  ).length;
+  // Entries set aside (links, hidden files) are said by `loadProject`.
+  const ruleCount = walkEntries(opts.root, opts.dir, {
+    match: (f) =>
+      f.includes('/') &&
+      f.endsWith('.json') &&
+      !f.endsWith('.test.json') &&
+      !f.startsWith('conditions/'),
+  }).files.length;
   if (project) all.push(...(await firingWarnings(opts.root, project)));
   const errors = countOf(all, 'error');
   const warnings = countOf(all, 'warning');
@@ -131,9 +129,10 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
   }
   const facts = new Map(project.ruleSet.facts.map((f) => [f.name, f]));
   const config = await readConfig(opts.root, opts.dir, problems);
-  const rels = (
-    await listFiles(path.join(opts.root, opts.dir), (f) => f.endsWith('.test.json'))
-  ).map((f) => `${opts.dir}/${f}`);
+  // Entries set aside (a linked test file) were said by `loadProject`, which stopped on them.
+  const rels = walkEntries(opts.root, opts.dir, {
+    match: (f) => f.endsWith('.test.json'),
+  }).files.map((f) => `${opts.dir}/${f}`);
   const read = await readTexts(opts.root, rels);
   problems.push(...read.problems);
   const byId = new Map<string, CompiledRule[]>();
@@ -298,7 +297,8 @@ async function readConfig(
   problems: Problem[],
 ): Promise<RulesConfig | undefined> {
   const rel = `${dir}/rules.config.json`;
-  const files = await listFiles(path.join(root, dir), (f) => f === 'rules.config.json');
+  const files = walkEntries(root, dir, { match: (f) => f === 'rules.config.json', maxDepth: 1 })
+    .files;
   if (files.length === 0) return undefined;
   const read = await readTexts(root, [rel]);
   problems.push(...read.problems);
