@@ -148,6 +148,10 @@ describe('report files', () => {
     const cached = await fx.run('validate', '--max-problems', '100000');
     expect(cached.out).toMatch(/set aside: 0 files, 130001 rows \(0 parsed, 2 unchanged/);
     expect(cached.err).toBe(again.err);
+    // \`rules check\` reads every report for its firing warnings (loadReports): it crashed here.
+    const check = await fx.run('rules', 'check');
+    expect(check.err).not.toMatch(/internal error|Maximum call stack/);
+    expect(check.code).toBe(0);
     const e = await fx.run('evaluate');
     expect(e.err).not.toMatch(STACK);
     expect(e.err).toMatch(/reports set aside: 0 files, 130001 rows/);
@@ -201,6 +205,10 @@ describe('report files', () => {
     expect(pinned.problems.find((p) => p.file === future)).toBeUndefined();
     const r = await validate(fx);
     expect(r.err).toContain(`${future}: error: the report is for 2099-01-01`);
+    // \`rules check\` reads every report for its firing warnings (loadReports): it crashed here.
+    const check = await fx.run('rules', 'check');
+    expect(check.err).not.toMatch(/internal error|Maximum call stack/);
+    expect(check.code).toBe(0);
     const e = await fx.run('evaluate');
     expect(e.err).not.toMatch(STACK);
     expect(e.err).toMatch(/reports set aside: 1 file/);

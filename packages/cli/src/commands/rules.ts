@@ -134,7 +134,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
     match: (f) => f.endsWith('.test.json'),
   }).files.map((f) => `${opts.dir}/${f}`);
   const read = await readTexts(opts.root, rels);
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p);
   const byId = new Map<string, CompiledRule[]>();
   for (const r of project.ruleSet.rules) byId.set(r.rule.id, [...(byId.get(r.rule.id) ?? []), r]);
   // Coverage is kept per version: a version no case runs is a version nobody tested.
@@ -149,13 +149,13 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
   for (const text of read.texts) {
     const parsed = parseJsonSource(text.file, text.text);
     if (!parsed.source) {
-      problems.push(...parsed.problems);
+      for (const p of parsed.problems) problems.push(p);
       continue;
     }
     const source = parsed.source;
     const v = validateJson(source, RuleTestFile);
     if (!v.data) {
-      problems.push(...v.problems);
+      for (const p of v.problems) problems.push(p);
       continue;
     }
     const versions = byId.get(v.data.rule);
@@ -301,15 +301,15 @@ async function readConfig(
     .files;
   if (files.length === 0) return undefined;
   const read = await readTexts(root, [rel]);
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p);
   const text = read.texts[0];
   if (!text) return undefined;
   const parsed = parseJsonSource(rel, text.text);
   if (!parsed.source) {
-    problems.push(...parsed.problems);
+    for (const p of parsed.problems) problems.push(p);
     return undefined;
   }
   const v = validateJson(parsed.source, RulesConfig);
-  problems.push(...v.problems);
+  for (const p of v.problems) problems.push(p);
   return v.data;
 }
