@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, lstatSync, readdirSync, type Stats } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatBytes, LIMITS, type Problem } from '@shoutu/core';
 
@@ -90,7 +90,10 @@ export function walkEntries(root: string, dir: string, options: WalkOptions = {}
     try {
       entries = readdirSync(path.join(base, folder), { withFileTypes: true });
     } catch (e) {
-      aside(folder, `the folder could not be read (${(e as { code?: string }).code ?? 'error'}); nothing in it was read`);
+      aside(
+        folder,
+        `the folder could not be read (${(e as { code?: string }).code ?? 'error'}); nothing in it was read`,
+      );
       continue;
     }
     for (const e of entries) {
@@ -197,14 +200,37 @@ export function decodeText(rel: string, bytes: Uint8Array): TextFile | Problem {
   }
 }
 
-/** Reads files as UTF-8 (see `decodeText`). */
+/**
+ * Reads files as UTF-8 (see `decodeText`). A link, or a file past `maxBytes` (by `lstat`), is a
+ * problem and is never opened.
+ */
 export async function readTexts(
   root: string,
   rels: string[],
+  maxBytes: number = LIMITS.jsonBytes,
 ): Promise<{ texts: TextFile[]; problems: Problem[] }> {
   const texts: TextFile[] = [];
   const problems: Problem[] = [];
   for (const rel of rels) {
+    const st = lstatSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (st?.isSymbolicLink() || (st && !st.isFile())) {
+      problems.push({
+        severity: 'error',
+        file: rel,
+        message: st.isSymbolicLink()
+          ? 'a symbolic link: expected a plain file; links are not followed, so it was not read'
+          : 'expected a plain file; it was not read',
+      });
+      continue;
+    }
+    if (st && st.size > maxBytes) {
+      problems.push({
+        severity: 'error',
+        file: rel,
+        message: `${formatBytes(st.size)}: expected a file of at most ${formatBytes(maxBytes)}; it was not read`,
+      });
+      continue;
+    }
     const read = decodeText(rel, await readFile(path.join(root, rel)));
     if ('text' in read) texts.push(read);
     else problems.push(read);

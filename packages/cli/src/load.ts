@@ -1,4 +1,4 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildRegistry,
@@ -6,13 +6,12 @@ import {
   type FactInfo,
   Form,
   factCatalog,
-  formatBytes,
   formatProblem,
   formRegistryProblems,
   hint,
   type JsonSource,
-  type LoadedWaiver,
   LIMITS,
+  type LoadedWaiver,
   languagesInUse,
   locate,
   type PathSegment,
@@ -80,7 +79,7 @@ async function readJsonFiles<T>(
 ) {
   const walk = walkEntries(root, dir, { match, maxBytes, what: 'a JSON file' });
   const rels = walk.files.map((f) => `${dir}/${f}`);
-  const { texts, problems } = await readTexts(root, rels);
+  const { texts, problems } = await readTexts(root, rels, maxBytes);
   for (const p of walk.setAside) problems.push(p);
   const parsed: { source: JsonSource; data: T; text: TextFile }[] = [];
   for (const text of texts) {
@@ -94,30 +93,6 @@ async function readJsonFiles<T>(
     else parsed.push({ source: p.source, data: v.data as T, text });
   }
   return { texts, parsed, problems };
-}
-
-/**
- * A single settings file that must be a plain file: a link or a file past `LIMITS.jsonBytes` is
- * a problem, never followed or read.
- */
-function plainFileProblem(root: string, rel: string): Problem | undefined {
-  const st = lstatSync(path.join(root, rel), { throwIfNoEntry: false });
-  if (!st) return undefined;
-  if (st.isSymbolicLink())
-    return {
-      severity: 'error',
-      file: rel,
-      message: 'a symbolic link: expected a plain file; links are not followed, so it was not read',
-    };
-  if (!st.isFile())
-    return { severity: 'error', file: rel, message: 'expected a plain file; it was not read' };
-  if (st.size > LIMITS.jsonBytes)
-    return {
-      severity: 'error',
-      file: rel,
-      message: `${formatBytes(st.size)}: expected a JSON file of at most ${formatBytes(LIMITS.jsonBytes)}; it was not read`,
-    };
-  return undefined;
 }
 
 /** The project's own settings, in the data folder. */
@@ -139,8 +114,6 @@ export async function loadProjectFile(root: string): Promise<Loaded<ProjectFile>
         },
       ],
     };
-  const unread = plainFileProblem(root, PROJECT_FILE);
-  if (unread) return { problems: [unread] };
   const { texts, problems } = await readTexts(root, [PROJECT_FILE]);
   const text = texts[0];
   if (!text) return { problems };
@@ -199,7 +172,8 @@ export async function loadForms(
       );
     if (forms.has(data.id))
       problems.push(problemAt(source, ['id'], `the form "${data.id}" is defined twice`));
-    for (const p of subjectProblems(source, ['subjects'], data.subjects, registry)) problems.push(p);
+    for (const p of subjectProblems(source, ['subjects'], data.subjects, registry))
+      problems.push(p);
     for (const p of formRegistryProblems(data, registry))
       problems.push(problemAt(source, p.path, p.message));
     forms.set(data.id, data);

@@ -69,7 +69,15 @@ export function dayOfReport(rel: string): string {
 
 /** A whole file set aside before its rows were read, with why. */
 export function setAsideEntry(file: string, day: string, problem: Problem): ReportEntry {
-  return { file, day, rows: [], problems: [problem], quarantinedRows: 0, blankCells: 0, quarantined: true };
+  return {
+    file,
+    day,
+    rows: [],
+    problems: [problem],
+    quarantinedRows: 0,
+    blankCells: 0,
+    quarantined: true,
+  };
 }
 
 /** Reads and checks one report file's bytes: rows accepted, rows and files set aside. */
@@ -588,7 +596,9 @@ export function listReports(root: string, today?: Today): ReportListing {
       setAsideEntry(
         p.file,
         dayOfReport(p.file.slice(REPORTS_DIR.length + 1)),
-        p.severity === 'error' ? { ...p, message: `${p.message}; the whole file was set aside` } : p,
+        p.severity === 'error'
+          ? { ...p, message: `${p.message}; the whole file was set aside` }
+          : p,
       ),
     );
   const files = new Map<string, string[]>();
@@ -637,7 +647,11 @@ export function listReports(root: string, today?: Today): ReportListing {
         );
       }
     }
-    if (twins.size > 0) files.set(day, list.filter((rel) => !twins.has(rel)));
+    if (twins.size > 0)
+      files.set(
+        day,
+        list.filter((rel) => !twins.has(rel)),
+      );
   }
   setAside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { days: [...files.keys()].sort(), files, stray, setAside };

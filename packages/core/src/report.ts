@@ -248,9 +248,16 @@ function readRow(
     );
   const subject = row.cells.get(SUBJECT_COLUMN);
   const code =
-    typeof subject === 'string' ? subject.trim() : typeof subject === 'number' ? String(subject) : '';
+    typeof subject === 'string'
+      ? subject.trim()
+      : typeof subject === 'number'
+        ? String(subject)
+        : '';
   if (code === '')
-    bad(SUBJECT_COLUMN, 'missing subject: expected the code of the unit or place this row reports for');
+    bad(
+      SUBJECT_COLUMN,
+      'missing subject: expected the code of the unit or place this row reports for',
+    );
   else checkSubject(code, form, result, registry, (msg) => bad(SUBJECT_COLUMN, msg));
   const earlier = seen.get(code);
   if (code !== '' && earlier !== undefined)

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   cmp,
   describeOutcome,
@@ -297,8 +296,10 @@ async function readConfig(
   problems: Problem[],
 ): Promise<RulesConfig | undefined> {
   const rel = `${dir}/rules.config.json`;
-  const files = walkEntries(root, dir, { match: (f) => f === 'rules.config.json', maxDepth: 1 })
-    .files;
+  const files = walkEntries(root, dir, {
+    match: (f) => f === 'rules.config.json',
+    maxDepth: 1,
+  }).files;
   if (files.length === 0) return undefined;
   const read = await readTexts(root, [rel]);
   for (const p of read.problems) problems.push(p);
