@@ -144,7 +144,7 @@ export function walkEntries(root: string, dir: string, options: WalkOptions = {}
       if (name.startsWith('.')) {
         aside(
           rel,
-          'a hidden file: names starting with "." are not read; rename it (without the ".") or remove it',
+          'a hidden file: names starting with "." are not read, so it was set aside; rename it (without the ".") or remove it',
         );
         continue;
       }

@@ -592,15 +592,7 @@ export function listReports(root: string, today?: Today): ReportListing {
   });
   const setAside: ReportEntry[] = [];
   for (const p of walk.setAside)
-    setAside.push(
-      setAsideEntry(
-        p.file,
-        dayOfReport(p.file.slice(REPORTS_DIR.length + 1)),
-        p.severity === 'error'
-          ? { ...p, message: `${p.message}; the whole file was set aside` }
-          : p,
-      ),
-    );
+    setAside.push(setAsideEntry(p.file, dayOfReport(p.file.slice(REPORTS_DIR.length + 1)), p));
   const files = new Map<string, string[]>();
   const stray: string[] = [];
   for (const rel of walk.files) {

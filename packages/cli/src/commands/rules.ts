@@ -30,6 +30,7 @@ import { readTexts, walkEntries } from '../files.js';
 import { loadReports } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
+import { todayOf } from '../report-cache.js';
 
 export interface RulesOptions {
   root: string;
@@ -79,7 +80,8 @@ async function firingWarnings(
   project: NonNullable<Awaited<ReturnType<typeof loadProject>>['project']>,
 ) {
   const { registry, forms, ruleSet } = project;
-  const reports = await loadReports(root, registry, forms);
+  // Days that have not begun are not the current data (their reports are set aside).
+  const reports = await loadReports(root, registry, forms, { today: todayOf(project.settings) });
   const days = reports.index.days().slice(-CURRENT_DAYS);
   if (days.length === 0) return [];
   const tally = new Map<string, { pass: number; fail: number }>();
