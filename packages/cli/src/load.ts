@@ -134,17 +134,15 @@ export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
     undefined,
     LIMITS.registryBytes,
   );
-  if (texts.length === 0)
-    return {
-      problems: [
-        {
-          severity: 'error',
-          file: 'data/registry',
-          message:
-            'no registry files: expected JSON files describing the territory in data/registry/',
-        },
-      ],
-    };
+  if (texts.length === 0) {
+    // Entries set aside (a link, a hidden file) are said too: they may be why none was read.
+    problems.push({
+      severity: 'error',
+      file: 'data/registry',
+      message: 'no registry files: expected JSON files describing the territory in data/registry/',
+    });
+    return { problems };
+  }
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const built = buildRegistry(parsed, contentHash(texts));
   for (const p of built.problems) problems.push(p);

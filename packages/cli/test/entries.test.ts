@@ -119,6 +119,17 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     }
   });
 
+  it('a registry whose only file is a link says so, not only that there is none', async () => {
+    const fx = await loadFixture('mini');
+    const { rename } = await import('node:fs/promises');
+    await rename(fx.file('data/registry/registry.json'), fx.file('registry.json'));
+    symlinkSync(fx.file('registry.json'), fx.file('data/registry/registry.json'));
+    const r = await validate(fx);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('data/registry/registry.json: error: a symbolic link');
+    expect(r.err).toContain('data/registry: error: no registry files');
+  });
+
   it('a leftover .DS_Store in the registry is a warning; the project still loads', async () => {
     const fx = await loadFixture('mini');
     writeFileSync(fx.file('data/registry/.DS_Store'), 'x');
