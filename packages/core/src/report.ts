@@ -174,6 +174,7 @@ export function createReportReader(
   const seen = new Map<string, number>();
   let rowCount = 0;
   const takeRow = (row: RawRow) => {
+    if (done) return;
     rowCount++;
     if (rowCount > limits.reportRows) {
       const most = limits.reportRows.toLocaleString('en');

@@ -74,9 +74,10 @@ describe('a report read piece by piece', () => {
   test('past the row limit the whole file is set aside, at the first row past it', () => {
     const reader = createReportReader(FILE, NAME, ctx, { reportRows: 3, problemsPerFile: 100 });
     reader.write(`${HEADER}\n`);
-    for (let i = 0; i < 10 && !reader.done; i++) reader.write('x\n');
+    reader.write('x\n'.repeat(10));
     expect(reader.done).toBe(true);
     const r = reader.end();
+    expect(r.problems.filter((p) => /more than 3 rows/.test(p.message))).toHaveLength(1);
     expect(r.quarantined).toBe(true);
     expect(r.rows).toEqual([]);
     expect(r.problems.at(-1)).toEqual({
