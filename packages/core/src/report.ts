@@ -96,7 +96,7 @@ export function createReportReader(
   name: string,
   ctx: ReportContext,
   /** Tests only: smaller limits than `LIMITS`. */
-  limits: Pick<typeof LIMITS, 'reportRows' | 'problemsPerFile'> = LIMITS,
+  limits: { reportRows: number; problemsPerFile: number } = LIMITS,
 ): ReportReader {
   const m = REPORT_NAME.exec(name);
   const result: ReportFile = {
