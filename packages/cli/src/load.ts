@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildRegistry,
@@ -12,6 +11,7 @@ import {
   formRegistryProblems,
   hint,
   type JsonSource,
+  LIMITS,
   type LoadedWaiver,
   languagesInUse,
   locate,
@@ -40,24 +40,20 @@ import {
   ReportIndex,
 } from '@shoutu/engine';
 import type { z } from 'zod';
-import {
-  contentHash,
-  listFiles,
-  listFilesSync,
-  readTexts,
-  type TextFile,
-  valueHash,
-} from './files.js';
+import { contentHash, readTexts, type TextFile, valueHash, walkEntries } from './files.js';
 import {
   checkedOf,
   countChecked,
   countEntry,
   createReportSource,
   type DiskReportSource,
-  parseReport,
+  listReports,
   REPORTS_DIR,
   ReportCache,
+  readReport,
   reportContextHash,
+  type Today,
+  todayOf,
   ValidationLedger,
 } from './report-cache.js';
 
@@ -71,23 +67,30 @@ export interface Loaded<T> {
   problems: Problem[];
 }
 
+/**
+ * The JSON files below `dir` that `match`, parsed and validated; every entry not read (a link, a
+ * hidden file, a file past `maxBytes`…) is a problem of its own (`walkEntries`).
+ */
 async function readJsonFiles<T>(
   root: string,
   dir: string,
   schema: z.ZodType<T>,
   match = (f: string) => f.endsWith('.json'),
+  maxBytes: number = LIMITS.jsonBytes,
 ) {
-  const rels = (await listFiles(`${root}/${dir}`, match)).map((f) => `${dir}/${f}`);
-  const { texts, problems } = await readTexts(root, rels);
+  const walk = walkEntries(root, dir, { match, maxBytes, what: 'a JSON file' });
+  const rels = walk.files.map((f) => `${dir}/${f}`);
+  const { texts, problems } = await readTexts(root, rels, maxBytes);
+  for (const p of walk.setAside) problems.push(p);
   const parsed: { source: JsonSource; data: T; text: TextFile }[] = [];
   for (const text of texts) {
     const p = parseJsonSource(text.file, text.text);
     if (!p.source) {
-      problems.push(...p.problems);
+      for (const q of p.problems) problems.push(q);
       continue;
     }
     const v = validateJson(p.source, schema);
-    if (v.data === undefined) problems.push(...v.problems);
+    if (v.data === undefined) for (const q of v.problems) problems.push(q);
     else parsed.push({ source: p.source, data: v.data as T, text });
   }
   return { texts, parsed, problems };
@@ -129,21 +132,22 @@ export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
     root,
     'data/registry',
     RegistryFile,
+    undefined,
+    LIMITS.registryBytes,
   );
-  if (texts.length === 0)
-    return {
-      problems: [
-        {
-          severity: 'error',
-          file: 'data/registry',
-          message:
-            'no registry files: expected JSON files describing the territory in data/registry/',
-        },
-      ],
-    };
-  if (problems.length > 0) return { problems };
+  if (texts.length === 0) {
+    // Entries set aside (a link, a hidden file) are said too: they may be why none was read.
+    problems.push({
+      severity: 'error',
+      file: 'data/registry',
+      message: 'no registry files: expected JSON files describing the territory in data/registry/',
+    });
+    return { problems };
+  }
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   const built = buildRegistry(parsed, contentHash(texts));
-  return { value: built.registry, problems: built.problems };
+  for (const p of built.problems) problems.push(p);
+  return { value: built.registry, problems };
 }
 
 /** `data/forms/*.json`, checked against the registry's levels and place types. */
@@ -167,7 +171,8 @@ export async function loadForms(
       );
     if (forms.has(data.id))
       problems.push(problemAt(source, ['id'], `the form "${data.id}" is defined twice`));
-    problems.push(...subjectProblems(source, ['subjects'], data.subjects, registry));
+    for (const p of subjectProblems(source, ['subjects'], data.subjects, registry))
+      problems.push(p);
     for (const p of formRegistryProblems(data, registry))
       problems.push(problemAt(source, p.path, p.message));
     forms.set(data.id, data);
@@ -290,10 +295,9 @@ export async function loadRules(
   );
   const brokenShared = new Set<string>();
   const shared = await loadSharedConditions(root, dir, problems, brokenShared);
-  for (const stray of await listFiles(
-    `${root}/${dir}`,
-    (f) => !f.includes('/') && f.endsWith('.json') && !RULES_SETTINGS.has(f),
-  ))
+  for (const stray of walkEntries(root, dir, {
+    match: (f) => !f.includes('/') && f.endsWith('.json') && !RULES_SETTINGS.has(f),
+  }).files)
     problems.push({
       severity: 'error',
       file: `${dir}/${stray}`,
@@ -412,27 +416,27 @@ export async function loadReports(
   root: string,
   registry: Registry,
   forms: ReadonlyMap<string, Form>,
+  /** With today (`todayOf` the project's settings), reports of later days are set aside. */
+  options: { today?: Today | undefined } = {},
 ): Promise<Reports> {
-  // Every file is looked at, so that a report saved under a wrong name is never ignored in silence.
-  const rels = await listFiles(
-    `${root}/${REPORTS_DIR}`,
-    (f) => !f.split('/').some((p) => p.startsWith('.')),
-  );
+  // Every entry is looked at, so that a report saved under a wrong name is never ignored in silence.
+  const listing = listReports(root, options.today);
   const index = new ReportIndex();
   const problems: Problem[] = [];
   const stats: Reports['stats'] = new Map();
   let blankCells = 0;
-  for (const rel of rels) {
-    const e = parseReport(rel, await readFile(path.join(root, REPORTS_DIR, rel)), {
-      forms,
-      registry,
-    });
+  const rels = [...listing.stray];
+  for (const day of listing.days) for (const rel of listing.files.get(day) ?? []) rels.push(rel);
+  const entries = rels.map((rel) => readReport(root, rel, { forms, registry }));
+  for (const e of listing.setAside) entries.push(e);
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const e of entries) {
     const s = stats.get(e.day) ?? emptyInputStats();
     stats.set(e.day, s);
     countEntry(s, e);
     blankCells += e.blankCells;
     for (const row of e.rows) index.add(row);
-    problems.push(...e.problems);
+    for (const p of e.problems) problems.push(p);
   }
   return { index, problems, stats, blankCells };
 }
@@ -459,23 +463,30 @@ export interface CheckedReports {
 export function checkReports(
   root: string,
   project: { registry: Registry; forms: ReadonlyMap<string, Form>; settings: ProjectFile },
-  options: { cache?: boolean } = {},
+  /** `today` defaults to today in the project's time zone: later days' reports are set aside. */
+  options: { cache?: boolean; today?: Today } = {},
 ): CheckedReports {
   const ctx = { registry: project.registry, forms: project.forms };
-  const base = path.join(root, REPORTS_DIR);
-  // Every file is looked at, so that a report saved under a wrong name is never ignored in silence.
-  const rels = listFilesSync(base, (f) => !f.split('/').some((p) => p.startsWith('.')));
+  // Every entry is looked at, so that a report saved under a wrong name is never ignored in silence.
+  const listing = listReports(root, options.today ?? todayOf(project.settings));
+  const rels = [...listing.stray];
+  for (const day of listing.days) for (const rel of listing.files.get(day) ?? []) rels.push(rel);
+  rels.sort();
   const problems: Problem[] = [];
   const stats: CheckedReports['stats'] = new Map();
   let blankCells = 0;
   const context = options.cache === false ? undefined : reportContextHash(ctx, project.settings);
   const ledger = context === undefined ? undefined : new ValidationLedger(root, context);
   const cache = context === undefined ? undefined : new ReportCache(root, context);
-  for (const rel of rels) {
-    const bytes = readFileSync(path.join(base, rel));
-    const c = ledger
-      ? ledger.check(rel, bytes, ctx, (entry, key) => cache?.fill(rel, key, entry, ctx))
-      : checkedOf(parseReport(rel, bytes, ctx));
+  const checked = rels.map((rel) => ({
+    file: `${REPORTS_DIR}/${rel}`,
+    c: ledger
+      ? ledger.check(root, rel, ctx, (entry, key) => cache?.fill(rel, key, entry, ctx))
+      : checkedOf(readReport(root, rel, ctx)),
+  }));
+  for (const e of listing.setAside) checked.push({ file: e.file, c: checkedOf(e) });
+  checked.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const { c } of checked) {
     const s = stats.get(c.day) ?? emptyInputStats();
     stats.set(c.day, s);
     countChecked(s, c);
@@ -509,14 +520,18 @@ export interface LazyReports {
 export function openReports(
   root: string,
   project: { registry: Registry; forms: ReadonlyMap<string, Form>; settings: ProjectFile },
-  options: { cache?: boolean } = {},
+  /** `today` defaults to today in the project's time zone: later days are never offered. */
+  options: { cache?: boolean; today?: Today } = {},
 ): LazyReports {
   const ctx = { registry: project.registry, forms: project.forms };
   const cache =
     options.cache === false
       ? undefined
       : new ReportCache(root, reportContextHash(ctx, project.settings));
-  const source = createReportSource(root, ctx, { cache });
+  const source = createReportSource(root, ctx, {
+    cache,
+    today: options.today ?? todayOf(project.settings),
+  });
   return { source, index: new ReportIndex(undefined, source), cache };
 }
 
@@ -578,10 +593,10 @@ export async function loadWaivers(
   const byId = new Map<string, Pick<Rule, 'id' | 'appliesTo'>[]>();
   for (const { rule } of rules) byId.set(rule.id, [...(byId.get(rule.id) ?? []), rule]);
   const dir = 'data/waivers';
-  const rels = (await listFiles(path.join(root, dir), (f) => !f.startsWith('.'))).map(
-    (f) => `${dir}/${f}`,
-  );
+  const walk = walkEntries(root, dir, { maxBytes: LIMITS.jsonBytes, what: 'a waiver file' });
+  const rels = walk.files.map((f) => `${dir}/${f}`);
   const { texts, problems } = await readTexts(root, rels);
+  for (const p of walk.setAside) problems.push(p);
   const out: Waivers = {
     waivers: [],
     hash: contentHash(texts),
@@ -608,14 +623,13 @@ export async function loadWaivers(
       typeof envelope !== 'object' ||
       !Array.isArray(envelope.waivers)
     ) {
-      out.problems.push(
-        ...(parsed.source
-          ? [problemAt(parsed.source, [], 'expected { "waivers": [ … ] }; the file was set aside')]
-          : parsed.problems.map((p) => ({
-              ...p,
-              message: `${p.message}; the file was set aside`,
-            }))),
-      );
+      if (parsed.source)
+        out.problems.push(
+          problemAt(parsed.source, [], 'expected { "waivers": [ … ] }; the file was set aside'),
+        );
+      else
+        for (const p of parsed.problems)
+          out.problems.push({ ...p, message: `${p.message}; the file was set aside` });
       out.quarantinedFiles++;
       continue;
     }
@@ -729,11 +743,10 @@ export async function loadWaivers(
         }
       }
       if (found.some((p) => p.severity === 'error')) out.quarantinedWaivers++;
-      out.problems.push(
-        ...found.map((p) =>
+      for (const p of found)
+        out.problems.push(
           p.severity === 'error' ? { ...p, message: `${p.message}; the waiver was set aside` } : p,
-        ),
-      );
+        );
     });
   }
   return out;

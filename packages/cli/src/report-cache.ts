@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
+  constants,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -13,9 +17,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import {
+  createReportReader,
+  dayIn,
   type FieldValue,
   type Form,
+  formatBytes,
   isValidDay,
+  LIMITS,
   type Problem,
   type Project as ProjectFile,
   REPORT_NAME,
@@ -24,10 +32,10 @@ import {
   readReportFile,
 } from '@shoutu/core';
 import { emptyInputStats, type InputStats, type ReportSource } from '@shoutu/engine';
-import { decodeText, listFilesSync, valueHash } from './files.js';
+import { valueHash, walkEntries } from './files.js';
 
 /** Raised whenever what a cache entry holds, or how it is keyed, changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** Where parsed report files are kept, below the project root (gitignored). */
 export const REPORT_CACHE_DIR = '.shoutu/cache/reports';
@@ -59,22 +67,120 @@ export function dayOfReport(rel: string): string {
   return REPORT_NAME.exec(rel)?.[1] ?? rel.slice(0, 10);
 }
 
+/** A whole file set aside before its rows were read, with why. */
+export function setAsideEntry(file: string, day: string, problem: Problem): ReportEntry {
+  return {
+    file,
+    day,
+    rows: [],
+    problems: [problem],
+    quarantinedRows: 0,
+    blankCells: 0,
+    quarantined: true,
+  };
+}
+
 /** Reads and checks one report file's bytes: rows accepted, rows and files set aside. */
 export function parseReport(rel: string, bytes: Uint8Array, ctx: ReportContext): ReportEntry {
+  return parseChunks(rel, ctx, (each) => {
+    each(bytes);
+  });
+}
+
+/** How much of a report file is read at once: its text is never held whole. */
+const CHUNK_BYTES = 1 << 20;
+
+/** Calls `each` with the file's bytes, a fixed buffer's worth at a time; never follows a link. */
+function readChunks(full: string, each: (bytes: Uint8Array) => boolean): void {
+  const fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (n === 0 || !each(buffer.subarray(0, n))) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * One report file read from disk piece by piece (see `readChunks`): decoded as UTF-8 as it comes
+ * (`fatal`, streaming) and fed to the report reader, so that a large CSV file is never held whole.
+ */
+export function readReport(root: string, rel: string, ctx: ReportContext): ReportEntry {
+  const full = path.join(root, REPORTS_DIR, rel);
+  return parseChunks(rel, ctx, (each) => {
+    readChunks(full, each);
+  });
+}
+
+function parseChunks(
+  rel: string,
+  ctx: ReportContext,
+  feed: (each: (bytes: Uint8Array) => boolean) => void,
+): ReportEntry {
   const file = `${REPORTS_DIR}/${rel}`;
   const day = dayOfReport(rel);
-  const text = decodeText(file, bytes);
-  if (!('text' in text))
-    return {
+  const reader = createReportReader(file, rel, ctx);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let size = 0;
+  let failed: Problem | undefined;
+  const notUtf8 = (bytes: Uint8Array) => {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = Math.max(0, loose.indexOf('\uFFFD'));
+    let at = line;
+    for (let i = 0; i < bad; i++) if (loose.charCodeAt(i) === 10) at++;
+    failed = {
+      severity: 'error',
       file,
-      day,
-      rows: [],
-      problems: [{ ...text, message: `${text.message}; the whole file was set aside` }],
-      quarantinedRows: 0,
-      blankCells: 0,
-      quarantined: true,
+      line: at,
+      message: `the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8${/\.csv$/i.test(rel) ? ' (in Excel: "CSV UTF-8")' : ''}; the whole file was set aside`,
     };
-  const r = readReportFile(file, rel, text.text, ctx);
+  };
+  const push = (text: string) => {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+    reader.write(text);
+  };
+  try {
+    feed((bytes) => {
+      size += bytes.length;
+      if (size > LIMITS.reportBytes) {
+        failed = {
+          severity: 'error',
+          file,
+          message: `more than ${formatBytes(LIMITS.reportBytes)}: expected a report file of at most ${formatBytes(LIMITS.reportBytes)}; the whole file was set aside`,
+        };
+        return false;
+      }
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        notUtf8(bytes);
+        return false;
+      }
+      push(text);
+      return !reader.done;
+    });
+    if (!failed && !reader.done) {
+      try {
+        push(decoder.decode());
+      } catch {
+        notUtf8(new Uint8Array([0xff]));
+      }
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? 'error';
+    failed = {
+      severity: 'error',
+      file,
+      message: `the file could not be read (${code}${code === 'ELOOP' ? ': a symbolic link' : ''}); the whole file was set aside`,
+    };
+  }
+  if (failed) return setAsideEntry(file, day, failed);
+  const r = reader.end();
   return {
     file,
     day,
@@ -84,6 +190,26 @@ export function parseReport(rel: string, bytes: Uint8Array, ctx: ReportContext):
     blankCells: r.blankCells,
     quarantined: r.quarantined,
   };
+}
+
+/** The hash of `parts` and then a file's bytes, read piece by piece (as `sha256(...parts, bytes)`). */
+function hashFile(full: string, ...parts: string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    h.update(p);
+    h.update('\0');
+  }
+  try {
+    readChunks(full, (bytes) => {
+      h.update(bytes);
+      return true;
+    });
+  } catch (e) {
+    // An unreadable file gets a key of its own; reading it then says why.
+    h.update(`unreadable:${(e as { code?: string }).code ?? 'error'}`);
+  }
+  h.update('\0');
+  return h.digest('hex');
 }
 
 /**
@@ -312,21 +438,25 @@ export class ReportCache {
     return sha256(this.context, rel, bytes);
   }
 
+  /** `keyOf` a file on disk, read piece by piece. */
+  keyOfFile(root: string, rel: string): string {
+    return hashFile(path.join(root, REPORTS_DIR, rel), this.context, rel);
+  }
+
   private nameOf(rel: string, key: string): string {
     return `${sha256(rel).slice(0, 24)}-${key}.v8`;
   }
 
   /** A report file read through the cache. */
   read(root: string, rel: string, ctx: ReportContext): ReportEntry {
-    const bytes = readFileSync(path.join(root, REPORTS_DIR, rel));
-    const key = this.keyOf(rel, bytes);
+    const key = this.keyOfFile(root, rel);
     const name = this.nameOf(rel, key);
     const cached = this.load(name, key);
     if (cached) {
       this.hits++;
       return cached;
     }
-    const entry = parseReport(rel, bytes, ctx);
+    const entry = readReport(root, rel, ctx);
     this.parsed++;
     this.store(name, key, entry, ctx);
     return entry;
@@ -421,45 +551,126 @@ export interface DiskReportSource extends ReportSource {
   statsOf(day: string): InputStats;
 }
 
-const visible = (rel: string) => !rel.split('/').some((p) => p.startsWith('.'));
+/** Today, as the report listing is told it: the day and the time zone it is today in. */
+export interface Today {
+  day: string;
+  timeZone: string;
+}
+
+/** Today in the project's time zone (`data/project.json`): the clock is a guard only. */
+export function todayOf(settings: Pick<ProjectFile, 'timeZone'>): Today {
+  return { day: dayIn(settings.timeZone, new Date()), timeZone: settings.timeZone };
+}
+
+/** Every entry below `data/reports/`, sorted out once for every reader of reports. */
+export interface ReportListing {
+  /** Day folders (named for a real day that has begun) with files to read, oldest first. */
+  days: string[];
+  /** The files of each day to read, below data/reports/, sorted. */
+  files: Map<string, string[]>;
+  /** Files outside day folders: read at once, so that their problems are said. */
+  stray: string[];
+  /**
+   * Entries set aside without being read, as whole files set aside of the day they count for:
+   * links, hidden files, folders named like files, special files, entries nested too deep,
+   * files too large, two reports for one form, district and day, and days that have not begun.
+   */
+  setAside: ReportEntry[];
+}
+
+const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `data/reports/` listed once (`walkEntries`: no link followed, nothing skipped in silence), for
+ * `loadReports`, `checkReports` and the lazy report source alike. With `today`, a day folder after
+ * it is set aside whole and not offered: a day that has not begun is never evaluated.
+ */
+export function listReports(root: string, today?: Today): ReportListing {
+  const walk = walkEntries(root, REPORTS_DIR, {
+    maxBytes: LIMITS.reportBytes,
+    what: 'a report file',
+  });
+  const setAside: ReportEntry[] = [];
+  for (const p of walk.setAside)
+    setAside.push(setAsideEntry(p.file, dayOfReport(p.file.slice(REPORTS_DIR.length + 1)), p));
+  const files = new Map<string, string[]>();
+  const stray: string[] = [];
+  for (const rel of walk.files) {
+    const folder = rel.slice(0, rel.indexOf('/'));
+    if (!rel.includes('/') || !DAY_FOLDER.test(folder) || !isValidDay(folder)) {
+      stray.push(rel);
+      continue;
+    }
+    if (today && folder > today.day) {
+      setAside.push(
+        setAsideEntry(`${REPORTS_DIR}/${rel}`, folder, {
+          severity: 'error',
+          file: `${REPORTS_DIR}/${rel}`,
+          message: `the report is for ${folder}, a day that has not begun (today is ${today.day} in ${today.timeZone}): it is never evaluated or published`,
+        }),
+      );
+      continue;
+    }
+    const list = files.get(folder) ?? [];
+    files.set(folder, list);
+    list.push(rel);
+  }
+  // Two reports for one form, district and day (x.csv and x.json): which is meant cannot be told.
+  for (const [day, list] of files) {
+    const byStem = new Map<string, string[]>();
+    for (const rel of list) {
+      const m = REPORT_NAME.exec(rel);
+      if (!m) continue;
+      const stem = `${m[2]}.${m[3]}`;
+      byStem.set(stem, [...(byStem.get(stem) ?? []), rel]);
+    }
+    const twins = new Set<string>();
+    for (const group of byStem.values()) {
+      if (group.length < 2) continue;
+      for (const rel of group) {
+        twins.add(rel);
+        const others = group.filter((o) => o !== rel).map((o) => `${REPORTS_DIR}/${o}`);
+        setAside.push(
+          setAsideEntry(`${REPORTS_DIR}/${rel}`, day, {
+            severity: 'error',
+            file: `${REPORTS_DIR}/${rel}`,
+            message: `${others.join(' and ')} is for the same form, district and day: expected one report per form, district and day; both were set aside (keep one of them)`,
+          }),
+        );
+      }
+    }
+    if (twins.size > 0)
+      files.set(
+        day,
+        list.filter((rel) => !twins.has(rel)),
+      );
+  }
+  setAside.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { days: [...files.keys()].sort(), files, stray, setAside };
+}
 
 /**
  * A lazy `ReportSource` over `data/reports/<day>/`: `days()` are the folders named for a real
- * day; a day's files are read (through `cache` when given) the first time its rows are asked for.
- * Files anywhere else below `data/reports/` are read at once so that their problems are said,
- * never skipped in silence.
+ * day (one that has begun, given `today`); a day's files are read (through `cache` when given) the
+ * first time its rows are asked for. Files anywhere else below `data/reports/`, and entries set
+ * aside unread, are taken at once so that their problems are said, never skipped in silence.
  */
 export function createReportSource(
   root: string,
   ctx: ReportContext,
-  options: { cache?: ReportCache | undefined } = {},
+  options: { cache?: ReportCache | undefined; today?: Today | undefined } = {},
 ): DiskReportSource {
-  const base = path.join(root, REPORTS_DIR);
   const readOne = (rel: string) =>
-    options.cache
-      ? options.cache.read(root, rel, ctx)
-      : parseReport(rel, readFileSync(path.join(base, rel)), ctx);
-  const days: string[] = [];
-  const stray: string[] = [];
-  if (existsSync(base))
-    for (const e of readdirSync(base, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      if (e.isDirectory() && /^\d{4}-\d{2}-\d{2}$/.test(e.name) && isValidDay(e.name))
-        days.push(e.name);
-      else if (e.isDirectory())
-        stray.push(...listFilesSync(path.join(base, e.name), visible).map((f) => `${e.name}/${f}`));
-      else if (e.isFile()) stray.push(e.name);
-    }
-  days.sort();
+    options.cache ? options.cache.read(root, rel, ctx) : readReport(root, rel, ctx);
+  const listing = listReports(root, options.today);
+  const days = listing.days;
   const known = new Set(days);
   const loaded = new Map<string, ReportEntry[]>();
-  const outside = stray.sort().map(readOne);
+  const outside = [...listing.stray.map(readOne), ...listing.setAside];
   const entriesOf = (day: string): ReportEntry[] => {
     let entries = loaded.get(day);
     if (!entries) {
-      entries = known.has(day)
-        ? listFilesSync(path.join(base, day), visible).map((f) => readOne(`${day}/${f}`))
-        : [];
+      entries = (listing.files.get(day) ?? []).map(readOne);
       loaded.set(day, entries);
     }
     return entries;
@@ -467,30 +678,33 @@ export function createReportSource(
   return {
     days: () => days,
     has: (day) => known.has(day),
-    rowsOf: (day) => entriesOf(day).flatMap((e) => e.rows),
+    rowsOf: (day) => {
+      const rows: ReportRow[] = [];
+      for (const e of entriesOf(day)) for (const row of e.rows) rows.push(row);
+      return rows;
+    },
     statsOf(day) {
       const s = emptyInputStats();
       for (const e of entriesOf(day)) if (e.day === day) countEntry(s, e);
+      // Files of the day set aside unread count for it too (a link, a twin).
+      for (const e of listing.setAside) if (e.day === day && known.has(day)) countEntry(s, e);
       return s;
     },
     read() {
       const read = [...loaded.keys()].filter((d) => known.has(d)).sort();
-      const all = [...outside, ...read.flatMap((d) => loaded.get(d) ?? [])];
+      const all = [...outside];
+      for (const d of read) for (const e of loaded.get(d) ?? []) all.push(e);
       const stats = new Map<string, InputStats>();
       let blankCells = 0;
+      const problems: Problem[] = [];
       for (const e of all) {
         const s = stats.get(e.day) ?? emptyInputStats();
         stats.set(e.day, s);
         countEntry(s, e);
         blankCells += e.blankCells;
+        for (const p of e.problems) problems.push(p);
       }
-      return {
-        days: read,
-        problems: all.flatMap((e) => e.problems),
-        stats,
-        files: all.length,
-        blankCells,
-      };
+      return { days: read, problems, stats, files: all.length, blankCells };
     },
   };
 }
@@ -499,7 +713,7 @@ export function createReportSource(
 export const LEDGER_FILE = '.shoutu/cache/validated.v8';
 
 /** Raised whenever what the ledger holds, or how it is keyed, changes. */
-export const LEDGER_FORMAT = 1;
+export const LEDGER_FORMAT = 2;
 
 const LEDGER_MAGIC = 'shoutu-validated';
 
@@ -601,19 +815,19 @@ export class ValidationLedger {
    * under, else parsed (and given to `parsedOne`, e.g. to fill the report cache).
    */
   check(
+    root: string,
     rel: string,
-    bytes: Uint8Array,
     ctx: ReportContext,
     parsedOne?: (entry: ReportEntry, key: string) => void,
   ): CheckedReport {
-    const key = sha256(this.context, rel, bytes);
+    const key = hashFile(path.join(root, REPORTS_DIR, rel), this.context, rel);
     const known = this.before.get(rel);
     if (known && known.key === key) {
       this.unchanged++;
       this.now.set(rel, known);
       return known.checked;
     }
-    const entry = parseReport(rel, bytes, ctx);
+    const entry = readReport(root, rel, ctx);
     this.parsed++;
     this.stale = true;
     const checked = checkedOf(entry);

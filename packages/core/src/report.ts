@@ -1,9 +1,10 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { Parser as CsvParser } from 'csv-parse';
 import { isValidDay } from './dates.js';
 import type { Form, FormField } from './form.js';
 import { SUBJECT_COLUMN, SUBMITTED_COLUMN } from './form.js';
 import { describeValue } from './issue-text.js';
-import { parseJsonSource, problemAt } from './json-source.js';
+import { locate, parseJsonSource, problemAt } from './json-source.js';
+import { LIMITS } from './limits.js';
 import { didYouMean, hint, type Problem } from './problem.js';
 import type { Registry } from './registry.js';
 
@@ -58,6 +59,16 @@ type RawRow = {
   error?: string | undefined;
 };
 
+/** What a report file's reader is fed: its text piece by piece, then the end. */
+export interface ReportReader {
+  /** The next piece of the file's text (decoded UTF-8, in order). */
+  write(text: string): void;
+  /** Whether the reader has stopped early (the file was set aside): more text is not needed. */
+  readonly done: boolean;
+  /** The file as read; call once, after the last piece. */
+  end(): ReportFile;
+}
+
 /**
  * Reads one report file. `name` is its path below `data/reports/`; `file` is how problems name it.
  * Invalid rows are quarantined and counted; a file whose name or header is wrong is quarantined whole.
@@ -68,6 +79,25 @@ export function readReportFile(
   text: string,
   ctx: ReportContext,
 ): ReportFile {
+  const reader = createReportReader(file, name, ctx);
+  reader.write(text);
+  return reader.end();
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A report file read as its text arrives: a CSV file row by row (its text is never held whole),
+ * a JSON file as one text (bounded by `LIMITS.reportBytes`). Problems are kept up to
+ * `LIMITS.problemsPerFile`, then one line says how many more there were; counts stay exact.
+ */
+export function createReportReader(
+  file: string,
+  name: string,
+  ctx: ReportContext,
+  /** Tests only: smaller limits than `LIMITS`. */
+  limits: { reportRows: number; problemsPerFile: number } = LIMITS,
+): ReportReader {
   const m = REPORT_NAME.exec(name);
   const result: ReportFile = {
     file,
@@ -80,7 +110,18 @@ export function readReportFile(
     blankCells: 0,
     quarantined: false,
   };
+  let done = false;
+  let omitted = 0;
+  let omittedErrors = 0;
+  const say = (p: Problem) => {
+    if (result.problems.length < limits.problemsPerFile) result.problems.push(p);
+    else {
+      omitted++;
+      if (p.severity === 'error') omittedErrors++;
+    }
+  };
   const fileProblem = (message: string, line?: number, column?: number) => {
+    // Said even past the cap: it is why nothing of the file is used.
     result.problems.push({
       severity: 'error',
       file,
@@ -89,129 +130,208 @@ export function readReportFile(
       message: `${message}; the whole file was set aside`,
     });
     result.quarantined = true;
+    result.rows = [];
+    done = true;
+  };
+  const finish = (): ReportFile => {
+    done = true;
+    if (omitted > 0)
+      result.problems.push({
+        severity: omittedErrors > 0 ? 'error' : 'warning',
+        file,
+        message: `… and ${plural(omitted, 'more problem')} in this file (${plural(result.quarantinedRows, 'row')} set aside)`,
+      });
+    omitted = 0;
     return result;
   };
-  if (!m) return fileProblem(misnamed(name));
-  if (!isValidDay(result.day)) return fileProblem(`"${result.day}" is not a real date`);
-  const form = ctx.forms.get(result.form);
+  const preflight = (): Form | undefined => {
+    if (!m) return void fileProblem(misnamed(name));
+    if (!isValidDay(result.day)) return void fileProblem(`"${result.day}" is not a real date`);
+    const form = ctx.forms.get(result.form);
+    if (!form)
+      return void fileProblem(
+        `unknown form "${result.form}"${hint(result.form, ctx.forms.keys())}`,
+      );
+    // A file is named for a unit of the second level, or for the top unit (its own reports).
+    const district = ctx.registry.units.get(result.district);
+    const { districtLevel, topLevel } = ctx.registry;
+    if (!district || (district.level !== districtLevel.id && district.level !== topLevel.id))
+      return void fileProblem(
+        `"${result.district}" is not the code of a ${districtLevel.id}${topLevel.id === districtLevel.id ? '' : ` or of the ${topLevel.id}`} in the registry`,
+      );
+    return form;
+  };
+  const form = preflight();
   if (!form)
-    return fileProblem(`unknown form "${result.form}"${hint(result.form, ctx.forms.keys())}`);
-  // A file is named for a unit of the second level, or for the top unit (its own reports).
-  const district = ctx.registry.units.get(result.district);
-  const { districtLevel, topLevel } = ctx.registry;
-  if (!district || (district.level !== districtLevel.id && district.level !== topLevel.id))
-    return fileProblem(
-      `"${result.district}" is not the code of a ${districtLevel.id}${topLevel.id === districtLevel.id ? '' : ` or of the ${topLevel.id}`} in the registry`,
-    );
-
-  const raw = m[4] === 'csv' ? csvRows(file, text, form) : jsonRows(file, text, result);
-  if ('error' in raw) return fileProblem(raw.error.message, raw.error.line, raw.error.column);
-  for (const w of raw.warnings) result.problems.push(w);
+    return {
+      write() {},
+      get done() {
+        return true;
+      },
+      end: finish,
+    };
 
   const seen = new Map<string, number>();
-  for (const row of raw.rows) {
-    if (row.error !== undefined) {
-      result.problems.push({
-        severity: 'error',
-        file,
-        line: row.line,
-        message: `${row.error}; the row was set aside`,
-      });
-      result.quarantinedRows++;
-      continue;
+  let rowCount = 0;
+  const takeRow = (row: RawRow) => {
+    if (done) return;
+    rowCount++;
+    if (rowCount > limits.reportRows) {
+      const most = limits.reportRows.toLocaleString('en');
+      fileProblem(
+        `more than ${most} rows: expected at most ${most} rows in one report file`,
+        row.line,
+      );
+      return;
     }
-    const rowProblems: Problem[] = [];
-    const bad = (field: string | undefined, message: string) =>
-      rowProblems.push(
-        row.column
-          ? {
-              severity: 'error',
-              file,
-              line: row.line,
-              column: field ? row.column(field) : undefined,
-              message: field ? `${field}: ${message}` : message,
-            }
-          : { severity: 'error', file, line: row.line, field, message },
-      );
-    const subject = row.cells.get(SUBJECT_COLUMN);
-    const code =
-      typeof subject === 'string'
-        ? subject.trim()
-        : typeof subject === 'number'
-          ? String(subject)
-          : '';
-    if (code === '')
-      bad(
-        SUBJECT_COLUMN,
-        'missing subject: expected the code of the unit or place this row reports for',
-      );
-    else checkSubject(code, form, result, ctx.registry, (msg) => bad(SUBJECT_COLUMN, msg));
-    const earlier = seen.get(code);
-    if (code !== '' && earlier !== undefined)
-      bad(
-        SUBJECT_COLUMN,
-        `"${code}" was already reported on line ${earlier} of this file: expected one row per subject`,
-      );
+    readRow(row, form, result, seen, ctx.registry, say);
+  };
 
-    let submittedAt: string | null = null;
-    const sub = row.cells.get(SUBMITTED_COLUMN);
-    if (sub !== undefined && sub !== null && sub !== '') {
-      const s = String(sub).trim().replace(' ', 'T');
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(s) || !isValidDay(s.slice(0, 10)))
-        bad(
-          SUBMITTED_COLUMN,
-          `expected a local date and time written as YYYY-MM-DDTHH:MM, found ${describeValue(sub)}`,
-        );
-      else submittedAt = s.slice(0, 16);
-    }
+  if (m?.[4] === 'csv') {
+    const csv = csvReader(file, form, say, takeRow, (message, line) => fileProblem(message, line));
+    return {
+      write(text) {
+        if (!done) csv.write(text);
+      },
+      get done() {
+        return done;
+      },
+      end() {
+        if (!done) csv.end();
+        return finish();
+      },
+    };
+  }
+  const pieces: string[] = [];
+  return {
+    write(text) {
+      if (!done) pieces.push(text);
+    },
+    get done() {
+      return done;
+    },
+    end() {
+      if (done) return finish();
+      const raw = jsonRows(file, pieces.join(''), result, form, say);
+      pieces.length = 0;
+      if ('error' in raw) fileProblem(raw.error.message, raw.error.line, raw.error.column);
+      else for (const row of raw.rows) if (!done) takeRow(row);
+      return finish();
+    },
+  };
+}
 
-    const values: Record<string, FieldValue> = {};
-    const blank: string[] = [];
-    const blankWarnings: Problem[] = [];
-    for (const field of form.fields) {
-      const cell = row.cells.get(field.id);
-      if (isBlank(cell)) {
-        // A blank cell is a missing value of this field only: the row is kept.
-        if (!field.personal) blank.push(field.id);
-        if (field.required)
-          blankWarnings.push({
-            severity: 'warning',
-            file,
-            line: row.line,
-            ...(row.column ? { column: row.column(field.id) } : { field: field.id }),
-            message: `${row.column ? `${field.id}: ` : ''}blank: expected ${expectation(field)}; the rules that need this value count it as missing, the rest of the row is used`,
-          });
-        continue;
-      }
-      const v = convert(field, cell, row.column !== undefined);
-      if ('error' in v) bad(field.id, v.error);
-      else if (!field.personal) values[field.id] = v.value;
-    }
-
-    if (rowProblems.length > 0) {
-      result.problems.push(
-        ...rowProblems.map((p) => ({ ...p, message: `${p.message}; the row was set aside` })),
-      );
-      result.quarantinedRows++;
-      continue;
-    }
-    seen.set(code, row.line);
-    result.problems.push(...blankWarnings);
-    result.blankCells += blankWarnings.length;
-    const dueAt = form.due ? `${result.day}T${form.due}` : undefined;
-    result.rows.push({
-      form: form.id,
-      subject: code,
-      day: result.day,
-      submittedAt,
-      late: dueAt !== undefined && submittedAt !== null && submittedAt > dueAt,
-      values,
-      ...(blank.length > 0 ? { blank } : {}),
+/** Checks one row and keeps it, or sets it aside with its problems. */
+function readRow(
+  row: RawRow,
+  form: Form,
+  result: ReportFile,
+  seen: Map<string, number>,
+  registry: Registry,
+  say: (p: Problem) => void,
+): void {
+  const file = result.file;
+  if (row.error !== undefined) {
+    say({
+      severity: 'error',
       file,
       line: row.line,
+      message: `${row.error}; the row was set aside`,
     });
+    result.quarantinedRows++;
+    return;
   }
-  return result;
+  const rowProblems: Problem[] = [];
+  const bad = (field: string | undefined, message: string) =>
+    rowProblems.push(
+      row.column
+        ? {
+            severity: 'error',
+            file,
+            line: row.line,
+            column: field ? row.column(field) : undefined,
+            message: field ? `${field}: ${message}` : message,
+          }
+        : { severity: 'error', file, line: row.line, field, message },
+    );
+  const subject = row.cells.get(SUBJECT_COLUMN);
+  const code =
+    typeof subject === 'string'
+      ? subject.trim()
+      : typeof subject === 'number'
+        ? String(subject)
+        : '';
+  if (code === '')
+    bad(
+      SUBJECT_COLUMN,
+      'missing subject: expected the code of the unit or place this row reports for',
+    );
+  else checkSubject(code, form, result, registry, (msg) => bad(SUBJECT_COLUMN, msg));
+  const earlier = seen.get(code);
+  if (code !== '' && earlier !== undefined)
+    bad(
+      SUBJECT_COLUMN,
+      `"${code}" was already reported on line ${earlier} of this file: expected one row per subject`,
+    );
+
+  let submittedAt: string | null = null;
+  const sub = row.cells.get(SUBMITTED_COLUMN);
+  if (sub !== undefined && sub !== null && sub !== '') {
+    const s = String(sub).trim().replace(' ', 'T');
+    if (
+      !/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(s) ||
+      !isValidDay(s.slice(0, 10))
+    )
+      bad(
+        SUBMITTED_COLUMN,
+        `expected a real local date and time written as YYYY-MM-DDTHH:MM (hours 00–23, minutes 00–59), found ${describeValue(sub)}`,
+      );
+    else submittedAt = s.slice(0, 16);
+  }
+
+  const values: Record<string, FieldValue> = {};
+  const blank: string[] = [];
+  const blankWarnings: Problem[] = [];
+  for (const field of form.fields) {
+    const cell = row.cells.get(field.id);
+    if (isBlank(cell)) {
+      // A blank cell is a missing value of this field only: the row is kept.
+      if (!field.personal) blank.push(field.id);
+      if (field.required)
+        blankWarnings.push({
+          severity: 'warning',
+          file,
+          line: row.line,
+          ...(row.column ? { column: row.column(field.id) } : { field: field.id }),
+          message: `${row.column ? `${field.id}: ` : ''}blank: expected ${expectation(field)}; the rules that need this value count it as missing, the rest of the row is used`,
+        });
+      continue;
+    }
+    const v = convert(field, cell, row.column !== undefined);
+    if ('error' in v) bad(field.id, v.error);
+    else if (!field.personal) values[field.id] = v.value;
+  }
+
+  if (rowProblems.length > 0) {
+    for (const p of rowProblems) say({ ...p, message: `${p.message}; the row was set aside` });
+    result.quarantinedRows++;
+    return;
+  }
+  seen.set(code, row.line);
+  for (const w of blankWarnings) say(w);
+  result.blankCells += blankWarnings.length;
+  const dueAt = form.due ? `${result.day}T${form.due}` : undefined;
+  result.rows.push({
+    form: form.id,
+    subject: code,
+    day: result.day,
+    submittedAt,
+    late: dueAt !== undefined && submittedAt !== null && submittedAt > dueAt,
+    values,
+    ...(blank.length > 0 ? { blank } : {}),
+    file,
+    line: row.line,
+  });
 }
 
 /** Says what is wrong with a report file's path below data/reports/. */
@@ -303,6 +423,11 @@ function convert(
             ? Number(text)
             : Number.NaN;
       if (Number.isNaN(n) || (field.type === 'integer' && !Number.isInteger(n))) return fail();
+      // Beyond 2^53 a number is rounded in silence: 9007199254740993 would be read as …992.
+      if (Math.abs(n) > Number.MAX_SAFE_INTEGER)
+        return {
+          error: `expected ${field.type === 'integer' ? 'a whole number' : 'a number'} between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, found ${found}`,
+        };
       if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max))
         return fail();
       return { value: n };
@@ -357,48 +482,101 @@ type RawRead =
   | { rows: RawRow[]; warnings: Problem[] }
   | { error: { message: string; line?: number | undefined; column?: number | undefined } };
 
-function csvRows(file: string, text: string, form: Form): RawRead {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    return {
-      error: {
-        message: `this is not a readable CSV file: ${(err.message ?? '').replace(/^Invalid [^:]*: /, '')}`,
-        line: err.lines,
-      },
-    };
-  }
-  const [head, ...body] = records;
-  if (!head)
-    return {
-      error: {
-        message: `the file is empty: expected a header line starting with "${SUBJECT_COLUMN}"`,
-        line: 1,
-      },
-    };
-  const header = head.record.map((h) => h.trim());
-  const check = headerCheck(file, header, form, head.info.lines);
-  if ('error' in check) return check;
-  const rows: RawRow[] = body.map(({ record, info }) => {
+type CsvRecord = { record: string[]; info: { lines: number } };
+
+/**
+ * csv-parse's stream `Parser`, fed synchronously with `write()` and drained with `read()`: rows
+ * are handed on as they are parsed, and no more of the text than a piece is held at once.
+ */
+function csvReader(
+  file: string,
+  form: Form,
+  say: (p: Problem) => void,
+  takeRow: (row: RawRow) => void,
+  fail: (message: string, line?: number) => void,
+): { write(text: string): void; end(): void } {
+  const parser = new CsvParser({
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  });
+  // Errors are read from `parser.errored` as each piece is fed; the event would come too late.
+  parser.on('error', () => {});
+  let header: string[] | undefined;
+  let stopped = false;
+  const take = (r: CsvRecord) => {
+    if (!header) {
+      const head = r.record.map((h) => h.trim());
+      if (head.length > LIMITS.rowFields) {
+        stopped = true;
+        return fail(
+          `the header has ${head.length} columns: expected at most ${LIMITS.rowFields}`,
+          r.info.lines,
+        );
+      }
+      const check = headerCheck(file, head, form, r.info.lines);
+      if ('error' in check) {
+        stopped = true;
+        return fail(check.error.message, check.error.line);
+      }
+      for (const w of check.warnings) say(w);
+      header = head;
+      return;
+    }
     const cells = new Map<string, unknown>();
-    header.forEach((h, i) => {
-      cells.set(h, record[i]);
-    });
+    for (let i = 0; i < header.length; i++) cells.set(header[i] as string, r.record[i]);
     // A row with the wrong number of cells cannot be trusted column by column.
     const error =
-      record.length === header.length
+      r.record.length === header.length
         ? undefined
-        : `expected ${header.length} values as in the header, found ${record.length}`;
-    return { line: info.lines, cells, error };
-  });
-  return { rows, warnings: check.warnings };
+        : `expected ${header.length} values as in the header, found ${r.record.length}`;
+    takeRow({ line: r.info.lines, cells, error });
+  };
+  // csv-parse builds an error (with a stack) for each row whose cell count differs from the
+  // header's: without stacks, a file of a million such rows costs half the time.
+  const quiet = (run: () => void) => {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      run();
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+  const drain = () => {
+    for (;;) {
+      const r = parser.read() as CsvRecord | null;
+      if (r === null || stopped) break;
+      take(r);
+    }
+    const err = parser.errored as { message?: string; lines?: number } | null;
+    if (err && !stopped) {
+      stopped = true;
+      fail(
+        `this is not a readable CSV file: ${(err.message ?? '').replace(/^Invalid [^:]*: /, '')}`,
+        err.lines,
+      );
+    }
+  };
+  return {
+    write(text) {
+      if (stopped) return;
+      quiet(() => {
+        parser.write(text);
+        drain();
+      });
+    },
+    end() {
+      if (stopped) return;
+      quiet(() => {
+        parser.end();
+        drain();
+      });
+      if (!stopped && !header)
+        fail(`the file is empty: expected a header line starting with "${SUBJECT_COLUMN}"`, 1);
+    },
+  };
 }
 
 function headerCheck(
@@ -450,7 +628,13 @@ function headerCheck(
   return { warnings };
 }
 
-function jsonRows(file: string, text: string, report: ReportFile): RawRead {
+function jsonRows(
+  file: string,
+  text: string,
+  report: ReportFile,
+  form: Form,
+  say: (p: Problem) => void,
+): RawRead {
   const parsed = parseJsonSource(file, text);
   if (!parsed.source) {
     const p = parsed.problems[0];
@@ -480,23 +664,46 @@ function jsonRows(file: string, text: string, report: ReportFile): RawRead {
       return { error: { message: p.message, line: p.line, column: p.column } };
     }
   }
-  const warnings: Problem[] = [];
+  const known = new Set([SUBJECT_COLUMN, SUBMITTED_COLUMN, ...form.fields.map((f) => f.id)]);
   const rows: RawRow[] = [];
-  (v.rows as unknown[]).forEach((r, i) => {
-    const at = problemAt(src, ['rows', i], '');
+  const list = v.rows as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    const at = locate(src, ['rows', i]);
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
       rows.push({
         line: at.line ?? 1,
         cells: new Map(),
         error: `expected an object for each row, found ${describeValue(r)}`,
       });
-      return;
+      continue;
     }
+    const keys = Object.keys(r);
+    if (keys.length > LIMITS.rowFields) {
+      rows.push({
+        line: at.line ?? 1,
+        cells: new Map(),
+        error: `the row has ${keys.length} fields: expected at most ${LIMITS.rowFields}`,
+      });
+      continue;
+    }
+    // A misspelt field is said, as an unknown CSV column is: its value is not used.
+    for (const k of keys)
+      if (!known.has(k)) {
+        const where = locate(src, ['rows', i, k], k);
+        say({
+          severity: 'warning',
+          file,
+          line: where.line,
+          column: where.column,
+          message: `unknown field "${k}" is ignored${hint(k, known)}`,
+        });
+      }
     rows.push({
       line: at.line ?? 1,
-      column: (field) => problemAt(src, ['rows', i, field], '').column,
+      column: (field) => locate(src, ['rows', i, field]).column,
       cells: new Map(Object.entries(r)),
     });
-  });
-  return { rows, warnings };
+  }
+  return { rows, warnings: [] };
 }

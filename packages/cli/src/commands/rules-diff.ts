@@ -9,6 +9,7 @@ import { UserError } from '../files.js';
 import { loadReports, loadRules, loadScoring, loadWaivers, type Scoring } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
+import { todayOf } from '../report-cache.js';
 
 const git = promisify(execFile);
 
@@ -74,7 +75,9 @@ export async function rulesDiff(o: Output, opts: DiffOptions): Promise<number> {
       );
       return 1;
     }
-    const reports = await loadReports(opts.root, registry, forms);
+    const reports = await loadReports(opts.root, registry, forms, {
+      today: todayOf(project.settings),
+    });
     const day = opts.date ?? reports.index.days().at(-1);
     if (day === undefined)
       throw new UserError('no reports in data/reports/: give --date to compare on a day');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   cmp,
   describeOutcome,
@@ -27,10 +26,11 @@ import {
   type RuleCoverage,
   runCase,
 } from '@shoutu/engine';
-import { listFiles, readTexts } from '../files.js';
+import { readTexts, walkEntries } from '../files.js';
 import { loadReports } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
+import { todayOf } from '../report-cache.js';
 
 export interface RulesOptions {
   root: string;
@@ -51,16 +51,14 @@ export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number>
   const { project, problems } = await loadProject(opts.root, opts.dir);
   const all = [...problems];
   // Count the rule files even when some do not load: "0 rules" would read as "nothing found".
-  const ruleCount = (
-    await listFiles(
-      path.join(opts.root, opts.dir),
-      (f) =>
-        f.includes('/') &&
-        f.endsWith('.json') &&
-        !f.endsWith('.test.json') &&
-        !f.startsWith('conditions/'),
-    )
-  ).length;
+  // Entries set aside (links, hidden files) are said by `loadProject`.
+  const ruleCount = walkEntries(opts.root, opts.dir, {
+    match: (f) =>
+      f.includes('/') &&
+      f.endsWith('.json') &&
+      !f.endsWith('.test.json') &&
+      !f.startsWith('conditions/'),
+  }).files.length;
   if (project) all.push(...(await firingWarnings(opts.root, project)));
   const errors = countOf(all, 'error');
   const warnings = countOf(all, 'warning');
@@ -82,7 +80,8 @@ async function firingWarnings(
   project: NonNullable<Awaited<ReturnType<typeof loadProject>>['project']>,
 ) {
   const { registry, forms, ruleSet } = project;
-  const reports = await loadReports(root, registry, forms);
+  // Days that have not begun are not the current data (their reports are set aside).
+  const reports = await loadReports(root, registry, forms, { today: todayOf(project.settings) });
   const days = reports.index.days().slice(-CURRENT_DAYS);
   if (days.length === 0) return [];
   const tally = new Map<string, { pass: number; fail: number }>();
@@ -131,11 +130,12 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
   }
   const facts = new Map(project.ruleSet.facts.map((f) => [f.name, f]));
   const config = await readConfig(opts.root, opts.dir, problems);
-  const rels = (
-    await listFiles(path.join(opts.root, opts.dir), (f) => f.endsWith('.test.json'))
-  ).map((f) => `${opts.dir}/${f}`);
+  // Entries set aside (a linked test file) were said by `loadProject`, which stopped on them.
+  const rels = walkEntries(opts.root, opts.dir, {
+    match: (f) => f.endsWith('.test.json'),
+  }).files.map((f) => `${opts.dir}/${f}`);
   const read = await readTexts(opts.root, rels);
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p);
   const byId = new Map<string, CompiledRule[]>();
   for (const r of project.ruleSet.rules) byId.set(r.rule.id, [...(byId.get(r.rule.id) ?? []), r]);
   // Coverage is kept per version: a version no case runs is a version nobody tested.
@@ -150,13 +150,13 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
   for (const text of read.texts) {
     const parsed = parseJsonSource(text.file, text.text);
     if (!parsed.source) {
-      problems.push(...parsed.problems);
+      for (const p of parsed.problems) problems.push(p);
       continue;
     }
     const source = parsed.source;
     const v = validateJson(source, RuleTestFile);
     if (!v.data) {
-      problems.push(...v.problems);
+      for (const p of v.problems) problems.push(p);
       continue;
     }
     const versions = byId.get(v.data.rule);
@@ -298,18 +298,21 @@ async function readConfig(
   problems: Problem[],
 ): Promise<RulesConfig | undefined> {
   const rel = `${dir}/rules.config.json`;
-  const files = await listFiles(path.join(root, dir), (f) => f === 'rules.config.json');
+  const files = walkEntries(root, dir, {
+    match: (f) => f === 'rules.config.json',
+    maxDepth: 1,
+  }).files;
   if (files.length === 0) return undefined;
   const read = await readTexts(root, [rel]);
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p);
   const text = read.texts[0];
   if (!text) return undefined;
   const parsed = parseJsonSource(rel, text.text);
   if (!parsed.source) {
-    problems.push(...parsed.problems);
+    for (const p of parsed.problems) problems.push(p);
     return undefined;
   }
   const v = validateJson(parsed.source, RulesConfig);
-  problems.push(...v.problems);
+  for (const p of v.problems) problems.push(p);
   return v.data;
 }

@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isValidDay } from '@shoutu/core';
-import { listFiles, UserError } from '../files.js';
+import { UserError, walkEntries } from '../files.js';
 import type { Output } from '../output.js';
 import { generateSample, type SampleOptions } from '../sample/generate.js';
 
@@ -17,10 +17,10 @@ export async function sample(
     throw new UserError(`--scale ${opts.scale}: expected a number greater than 0`);
   const files = generateSample(opts);
   // Files people added (a form, a district's reports) must never vanish without being asked.
-  const own = await listFiles(
-    dataDir,
-    (f) => /^(registry|forms|reports|waivers)\//.test(f) && !files.has(f),
-  );
+  const mine = (f: string) => /^(registry|forms|reports|waivers)\//.test(f) && !files.has(f);
+  const walk = walkEntries(dataDir, '.', { match: mine });
+  // Links and hidden files there would be deleted as well.
+  const own = [...walk.files, ...walk.setAside.map((p) => p.file.slice(2)).filter(mine)];
   if (own.length > 0 && !opts.force) {
     o.err(
       `error: ${dataDir} has ${own.length} file(s) the sample does not contain, e.g. ${own.slice(0, 3).join(', ')}: they would be deleted. Use --out DIR to write the sample elsewhere, or --force to replace them.`,
