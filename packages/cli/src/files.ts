@@ -159,7 +159,7 @@ export function walkEntries(root: string, dir: string, options: WalkOptions = {}
         if (size > options.maxBytes) {
           aside(
             rel,
-            `${formatBytes(size)}: expected ${options.what ?? 'a file'} of at most ${formatBytes(options.maxBytes)}; the file was set aside without being read`,
+            `too large (${size.toLocaleString('en')} bytes): expected ${options.what ?? 'a file'} of at most ${formatBytes(options.maxBytes)}; the file was set aside without being read`,
           );
           continue;
         }
@@ -227,7 +227,7 @@ export async function readTexts(
       problems.push({
         severity: 'error',
         file: rel,
-        message: `${formatBytes(st.size)}: expected a file of at most ${formatBytes(maxBytes)}; it was not read`,
+        message: `too large (${st.size.toLocaleString('en')} bytes): expected a file of at most ${formatBytes(maxBytes)}; it was not read`,
       });
       continue;
     }

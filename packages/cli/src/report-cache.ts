@@ -150,7 +150,7 @@ function parseChunks(
         failed = {
           severity: 'error',
           file,
-          message: `more than ${formatBytes(LIMITS.reportBytes)}: expected a report file of at most ${formatBytes(LIMITS.reportBytes)}; the whole file was set aside`,
+          message: `too large (it grew past ${formatBytes(LIMITS.reportBytes)} while it was read): expected a report file of at most ${formatBytes(LIMITS.reportBytes)}; the whole file was set aside`,
         };
         return false;
       }

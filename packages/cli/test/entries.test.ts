@@ -63,7 +63,7 @@ describe('walkEntries', () => {
     const walk = walkEntries(fx.root, 'data/reports', { maxBytes: 100, what: 'a report file' });
     expect(walk.files).toEqual([]);
     expect(walk.setAside[0]?.message).toMatch(
-      /^\d+ bytes: expected a report file of at most 100 bytes; the file was set aside without being read$/,
+      /^too large \([\d,]+ bytes\): expected a report file of at most 100 bytes; the file was set aside without being read$/,
     );
   });
 });
@@ -235,7 +235,7 @@ describe('report files', () => {
     execFileSync('truncate', ['-s', String(LIMITS.reportBytes + 1), big]);
     const r = await validate(fx);
     expect(r.err).toMatch(
-      /street-duty\.210202\.csv: error: 64 MB: expected a report file of at most 64 MB; the file was set aside without being read$/m,
+      /street-duty\.210202\.csv: error: too large \([\d,]+ bytes\): expected a report file of at most 64 MB; the file was set aside without being read$/m,
     );
   });
 

@@ -57,6 +57,8 @@ type RawRow = {
   cells: Map<string, unknown>;
   /** Set when the row as a whole cannot be read. */
   error?: string | undefined;
+  /** Where in the row `error` was found, when known. */
+  errorColumn?: number | undefined;
 };
 
 /** What a report file's reader is fed: its text piece by piece, then the end. */
@@ -236,6 +238,7 @@ function readRow(
       severity: 'error',
       file,
       line: row.line,
+      ...(row.errorColumn !== undefined ? { column: row.errorColumn } : {}),
       message: `${row.error}; the row was set aside`,
     });
     result.quarantinedRows++;
@@ -635,7 +638,9 @@ function jsonRows(
   form: Form,
   say: (p: Problem) => void,
 ): RawRead {
-  const parsed = parseJsonSource(file, text);
+  // A number that cannot be kept exactly costs its row, not the file: the problems come back
+  // beside the source, and each is put on the row it sits in.
+  const parsed = parseJsonSource(file, text, { numbersBesideSource: true });
   if (!parsed.source) {
     const p = parsed.problems[0];
     return { error: { message: p?.message ?? 'not valid JSON', line: p?.line, column: p?.column } };
@@ -650,6 +655,18 @@ function jsonRows(
         column: 1,
       },
     };
+  const TOP = ['$schema', 'form', 'district', 'date', 'rows'];
+  for (const k of Object.keys(v))
+    if (!TOP.includes(k)) {
+      const where = locate(src, [k], k);
+      say({
+        severity: 'warning',
+        file,
+        line: where.line,
+        column: where.column,
+        message: `unknown field "${k}" is ignored (expected only ${TOP.join(', ')})${hint(k, TOP)}`,
+      });
+    }
   for (const [key, expected] of [
     ['form', report.form],
     ['district', report.district],
@@ -667,9 +684,39 @@ function jsonRows(
   const known = new Set([SUBJECT_COLUMN, SUBMITTED_COLUMN, ...form.fields.map((f) => f.id)]);
   const rows: RawRow[] = [];
   const list = v.rows as unknown[];
+  const starts = list.map((_, i) => locate(src, ['rows', i]));
+  // Each number problem, by the row it sits in (the last row starting at or before it).
+  const numberProblems = new Map<number, Problem>();
+  for (const p of parsed.problems) {
+    const before = (s: { line?: number | undefined; column?: number | undefined }) =>
+      (s.line ?? 0) < (p.line ?? 0) ||
+      ((s.line ?? 0) === (p.line ?? 0) && (s.column ?? 0) <= (p.column ?? 0));
+    let lo = 0;
+    let hi = starts.length - 1;
+    let row = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(starts[mid] as { line?: number; column?: number })) {
+        row = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (row < 0) return { error: { message: p.message, line: p.line, column: p.column } };
+    if (!numberProblems.has(row)) numberProblems.set(row, p);
+  }
   for (let i = 0; i < list.length; i++) {
     const r = list[i];
-    const at = locate(src, ['rows', i]);
+    const at = starts[i] as { line?: number | undefined; column?: number | undefined };
+    const unsafe = numberProblems.get(i);
+    if (unsafe) {
+      rows.push({
+        line: unsafe.line ?? at.line ?? 1,
+        cells: new Map(),
+        error: unsafe.message,
+        errorColumn: unsafe.column,
+      });
+      continue;
+    }
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
       rows.push({
         line: at.line ?? 1,

@@ -248,7 +248,8 @@ export const cases: Case[] = [
     command: ['evaluate', '--date', DAY],
     expect: {
       exit: 0,
-      message: /one report per form, district and day/,
+      // evaluate counts what was set aside; validate lists why (the case below).
+      message: /reports set aside: 2 files/,
       kept: async (f) => {
         const index = await f.read(`data/results/${DAY}/index.json`);
         // Neither report is taken: both grids count as missing, none passes or fails.
@@ -304,7 +305,7 @@ export const cases: Case[] = [
     command: ['evaluate'],
     expect: {
       exit: 0,
-      message: /not begun/,
+      message: /reports set aside: 1 file/,
       kept: (f) => expect(exists(f, 'data/results/2099-01-01')).toBe(false),
     },
   },
