@@ -39,25 +39,37 @@ export function faultPoint(marker: FaultMarker): void {
   if (FAULT === marker) process.kill(process.pid, 'SIGKILL');
 }
 
+/** Names the path in a fault that a file handle threw without one (ENOSPC from a write). */
+function at<T>(p: string, run: () => Promise<T>): Promise<T> {
+  return run().catch((error: unknown) => {
+    if (isErrno(error) && error.path === undefined) error.path = p;
+    throw error;
+  });
+}
+
 /** Flushes a file or folder to the disk. */
-async function fsyncPath(p: string): Promise<void> {
-  const fh = await open(p, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+function fsyncPath(p: string): Promise<void> {
+  return at(p, async () => {
+    const fh = await open(p, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  });
 }
 
 /** Writes a file and flushes it to the disk. */
-export async function writeFileDurable(file: string, body: string | Uint8Array): Promise<void> {
-  const fh = await open(file, 'w');
-  try {
-    await fh.writeFile(body);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+export function writeFileDurable(file: string, body: string | Uint8Array): Promise<void> {
+  return at(file, async () => {
+    const fh = await open(file, 'w');
+    try {
+      await fh.writeFile(body);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  });
 }
 
 /** Flushes a folder (its entries: names created, renamed or removed) to the disk. */
@@ -170,9 +182,16 @@ export function isErrno(e: unknown): e is NodeJS.ErrnoException & { code: string
  * one Node names (the first of a rename); a fault that names none says so.
  */
 export function faultMessage(e: NodeJS.ErrnoException & { code: string }, root?: string): string {
-  const why = FAULTS[e.code] ?? `the operation failed (${e.code})`;
+  const why = faultReason(e);
   const where = typeof e.path === 'string' ? relativeTo(root, e.path) : undefined;
   return where === undefined ? why : `${where}: ${why}`;
+}
+
+/** Why a fault happened, in plain words (without the path). */
+export function faultReason(e: unknown): string {
+  const code = isErrno(e) ? e.code : undefined;
+  if (code === undefined) return e instanceof Error ? e.message : String(e);
+  return FAULTS[code] ?? `the operation failed (${code})`;
 }
 
 function relativeTo(root: string | undefined, p: string): string {

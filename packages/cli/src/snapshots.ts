@@ -203,7 +203,9 @@ export class Snapshots {
       await writeDirAtomic(this.folder(day), files);
     } catch (error) {
       // A full disk or a refused write: put the day back as it was, as a rerun would.
-      await this.settle(journal).catch(() => {});
+      await this.settle(journal)
+        .then(() => removeIfEmpty(path.dirname(journal)))
+        .catch(() => {});
       throw error;
     }
     this.memo.set(day, snapshotOf(r));

@@ -1,6 +1,6 @@
 import { addDays, dayIn, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
 import { buildResults, type DayResults, evaluateDay, sumInputStats } from '@shoutu/engine';
-import { faultMessage, isErrno, WRITE_FAULTS } from '../durable.js';
+import { faultMessage, faultReason, isErrno, WRITE_FAULTS } from '../durable.js';
 import { UserError } from '../files.js';
 import { type LazyReports, loadWaivers, openReports, type Waivers } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
@@ -297,8 +297,13 @@ function reportRead(o: Output, reports: LazyReports, waivers: Waivers, always = 
     o.err(
       `waivers set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}; the findings they would cover count as usual`,
     );
-  if (!always && read.files === 0) return;
   const cache = reports.cache;
+  // The cache only saves time: a full disk or a read-only .shoutu/ never fails a run.
+  if (cache && cache.writeFailures > 0)
+    o.err(
+      `note: .shoutu/cache/: ${faultReason(cache.writeError)}: ${plural(cache.writeFailures, 'parsed report file')} could not be kept in the cache; the run went on without it`,
+    );
+  if (!always && read.files === 0) return;
   const how = cache ? `: ${cache.hits} from the cache, ${cache.parsed} parsed` : '';
   const days = read.days.length;
   o.err(
