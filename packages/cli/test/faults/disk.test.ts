@@ -150,4 +150,14 @@ describe('faults of the disk', () => {
     },
     30_000,
   );
+
+  test('a fault of the file system that escapes any command is a plain message, not an internal error', async () => {
+    const f = await loadFixture('mini');
+    await writeFile(f.file('blocker'), 'a file, not a folder');
+    const r = await f.run('sample', '--days', '1', '--out', f.file('blocker/data'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'error: blocker/data/registry: a part of this path is a file where a folder was expected',
+    );
+  });
 });
