@@ -25,7 +25,7 @@ import {
   removeIfEmpty,
   writeDirAtomic,
   writeFileAtomic,
-  writeFileDurable,
+  writeFilesDurable,
 } from './durable.js';
 import { toJson } from './files.js';
 
@@ -193,8 +193,7 @@ export class Snapshots {
       await mkdir(path.dirname(target), { recursive: true });
       await rm(tmp, { recursive: true, force: true });
       await mkdir(tmp);
-      for (const [name, body] of Object.entries(await this.files(day)))
-        await writeFileDurable(path.join(tmp, name), body);
+      await writeFilesDurable(tmp, await this.files(day));
       await fsyncDir(tmp);
       faultPoint('supersede:copied');
       await rename(tmp, target);
