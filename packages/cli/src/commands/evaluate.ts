@@ -18,6 +18,9 @@ export interface EvaluateOptions {
   maxProblems: number;
 }
 
+/** How far back trends look (the month's window of `trendOf`): the days whose hashes are checked. */
+const HISTORY_DAYS = 29;
+
 function setRevision(r: DayResults, revision: number): void {
   r.city.revision = revision;
   for (const d of r.districts) d.revision = revision;
@@ -125,14 +128,19 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     }
     const todo = days.filter((d) => opts.recompute || !snapshots.has(d));
     const kept = days.length - todo.length;
-    // Trust nothing in silence: every snapshot kept as published is checked whole; one that later
-    // days would take their trends and streaks from stops the run.
+    // Trust nothing in silence: every snapshot kept as published is checked (its index, and every
+    // file it lists there); those later days take their trends and streaks from (the 29 days
+    // before each day evaluated) are checked whole, every file against its sha256. One that
+    // fails before a day to evaluate stops the run.
     const evaluating = new Set(todo);
+    const first = todo[0];
     const last = todo[todo.length - 1];
+    const lookBack = first === undefined ? undefined : addDays(first, -HISTORY_DAYS);
     let blocked = 0;
     for (const day of published) {
       if (evaluating.has(day)) continue;
-      const bad = snapshots.verify(day);
+      const feeds = lookBack !== undefined && last !== undefined && day >= lookBack && day < last;
+      const bad = snapshots.verify(day, feeds);
       if (!bad) continue;
       const blocks = last !== undefined && day < last;
       if (blocks) blocked++;
