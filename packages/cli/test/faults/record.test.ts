@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { verifySnapshot } from '@shoutu/core/snapshot';
 import { describe, expect, test } from 'vitest';
 import { loadFixture } from '../helpers.js';
 import { cli, tree } from './helpers.js';
@@ -150,4 +151,23 @@ describe('one evaluate at a time: data/results/.lock', () => {
     expect(existsSync(f.file('data/results/.lock'))).toBe(false);
     expect(existsSync(f.file(`data/results/${LATER}/index.json`))).toBe(true);
   }, 30_000);
+});
+
+describe('verifySnapshot', () => {
+  test('checks every file against its sha256; with hashes: false, only that each is there', async () => {
+    const f = await published();
+    const dir = f.file('data/results');
+    expect(() => verifySnapshot(dir, FIRST)).not.toThrow();
+    const rel = `data/results/${FIRST}/${f.district}`;
+    await f.write(rel, `${await f.read(rel)} `);
+    expect(() => verifySnapshot(dir, FIRST)).toThrow(/does not match its sha256/);
+    expect(() => verifySnapshot(dir, FIRST, { hashes: false })).not.toThrow();
+    await rm(f.file(rel));
+    expect(() => verifySnapshot(dir, FIRST, { hashes: false })).toThrow(/the file does not exist/);
+    await writeFile(f.file(`data/results/${FIRST}/stray.json`), '{}');
+    await f.write(rel, '{}');
+    expect(() => verifySnapshot(dir, FIRST, { hashes: false })).toThrow(
+      /stray\.json: is not listed among the files of/,
+    );
+  });
 });
