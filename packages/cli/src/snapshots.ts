@@ -329,41 +329,13 @@ export class Snapshots {
   async lock(note: (line: string) => void): Promise<{ release: () => void }> {
     await mkdir(this.dir, { recursive: true });
     const file = path.join(this.dir, LOCK_FILE);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const fh = await open(file, 'wx');
-        try {
-          await fh.writeFile(toJson({ pid: process.pid, started: new Date().toISOString() }));
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
-      }
-      let held = readLock(file);
-      // Created but not yet written by the run that holds it: give it a moment.
-      if (!held) {
-        await new Promise((done) => setTimeout(done, 250));
-        held = readLock(file);
-      }
-      if (held && alive(held.pid))
-        throw new LockedError(
-          `another shoutu evaluate (pid ${held.pid}, started ${held.started}) is writing ${RESULTS_DIR}/; wait for it to finish, or remove ${RESULTS_DIR}/${LOCK_FILE} if no such run is going on`,
-        );
-      note(
-        `note: took over ${RESULTS_DIR}/${LOCK_FILE}${held ? ` of pid ${held.pid} (started ${held.started})` : ''}, a run that is no longer going on`,
-      );
-      await rm(file, { force: true });
-    }
-    let released = false;
+    // Listening before the lock exists, so that a signal never leaves it behind.
+    let held = false;
     const release = () => {
-      if (released) return;
-      released = true;
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
-      rmSync(file, { force: true });
+      if (held) rmSync(file, { force: true });
+      held = false;
     };
     const onInt = () => {
       release();
@@ -375,6 +347,40 @@ export class Snapshots {
     };
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const fh = await open(file, 'wx');
+          held = true;
+          try {
+            await fh.writeFile(toJson({ pid: process.pid, started: new Date().toISOString() }));
+            await fh.sync();
+          } finally {
+            await fh.close();
+          }
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
+        }
+        let other = readLock(file);
+        // Created but not yet written by the run that holds it: give it a moment.
+        if (!other) {
+          await new Promise((done) => setTimeout(done, 250));
+          other = readLock(file);
+        }
+        if (other && alive(other.pid))
+          throw new LockedError(
+            `another shoutu evaluate (pid ${other.pid}, started ${other.started}) is writing ${RESULTS_DIR}/; wait for it to finish, or remove ${RESULTS_DIR}/${LOCK_FILE} if no such run is going on`,
+          );
+        note(
+          `note: took over ${RESULTS_DIR}/${LOCK_FILE}${other ? ` of pid ${other.pid} (started ${other.started})` : ''}, a run that is no longer going on`,
+        );
+        await rm(file, { force: true });
+      }
+    } catch (error) {
+      release();
+      throw error;
+    }
     return { release };
   }
 

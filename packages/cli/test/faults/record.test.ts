@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { verifySnapshot } from '@shoutu/core/snapshot';
 import { describe, expect, test } from 'vitest';
-import { loadFixture } from '../helpers.js';
+import { loadFixture, REPO } from '../helpers.js';
 import { cli, tree } from './helpers.js';
 
 /**
@@ -170,4 +171,42 @@ describe('verifySnapshot', () => {
       /stray\.json: is not listed among the files of/,
     );
   });
+});
+
+describe('the lock is released when the run is stopped', () => {
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)(
+    '%s while writing: exit %i, no lock left, and the next run completes the record',
+    async (signal, code) => {
+      const f = await loadFixture('mini');
+      // A sample project big enough that evaluating it takes a while.
+      const made = await cli(f.root, ['sample', '--days', '3', '--force']);
+      expect(made.code, made.err).toBe(0);
+      const child = spawn(
+        process.execPath,
+        [
+          '--conditions=@shoutu/source',
+          '--import',
+          'tsx',
+          path.join(REPO, 'packages/cli/src/bin.ts'),
+          '--root',
+          f.root,
+          'evaluate',
+        ],
+        { cwd: REPO, stdio: 'ignore', env: { ...process.env, SHOUTU_FAULT: '' } },
+      );
+      const exited = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+      const lock = f.file('data/results/.lock');
+      while (!existsSync(lock)) await new Promise((done) => setTimeout(done, 5));
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(existsSync(lock)).toBe(false);
+      const again = await cli(f.root, ['evaluate']);
+      expect(again.code, again.err).toBe(0);
+      expect(again.err).not.toMatch(/another shoutu evaluate/);
+    },
+    120_000,
+  );
 });
