@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,15 @@ export function cli(
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, out, err }));
   });
+}
+
+/** The CLI started as a child process (see `cli`), for a test that signals it while it runs. */
+export function startCli(root: string, args: string[]): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--conditions=@shoutu/source', '--import', 'tsx', BIN, '--root', root, ...args],
+    { cwd: REPO, env: { ...process.env, SHOUTU_FAULT: '', SHOUTU_DEBUG: '' }, stdio: 'ignore' },
+  );
 }
 
 /**

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { verifySnapshot } from '@shoutu/core/snapshot';
 import { describe, expect, test } from 'vitest';
-import { loadFixture, REPO } from '../helpers.js';
-import { cli, tree } from './helpers.js';
+import { loadFixture } from '../helpers.js';
+import { cli, startCli, tree } from './helpers.js';
 
 /**
  * A published snapshot is checked whole before a later day takes its trends and streaks from it;
@@ -184,19 +183,7 @@ describe('the lock is released when the run is stopped', () => {
       // A sample project big enough that evaluating it takes a while.
       const made = await cli(f.root, ['sample', '--days', '3', '--force']);
       expect(made.code, made.err).toBe(0);
-      const child = spawn(
-        process.execPath,
-        [
-          '--conditions=@shoutu/source',
-          '--import',
-          'tsx',
-          path.join(REPO, 'packages/cli/src/bin.ts'),
-          '--root',
-          f.root,
-          'evaluate',
-        ],
-        { cwd: REPO, stdio: 'ignore', env: { ...process.env, SHOUTU_FAULT: '' } },
-      );
+      const child = startCli(f.root, ['evaluate']);
       const exited = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
       const lock = f.file('data/results/.lock');
       while (!existsSync(lock)) await new Promise((done) => setTimeout(done, 5));
