@@ -139,6 +139,10 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     let blocked = 0;
     for (const day of published) {
       if (evaluating.has(day)) continue;
+      // A snapshot of an earlier results format is whole in its own format: it gives later days
+      // no history (their trends start afresh), as it always has, and is not damaged.
+      const stamp = await snapshots.stamp(day);
+      if (stamp && stamp.schema !== undefined && stamp.schema !== RESULTS_SCHEMA) continue;
       const feeds = lookBack !== undefined && last !== undefined && day >= lookBack && day < last;
       const bad = snapshots.verify(day, feeds);
       if (!bad) continue;

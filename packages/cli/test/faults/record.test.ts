@@ -86,6 +86,17 @@ describe('a damaged snapshot stops the evaluation of later days', () => {
     },
   );
 
+  test('a snapshot of an earlier results format is not damaged: later days start their trends afresh', async () => {
+    const f = await published();
+    const rel = `data/results/${FIRST}/index.json`;
+    const index = JSON.parse(await f.read(rel)) as { schema: number };
+    await f.write(rel, `${JSON.stringify({ ...index, schema: index.schema - 1 })}\n`);
+    const r = await f.run('evaluate');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toContain('incomplete');
+    expect(existsSync(f.file(`data/results/${LATER}/index.json`))).toBe(true);
+  });
+
   test('a damaged snapshot after every day to evaluate is a warning, not a stop', async () => {
     const f = await published();
     await f.run('evaluate');
