@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, lstatSync, readdirSync, type Stats } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatBytes, LIMITS, type Problem } from '@shoutu/core';
 
@@ -268,20 +268,8 @@ export function valueHash(value: unknown): string {
     .slice(0, 16);
 }
 
-/** Writes a set of files into `dir` so that readers see either all the old files or all the new. */
-export async function replaceDir(
-  dir: string,
-  files: Record<string, string | Uint8Array>,
-): Promise<void> {
-  const tmp = `${dir}.tmp-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
-  for (const [name, body] of Object.entries(files)) await writeFile(path.join(tmp, name), body);
-  const old = `${dir}.old-${process.pid}`;
-  if (existsSync(dir)) await rename(dir, old);
-  await rename(tmp, dir);
-  await rm(old, { recursive: true, force: true });
-}
+/** Moved to `durable.ts` (fsynced, with fault markers); kept here under its old name. */
+export { writeDirAtomic as replaceDir } from './durable.js';
 
 /** Stable JSON: two-space indent and a final newline, so that same inputs give the same bytes. */
 export function toJson(value: unknown): string {

@@ -9,6 +9,7 @@ import { rulesDiff } from './commands/rules-diff.js';
 import { sample } from './commands/sample.js';
 import { writeSchemas } from './commands/schemas.js';
 import { validate } from './commands/validate.js';
+import { faultMessage, isErrno, WRITE_FAULTS } from './durable.js';
 import { UserError } from './files.js';
 import { SCORING_FILE } from './load.js';
 import { consoleOutput, type Output } from './output.js';
@@ -242,11 +243,15 @@ export async function main(
       o.err(`error: ${e.message}`);
       return 1;
     }
-    const sys = e as NodeJS.ErrnoException;
-    if (sys.code && sys.path) {
-      o.err(
-        `error: ${sys.path}: ${sys.code === 'ENOENT' ? 'no such file or folder' : sys.code === 'EACCES' ? 'permission denied' : sys.code}`,
-      );
+    if (isErrno(e) && (e.path !== undefined || WRITE_FAULTS.has(e.code))) {
+      // A fault of the disk or the file system, not of Shoutu: said plainly, with the path.
+      let base: string | undefined;
+      try {
+        base = root();
+      } catch {
+        base = invocationDir(at);
+      }
+      o.err(`error: ${faultMessage(e, base)}`);
       return 1;
     }
     o.err(

@@ -424,6 +424,8 @@ export class ReportCache {
   parsed = 0;
   /** Entries that could not be written (a read-only folder): the run goes on without them. */
   writeFailures = 0;
+  /** The first fault that stopped an entry being written (said once, as a note). */
+  writeError: unknown;
   private entries: Map<string, string[]> | undefined;
 
   constructor(
@@ -500,13 +502,19 @@ export class ReportCache {
   }
 
   private store(name: string, key: string, entry: ReportEntry, ctx: ReportContext): void {
+    const tmp = path.join(this.dir, `.tmp-${process.pid}-${name}`);
     try {
       mkdirSync(this.dir, { recursive: true });
-      const tmp = path.join(this.dir, `.tmp-${process.pid}-${name}`);
       writeFileSync(tmp, serialize({ key, entry: stored(entry, ctx) }));
       renameSync(tmp, path.join(this.dir, name));
-    } catch {
+    } catch (error) {
       this.writeFailures++;
+      this.writeError ??= error;
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // A folder that refuses writes refuses this too; nothing was left then.
+      }
       return;
     }
     // Older entries of the same file are superseded by this one.

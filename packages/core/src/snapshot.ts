@@ -418,6 +418,49 @@ export function readSnapshot(dir: string, day: string): Snapshot {
 }
 
 /**
+ * Checks a day's snapshot whole, at the cost of reading each file once: the index against the
+ * results contract, every district's four files listed in its `files`, and every file listed
+ * present with that sha256 (no file that is not listed). Throws a `SnapshotError` naming the first
+ * file at fault. What later days take their trends and streaks from is checked so first. With
+ * `hashes: false`, files are only checked to exist (no file is read but the index).
+ */
+export function verifySnapshot(dir: string, day: string, options: { hashes?: boolean } = {}): void {
+  const city = readCityDay(dir, day);
+  const index = join(dir, day, INDEX_FILE);
+  const expected = new Set<string>();
+  for (const d of city.districts)
+    for (const kind of Object.keys(DISTRICT_FILES) as DistrictFileKind[]) {
+      const name = districtFileName(d.code, kind);
+      if (city.files[name] === undefined)
+        throw new SnapshotError(
+          index,
+          `does not list ${name} in its files, expected every district's four files`,
+        );
+      expected.add(name);
+    }
+  for (const [name, hash] of Object.entries(city.files)) {
+    if (!expected.has(name))
+      throw new SnapshotError(
+        index,
+        `lists ${name} in its files, which is not a file of any of its districts`,
+      );
+    const file = join(dir, day, name);
+    if (options.hashes === false) {
+      if (!existsSync(file)) throw new SnapshotError(file, 'the file does not exist');
+      continue;
+    }
+    if (fileHash(readBytes(file)) !== hash)
+      throw new SnapshotError(
+        file,
+        `does not match its sha256 in ${index}: the file was changed or belongs to another snapshot`,
+      );
+  }
+  for (const name of readdirSync(join(dir, day)).sort())
+    if (name !== INDEX_FILE && !expected.has(name))
+      throw new SnapshotError(join(dir, day, name), `is not listed among the files of ${index}`);
+}
+
+/**
  * A day's results as the files written for it, by name: `index.json` (with the sha256 of every
  * other file in `files`), and for each district `<code>.json`, `<code>.units.csv.gz`,
  * `<code>.places.csv.gz` and `<code>.findings.csv.gz`. Same results, same bytes.

@@ -1,10 +1,11 @@
 import { addDays, dayIn, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
 import { buildResults, type DayResults, evaluateDay, sumInputStats } from '@shoutu/engine';
+import { faultMessage, faultReason, isErrno, WRITE_FAULTS } from '../durable.js';
 import { UserError } from '../files.js';
 import { type LazyReports, loadWaivers, openReports, type Waivers } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
 import { loadProject } from '../project.js';
-import { Snapshots, type Stamp, sameFindings, serialize } from '../snapshots.js';
+import { LockedError, Snapshots, type Stamp, sameFindings, serialize } from '../snapshots.js';
 
 export interface EvaluateOptions {
   root: string;
@@ -16,6 +17,9 @@ export interface EvaluateOptions {
   cache?: boolean;
   maxProblems: number;
 }
+
+/** How far back trends look (the month's window of `trendOf`): the days whose hashes are checked. */
+const HISTORY_DAYS = 29;
 
 function setRevision(r: DayResults, revision: number): void {
   r.city.revision = revision;
@@ -92,123 +96,189 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     );
     return 1;
   }
-  for (const day of await snapshots.recover())
-    o.err(`note: restored the snapshot of ${day}, which an interrupted run had moved aside`);
-  // A changed method must say so: the version is how readers tell a new method from changed work.
-  const published = await snapshots.days();
-  for (const day of published.slice().reverse()) {
-    const stamp = await snapshots.stamp(day);
-    if (!stamp || stamp.schema !== RESULTS_SCHEMA) continue;
-    if (
-      stamp.scoringVersion === scoringVersion(scoring.method) &&
-      stamp.scoringHash !== scoring.hash
-    ) {
+  // One run writes data/results/ at a time; what a run killed before left is settled first.
+  let lock: { release: () => void } | undefined;
+  const written: string[] = [];
+  try {
+    lock = await snapshots.lock((line) => o.err(line));
+    const recovered = await snapshots.recover();
+    for (const day of recovered.restored)
+      o.err(`note: restored the snapshot of ${day}, which an interrupted run had moved aside`);
+    for (const day of recovered.completed)
+      o.err(`note: completed the recompute of ${day} that an interrupted run had begun`);
+    for (const day of recovered.undone)
       o.err(
-        `rules/scoring.json: error: the scoring method changed since the snapshot of ${day} but its version is still ${stamp.scoringVersion}: raise "version" so that scores computed the new way can be told apart; nothing was evaluated`,
+        `note: undid the recompute of ${day} that an interrupted run had begun; the snapshot of ${day} stays as published`,
+      );
+    // A changed method must say so: the version is how readers tell a new method from changed work.
+    const published = await snapshots.days();
+    for (const day of published.slice().reverse()) {
+      const stamp = await snapshots.stamp(day);
+      if (!stamp || stamp.schema !== RESULTS_SCHEMA) continue;
+      if (
+        stamp.scoringVersion === scoringVersion(scoring.method) &&
+        stamp.scoringHash !== scoring.hash
+      ) {
+        o.err(
+          `rules/scoring.json: error: the scoring method changed since the snapshot of ${day} but its version is still ${stamp.scoringVersion}: raise "version" so that scores computed the new way can be told apart; nothing was evaluated`,
+        );
+        return 1;
+      }
+      break;
+    }
+    const todo = days.filter((d) => opts.recompute || !snapshots.has(d));
+    const kept = days.length - todo.length;
+    // Trust nothing in silence: every snapshot kept as published is checked (its index, and every
+    // file it lists there); those later days take their trends and streaks from (the 29 days
+    // before each day evaluated) are checked whole, every file against its sha256. One that
+    // fails before a day to evaluate stops the run.
+    const evaluating = new Set(todo);
+    const first = todo[0];
+    const last = todo[todo.length - 1];
+    const lookBack = first === undefined ? undefined : addDays(first, -HISTORY_DAYS);
+    let blocked = 0;
+    for (const day of published) {
+      if (evaluating.has(day)) continue;
+      // A snapshot of an earlier results format is whole in its own format: it gives later days
+      // no history (their trends start afresh), as it always has, and is not damaged.
+      const stamp = await snapshots.stamp(day);
+      if (stamp && stamp.schema !== undefined && stamp.schema !== RESULTS_SCHEMA) continue;
+      const feeds = lookBack !== undefined && last !== undefined && day >= lookBack && day < last;
+      const bad = snapshots.verify(day, feeds);
+      if (!bad) continue;
+      const blocks = last !== undefined && day < last;
+      if (blocks) blocked++;
+      o.err(
+        `${blocks ? 'error' : 'warning'}: ${bad.file}: ${bad.problem}: the snapshot of ${day} is incomplete, so later days cannot take their trends and streaks from it; repair it with \`shoutu evaluate --recompute --date ${day}\``,
+      );
+    }
+    if (blocked > 0) {
+      o.err(
+        `evaluation stopped: ${plural(blocked, 'incomplete snapshot')} before the days to evaluate; the published results were left as they were`,
       );
       return 1;
     }
-    break;
-  }
-  const todo = days.filter((d) => opts.recompute || !snapshots.has(d));
-  const kept = days.length - todo.length;
-  if (todo.length === 0) {
-    reportRead(o, reports, waivers, false);
-    o.out(
-      `nothing to evaluate: ${days.length === 1 ? `${days[0]} already has a snapshot` : `all ${days.length} days with reports already have snapshots`} in data/results/, kept as published (give --recompute to evaluate again)`,
-    );
-    return 0;
-  }
-  // What the snapshots being replaced say of themselves: read once, used for the notes and revisions.
-  const earlierStamps = new Map<string, Stamp | undefined>();
-  for (const day of todo) {
-    const stamp = snapshots.has(day) ? await snapshots.stamp(day) : undefined;
-    earlierStamps.set(day, stamp);
-    if (stamp && stamp.schema !== undefined && stamp.schema !== RESULTS_SCHEMA)
-      o.err(
-        `note: the snapshot of ${day} is in results format ${String(stamp.schema)}; it is replaced by format ${RESULTS_SCHEMA} and kept under data/results/superseded/`,
+    if (todo.length === 0) {
+      reportRead(o, reports, waivers, false);
+      o.out(
+        `nothing to evaluate: ${days.length === 1 ? `${days[0]} already has a snapshot` : `all ${days.length} days with reports already have snapshots`} in data/results/, kept as published (give --recompute to evaluate again)`,
       );
-  }
-
-  // Trends and streaks look at the day before: say when it has reports but no snapshot.
-  const reportDays = new Set(reports.source.days());
-  const planned = new Set([...published, ...todo]);
-  const gaps = todo.filter((d) => reportDays.has(addDays(d, -1)) && !planned.has(addDays(d, -1)));
-  for (const d of gaps)
-    o.err(
-      `note: ${addDays(d, -1)} has reports but no snapshot, so the trends and streaks of ${d} start afresh (run \`shoutu evaluate\` without --date to evaluate every day in order)`,
-    );
-
-  const bar = progress(o, 'evaluating');
-  let checks = 0;
-  const replaced: string[] = [];
-  const replacedDays: string[] = [];
-  let unchanged = 0;
-  for (const [i, day] of todo.entries()) {
-    const findings = await evaluateDay({
-      registry,
-      rules: ruleSet.rules,
-      reports: reports.index,
-      day,
-    });
-    checks += findings.length;
-    const earlier = earlierStamps.get(day);
-    const results = buildResults({
-      day,
-      registry,
-      rules: ruleSet.rules,
-      findings,
-      facts: ruleSet.facts,
-      rulesHash: ruleSet.hash,
-      scoring: scoring.method,
-      scoringHash: scoring.hash,
-      waivers: waivers.waivers,
-      waiversHash: waivers.hash,
-      input: reports.source.statsOf(day),
-      history: snapshots.history,
-      revision: earlier?.revision ?? 1,
-      forms: project.forms.values(),
-      languages: project.settings.languages,
-    });
-    if (snapshots.has(day)) {
-      const before = await snapshots.files(day);
-      if (sameFindings(before, serialize(results))) {
-        // Same findings and scores: the published snapshot stands as it is.
-        unchanged++;
-        snapshots.remember(day, results);
-        bar.tick(i + 1, todo.length);
-        continue;
-      }
-      const kept = await snapshots.supersede(day, earlier?.revision ?? 1);
-      const old = safeScore(before['index.json']?.toString('utf8'));
-      setRevision(results, kept.revision + 1);
-      replaced.push(
-        `${day}: city score ${old} → ${score(results.city.summary.score)} (revision ${kept.revision + 1}; the earlier snapshot is kept in ${kept.where}/)`,
-      );
-      replacedDays.push(day);
+      return 0;
     }
-    await snapshots.write(day, serialize(results), results);
-    bar.tick(i + 1, todo.length);
-  }
-  bar.done();
-  reportRead(o, reports, waivers);
-  const parts = [
-    `evaluated ${plural(todo.length, 'day')} (${todo[0]} to ${todo[todo.length - 1]}): ${plural(checks, 'check')}`,
-  ];
-  if (kept > 0) parts.push(`${plural(kept, 'earlier snapshot')} kept as published`);
-  if (opts.recompute) parts.push(`${unchanged} unchanged, ${replaced.length} replaced`);
-  o.out(
-    `${parts.join('; ')}; results in data/results/ (scoring ${scoringVersion(scoring.method)})`,
-  );
-  for (const line of replaced) o.out(`recomputed ${line}`);
-  // Later snapshots took their trends and streaks from the replaced day.
-  const done = new Set(todo);
-  const stale = published.filter((d) => !done.has(d) && replacedDays.some((r) => r < d));
-  if (stale.length > 0)
-    o.err(
-      `note: ${plural(stale.length, 'later snapshot')} (${stale[0]} to ${stale[stale.length - 1]}) keep trends and streaks computed from the earlier snapshot; \`shoutu evaluate --recompute\` without --date recomputes every day in order`,
+    // What the snapshots being replaced say of themselves: read once, used for the notes and revisions.
+    const earlierStamps = new Map<string, Stamp | undefined>();
+    for (const day of todo) {
+      const stamp = snapshots.has(day) ? await snapshots.stamp(day) : undefined;
+      earlierStamps.set(day, stamp);
+      if (stamp && stamp.schema !== undefined && stamp.schema !== RESULTS_SCHEMA)
+        o.err(
+          `note: the snapshot of ${day} is in results format ${String(stamp.schema)}; it is replaced by format ${RESULTS_SCHEMA} and kept under data/results/superseded/`,
+        );
+    }
+
+    // Trends and streaks look at the day before: say when it has reports but no snapshot.
+    const reportDays = new Set(reports.source.days());
+    const planned = new Set([...published, ...todo]);
+    const gaps = todo.filter((d) => reportDays.has(addDays(d, -1)) && !planned.has(addDays(d, -1)));
+    for (const d of gaps)
+      o.err(
+        `note: ${addDays(d, -1)} has reports but no snapshot, so the trends and streaks of ${d} start afresh (run \`shoutu evaluate\` without --date to evaluate every day in order)`,
+      );
+
+    const bar = progress(o, 'evaluating');
+    let checks = 0;
+    const replaced: string[] = [];
+    const replacedDays: string[] = [];
+    let unchanged = 0;
+    for (const [i, day] of todo.entries()) {
+      const findings = await evaluateDay({
+        registry,
+        rules: ruleSet.rules,
+        reports: reports.index,
+        day,
+      });
+      checks += findings.length;
+      const earlier = earlierStamps.get(day);
+      const results = buildResults({
+        day,
+        registry,
+        rules: ruleSet.rules,
+        findings,
+        facts: ruleSet.facts,
+        rulesHash: ruleSet.hash,
+        scoring: scoring.method,
+        scoringHash: scoring.hash,
+        waivers: waivers.waivers,
+        waiversHash: waivers.hash,
+        input: reports.source.statsOf(day),
+        history: snapshots.history,
+        revision: earlier?.revision ?? 1,
+        forms: project.forms.values(),
+        languages: project.settings.languages,
+      });
+      if (snapshots.has(day)) {
+        const before = await snapshots.files(day);
+        // A damaged snapshot is always replaced, even where what can be read of it looks the same.
+        if (snapshots.verify(day) === undefined && sameFindings(before, serialize(results))) {
+          // Same findings and scores: the published snapshot stands as it is.
+          unchanged++;
+          snapshots.remember(day, results);
+          bar.tick(i + 1, todo.length);
+          continue;
+        }
+        const keptAs = snapshots.keptNumber(day, earlier?.revision ?? 1);
+        const old = safeScore(before['index.json']?.toString('utf8'));
+        setRevision(results, keptAs + 1);
+        const where = await snapshots.replace(day, keptAs, serialize(results), results);
+        written.push(day);
+        replaced.push(
+          `${day}: city score ${old} → ${score(results.city.summary.score)} (revision ${keptAs + 1}; the earlier snapshot is kept in ${where}/)`,
+        );
+        replacedDays.push(day);
+      } else {
+        await snapshots.write(day, serialize(results), results);
+        written.push(day);
+      }
+      bar.tick(i + 1, todo.length);
+    }
+    bar.done();
+    reportRead(o, reports, waivers);
+    const parts = [
+      `evaluated ${plural(todo.length, 'day')} (${todo[0]} to ${todo[todo.length - 1]}): ${plural(checks, 'check')}`,
+    ];
+    if (kept > 0) parts.push(`${plural(kept, 'earlier snapshot')} kept as published`);
+    if (opts.recompute) parts.push(`${unchanged} unchanged, ${replaced.length} replaced`);
+    o.out(
+      `${parts.join('; ')}; results in data/results/ (scoring ${scoringVersion(scoring.method)})`,
     );
-  return 0;
+    for (const line of replaced) o.out(`recomputed ${line}`);
+    // Later snapshots took their trends and streaks from the replaced day.
+    const done = new Set(todo);
+    const stale = published.filter((d) => !done.has(d) && replacedDays.some((r) => r < d));
+    if (stale.length > 0)
+      o.err(
+        `note: ${plural(stale.length, 'later snapshot')} (${stale[0]} to ${stale[stale.length - 1]}) keep trends and streaks computed from the earlier snapshot; \`shoutu evaluate --recompute\` without --date recomputes every day in order`,
+      );
+    return 0;
+  } catch (error) {
+    if (error instanceof LockedError) {
+      o.err(`error: ${error.message}`);
+      return 1;
+    }
+    if (isErrno(error) && WRITE_FAULTS.has(error.code)) {
+      o.err(
+        `error: ${faultMessage(error, opts.root)}; the published results were left as they were`,
+      );
+      if (written.length > 0)
+        o.err(
+          `note: ${plural(written.length, 'day')} evaluated before it ${written.length === 1 ? 'was' : 'were'} written whole (${written[0]} to ${written[written.length - 1]})`,
+        );
+      return 1;
+    }
+    throw error;
+  } finally {
+    lock?.release();
+  }
 }
 
 function safeScore(index: string | undefined): string {
@@ -239,8 +309,13 @@ function reportRead(o: Output, reports: LazyReports, waivers: Waivers, always = 
     o.err(
       `waivers set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}; the findings they would cover count as usual`,
     );
-  if (!always && read.files === 0) return;
   const cache = reports.cache;
+  // The cache only saves time: a full disk or a read-only .shoutu/ never fails a run.
+  if (cache && cache.writeFailures > 0)
+    o.err(
+      `note: .shoutu/cache/: ${faultReason(cache.writeError)}: ${plural(cache.writeFailures, 'parsed report file')} could not be kept in the cache; the run went on without it`,
+    );
+  if (!always && read.files === 0) return;
   const how = cache ? `: ${cache.hits} from the cache, ${cache.parsed} parsed` : '';
   const days = read.days.length;
   o.err(
