@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CityResults, DistrictResults, Finding } from '@shoutu/core';
@@ -386,7 +386,14 @@ export class Snapshots {
 
   /** The days that have a snapshot, in order. */
   async days(): Promise<string[]> {
-    return snapshotDays(this.dir);
+    // A link named like a day is listed too, so that verification refuses it rather than a
+    // run taking it as published (or passing over it) in silence.
+    const links = existsSync(this.dir)
+      ? readdirSync(this.dir, { withFileTypes: true })
+          .filter((e) => e.isSymbolicLink() && /^\d{4}-\d{2}-\d{2}$/.test(e.name))
+          .map((e) => e.name)
+      : [];
+    return [...snapshotDays(this.dir), ...links].sort();
   }
 
   /**

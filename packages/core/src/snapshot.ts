@@ -10,7 +10,7 @@
  * entry, which pages and browsers import).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { gzipSync } from 'fflate';
@@ -425,6 +425,18 @@ export function readSnapshot(dir: string, day: string): Snapshot {
  * `hashes: false`, files are only checked to exist (no file is read but the index).
  */
 export function verifySnapshot(dir: string, day: string, options: { hashes?: boolean } = {}): void {
+  const notPlain = (file: string, folder: boolean) => {
+    const st = lstatSync(file, { throwIfNoEntry: false });
+    if (st?.isSymbolicLink())
+      throw new SnapshotError(
+        file,
+        'a symbolic link: links under the results folder are not followed, so it is not taken as published',
+      );
+    if (st && (folder ? !st.isDirectory() : !st.isFile()))
+      throw new SnapshotError(file, `expected a plain ${folder ? 'folder' : 'file'}`);
+  };
+  notPlain(join(dir, day), true);
+  notPlain(join(dir, day, INDEX_FILE), false);
   const city = readCityDay(dir, day);
   const index = join(dir, day, INDEX_FILE);
   const expected = new Set<string>();
@@ -445,6 +457,7 @@ export function verifySnapshot(dir: string, day: string, options: { hashes?: boo
         `lists ${name} in its files, which is not a file of any of its districts`,
       );
     const file = join(dir, day, name);
+    notPlain(file, false);
     if (options.hashes === false) {
       if (!existsSync(file)) throw new SnapshotError(file, 'the file does not exist');
       continue;

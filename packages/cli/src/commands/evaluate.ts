@@ -137,6 +137,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     const last = todo[todo.length - 1];
     const lookBack = first === undefined ? undefined : addDays(first, -HISTORY_DAYS);
     let blocked = 0;
+    let damaged = 0;
     for (const day of published) {
       if (evaluating.has(day)) continue;
       // A snapshot of an earlier results format is whole in its own format: it gives later days
@@ -148,6 +149,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       if (!bad) continue;
       const blocks = last !== undefined && day < last;
       if (blocks) blocked++;
+      else damaged++;
       o.err(
         `${blocks ? 'error' : 'warning'}: ${bad.file}: ${bad.problem}: the snapshot of ${day} is incomplete, so later days cannot take their trends and streaks from it; repair it with \`shoutu evaluate --recompute --date ${day}\``,
       );
@@ -163,7 +165,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       o.out(
         `nothing to evaluate: ${days.length === 1 ? `${days[0]} already has a snapshot` : `all ${days.length} days with reports already have snapshots`} in data/results/, kept as published (give --recompute to evaluate again)`,
       );
-      return 0;
+      return damagedExit(o, damaged);
     }
     // What the snapshots being replaced say of themselves: read once, used for the notes and revisions.
     const earlierStamps = new Map<string, Stamp | undefined>();
@@ -259,7 +261,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       o.err(
         `note: ${plural(stale.length, 'later snapshot')} (${stale[0]} to ${stale[stale.length - 1]}) keep trends and streaks computed from the earlier snapshot; \`shoutu evaluate --recompute\` without --date recomputes every day in order`,
       );
-    return 0;
+    return damagedExit(o, damaged);
   } catch (error) {
     if (error instanceof LockedError) {
       o.err(`error: ${error.message}`);
@@ -321,4 +323,16 @@ function reportRead(o: Output, reports: LazyReports, waivers: Waivers, always = 
   o.err(
     `read ${plural(read.files, 'report file')} of ${plural(days, 'day')}${days > 0 ? ` (${read.days[0]} to ${read.days[days - 1]})` : ''}${how}`,
   );
+}
+
+/**
+ * A damaged snapshot that did not stop the run (it comes after every day evaluated) still fails
+ * it: the record is never left damaged in silence, and the site build refuses it too.
+ */
+function damagedExit(o: Output, damaged: number): number {
+  if (damaged === 0) return 0;
+  o.err(
+    `error: ${plural(damaged, 'published snapshot')} ${damaged === 1 ? 'is' : 'are'} incomplete (see above); repair ${damaged === 1 ? 'it' : 'each'} with \`shoutu evaluate --recompute --date <day>\``,
+  );
+  return 1;
 }

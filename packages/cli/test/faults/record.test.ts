@@ -97,15 +97,19 @@ describe('a damaged snapshot stops the evaluation of later days', () => {
     expect(existsSync(f.file(`data/results/${LATER}/index.json`))).toBe(true);
   });
 
-  test('a damaged snapshot after every day to evaluate is a warning, not a stop', async () => {
+  test('a damaged snapshot after every day to evaluate does not stop the run, but fails it', async () => {
     const f = await published();
     await f.run('evaluate');
     await rm(f.file(`data/results/${LATER}/${f.district}`));
     const r = await f.run('evaluate', '--recompute', '--date', FIRST);
-    expect(r.code, r.err).toBe(0);
+    // The earlier day is evaluated (it does not read the later one), and the damage is said again
+    // at the end: the run fails so that the daily build stops before the site refuses the record.
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toMatch(/evaluated 1 day/);
     expect(r.err).toContain(
       `warning: data/results/${LATER}/${f.district}: the file does not exist: ${repair(LATER)}`,
     );
+    expect(r.err).toContain('error: 1 published snapshot is incomplete (see above)');
   });
 });
 
