@@ -39,6 +39,11 @@ export interface WalkOptions {
   maxBytes?: number;
   /** What the files are, for the size message: "a report file". */
   what?: string;
+  /**
+   * Said of a plain file that `match` passes over (a warning naming it), for folders where only
+   * the files read belong; without it such files are left to other loaders.
+   */
+  unmatched?: string;
 }
 
 export interface Walk {
@@ -148,7 +153,10 @@ export function walkEntries(root: string, dir: string, options: WalkOptions = {}
         );
         continue;
       }
-      if (!match(rel)) continue;
+      if (!match(rel)) {
+        if (options.unmatched !== undefined) aside(rel, options.unmatched, 'warning');
+        continue;
+      }
       if (options.maxBytes !== undefined) {
         let size: number;
         try {

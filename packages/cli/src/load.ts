@@ -77,8 +77,15 @@ async function readJsonFiles<T>(
   schema: z.ZodType<T>,
   match = (f: string) => f.endsWith('.json'),
   maxBytes: number = LIMITS.jsonBytes,
+  /** Said of other files in `dir` (see `walkEntries`). */
+  unmatched?: string,
 ) {
-  const walk = walkEntries(root, dir, { match, maxBytes, what: 'a JSON file' });
+  const walk = walkEntries(root, dir, {
+    match,
+    maxBytes,
+    what: 'a JSON file',
+    ...(unmatched !== undefined ? { unmatched } : {}),
+  });
   const rels = walk.files.map((f) => `${dir}/${f}`);
   const { texts, problems } = await readTexts(root, rels, maxBytes);
   for (const p of walk.setAside) problems.push(p);
@@ -134,6 +141,7 @@ export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
     RegistryFile,
     undefined,
     LIMITS.registryBytes,
+    'not a JSON file: only .json files in data/registry/ are read, so it was not',
   );
   if (texts.length === 0) {
     // Entries set aside (a link, a hidden file) are said too: they may be why none was read.
@@ -155,7 +163,14 @@ export async function loadForms(
   root: string,
   registry: Registry,
 ): Promise<Loaded<Map<string, Form>> & { broken: Set<string> }> {
-  const { texts, parsed, problems } = await readJsonFiles<Form>(root, 'data/forms', Form);
+  const { texts, parsed, problems } = await readJsonFiles<Form>(
+    root,
+    'data/forms',
+    Form,
+    undefined,
+    undefined,
+    'not a JSON file: only .json files in data/forms/ are read, so it was not',
+  );
   const good = new Set(parsed.map((p) => p.source.file));
   const broken = new Set(texts.filter((t) => !good.has(t.file)).map((t) => fileStem(t.file)));
   const forms = new Map<string, Form>();

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Fixture } from '../../helpers.js';
 import { edit, exists, FORM, REGISTRY } from '../build.js';
-import { at, type Case } from '../corpus.js';
+import { at, type Case, named } from '../corpus.js';
 
 const g = 'registry and forms' as const;
 const reg = (from: string | RegExp, to: string) => (f: Fixture) => edit(f, REGISTRY, from, to);
@@ -194,4 +194,18 @@ export const cases: Case[] = [
     /type|integr/,
     ['evaluate'],
   ),
+  {
+    group: g,
+    name: 'a registry file saved as .txt is said, not passed over',
+    setup: (f) => f.write('data/registry/more-units.txt', '{ "units": [] }'),
+    command: ['validate'],
+    expect: { exit: 0, message: named('data/registry/more-units.txt', /warning: not a JSON file/) },
+  },
+  {
+    group: g,
+    name: 'a form saved as .csv is said, not passed over',
+    setup: (f) => f.write('data/forms/grid-daily.csv', 'subject,households_visited\n'),
+    command: ['validate'],
+    expect: { exit: 0, message: named('data/forms/grid-daily.csv', /warning: not a JSON file/) },
+  },
 ];
