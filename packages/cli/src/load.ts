@@ -318,6 +318,16 @@ export async function loadRules(
       file: `${dir}/${stray}`,
       message: `a rule must sit in a folder of its area: expected ${inFolders}`,
     });
+  // Rules, rule tests and shared conditions are JSON; only notes for people (`FACTS.md`, a
+  // README) sit beside them, and only at the top. Anything else was likely meant as a rule.
+  for (const other of walkEntries(root, dir, {
+    match: (f) => !f.endsWith('.json') && (f.includes('/') || !/\.(md|txt)$/i.test(f)),
+  }).files)
+    problems.push({
+      severity: 'warning',
+      file: `${dir}/${other}`,
+      message: `not a JSON file: rules, rule tests and shared conditions are .json files, so it was not read${other.includes('/') ? '' : ` (only notes such as FACTS.md, *.md or *.txt may sit directly in ${dir}/)`}`,
+    });
   const facts = factCatalog(forms.values(), registry.attributes.values());
   const ctx = {
     registry,

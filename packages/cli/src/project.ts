@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Form, Problem, Project as ProjectFile, Registry } from '@shoutu/core';
 import { findRoot, UserError } from './files.js';
@@ -45,6 +45,7 @@ export async function loadProject(
     scoring.value?.method.areas.map((a) => a.id),
   );
   const problems = [
+    ...unknownDataEntries(root),
     ...registry.problems,
     ...forms.problems,
     ...rules.problems,
@@ -107,4 +108,24 @@ export function projectRoot(option: string | undefined, at: Invocation): string 
       `${how}: expected a project folder with ${lacking.map((d) => `"${d}/"`).join(' and ')} in ${dir}`,
     );
   return dir;
+}
+
+/** What `data/` holds: anything else in it is said, never passed over in silence. */
+export const DATA_ENTRIES = ['forms', 'project.json', 'registry', 'reports', 'results', 'waivers'];
+
+function unknownDataEntries(root: string): Problem[] {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(root, 'data'));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => !DATA_ENTRIES.includes(n) && n !== '.gitkeep')
+    .sort()
+    .map((n) => ({
+      severity: 'warning' as const,
+      file: `data/${n}`,
+      message: `not read: data/ holds only ${DATA_ENTRIES.join(', ')}; move it or remove it`,
+    }));
 }

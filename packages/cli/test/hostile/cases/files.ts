@@ -531,4 +531,21 @@ export const cases: Case[] = [
     command: ['evaluate'],
     expect: { exit: 1, message: named('data/results/2020-02-03', 'symbolic link') },
   },
+  {
+    group: g,
+    name: 'a rule saved as .txt in an area folder is said, not passed over',
+    setup: (f) => f.write('rules/prevention/extra-rule.txt', '{ "id": "prevention.extra" }'),
+    command: ['rules', 'check'],
+    expect: {
+      exit: 0,
+      message: named('rules/prevention/extra-rule.txt', /warning: not a JSON file/),
+    },
+  },
+  {
+    group: g,
+    name: 'a folder data/ does not know is said, not passed over',
+    setup: (f) => f.write('data/report/2020-02-04/grid-daily.210202.csv', 'subject\n'),
+    command: ['validate'],
+    expect: { exit: 0, message: named('data/report', /warning: not read: data\/ holds only/) },
+  },
 ];
