@@ -10,7 +10,7 @@
  * entry, which pages and browsers import).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { gzipSync } from 'fflate';
@@ -417,28 +417,52 @@ export function readSnapshot(dir: string, day: string): Snapshot {
   return { day, city, districts };
 }
 
+/** What an entry that is not a plain file or folder is, in words. */
+export function entryKind(s: Stats): string {
+  return s.isSymbolicLink()
+    ? 'a symbolic link'
+    : s.isFIFO()
+      ? 'a FIFO'
+      : s.isSocket()
+        ? 'a socket'
+        : s.isBlockDevice() || s.isCharacterDevice()
+          ? 'a device'
+          : 'not a plain file or folder';
+}
+
 /**
- * Checks a day's snapshot whole, at the cost of reading each file once: the index against the
- * results contract, every district's four files listed in its `files`, and every file listed
- * present with that sha256 (no file that is not listed). Throws a `SnapshotError` naming the first
- * file at fault. What later days take their trends and streaks from is checked so first. With
- * `hashes: false`, files are only checked to exist (no file is read but the index).
+ * Checks a day's snapshot whole: the day folder and its index plain (links are never followed),
+ * the index against the results contract, then its files (`checkDayFiles`). Throws a
+ * `SnapshotError` naming the first file at fault. What later days take their trends and streaks
+ * from is checked so first. With `hashes: false`, files are only checked to be there (no file is
+ * read but the index).
  */
 export function verifySnapshot(dir: string, day: string, options: { hashes?: boolean } = {}): void {
-  const notPlain = (file: string, folder: boolean) => {
+  for (const [file, folder] of [
+    [join(dir, day), true],
+    [join(dir, day, INDEX_FILE), false],
+  ] as const) {
     const st = lstatSync(file, { throwIfNoEntry: false });
-    if (st?.isSymbolicLink())
+    if (st && (st.isSymbolicLink() || (folder ? !st.isDirectory() : !st.isFile())))
       throw new SnapshotError(
         file,
-        'a symbolic link: links under the results folder are not followed, so it is not taken as published',
+        `${entryKind(st)}: expected a plain ${folder ? 'folder' : 'file'}; links are not followed, so it is not taken as published`,
       );
-    if (st && (folder ? !st.isDirectory() : !st.isFile()))
-      throw new SnapshotError(file, `expected a plain ${folder ? 'folder' : 'file'}`);
-  };
-  notPlain(join(dir, day), true);
-  notPlain(join(dir, day, INDEX_FILE), false);
-  const city = readCityDay(dir, day);
-  const index = join(dir, day, INDEX_FILE);
+  }
+  checkDayFiles(dir, readCityDay(dir, day), options);
+}
+
+/**
+ * Checks a day's files against its index: every district's four files listed, no file the index
+ * does not list, and every file present as a plain file with its sha256 (with `hashes: false`,
+ * only present). Throws a `SnapshotError` naming the file at fault.
+ */
+export function checkDayFiles(
+  dir: string,
+  city: CityResults,
+  options: { hashes?: boolean } = {},
+): void {
+  const index = join(dir, city.day, INDEX_FILE);
   const expected = new Set<string>();
   for (const d of city.districts)
     for (const kind of Object.keys(DISTRICT_FILES) as DistrictFileKind[]) {
@@ -450,27 +474,43 @@ export function verifySnapshot(dir: string, day: string, options: { hashes?: boo
         );
       expected.add(name);
     }
-  for (const [name, hash] of Object.entries(city.files)) {
+  for (const name of Object.keys(city.files))
     if (!expected.has(name))
       throw new SnapshotError(
         index,
         `lists ${name} in its files, which is not a file of any of its districts`,
       );
-    const file = join(dir, day, name);
-    notPlain(file, false);
-    if (options.hashes === false) {
-      if (!existsSync(file)) throw new SnapshotError(file, 'the file does not exist');
-      continue;
-    }
-    if (fileHash(readBytes(file)) !== hash)
-      throw new SnapshotError(
-        file,
-        `does not match its sha256 in ${index}: the file was changed or belongs to another snapshot`,
-      );
-  }
-  for (const name of readdirSync(join(dir, day)).sort())
+  for (const name of readdirSync(join(dir, city.day)).sort())
     if (name !== INDEX_FILE && !expected.has(name))
-      throw new SnapshotError(join(dir, day, name), `is not listed among the files of ${index}`);
+      throw new SnapshotError(
+        join(dir, city.day, name),
+        `is not listed among the files of ${index}`,
+      );
+  for (const name of [...expected].sort()) checkSnapshotFile(dir, city, name, options);
+}
+
+/** Checks one file of a day: a plain file the index lists, with its sha256 unless `hashes: false`. */
+export function checkSnapshotFile(
+  dir: string,
+  city: CityResults,
+  name: string,
+  options: { hashes?: boolean } = {},
+): void {
+  const file = join(dir, city.day, name);
+  const index = join(dir, city.day, INDEX_FILE);
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new SnapshotError(file, `the file does not exist, though ${index} lists it`);
+  // Never read through a link or from a FIFO: the record is plain files.
+  if (!stat.isFile())
+    throw new SnapshotError(file, `${entryKind(stat)}: expected the plain file ${index} lists`);
+  const hash = city.files[name];
+  if (hash === undefined)
+    throw new SnapshotError(file, `is not listed among the files of ${index}`);
+  if (options.hashes !== false && fileHash(readBytes(file)) !== hash)
+    throw new SnapshotError(
+      file,
+      `does not match its sha256 in ${index}: the file was changed or belongs to another snapshot`,
+    );
 }
 
 /**

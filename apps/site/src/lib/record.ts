@@ -17,15 +17,13 @@
  * and `astro dev` run on their own. Problems come sorted by path, so the same record always
  * gives the same message.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CityResults } from '@shoutu/core';
 import { dayIn, LIMITS, Project } from '@shoutu/core';
 import {
-  DISTRICT_FILES,
-  type DistrictFileKind,
-  districtFileName,
-  fileHash,
+  checkDayFiles,
+  entryKind,
   INDEX_FILE,
   readCityDay,
   SNAPSHOT_DAY,
@@ -112,15 +110,6 @@ export interface RecordOptions {
   show?: (path: string) => string;
 }
 
-const KIND = (s: Stats) =>
-  s.isFIFO()
-    ? 'a FIFO'
-    : s.isSocket()
-      ? 'a socket'
-      : s.isBlockDevice() || s.isCharacterDevice()
-        ? 'a device'
-        : 'not a plain file or folder';
-
 /**
  * Walks the results folder `dir` without following links and checks every day folder in it. Never
  * throws for what it finds: each problem is a line that names the entry, says what was expected,
@@ -168,7 +157,7 @@ export function checkRecord(dir: string, options: RecordOptions): RecordCheck {
       if (!entry.isFile())
         refuse(
           full,
-          `${KIND(lstatSync(full))}: expected only plain files and folders under the results folder; remove it`,
+          `${entryKind(lstatSync(full))}: expected only plain files and folders under the results folder; remove it`,
         );
     }
   }
@@ -204,57 +193,5 @@ export function checkRecord(dir: string, options: RecordOptions): RecordCheck {
   return { days, cities, problems };
 }
 
-/**
- * Checks a day's files against the index whole: every district's four files listed and present,
- * no file the index does not list, and every file's bytes matching their sha256 in the index.
- * Throws a `SnapshotError` naming the file at fault.
- */
-export function checkDayFiles(dir: string, city: CityResults): void {
-  const index = join(dir, city.day, INDEX_FILE);
-  const expected = new Set<string>();
-  for (const d of city.districts)
-    for (const kind of Object.keys(DISTRICT_FILES) as DistrictFileKind[]) {
-      const name = districtFileName(d.code, kind);
-      if (city.files[name] === undefined)
-        throw new SnapshotError(
-          index,
-          `does not list ${name} in its files, expected every district's four files`,
-        );
-      expected.add(name);
-    }
-  for (const name of Object.keys(city.files))
-    if (!expected.has(name))
-      throw new SnapshotError(
-        index,
-        `lists ${name} in its files, which is not a file of any of its districts`,
-      );
-  for (const name of readdirSync(join(dir, city.day)).sort())
-    if (name !== INDEX_FILE && !expected.has(name))
-      throw new SnapshotError(
-        join(dir, city.day, name),
-        `is not listed among the files of ${index}`,
-      );
-  for (const name of [...expected].sort()) checkFile(dir, city, name);
-}
-
-/** Checks one file of a day against its sha256 in the day's index. */
-export function checkFile(dir: string, city: CityResults, name: string): void {
-  const file = join(dir, city.day, name);
-  const index = join(dir, city.day, INDEX_FILE);
-  const stat = lstatSync(file, { throwIfNoEntry: false });
-  if (!stat) throw new SnapshotError(file, `the file does not exist, though ${index} lists it`);
-  // Never read through a link or from a FIFO: the record is plain files.
-  if (!stat.isFile())
-    throw new SnapshotError(
-      file,
-      `${stat.isSymbolicLink() ? 'a symbolic link' : KIND(stat)}: expected the plain file ${index} lists`,
-    );
-  const hash = city.files[name];
-  if (hash === undefined)
-    throw new SnapshotError(file, `is not listed among the files of ${index}`);
-  if (fileHash(readFileSync(file)) !== hash)
-    throw new SnapshotError(
-      file,
-      `does not match its sha256 in ${index}: the file was changed or belongs to another snapshot`,
-    );
-}
+/** The whole-day checks are the record's own, in `@shoutu/core/snapshot`. */
+export { checkDayFiles, checkSnapshotFile as checkFile } from '@shoutu/core/snapshot';

@@ -35,7 +35,7 @@ describe('a damaged snapshot stops the evaluation of later days', () => {
       'a district file deleted',
       async (f) => {
         await rm(f.file(`data/results/${FIRST}/${f.district}`));
-        return `error: data/results/${FIRST}/${f.district}: the file does not exist: ${repair(FIRST)}`;
+        return `error: data/results/${FIRST}/${f.district}: the file does not exist, though data/results/${FIRST}/index.json lists it: ${repair(FIRST)}`;
       },
     ],
     [
@@ -107,7 +107,7 @@ describe('a damaged snapshot stops the evaluation of later days', () => {
     expect(r.code, r.err).toBe(1);
     expect(r.out).toMatch(/evaluated 1 day/);
     expect(r.err).toContain(
-      `warning: data/results/${LATER}/${f.district}: the file does not exist: ${repair(LATER)}`,
+      `warning: data/results/${LATER}/${f.district}: the file does not exist, though data/results/${LATER}/index.json lists it: ${repair(LATER)}`,
     );
     expect(r.err).toContain('error: 1 published snapshot is incomplete (see above)');
   });
