@@ -1,10 +1,11 @@
-import { addDays, dayIn, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
+import { addDays, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
 import { buildResults, type DayResults, evaluateDay, sumInputStats } from '@shoutu/engine';
 import { faultMessage, faultReason, isErrno, WRITE_FAULTS } from '../durable.js';
 import { UserError } from '../files.js';
 import { type LazyReports, loadWaivers, openReports, type Waivers } from '../load.js';
 import { countOf, type Output, plural, printProblems, progress } from '../output.js';
 import { loadProject } from '../project.js';
+import { todayOf } from '../report-cache.js';
 import { LockedError, Snapshots, type Stamp, sameFindings, serialize } from '../snapshots.js';
 
 export interface EvaluateOptions {
@@ -24,14 +25,6 @@ const HISTORY_DAYS = 29;
 function setRevision(r: DayResults, revision: number): void {
   r.city.revision = revision;
   for (const d of r.districts) d.revision = revision;
-}
-
-/**
- * Today in the project's time zone (`data/project.json`). Only a guard: a day that has not begun
- * there cannot be evaluated. Results never depend on the clock.
- */
-function todayIn(timeZone: string): string {
-  return dayIn(timeZone, new Date());
 }
 
 const score = (s: number | null) => (s === null ? 'none' : s.toFixed(1));
@@ -55,11 +48,12 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     );
     return 1;
   }
-  const { timeZone } = project.settings;
-  if (opts.date !== undefined && opts.date > todayIn(timeZone)) {
-    const today = todayIn(timeZone);
+  // Today in the project's time zone: only a guard, as for reports (`todayOf`); a day that has
+  // not begun there cannot be evaluated. Results never depend on the clock.
+  const today = todayOf(project.settings);
+  if (opts.date !== undefined && opts.date > today.day) {
     throw new UserError(
-      `--date ${opts.date}: that day has not begun yet (today is ${today} in ${timeZone}, the time zone of data/project.json); a snapshot is published once and a day can only be evaluated once it has begun`,
+      `--date ${opts.date}: that day has not begun yet (today is ${today.day} in ${today.timeZone}, the time zone of data/project.json); a snapshot is published once and a day can only be evaluated once it has begun`,
     );
   }
   const { registry, ruleSet, scoring } = project;
@@ -73,7 +67,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     return 1;
   }
   // Only the days evaluated and the earlier days their look-backs touch are read.
-  const reports = openReports(opts.root, project, { cache: opts.cache !== false });
+  const reports = openReports(opts.root, project, { cache: opts.cache !== false, today });
   const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
   // `shoutu validate` lists report problems one by one; here a count is enough.
   printProblems(o, [...problems, ...waivers.problems], opts.maxProblems);
