@@ -188,6 +188,11 @@ export interface TextFile {
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What is said of a file that is not UTF-8, whether it was decoded whole or piece by piece. */
+export function notUtf8Message(rel: string): string {
+  return `the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8${/\.csv$/i.test(rel) ? ' (in Excel: "CSV UTF-8")' : ''}`;
+}
+
 /**
  * A file's bytes as UTF-8 text. A file in another encoding (GBK, as Excel saves CSV on Chinese
  * Windows) is a problem at the line of its first undecodable byte, never text garbled in silence.
@@ -203,7 +208,7 @@ export function decodeText(rel: string, bytes: Uint8Array): TextFile | Problem {
       severity: 'error',
       file: rel,
       line,
-      message: `the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8${/\.csv$/i.test(rel) ? ' (in Excel: "CSV UTF-8")' : ''}`,
+      message: notUtf8Message(rel),
     };
   }
 }

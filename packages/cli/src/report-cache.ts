@@ -32,7 +32,7 @@ import {
   readReportFile,
 } from '@shoutu/core';
 import { emptyInputStats, type InputStats, type ReportSource } from '@shoutu/engine';
-import { valueHash, walkEntries } from './files.js';
+import { notUtf8Message, valueHash, walkEntries } from './files.js';
 
 /** Raised whenever what a cache entry holds, or how it is keyed, changes. */
 export const CACHE_FORMAT = 2;
@@ -78,13 +78,6 @@ export function setAsideEntry(file: string, day: string, problem: Problem): Repo
     blankCells: 0,
     quarantined: true,
   };
-}
-
-/** Reads and checks one report file's bytes: rows accepted, rows and files set aside. */
-export function parseReport(rel: string, bytes: Uint8Array, ctx: ReportContext): ReportEntry {
-  return parseChunks(rel, ctx, (each) => {
-    each(bytes);
-  });
 }
 
 /** How much of a report file is read at once: its text is never held whole. */
@@ -136,7 +129,7 @@ function parseChunks(
       severity: 'error',
       file,
       line: at,
-      message: `the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8${/\.csv$/i.test(rel) ? ' (in Excel: "CSV UTF-8")' : ''}; the whole file was set aside`,
+      message: `${notUtf8Message(rel)}; the whole file was set aside`,
     };
   };
   const push = (text: string) => {
