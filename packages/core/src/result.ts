@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './dates.js';
 import { Form } from './form.js';
 import { Department, Level, MeasurementUnit, PlaceType } from './registry-schema.js';
-import { OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
+import { Deadline, OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
 import { AreaDef, BANDS, ScoringMethodBody } from './scoring.js';
 import { LocalizedText } from './text.js';
 
@@ -10,13 +10,15 @@ import { LocalizedText } from './text.js';
  * The results of one day: the contract between engine and site. Bump RESULTS_SCHEMA on any
  * change that an older site could not read.
  *
- * Format 4 writes a day as `index.json` (the city, with the sha256 of every other file), and for
+ * Format 5 (issue 12) adds deadlines: `due` and `overdueDays` on failures and missing reports,
+ * `overdue` and `criticalChecks` in every summary, `overdue` on actions, a rule's `deadline`, and
+ * `source.clause` in every language. Format 4 writes a day as `index.json` (the city, with the sha256 of every other file), and for
  * each district `<code>.json` (its summary, rule counts, departments, waivers and `actions`) and
  * three gzipped CSV files of one row per unit, listed place and finding (`UnitRow`, `PlaceRow`,
  * `Finding`): `results-csv.ts` documents their exact columns (`unitColumns`, `placeColumns`,
  * `FINDING_COLUMNS`) and the README's "The results of a day" shows them.
  */
-export const RESULTS_SCHEMA = 4;
+export const RESULTS_SCHEMA = 5;
 
 export const STATUSES = ['pass', 'fail', 'missing', 'waived', 'not-applicable', 'error'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -47,6 +49,13 @@ export const Summary = z.strictObject({
    * scoring method counts as a failure (waived ones not included).
    */
   criticalFailures: z.int().min(0),
+  /** Checks of critical rules counted in the score: the share `criticalFailures / criticalChecks` decides the cap. */
+  criticalChecks: z.int().min(0),
+  /**
+   * Failures and missing reports (not waived) past their rule's deadline on the day: `overdueDays`
+   * above 0. Rules without a deadline never count.
+   */
+  overdue: z.int().min(0),
   counts: Counts,
 });
 export type Summary = z.infer<typeof Summary>;
@@ -89,6 +98,13 @@ export const Finding = z.strictObject({
   outcome: z.enum(['fail', 'missing']).optional(),
   /** For a failure or missing report (waived or not): days in a row it has been so, today included. */
   streak: z.int().min(1).optional(),
+  /**
+   * For a failure or missing report of a rule with a deadline (waived or not): the day it must be
+   * put right by, counted from the first day of the streak (`day - streak + 1` plus the deadline).
+   */
+  due: IsoDate.optional(),
+  /** With `due`: whole days past it on the day evaluated (0 when not yet past). */
+  overdueDays: z.int().min(0).optional(),
   /** For a failure: the conditions that decided it. */
   conditions: z.array(ConditionOutcome).optional(),
   /** For an error: what went wrong, in plain words. */
@@ -113,8 +129,9 @@ export const RuleInfo = z.strictObject({
   remediation: LocalizedText,
   responsible: z.string(),
   appliesTo: RuleSubjects,
-  source: z.strictObject({ document: LocalizedText, clause: z.string(), assumed: z.boolean() }),
+  source: z.strictObject({ document: LocalizedText, clause: LocalizedText, assumed: z.boolean() }),
   effective: z.strictObject({ from: IsoDate, to: IsoDate.optional() }),
+  deadline: Deadline.optional(),
 });
 export type RuleInfo = z.infer<typeof RuleInfo>;
 
@@ -286,6 +303,10 @@ export const DistrictAction = z.strictObject({
   rule: z.string(),
   status: z.enum(['fail', 'missing']),
   count: z.int().min(1),
+  /** Of `count`, those past their deadline. */
+  overdue: z.int().min(0),
+  /** The most days any of them is past its deadline (0 when none is, or the rule has no deadline). */
+  maxOverdueDays: z.int().min(0),
   lost: Lost,
 });
 export type DistrictAction = z.infer<typeof DistrictAction>;

@@ -168,6 +168,48 @@ export const MissingReport = z.discriminatedUnion('mode', [
 ]);
 export type MissingReport = z.infer<typeof MissingReport>;
 
+/**
+ * How long the responsible party has to put a failure right, counted from the first day of its
+ * streak (the day it was first found): `{ "days": 0 }` is the same day, `{ "days": 3 }` three days
+ * later; `{ "hours": 2 }` counts whole days of 24 hours (under 24 hours is the same day, 24 to 47
+ * the next). `basis` says where it comes from: `"seed"` quotes the source document in `source`
+ * (e.g. 立即, 当日), `"assumed"` is a plausible default the pages mark as such.
+ */
+export const Deadline = z
+  .strictObject({
+    days: z.int().min(0).max(366).optional(),
+    hours: z.int().min(1).max(8784).optional(),
+    basis: z.enum(['seed', 'assumed'], {
+      error: 'expected "seed" (the source document says it; quote it in "source") or "assumed"',
+    }),
+    /** The words of the source document that set the deadline, e.g. { "zh": "立即", "en": "immediately" }. */
+    source: LocalizedText.optional(),
+  })
+  .check((ctx) => {
+    const d = ctx.value;
+    if ((d.days === undefined) === (d.hours === undefined))
+      ctx.issues.push({
+        code: 'custom',
+        input: d,
+        message:
+          'expected exactly one of "days" (0 is the same day) or "hours", e.g. { "days": 0, "basis": "assumed" }',
+      });
+    if (d.basis === 'seed' && d.source === undefined)
+      ctx.issues.push({
+        code: 'custom',
+        input: d,
+        path: ['source'],
+        message:
+          'a deadline from the source document quotes it: expected "source", e.g. { "zh": "当日", "en": "the same day" }',
+      });
+  });
+export type Deadline = z.infer<typeof Deadline>;
+
+/** Whole days a deadline allows after the first day of a failure: 0 is the same day. */
+export function deadlineDays(d: Deadline): number {
+  return d.days ?? Math.floor((d.hours ?? 0) / 24);
+}
+
 /** One rule file in `rules/<area>/`: what is checked, for whom, since when, on whose authority. */
 export const Rule = z
   .strictObject({
@@ -190,12 +232,15 @@ export const Rule = z
     remediation: LocalizedText,
     source: z.strictObject({
       document: LocalizedText,
-      clause: z.string().min(1),
+      /** The clause of the document, in the project's languages. */
+      clause: LocalizedText,
       /** The threshold is a plausible default, not found in the source. */
       assumed: z.boolean().default(false),
     }),
     effective: z.strictObject({ from: IsoDate, to: IsoDate.optional() }),
     missing: MissingReport.default({ mode: 'fail' }),
+    /** How long the responsible party has to put a failure right; `rules check` warns without one. */
+    deadline: Deadline.optional(),
     conditions: TopLevelCondition,
   })
   .refine((r) => r.effective.to === undefined || r.effective.from <= r.effective.to, {

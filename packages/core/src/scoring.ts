@@ -58,6 +58,12 @@ const Percent = z
   .min(0, { error: 'expected a score from 0 to 100' })
   .max(100, { error: 'expected a score from 0 to 100' });
 
+/** A share from 0 to 1: 0.02 is 2 %. */
+const Share = z
+  .number()
+  .min(0, { error: 'expected a share from 0 to 1, e.g. 0.02 for 2 %' })
+  .max(1, { error: 'expected a share from 0 to 1, e.g. 0.02 for 2 %' });
+
 export const BANDS = ['green', 'yellow', 'red'] as const;
 export type Band = (typeof BANDS)[number];
 
@@ -100,8 +106,23 @@ const methodFields = {
   error: CountMode,
   /** Lowest score of each band; below yellow is red. */
   bands: z.strictObject({ green: Percent, yellow: Percent }),
-  /** A failed critical check anywhere inside a unit lowers its band to at most this one. */
-  criticalFailure: z.strictObject({ capBand: z.enum(['yellow', 'red']) }),
+  /**
+   * When critical failures cap a unit's band, by the share of its critical checks that weigh as
+   * failures (`criticalFailures / criticalChecks`): above `yellow` the band is at most yellow,
+   * above `red` it is red. `{ "yellow": 0 }` caps at yellow on any one critical failure.
+   */
+  criticalCap: z
+    .strictObject({ yellow: Share.optional(), red: Share.optional() })
+    .check((ctx) => {
+      const { yellow, red } = ctx.value;
+      if (yellow !== undefined && red !== undefined && red < yellow)
+        ctx.issues.push({
+          code: 'custom',
+          input: red,
+          path: ['red'],
+          message: `expected the red cap at or above the yellow cap (${yellow}): more failed critical checks cannot cap less`,
+        });
+    }),
   /** A change of at most this many points over a trend's window reads as flat. */
   trend: z.strictObject({ flatWithin: z.number().min(0).max(100) }),
 };
@@ -137,6 +158,23 @@ export function bandOf(score: number, m: Pick<ScoringMethod, 'bands'>): Band {
   if (score >= m.bands.green) return 'green';
   if (score >= m.bands.yellow) return 'yellow';
   return 'red';
+}
+
+/**
+ * The band critical failures cap a unit at (null: no cap): `failures` of `checks` critical checks
+ * weighed as failures.
+ */
+export function criticalCapOf(
+  failures: number,
+  checks: number,
+  m: Pick<ScoringMethod, 'criticalCap'>,
+): Band | null {
+  if (failures <= 0 || checks <= 0) return null;
+  const share = failures / checks;
+  const { yellow, red } = m.criticalCap;
+  if (red !== undefined && share > red) return 'red';
+  if (yellow !== undefined && share > yellow) return 'yellow';
+  return null;
 }
 
 /** The worse of two bands. */
