@@ -63,7 +63,10 @@ function Marker({ x, y, band }: { x: number; y: number; band: BandKey }) {
   const fill = COLOURS[band];
   if (band === 'yellow')
     return (
-      <path d={`M${c(x)} ${c(y - 4.5)}L${c(x + 4.5)} ${c(y)}L${c(x)} ${c(y + 4.5)}L${c(x - 4.5)} ${c(y)}Z`} fill={fill} />
+      <path
+        d={`M${c(x)} ${c(y - 4.5)}L${c(x + 4.5)} ${c(y)}L${c(x)} ${c(y + 4.5)}L${c(x - 4.5)} ${c(y)}Z`}
+        fill={fill}
+      />
     );
   if (band === 'red')
     return <rect x={c(x - 3.5)} y={c(y - 3.5)} width="7" height="7" fill={fill} />;

@@ -12,7 +12,14 @@ describe('districtView', () => {
   });
   const actions = [
     { rule: 'a-rule', status: 'fail' as const, count: 1, overdue: 0, maxOverdueDays: 0, lost: 2.5 },
-    { rule: 'z-rule', status: 'missing' as const, count: 3, overdue: 1, maxOverdueDays: 2, lost: 1 },
+    {
+      rule: 'z-rule',
+      status: 'missing' as const,
+      count: 3,
+      overdue: 1,
+      maxOverdueDays: 2,
+      lost: 1,
+    },
   ];
   const view = districtView(results([d], rules), d, actions);
 

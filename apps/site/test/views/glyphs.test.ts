@@ -1,9 +1,9 @@
 /** Band shapes and trend arrows: what global.css draws, never one glyph for both. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { BAND_GLYPHS, BAND_ORDER, TREND_GLYPHS } from '../../src/lib/bands';
 import en from '../../../../packages/core/translations/en.json';
 import zh from '../../../../packages/core/translations/zh.json';
+import { BAND_GLYPHS, BAND_ORDER, TREND_GLYPHS } from '../../src/lib/bands';
 
 const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
 /** The value of a custom property in a rule for `selector`. */
@@ -14,7 +14,8 @@ const symbol = (selector: string, property: string) => {
 
 describe('glyphs', () => {
   test('the stylesheet draws the bands and trends with the glyphs the legend names', () => {
-    for (const band of BAND_ORDER) expect(symbol(`.band-${band}`, '--band-symbol')).toBe(BAND_GLYPHS[band]);
+    for (const band of BAND_ORDER)
+      expect(symbol(`.band-${band}`, '--band-symbol')).toBe(BAND_GLYPHS[band]);
     for (const [dir, glyph] of Object.entries(TREND_GLYPHS))
       expect(symbol(`.trend-${dir}`, '--trend-symbol')).toBe(glyph);
   });

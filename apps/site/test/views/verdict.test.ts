@@ -22,7 +22,11 @@ describe('rankAmong', () => {
 
 describe('verdictOf', () => {
   test('failures with missing reports, critical and overdue from the summary, new today from streaks of 1', () => {
-    const s = { ...summary(80, { fail: 3, missing: 2, waived: 4 }), criticalFailures: 2, overdue: 1 };
+    const s = {
+      ...summary(80, { fail: 3, missing: 2, waived: 4 }),
+      criticalFailures: 2,
+      overdue: 1,
+    };
     const v = verdictOf(s, { rank: 2, of: 5 }, [
       { ...finding('a', 'G1', 'fail'), streak: 1 },
       { ...finding('a', 'G2', 'fail'), streak: 3 },
@@ -94,7 +98,14 @@ describe('act now', () => {
   });
 
   test('seen from a department, its failures fall to the district', () => {
-    const sub = (code: string) => ({ code, level: 'place', name: undefined, within: [], chain: [], department: 'health' });
+    const sub = (code: string) => ({
+      code,
+      level: 'place',
+      name: undefined,
+      within: [],
+      chain: [],
+      department: 'health',
+    });
     const actor = actorOf(r, d, sub('P1'), rules[1], { kind: 'department', id: 'health' });
     expect(actor).toMatchObject({ kind: 'unit', code: 'D' });
   });
@@ -109,7 +120,11 @@ describe('act now', () => {
     ]);
     expect(cards[0]).toMatchObject({ count: 2, overdue: 1, maxOverdueDays: 3, lost: 1 });
     expect(cards[0]?.actors).toEqual([
-      { actor: { kind: 'unit', code: 'S1', level: 'street', name: { zh: 'S1（中）', en: 'S1' } }, count: 2, overdue: 1 },
+      {
+        actor: { kind: 'unit', code: 'S1', level: 'street', name: { zh: 'S1（中）', en: 'S1' } },
+        count: 2,
+        overdue: 1,
+      },
     ]);
   });
 });
