@@ -1,7 +1,14 @@
 /** Verdict first: rank among peers, the verdict's figures, the act-now list and the rule cards. */
 import { SEVERITIES } from '@shoutu/core';
 import { describe, expect, test } from 'vitest';
-import { actNow, actorOf, rankAmong, ruleCards, verdictOf } from '../../src/lib/views/verdict';
+import {
+  actNow,
+  actorOf,
+  cityScale,
+  rankAmong,
+  ruleCards,
+  verdictOf,
+} from '../../src/lib/views/verdict';
 import { district, finding, results, rule, summary } from './fixture';
 
 const at = (score: number | null, code: string) => ({ code, summary: summary(score) });
@@ -108,6 +115,32 @@ describe('act now', () => {
     });
     const actor = actorOf(r, d, sub('P1'), rules[1], { kind: 'department', id: 'health' });
     expect(actor).toMatchObject({ kind: 'unit', code: 'D' });
+  });
+
+  test('on the city page, points are put on the city scale, district by district', () => {
+    const other = district('E', {
+      rules,
+      findings: [{ ...finding('minor-rule', 'S1', 'fail'), streak: 1 }],
+    });
+    other.district = { ...other.district, code: 'E' };
+    other.actions = [
+      { rule: 'minor-rule', status: 'fail', count: 1, overdue: 0, maxOverdueDays: 0, lost: 10 },
+    ];
+    const both = results([d, other], rules);
+    // D lost 20 points of its own score (80), 2 of the city's; E lost 20 of its own, 8 of the city's.
+    const entries = both.city.districts as { code: string; lost: number }[];
+    entries[0]!.lost = 2;
+    entries[1]!.lost = 8;
+    const all = [...located, ...other.findings.map((f) => ({ finding: f, district: other }))];
+    const list = actNow(both, all, { kind: 'unit', code: 'X' }, { scale: cityScale(both) });
+    const byCode = new Map(
+      list.groups.map((g) => [g.actor.kind === 'unit' ? g.actor.code : '', g.lost]),
+    );
+    // Each point of D's own score is 2/20 of the city's, each of E's 8/20. D's own units keep
+    // 1.3 of its points (the department the other 4).
+    expect(byCode.get('E')).toBe(4);
+    expect(byCode.get('D')).toBe(0.13);
+    expect(list.groups.find((g) => g.actor.kind === 'department')?.lost).toBe(0.4);
   });
 
   test('rule cards: critical rules first, each with who must act', () => {

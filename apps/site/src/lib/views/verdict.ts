@@ -111,6 +111,12 @@ export interface ActNowOptions {
   groups?: number;
   /** At most this many lines per group (3). */
   items?: number;
+  /**
+   * Points lost are of each finding's district's score; for a page above the districts, a factor
+   * per district puts them on the page's scale (the city's: the points of its score lost in the
+   * district over the district's own).
+   */
+  scale?: (district: DistrictDay) => number;
 }
 
 /**
@@ -183,7 +189,7 @@ export function actNow(
       );
       perFinding.set(district, map);
     }
-    return map.get(`${f.rule}|${f.status}`) ?? 0;
+    return (map.get(`${f.rule}|${f.status}`) ?? 0) * (options.scale?.(district) ?? 1);
   };
 
   const groups = new Map<string, { actor: Actor; items: Map<string, ActItem> }>();
@@ -250,6 +256,20 @@ export function actNow(
     groups: all.slice(0, maxGroups),
     moreGroups: Math.max(0, all.length - maxGroups),
     total,
+  };
+}
+
+/**
+ * For the city's act-now list: each district's points on the city's scale, the points of the
+ * city's score lost in the district (`lost` of its entry in the city index) over the points of its
+ * own score lost (100 − its score).
+ */
+export function cityScale(results: Results): (district: DistrictDay) => number {
+  const lost = new Map(results.city.districts.map((d) => [d.code, d]));
+  return (district) => {
+    const entry = lost.get(district.district.code);
+    const own = 100 - (district.summary.score ?? 100);
+    return entry && own > 0 ? entry.lost / own : 0;
   };
 }
 
