@@ -109,7 +109,7 @@ export interface ActNow {
 export interface ActNowOptions {
   /** At most this many groups (5). */
   groups?: number;
-  /** At most this many lines per group (3). */
+  /** At most this many lines per group (2). */
   items?: number;
   /**
    * Points lost are of each finding's district's score; for a page above the districts, a factor
@@ -176,7 +176,7 @@ export function actNow(
   options: ActNowOptions = {},
 ): ActNow {
   const maxGroups = options.groups ?? 5;
-  const maxItems = options.items ?? 3;
+  const maxItems = options.items ?? 2;
   const perFinding = new WeakMap<DistrictDay, Map<string, number>>();
   const pointsOf = (district: DistrictDay, f: Finding) => {
     let map = perFinding.get(district);
