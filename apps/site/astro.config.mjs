@@ -39,7 +39,10 @@ const base = process.env.SHOUTU_BASE || '/';
  */
 const site = siteUrl(process.env.SHOUTU_SITE);
 
-/** SHOUTU_SITE checked: an absolute http(s) URL, or nothing; anything else stops the build in words. */
+/**
+ * SHOUTU_SITE checked: an absolute http(s) URL, or nothing; anything else stops the build in words.
+ * @param {string | undefined} value
+ */
 function siteUrl(value) {
   if (!value) return undefined;
   let parsed;
