@@ -32,7 +32,9 @@ describe('the page frame', () => {
       expect(main, f).not.toMatch(/<code>[0-9a-f]{64}<\/code>/);
     }
     const zh = await page('district/210202/index.html');
-    expect(zh).toMatch(/<summary>数据版本：<time datetime="2020-02-03">2020年2月3日<\/time>，第1版<\/summary>/);
+    expect(zh).toMatch(
+      /<summary>数据版本：<time datetime="2020-02-03">2020年2月3日<\/time>，第1版<\/summary>/,
+    );
   });
 
   test('printed, every page names its unit (or heading) and day in a running header', async () => {
@@ -45,10 +47,14 @@ describe('the page frame', () => {
     // A name carrying markup and quotes stays text inside the CSS string.
     const en = await page('en/unit/210202001/index.html');
     const style = /<html lang="en" style="([^"]*)"/.exec(en)?.[1] ?? '';
-    expect(style).toContain('Haijun Square \\3c script\\3e alert(2)\\3c /script\\3e  · 3 February 2020');
+    expect(style).toContain(
+      'Haijun Square \\3c script\\3e alert(2)\\3c /script\\3e  · 3 February 2020',
+    );
     // The stylesheet prints it in the page's top margin on every page.
     const css = (await readdir(path.join(out, '_astro'))).filter((f) => f.endsWith('.css'));
-    const all = (await Promise.all(css.map((f) => readFile(path.join(out, '_astro', f), 'utf8')))).join('');
+    const all = (
+      await Promise.all(css.map((f) => readFile(path.join(out, '_astro', f), 'utf8')))
+    ).join('');
     expect(all).toMatch(/@top-left\{content:var\(--print-head,\s*""\)/);
     expect(all).toMatch(/@bottom-right\{content:counter\(page\) " \/ " counter\(pages\)/);
   });

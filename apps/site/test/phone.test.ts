@@ -61,7 +61,9 @@ describe.skipIf(!haveBrowser && !CI)('phones and print', () => {
           out.push(`the page is ${doc.scrollWidth} px wide`);
         for (const wrap of document.querySelectorAll<HTMLElement>('.tbl-wrap'))
           if (wrap.scrollWidth > wrap.clientWidth + 1)
-            out.push(`table "${wrap.querySelector('caption')?.textContent?.trim().slice(0, 40)}" is ${wrap.scrollWidth} px wide in ${wrap.clientWidth}`);
+            out.push(
+              `table "${wrap.querySelector('caption')?.textContent?.trim().slice(0, 40)}" is ${wrap.scrollWidth} px wide in ${wrap.clientWidth}`,
+            );
         const targets = document.querySelectorAll<HTMLElement>(
           'nav a, footer a, .tbl a, button, summary',
         );
@@ -70,7 +72,9 @@ describe.skipIf(!haveBrowser && !CI)('phones and print', () => {
           if (box.width === 0 && box.height === 0) continue;
           if (el.closest('.sr-only')) continue;
           if (box.height < 23.5 || box.width < 23.5)
-            out.push(`<${el.tagName.toLowerCase()}> "${el.textContent?.trim().slice(0, 30)}" is ${box.width.toFixed(1)} × ${box.height.toFixed(1)} px`);
+            out.push(
+              `<${el.tagName.toLowerCase()}> "${el.textContent?.trim().slice(0, 30)}" is ${box.width.toFixed(1)} × ${box.height.toFixed(1)} px`,
+            );
         }
         return out;
       });

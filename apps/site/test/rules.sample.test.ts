@@ -64,7 +64,9 @@ describe('rules area on the sample', () => {
       expect(html, rule.id).toContain(esc(textIn(rule.source.clause, l.lang)));
       // Every sample rule has a deadline: its words are in the catalog.
       expect(html, rule.id).toMatch(
-        new RegExp(`data-rule="${rule.id.replace(/\./g, '\\.')}"[\\s\\S]*?data-deadline="(seed|assumed)"`),
+        new RegExp(
+          `data-rule="${rule.id.replace(/\./g, '\\.')}"[\\s\\S]*?data-deadline="(seed|assumed)"`,
+        ),
       );
     }
     const assumed = city.rules.filter((r) => r.source.assumed).length;
@@ -87,18 +89,23 @@ describe('rules area on the sample', () => {
     );
   });
 
-  test.each(LOCALES)('every rule page says its conditions in words and its deadline ($lang)', async (l) => {
-    const t = sampleTranslations(l.lang);
-    for (const rule of city.rules) {
-      const html = await page(`${l.prefix}rules/${rule.id}/index.html`);
-      expect(html, rule.id).toContain('data-conditions');
-      expect(html, rule.id).toContain(`<h2 id="conditions">${esc(t('rule.conditionsHeading'))}</h2>`);
-      expect(html, rule.id).toMatch(/data-deadline="(seed|assumed)"/);
-      expect(html, rule.id).toContain(esc(textIn(rule.source.clause, l.lang)));
-      // No text of the other language without its mark: the sample has both languages.
-      expect(html, rule.id).not.toMatch(/<q><span lang=/);
-    }
-  });
+  test.each(LOCALES)(
+    'every rule page says its conditions in words and its deadline ($lang)',
+    async (l) => {
+      const t = sampleTranslations(l.lang);
+      for (const rule of city.rules) {
+        const html = await page(`${l.prefix}rules/${rule.id}/index.html`);
+        expect(html, rule.id).toContain('data-conditions');
+        expect(html, rule.id).toContain(
+          `<h2 id="conditions">${esc(t('rule.conditionsHeading'))}</h2>`,
+        );
+        expect(html, rule.id).toMatch(/data-deadline="(seed|assumed)"/);
+        expect(html, rule.id).toContain(esc(textIn(rule.source.clause, l.lang)));
+        // No text of the other language without its mark: the sample has both languages.
+        expect(html, rule.id).not.toMatch(/<q><span lang=/);
+      }
+    },
+  );
 
   test('every rule in force has a page in both languages', async () => {
     const files = new Set(await readdir(out, { recursive: true }));

@@ -13,7 +13,16 @@ export function cssString(text: string): string {
   let out = '"';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\' || ch === ';' || ch === '<' || ch === '>' || ch === '&' || code < 0x20 || code === 0x7f)
+    if (
+      ch === '"' ||
+      ch === '\\' ||
+      ch === ';' ||
+      ch === '<' ||
+      ch === '>' ||
+      ch === '&' ||
+      code < 0x20 ||
+      code === 0x7f
+    )
       out += `\\${code.toString(16)} `;
     else out += ch;
   }

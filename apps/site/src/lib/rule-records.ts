@@ -6,9 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadProject } from '@shoutu/cli';
 import { type FactInfo, formatProblem, type RuleInfo, type TopLevelCondition } from '@shoutu/core';
 import { readCityDay } from '@shoutu/core/snapshot';
-import { loadProject } from '@shoutu/cli';
 import { type Results, ResultsError, reading, resultDays, resultsDir } from './results';
 import { type RuleFile, type RuleRecord, ruleRecords } from './rules';
 

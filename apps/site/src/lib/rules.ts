@@ -109,7 +109,8 @@ export function ruleRecords(
   const records: RuleRecord[] = [];
   for (const [id, byVersion] of versions) {
     const all = [...byVersion.values()].sort(
-      (a, b) => cmp(a.info.effective.from, b.info.effective.from) || a.info.version - b.info.version,
+      (a, b) =>
+        cmp(a.info.effective.from, b.info.effective.from) || a.info.version - b.info.version,
     );
     const shown =
       all.find((v) => stateOn(v.info.effective, day) === 'in-force') ??

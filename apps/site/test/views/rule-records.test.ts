@@ -23,7 +23,10 @@ function rule(id: string, version: number, from: string, to?: string, area = 'a'
     conditions: { all: [{ fact: 'f.x', operator: 'equal', value: true }] },
   };
 }
-const file = (r: Rule): RuleFile => ({ rule: r, file: `rules/${r.area}/${r.id}.v${r.version}.json` });
+const file = (r: Rule): RuleFile => ({
+  rule: r,
+  file: `rules/${r.area}/${r.id}.v${r.version}.json`,
+});
 const counts = { pass: 3, fail: 1, missing: 0, waived: 0, notApplicable: 0, error: 0 };
 const entry = (r: Rule): RuleEntry => ({ ...infoOf(r), counts });
 
@@ -94,13 +97,17 @@ describe('the rules area is built from the rule files, not only from the day', (
 });
 
 describe('the catalog', () => {
-  const records = ruleRecords(DAY, [
-    file(rule('b.one', 1, '2020-01-01', undefined, 'b')),
-    file(rule('a.one', 1, '2020-01-01')),
-    file(rule('a.ended', 1, '2020-01-01', '2020-02-01')),
-    file(rule('z.stray', 1, '2020-01-01', undefined, 'z')),
-    file(rule('a.soon', 1, '2020-05-01')),
-  ], []);
+  const records = ruleRecords(
+    DAY,
+    [
+      file(rule('b.one', 1, '2020-01-01', undefined, 'b')),
+      file(rule('a.one', 1, '2020-01-01')),
+      file(rule('a.ended', 1, '2020-01-01', '2020-02-01')),
+      file(rule('z.stray', 1, '2020-01-01', undefined, 'z')),
+      file(rule('a.soon', 1, '2020-05-01')),
+    ],
+    [],
+  );
 
   test('lists the rules in force and to come by the method’s areas; an unknown area last', () => {
     const catalog = ruleCatalog(records, ['a', 'b']);
