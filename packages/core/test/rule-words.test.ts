@@ -4,6 +4,7 @@ import {
   conditionText,
   describeConditions,
   describeDeadline,
+  describeOutcome,
   describeRule,
   type FactInfo,
   type MeasurementUnit,
@@ -261,6 +262,14 @@ describe('other languages', () => {
       ],
     ]);
     expect(wordsLang('fr')).toBe('en');
+    // describeOutcome too: English operator words, never json-rules-engine's names.
+    expect(
+      describeOutcome(
+        { fact: 'unit-daily.visited', operator: 'greaterThanInclusive', required: 4, actual: 3 },
+        facts,
+        'fr',
+      ),
+    ).toBe('走访户数: 3 household; required: at least 4 household');
     const w = describeConditions(
       {
         all: [
@@ -299,5 +308,6 @@ describe('deadlines', () => {
 
   test('other languages read the English words', () => {
     expect(describeDeadline({ days: 2 }, 'fr')).toBe('within 2 days');
+    expect(describeDeadline({ hours: 2 }, 'fr')).toBe('within 2 hours');
   });
 });
