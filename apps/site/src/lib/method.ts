@@ -48,8 +48,22 @@ export function describeMethod(locale: Locale, method: Method): string[] {
         yellowName: t('bands.yellow'),
         redName: t('bands.red'),
       }),
-      t('scoring.cap', { cap: t(`bands.${method.criticalFailure.capBand}`) }),
+      ...capWords(t, method),
     ]),
     join([t('scoring.trend', { flat: method.trend.flatWithin }), t('scoring.lost')]),
   ];
+}
+
+/**
+ * The critical-failure cap in words: one sentence for each share of failed critical checks the
+ * method caps at (`criticalCap`), or that there is no cap.
+ */
+export function capWords(t: Translate, method: Pick<Method, 'criticalCap'>): string[] {
+  const { yellow, red } = method.criticalCap;
+  const share = (s: number) => t('rules.shareValue', { share: s });
+  const out: string[] = [];
+  if (yellow !== undefined)
+    out.push(t('rule.capYellow', { share: share(yellow), band: t('bands.yellow') }));
+  if (red !== undefined) out.push(t('rule.capRed', { share: share(red), band: t('bands.red') }));
+  return out.length > 0 ? out : [t('rule.capNone')];
 }
