@@ -28,7 +28,13 @@ describe('a site with a known address, under a base path', () => {
       {
         cwd: SITE,
         env: {
-          ...process.env,
+          // Without the variables vitest sets for its own modules (BASE_URL, MODE, DEV, PROD, SSR,
+          // NODE_ENV): Astro's build would read them as the site's own.
+          ...Object.fromEntries(
+            Object.entries(process.env).filter(
+              ([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*)$/.test(k),
+            ),
+          ),
           SHOUTU_ROOT: project,
           SHOUTU_RESULTS_DIR: path.join(project, 'data/results'),
           SHOUTU_SITE_OUT: out,
