@@ -25,8 +25,19 @@ describe('shoutu rules check', () => {
     const w = await run(['--root', root, 'rules', 'check']);
     expect(w.code).toBe(0);
     expect(w.err).toBe(
-      `${RULE}:26:3: warning: never passes on the current data (3 checks, 2020-02-02 to 2020-02-03): is the threshold reachable? (at conditions)`,
+      `${RULE}:27:3: warning: never passes on the current data (3 checks, 2020-02-02 to 2020-02-03): is the threshold reachable? (at conditions)`,
     );
+  });
+
+  test('a rule without a deadline: a warning naming the file, not an error', async () => {
+    const root = await project('mini');
+    await edit(root, RULE, (t) => t.replace(/\n\s*"deadline": \{[^}]*\},/, ''));
+    const r = await run(['--root', root, 'rules', 'check']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `${RULE}:1:1: warning: no "deadline", so its failures are never overdue: expected e.g. "deadline": { "days": 0, "basis": "assumed" } (0 is the same day)`,
+    );
+    expect(r.out).toBe('rules check: 1 rule, 0 errors, 1 warning');
   });
 
   test('two versions of a rule in force on the same day', async () => {

@@ -38,6 +38,7 @@ import {
 import type { Band } from './scoring.js';
 
 export type { DistrictActions, DistrictDay, PlaceRow, UnitRow } from './result.js';
+export { splitCsv } from './results-csv.js';
 
 /**
  * A snapshot that cannot be used: `file` is the file at fault, `problem` says what is wrong (for

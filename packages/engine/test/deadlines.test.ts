@@ -198,9 +198,7 @@ describe('findings, summaries and actions carry deadlines', () => {
     const info = r.city.rules.find((x) => x.id === 'health.same-day');
     expect(info?.deadline).toEqual({ days: 0, basis: 'seed', source: t('当日', 'same day') });
     expect(info?.source.clause).toEqual({ zh: '§ 1', en: 'section 1' });
-    expect(r.city.rules.find((x) => x.id === 'health.no-deadline')).not.toHaveProperty(
-      'deadline',
-    );
+    expect(r.city.rules.find((x) => x.id === 'health.no-deadline')).not.toHaveProperty('deadline');
   });
 
   test('criticalChecks counts the critical checks scored, up the territory', () => {

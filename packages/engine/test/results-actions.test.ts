@@ -101,9 +101,30 @@ test('actions list each rule and status of failures and missing reports, most po
   // economy 1/3 and 15 (the waived check is not scored); a missing report earns half.
   expect(d.actions).toEqual([
     { rule: 'health.tests', status: 'fail', count: 2, overdue: 0, maxOverdueDays: 0, lost: 21.05 }, // 2/3 × 6/19
-    { rule: 'health.state-own', status: 'fail', count: 1, overdue: 0, maxOverdueDays: 0, lost: 10.53 }, // 2/3 × 3/19
-    { rule: 'economy.jobs', status: 'missing', count: 1, overdue: 0, maxOverdueDays: 0, lost: 5.56 }, // 1/3 × 2.5/15
-    { rule: 'health.tests', status: 'missing', count: 1, overdue: 0, maxOverdueDays: 0, lost: 5.26 }, // 2/3 × 1.5/19
+    {
+      rule: 'health.state-own',
+      status: 'fail',
+      count: 1,
+      overdue: 0,
+      maxOverdueDays: 0,
+      lost: 10.53,
+    }, // 2/3 × 3/19
+    {
+      rule: 'economy.jobs',
+      status: 'missing',
+      count: 1,
+      overdue: 0,
+      maxOverdueDays: 0,
+      lost: 5.56,
+    }, // 1/3 × 2.5/15
+    {
+      rule: 'health.tests',
+      status: 'missing',
+      count: 1,
+      overdue: 0,
+      maxOverdueDays: 0,
+      lost: 5.26,
+    }, // 2/3 × 1.5/19
     { rule: 'health.beds', status: 'fail', count: 1, overdue: 0, maxOverdueDays: 0, lost: 3.51 }, // 2/3 × 1/19
   ]);
   const lost = d.actions.map((a) => a.lost);

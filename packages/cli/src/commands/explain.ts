@@ -222,6 +222,11 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
     o.out(
       `${t.deadline}: ${describeDeadline(rule.deadline, lang)}${rule.deadline.basis === 'assumed' ? t.paren(t.assumedDeadline) : ''}`,
     );
+  // Due and overdue as recorded (from the streak's first day, never the clock).
+  if (finding.due !== undefined)
+    o.out(
+      `${t.due}: ${finding.due} · ${finding.overdueDays ? t.overdue(finding.overdueDays) : t.notOverdue}`,
+    );
   if (finding.status !== 'pass') o.out(`${t.remediation}: ${textIn(rule.remediation, lang)}`);
   // What the rule asks, in the words of the rule pages (`describeRule`), however deep.
   const asks = conditionLines(
@@ -261,6 +266,9 @@ const TEXT = {
     remediation: 'remediation',
     deadline: 'deadline',
     assumedDeadline: 'assumed, not from the source',
+    due: 'due',
+    overdue: (n: number) => `${n} ${n === 1 ? 'day' : 'days'} overdue`,
+    notOverdue: 'not overdue',
     asks: 'the rule asks',
     ruleSource: 'rule source',
     paren: (s: string) => ` (${s})`,
@@ -285,6 +293,9 @@ const TEXT = {
     remediation: '整改要求',
     deadline: '整改时限',
     assumedDeadline: '推定，非出自依据文件',
+    due: '整改期限',
+    overdue: (n: number) => `已逾期 ${n} 天`,
+    notOverdue: '未逾期',
     asks: '规则要求',
     ruleSource: '规则依据',
     paren: (s: string) => `（${s}）`,
