@@ -75,6 +75,12 @@ describe.skipIf(!haveBrowser && !CI)('phones and print', () => {
             out.push(
               `table "${wrap.querySelector('caption')?.textContent?.trim().slice(0, 40)}" is ${wrap.scrollWidth} px wide in ${wrap.clientWidth}`,
             );
+        // Unit rankings as cards: a phone leaves out the area scores and the 7-day change.
+        for (const cell of document.querySelectorAll<HTMLElement>(
+          'table.streets :is(.area, .week)',
+        ))
+          if (cell.getBoundingClientRect().width > 0)
+            out.push(`a ranking shows "${cell.textContent?.trim()}" (area or 7 days) on a phone`);
         const targets = document.querySelectorAll<HTMLElement>(
           'nav a, footer a, .tbl a, button, summary',
         );
