@@ -25,13 +25,13 @@ describe('shoutu rules check', () => {
     const w = await run(['--root', root, 'rules', 'check']);
     expect(w.code).toBe(0);
     expect(w.err).toBe(
-      `${RULE}:27:3: warning: never passes on the current data (3 checks, 2020-02-02 to 2020-02-03): is the threshold reachable? (at conditions)`,
+      `${RULE}:26:3: warning: never passes on the current data (3 checks, 2020-02-02 to 2020-02-03): is the threshold reachable? (at conditions)`,
     );
   });
 
   test('a rule without a deadline: a warning naming the file, not an error', async () => {
     const root = await project('mini');
-    await edit(root, RULE, (t) => t.replace(/\n\s*"deadline": \{[^}]*\},/, ''));
+    await edit(root, RULE, (t) => t.replace(/,\n\s*"deadline": \{[^}]*\}/, ''));
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
