@@ -18,13 +18,48 @@ const resultsDir = process.env.SHOUTU_RESULTS_DIR
     ? join(resolve(process.env.SHOUTU_ROOT), 'data/results')
     : fileURLToPath(new URL('../../data/results', import.meta.url));
 
+/**
+ * The project the results belong to, whose rule files the rules area reads (src/lib/rule-records.ts):
+ * `SHOUTU_ROOT`, else the folder two above the results folder (`<root>/data/results`).
+ */
+const projectRoot = process.env.SHOUTU_ROOT
+  ? resolve(process.env.SHOUTU_ROOT)
+  : resolve(resultsDir, '../..');
+
 /** The project's languages; the first (always there) is the default. */
 const [defaultLocale = 'en', ...others] = languagesOf(resultsDir);
 const languages = [defaultLocale, ...others];
 
 /** `/` locally; GitHub Pages serves a project site under `/<repository>/`. */
 const base = process.env.SHOUTU_BASE || '/';
-const site = process.env.SHOUTU_SITE || undefined;
+/**
+ * The site's address (e.g. `https://example.github.io/shoutu/`): pages get an absolute canonical
+ * link and absolute `hreflang` alternates only when it is known (layouts/Base.astro), since relative
+ * ones are invalid. Must be an absolute http(s) URL.
+ */
+const site = siteUrl(process.env.SHOUTU_SITE);
+
+/**
+ * SHOUTU_SITE checked: an absolute http(s) URL, or nothing; anything else stops the build in words.
+ * @param {string | undefined} value
+ */
+function siteUrl(value) {
+  if (!value) return undefined;
+  let parsed;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    const error = new Error(
+      `SHOUTU_SITE is "${value}": expected the site's absolute address, e.g. https://example.github.io/shoutu/`,
+    );
+    error.stack = error.message;
+    throw error;
+  }
+  return parsed.href;
+}
 
 /**
  * Resolve the workspace packages to their TypeScript source (the `@shoutu/source` export condition),
@@ -38,7 +73,10 @@ export default defineConfig({
   site,
   base,
   output: 'static',
-  trailingSlash: 'always',
+  // Pages are folders (`district/210202/index.html`) and links end in a slash; 'ignore' lets
+  // `astro preview` serve `/district/210202` too, as static hosts (GitHub Pages, nginx) do by
+  // redirecting to the slash. Links still get the slash: with the directory format, Astro appends it.
+  trailingSlash: 'ignore',
   build: { format: 'directory' },
   // The project's languages, from the results (src/lib/locales.ts): the first is served at `/`,
   // the others under `/<lang>/`; pages link to each other with `getRelativeLocaleUrl`.
@@ -58,6 +96,7 @@ export default defineConfig({
     plugins: [tailwindcss()],
     define: {
       'import.meta.env.SHOUTU_RESULTS_DIR': JSON.stringify(resultsDir),
+      'import.meta.env.SHOUTU_PROJECT_ROOT': JSON.stringify(projectRoot),
     },
     resolve: { conditions: clientConditions },
     build: {

@@ -60,7 +60,14 @@ describe('rules area on the sample', () => {
     for (const rule of city.rules) {
       expect(html, rule.id).toContain(`href="/${l.prefix}rules/${rule.id}/"`);
       expect(html, rule.id).toContain(esc(textIn(rule.title, l.lang)));
+      // The clause in the page's language (the sample has both).
       expect(html, rule.id).toContain(esc(textIn(rule.source.clause, l.lang)));
+      // Every sample rule has a deadline: its words are in the catalog.
+      expect(html, rule.id).toMatch(
+        new RegExp(
+          `data-rule="${rule.id.replace(/\./g, '\\.')}"[\\s\\S]*?data-deadline="(seed|assumed)"`,
+        ),
+      );
     }
     const assumed = city.rules.filter((r) => r.source.assumed).length;
     const marker = `<span class="assumed">${sampleTranslations(l.lang)('rules.assumed')}</span>`;
@@ -81,6 +88,24 @@ describe('rules area on the sample', () => {
       `href="/${l.prefix}district/${district.district.code}/#fail-${finding.rule.replace(/[^a-z0-9-]+/gi, '-')}"`,
     );
   });
+
+  test.each(LOCALES)(
+    'every rule page says its conditions in words and its deadline ($lang)',
+    async (l) => {
+      const t = sampleTranslations(l.lang);
+      for (const rule of city.rules) {
+        const html = await page(`${l.prefix}rules/${rule.id}/index.html`);
+        expect(html, rule.id).toContain('data-conditions');
+        expect(html, rule.id).toContain(
+          `<h2 id="conditions">${esc(t('rule.conditionsHeading'))}</h2>`,
+        );
+        expect(html, rule.id).toMatch(/data-deadline="(seed|assumed)"/);
+        expect(html, rule.id).toContain(esc(textIn(rule.source.clause, l.lang)));
+        // No text of the other language without its mark: the sample has both languages.
+        expect(html, rule.id).not.toMatch(/<q><span lang=/);
+      }
+    },
+  );
 
   test('every rule in force has a page in both languages', async () => {
     const files = new Set(await readdir(out, { recursive: true }));

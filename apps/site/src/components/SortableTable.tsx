@@ -147,7 +147,7 @@ export default function SortableTable({ filterLabel, filterHint, shown, sortBy, 
       button.type = 'button';
       button.title = sortBy;
       button.className =
-        'inline-flex cursor-pointer items-baseline gap-1 font-semibold text-blue-800 underline decoration-dotted underline-offset-2';
+        'inline-flex min-h-6 cursor-pointer items-center gap-1 py-0.5 font-semibold text-blue-800 underline decoration-dotted underline-offset-2';
       const mark = document.createElement('span');
       mark.setAttribute('aria-hidden', 'true');
       mark.className = 'sort-mark text-slate-500 no-underline';

@@ -1,8 +1,8 @@
 /**
- * Shapes the results for the rules area: the catalog of rules in force, one rule's findings across
- * the districts, the fact catalog and the city's tile map. Language-neutral: the pages pick the
- * language. Kept apart from the pages so that the catalog can become an interactive table later
- * on the same data.
+ * Shapes the rules area: the catalog (built from the rule files, as the command line loads them,
+ * so a new rule shows before a day is evaluated), the rules no longer in force (from the rule
+ * files' ended versions and the rule lists of past snapshots), one rule's findings across the
+ * districts, and the fact catalog. Language-neutral: the pages pick the language.
  */
 
 import {
@@ -10,7 +10,10 @@ import {
   type FactInfo,
   type Finding,
   type LocalizedText,
+  type Rule,
+  type RuleInfo,
   SEVERITIES,
+  type TopLevelCondition,
   type WaiverInfo,
 } from '@shoutu/core';
 import { areasOf } from './areas';
@@ -29,34 +32,167 @@ export function ruleSlug(id: string): string {
   return RESERVED.has(id) ? `_${id}` : id;
 }
 
+/** A rule as a rule file states it (one version), with the file it was read from. */
+export interface RuleFile {
+  rule: Rule;
+  file: string;
+}
+
+/** Whether a rule is in force on the day, ended before it, or starts after it. */
+export type RuleState = 'in-force' | 'ended' | 'upcoming';
+
+/** One rule of the rules area: every version known of it, and the one its page shows. */
+export interface RuleRecord {
+  id: string;
+  /** The version shown: the one in force on the day, else the latest to start. */
+  rule: RuleInfo;
+  state: RuleState;
+  /** Its conditions, from its rule file; undefined when only a snapshot knows the rule. */
+  conditions?: TopLevelCondition | undefined;
+  /** The rule file of the version shown, relative to the project. */
+  file?: string | undefined;
+  /** Its counts on the day, when the day's results checked it. */
+  counts?: Counts | undefined;
+  /** Every version known (rule files and past snapshots), oldest first, each once. */
+  versions: RuleInfo[];
+}
+
+/** A rule file's rule as results describe it. */
+export function infoOf(r: Rule): RuleInfo {
+  return {
+    id: r.id,
+    version: r.version,
+    area: r.area,
+    severity: r.severity,
+    title: r.title,
+    description: r.description,
+    remediation: r.remediation,
+    responsible: r.responsible,
+    appliesTo: r.appliesTo,
+    source: { document: r.source.document, clause: r.source.clause, assumed: r.source.assumed },
+    effective: r.effective,
+    ...(r.deadline ? { deadline: r.deadline } : {}),
+  };
+}
+
+/** Whether a version is in force on `day`, ended before it or starts after it. */
+export function stateOn(effective: RuleInfo['effective'], day: string): RuleState {
+  if (effective.from > day) return 'upcoming';
+  if (effective.to !== undefined && effective.to < day) return 'ended';
+  return 'in-force';
+}
+
+/**
+ * Every rule of the rules area on `day`: those of the rule files (every version), those the day's
+ * results checked, and those past snapshots checked that no file has any more. A rule file's
+ * version wins over a snapshot's record of the same version (the file is what the rule says now);
+ * the day's counts come from the day's results.
+ */
+export function ruleRecords(
+  day: string,
+  files: readonly RuleFile[],
+  latest: readonly RuleEntry[],
+  /** The rule lists of past snapshots, any order. */
+  past: readonly (readonly RuleInfo[])[] = [],
+): RuleRecord[] {
+  const versions = new Map<string, Map<number, { info: RuleInfo; file?: RuleFile }>>();
+  const add = (info: RuleInfo, file?: RuleFile) => {
+    const byVersion = versions.get(info.id) ?? new Map();
+    const known = byVersion.get(info.version);
+    if (!known || (file && !known.file)) byVersion.set(info.version, { info, file });
+    versions.set(info.id, byVersion);
+  };
+  for (const list of past) for (const r of list) add(stripCounts(r));
+  for (const r of latest) add(stripCounts(r));
+  for (const f of files) add(infoOf(f.rule), f);
+  const counts = new Map(latest.map((r) => [`${r.id}@${r.version}`, r.counts]));
+  const records: RuleRecord[] = [];
+  for (const [id, byVersion] of versions) {
+    const all = [...byVersion.values()].sort(
+      (a, b) =>
+        cmp(a.info.effective.from, b.info.effective.from) || a.info.version - b.info.version,
+    );
+    const shown =
+      all.find((v) => stateOn(v.info.effective, day) === 'in-force') ??
+      [...all].reverse().find((v) => stateOn(v.info.effective, day) === 'upcoming') ??
+      all[all.length - 1];
+    if (!shown) continue;
+    records.push({
+      id,
+      rule: shown.info,
+      state: stateOn(shown.info.effective, day),
+      conditions: shown.file?.rule.conditions,
+      file: shown.file?.file,
+      counts: counts.get(`${id}@${shown.info.version}`),
+      versions: all.map((v) => v.info),
+    });
+  }
+  return records.sort((a, b) => cmp(a.id, b.id));
+}
+
+/** A snapshot's rule entry without its counts. */
+function stripCounts(r: RuleInfo | RuleEntry): RuleInfo {
+  const { counts: _counts, ...info } = r as RuleEntry;
+  return info;
+}
+
 /** The rules of one area, most severe first. */
 export interface CatalogArea {
   /** The area's id. */
   area: string;
-  rules: { rule: RuleEntry; checks: number }[];
+  rules: { rule: RuleInfo; record: RuleRecord; checks: number | undefined }[];
 }
 
 /** Rules ordered by area, then severity (critical first), then id. */
-export function sortRules(rules: readonly RuleEntry[], order: readonly string[]): RuleEntry[] {
-  const area = (r: RuleEntry) => order.indexOf(r.area);
-  const severity = (r: RuleEntry) => SEVERITIES.indexOf(r.severity);
+export function sortRules<R extends Pick<RuleInfo, 'area' | 'severity' | 'id'>>(
+  rules: readonly R[],
+  order: readonly string[],
+): R[] {
+  const area = (r: R) => {
+    const i = order.indexOf(r.area);
+    return i < 0 ? order.length : i;
+  };
+  const severity = (r: R) => SEVERITIES.indexOf(r.severity);
   return [...rules].sort(
     (a, b) => area(a) - area(b) || severity(a) - severity(b) || cmp(a.id, b.id),
   );
 }
 
-/** The rules in force on the day, grouped by area (areas without rules left out). */
-export function ruleCatalog(results: Results): CatalogArea[] {
-  const order = areasOf(results.city.scoring).map((a) => a.id);
-  const sorted = sortRules(results.city.rules, order);
-  return order
+/**
+ * The catalog: rules in force on the day or to come (`state` 'current'), or the rules no longer
+ * in force ('ended'), grouped by area in the scoring method's order (areas without rules left
+ * out; a rule of an area the method no longer has goes last, under its own id).
+ */
+export function ruleCatalog(
+  records: readonly RuleRecord[],
+  areaOrder: readonly string[],
+  state: 'current' | 'ended' = 'current',
+): CatalogArea[] {
+  const wanted = records.filter((r) => (state === 'ended') === (r.state === 'ended'));
+  const sorted = sortRules(
+    wanted.map((record) => ({ ...record.rule, record })),
+    areaOrder,
+  );
+  const areas = [...areaOrder, ...new Set(sorted.map((r) => r.area))].filter(
+    (a, i, all) => all.indexOf(a) === i,
+  );
+  return areas
     .map((area) => ({
       area,
       rules: sorted
         .filter((r) => r.area === area)
-        .map((rule) => ({ rule, checks: checks(rule.counts) })),
+        .map(({ record, ...rule }) => ({
+          rule,
+          record,
+          checks: record.counts ? checks(record.counts) : undefined,
+        })),
     }))
     .filter((g) => g.rules.length > 0);
+}
+
+/** The areas of the results' scoring method, in order. */
+export function areaOrder(results: Results): string[] {
+  return areasOf(results.city.scoring).map((a) => a.id);
 }
 
 /** The statuses listed on a rule page, in the order they are listed. */
@@ -82,7 +218,7 @@ export interface RuleDistrict {
 }
 
 export interface RuleDetail {
-  rule: RuleEntry;
+  rule: RuleInfo;
   /** What one check of the rule weighs, from the scoring method. */
   weight: number;
   /** Districts with at least one listed finding, in the order of the city index. */
@@ -94,7 +230,7 @@ export interface RuleDetail {
 const NO_COUNTS: Counts = { pass: 0, fail: 0, missing: 0, waived: 0, notApplicable: 0, error: 0 };
 
 /** One rule with its failures, missing reports, waivers and errors across the districts. */
-export function ruleDetail(results: Results, rule: RuleEntry): RuleDetail {
+export function ruleDetail(results: Results, rule: RuleInfo): RuleDetail {
   const districts: RuleDistrict[] = [];
   for (const ref of results.city.districts) {
     const district = results.districts.get(ref.code);
