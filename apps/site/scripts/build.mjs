@@ -58,7 +58,9 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { languagesOf } from '../src/lib/languages.mjs';
+import { publishReports } from '../src/lib/publish-reports.ts';
 import { checkRecord } from '../src/lib/record.ts';
+import { parseSource, REPORTS_MANIFEST_ENV } from '../src/lib/sources.ts';
 import { biggestFolders, checkLimits, limitsFrom, measure } from './limits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -150,6 +152,7 @@ function siteHash() {
     '.astro',
     '.build',
     '.archive-cache',
+    '.reports',
     'test',
     'test-results',
   ]);
@@ -243,6 +246,54 @@ function readManifest(entry) {
   }
 }
 
+/**
+ * The project whose reports are published: SHOUTU_ROOT, or the project a `data/results` folder
+ * belongs to; none for a results folder on its own.
+ */
+const projectRoot =
+  process.env.SHOUTU_ROOT ||
+  (resultsDir.endsWith(join('data', 'results')) ? dirname(dirname(resultsDir)) : undefined);
+const reportsDir = join(root, '.reports');
+
+/**
+ * The latest published day's accepted reports, personal fields removed, written below
+ * apps/site/.reports (src/lib/publish-reports.ts) through the CLI's own report reader, with a
+ * manifest the downloads page reads; put into the output after Astro. Only a day with a snapshot
+ * is published, and only when its project's data/reports has the day.
+ */
+async function stageReports(day) {
+  rmSync(reportsDir, { recursive: true, force: true });
+  mkdirSync(reportsDir, { recursive: true });
+  const manifestFile = join(reportsDir, 'manifest.json');
+  process.env[REPORTS_MANIFEST_ENV] = manifestFile;
+  let manifest = { day, files: [] };
+  if (day && projectRoot && existsSync(join(projectRoot, 'data/reports', day))) {
+    const cli = await import('@shoutu/cli');
+    const said = (problems) =>
+      problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.message}`)
+        .join('\n');
+    const settings = await cli.loadProjectFile(projectRoot);
+    if (!settings.value) fail(`could not publish the reports of ${day}:\n${said(settings.problems)}`);
+    const registry = await cli.loadRegistry(projectRoot);
+    if (!registry.value) fail(`could not publish the reports of ${day}:\n${said(registry.problems)}`);
+    const forms = await cli.loadForms(projectRoot, registry.value);
+    const ctx = { forms: forms.value ?? new Map(), registry: registry.value };
+    const reports = [];
+    for (const rel of cli.listReports(projectRoot).files.get(day) ?? []) {
+      const source = parseSource(`data/reports/${rel}:1`);
+      if (!source) continue;
+      const entry = cli.readReport(projectRoot, rel, ctx);
+      if (entry.quarantined) continue;
+      reports.push({ form: source.form, district: source.district, rows: entry.rows });
+    }
+    manifest = publishReports(reportsDir, day, ctx.forms, reports);
+  }
+  writeFileSync(manifestFile, `${JSON.stringify(manifest)}\n`);
+  return manifest;
+}
+
 const limits = limitsFrom();
 if (limits.problems.length > 0) fail(limits.problems.join('\n'));
 
@@ -277,6 +328,7 @@ const cached = new Set(
 );
 const toRender = days.map((d) => d.day).filter((day) => !cached.has(day));
 process.env.SHOUTU_ARCHIVE_DAYS = toRender.join(',');
+const published = await stageReports(days.at(-1)?.day);
 
 // 2. Build.
 rmSync(staging, { recursive: true, force: true });
@@ -356,6 +408,10 @@ try {
     `could not use the archive cache ${cacheDir}: ${error instanceof Error ? error.message : String(error)}. Delete it and build again.`,
   );
 }
+
+// The latest day's reports, staged before the build.
+if (published.files.length > 0) linkTree(join(reportsDir, 'downloads'), join(staging, 'downloads'));
+rmSync(reportsDir, { recursive: true, force: true });
 
 console.log(
   `archive: ${toRender.length} of ${days.length} days rendered, ${cached.size} from the cache (${shown(cacheDir)}), ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
