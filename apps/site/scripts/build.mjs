@@ -62,6 +62,7 @@ import { publishReports } from '../src/lib/publish-reports.ts';
 import { checkRecord } from '../src/lib/record.ts';
 import { parseSource, REPORTS_MANIFEST_ENV } from '../src/lib/sources.ts';
 import { biggestFolders, checkLimits, limitsFrom, measure } from './limits.mjs';
+import { writeSearchIndex } from './search-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const repo = resolve(root, '../..');
@@ -294,6 +295,18 @@ async function stageReports(day) {
   return manifest;
 }
 
+/**
+ * Reads the records the site wrote (`search-records.json`, src/lib/search.ts), removes that file
+ * from the output, and writes Pagefind's index of them into `pagefind/` (scripts/search-index.mjs).
+ */
+async function buildSearchIndex() {
+  const recordsFile = join(staging, 'search-records.json');
+  if (!existsSync(recordsFile)) throw new Error('the build wrote no search-records.json');
+  const records = JSON.parse(readFileSync(recordsFile, 'utf8'));
+  rmSync(recordsFile);
+  await writeSearchIndex(records, join(staging, 'pagefind'));
+}
+
 const limits = limitsFrom();
 if (limits.problems.length > 0) fail(limits.problems.join('\n'));
 
@@ -406,6 +419,17 @@ try {
   rmSync(staging, { recursive: true, force: true });
   fail(
     `could not use the archive cache ${cacheDir}: ${error instanceof Error ? error.message : String(error)}. Delete it and build again.`,
+  );
+}
+
+// The search index: Pagefind over the records the site wrote (src/lib/search.ts), one index per
+// language, its JS API and the index only (not its default UI).
+try {
+  await buildSearchIndex();
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  fail(
+    `could not build the search index: ${error instanceof Error ? error.message.replace(/\n\s+at .*/g, '') : String(error)}`,
   );
 }
 
