@@ -58,9 +58,9 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { languagesOf } from '../src/lib/languages.mjs';
-import { publishReports } from '../src/lib/publish-reports.ts';
+import { PublishError, publishDayReports } from '../src/lib/publish-reports.ts';
 import { checkRecord } from '../src/lib/record.ts';
-import { parseSource, REPORTS_MANIFEST_ENV } from '../src/lib/sources.ts';
+import { REPORTS_MANIFEST_ENV } from '../src/lib/sources.ts';
 import { biggestFolders, checkLimits, limitsFrom, measure } from './limits.mjs';
 import { writeSearchIndex } from './search-index.mjs';
 
@@ -268,28 +268,13 @@ async function stageReports(day) {
   const manifestFile = join(reportsDir, 'manifest.json');
   process.env[REPORTS_MANIFEST_ENV] = manifestFile;
   let manifest = { day, files: [] };
-  if (day && projectRoot && existsSync(join(projectRoot, 'data/reports', day))) {
-    const cli = await import('@shoutu/cli');
-    const said = (problems) =>
-      problems
-        .filter((p) => p.severity === 'error')
-        .map((p) => `${p.file}${p.line ? `:${p.line}` : ''}${p.column ? `:${p.column}` : ''}: ${p.message}`)
-        .join('\n');
-    const settings = await cli.loadProjectFile(projectRoot);
-    if (!settings.value) fail(`could not publish the reports of ${day}:\n${said(settings.problems)}`);
-    const registry = await cli.loadRegistry(projectRoot);
-    if (!registry.value) fail(`could not publish the reports of ${day}:\n${said(registry.problems)}`);
-    const forms = await cli.loadForms(projectRoot, registry.value);
-    const ctx = { forms: forms.value ?? new Map(), registry: registry.value };
-    const reports = [];
-    for (const rel of cli.listReports(projectRoot).files.get(day) ?? []) {
-      const source = parseSource(`data/reports/${rel}:1`);
-      if (!source) continue;
-      const entry = cli.readReport(projectRoot, rel, ctx);
-      if (entry.quarantined) continue;
-      reports.push({ form: source.form, district: source.district, rows: entry.rows });
+  if (day && projectRoot) {
+    try {
+      manifest = await publishDayReports(projectRoot, day, reportsDir);
+    } catch (error) {
+      if (!(error instanceof PublishError)) throw error;
+      fail(error.message);
     }
-    manifest = publishReports(reportsDir, day, ctx.forms, reports);
   }
   writeFileSync(manifestFile, `${JSON.stringify(manifest)}\n`);
   return manifest;

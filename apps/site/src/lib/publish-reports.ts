@@ -8,11 +8,16 @@
  * Run by scripts/build.mjs before Astro, through the CLI's own report reader (the same reading
  * that evaluation did), for the latest day with a published snapshot.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Form } from '@shoutu/core';
+import { type Form, formatProblem, type Problem } from '@shoutu/core';
 import { toCsv } from './csv';
-import { type PublishedReport, type ReportsManifest, reportDownloadPath } from './sources';
+import {
+  type PublishedReport,
+  parseSource,
+  type ReportsManifest,
+  reportDownloadPath,
+} from './sources';
 
 /** The accepted rows of one report file, as the report reader gives them. */
 export interface AcceptedRows {
@@ -75,4 +80,47 @@ export function publishReports(
     });
   }
   return { day, files };
+}
+
+/** The errors among `problems`, a line each, as the CLI says them. */
+const said = (problems: readonly Problem[]) =>
+  problems
+    .filter((p) => p.severity === 'error')
+    .map(formatProblem)
+    .join('\n');
+
+/** Why a day's reports could not be published: the build prints the message and stops. */
+export class PublishError extends Error {
+  override name = 'PublishError';
+}
+
+/**
+ * Reads `day`'s report files of the project at `root` through the CLI's report reader (the reading
+ * evaluation did: files set aside whole and rows set aside are left out) and publishes them below
+ * `out`. A day the project has no reports folder for publishes nothing.
+ */
+export async function publishDayReports(
+  root: string,
+  day: string,
+  out: string,
+): Promise<ReportsManifest> {
+  if (!existsSync(join(root, 'data/reports', day))) return { day, files: [] };
+  const cli = await import('@shoutu/cli');
+  const settings = await cli.loadProjectFile(root);
+  if (!settings.value)
+    throw new PublishError(`could not publish the reports of ${day}:\n${said(settings.problems)}`);
+  const registry = await cli.loadRegistry(root);
+  if (!registry.value)
+    throw new PublishError(`could not publish the reports of ${day}:\n${said(registry.problems)}`);
+  const forms = await cli.loadForms(root, registry.value);
+  const ctx = { forms: forms.value ?? new Map<string, Form>(), registry: registry.value };
+  const reports: AcceptedRows[] = [];
+  for (const rel of cli.listReports(root).files.get(day) ?? []) {
+    const source = parseSource(`data/reports/${rel}:1`);
+    if (!source) continue;
+    const entry = cli.readReport(root, rel, ctx);
+    if (entry.quarantined) continue;
+    reports.push({ form: source.form, district: source.district, rows: entry.rows });
+  }
+  return publishReports(out, day, ctx.forms, reports);
 }
