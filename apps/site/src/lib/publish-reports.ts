@@ -48,7 +48,13 @@ export function reportCsv(form: Pick<Form, 'fields'>, report: AcceptedRows): str
   const fields = form.fields.filter((f) => !f.personal).map((f) => f.id);
   const rows = [...report.rows]
     .sort((a, b) => a.line - b.line)
-    .map((r) => [r.line, r.subject, r.submittedAt, r.late, ...fields.map((f) => r.values[f] ?? null)]);
+    .map((r) => [
+      r.line,
+      r.subject,
+      r.submittedAt,
+      r.late,
+      ...fields.map((f) => r.values[f] ?? null),
+    ]);
   return toCsv(reportColumns(form), rows);
 }
 

@@ -72,7 +72,10 @@ export function runSearch(): void {
         code.textContent = r.meta.code ?? '';
         const where = document.createElement('span');
         where.className = 'block text-sm text-slate-700';
-        where.textContent = [r.meta.level, r.meta.parent ? fill(d.within ?? '', { parent: r.meta.parent }) : '']
+        where.textContent = [
+          r.meta.level,
+          r.meta.parent ? fill(d.within ?? '', { parent: r.meta.parent }) : '',
+        ]
           .filter(Boolean)
           .join(' · ');
         li.append(a, code, where);

@@ -43,7 +43,13 @@ export function searchRecords(): SearchRecord[] {
       const n = names.get(id);
       return n ? textIn(n.name, lang) : id;
     };
-    const add = (href: string | undefined, name: string, code: string, lvl: string, parent: string) => {
+    const add = (
+      href: string | undefined,
+      name: string,
+      code: string,
+      lvl: string,
+      parent: string,
+    ) => {
       if (href === undefined) return;
       records.push({
         url: href,

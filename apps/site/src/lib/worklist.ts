@@ -139,10 +139,18 @@ export function workRows(
     if (district) {
       const subject = subjects(district)(f.subject);
       const chain = [
-        { code: district.district.code, level: district.district.level, name: district.district.name },
+        {
+          code: district.district.code,
+          level: district.district.level,
+          name: district.district.name,
+        },
         ...subject.chain,
       ];
-      if (subject.level !== '' && subject.level !== 'place' && subject.code !== district.district.code)
+      if (
+        subject.level !== '' &&
+        subject.level !== 'place' &&
+        subject.code !== district.district.code
+      )
         chain.push({ code: subject.code, level: subject.level, name: subject.name ?? { en: '' } });
       for (const u of chain) {
         row[`code:${u.level}`] = u.code;
@@ -172,7 +180,10 @@ export function workRows(
     row.what = explainFinding(f, results, lang);
     row.responsible = primary;
     row.remediation = rule ? textIn(rule.remediation, lang) : '';
-    row.deadline = f.due === undefined && rule?.deadline ? t('worklist.deadline.unrecorded') : deadlineWords(rule, lang);
+    row.deadline =
+      f.due === undefined && rule?.deadline
+        ? t('worklist.deadline.unrecorded')
+        : deadlineWords(rule, lang);
     row.due = f.due ?? null;
     row.overdueDays = f.overdueDays ?? null;
     row.streak = f.streak ?? null;
@@ -242,7 +253,10 @@ export function workListCsv(list: WorkList): string {
  * frozen, column widths, an autofilter over the header. The same list gives the same bytes: the
  * workbook's dates are the day's, and the zip's entries carry a fixed time (see `fixZipTimes`).
  */
-export async function workListXlsx(list: WorkList, title: string): Promise<Uint8Array> {
+export async function workListXlsx(
+  list: WorkList,
+  title: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const day = new Date(`${list.day}T00:00:00Z`);
@@ -284,10 +298,10 @@ export async function workListXlsx(list: WorkList, title: string): Promise<Uint8
  * entries with the clock, and the same list must give the same bytes. Unpacked and packed again
  * with fflate, in the same order.
  */
-export function fixZipTimes(zip: Uint8Array, when: Date): Uint8Array {
+export function fixZipTimes(zip: Uint8Array, when: Date): Uint8Array<ArrayBuffer> {
   const entries = unzipSync(zip);
   const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate());
-  return zipSync(entries, { level: 6, mtime });
+  return new Uint8Array(zipSync(entries, { level: 6, mtime }));
 }
 
 /** The .xlsx download of a work list, its title naming the unit and the day. */
@@ -295,12 +309,17 @@ export async function workListResponse(list: WorkList, name: LocalizedText): Pro
   const t = useTranslations(list.lang);
   const title = t('worklist.sheetTitle', { name: textIn(name, list.lang), day: list.day });
   return new Response(await workListXlsx(list, title), {
-    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
   });
 }
 
 /** Where a work list is: the city's, or a district's, of the latest day, in `lang`. */
 export function workListPath(lang: string, format: 'csv' | 'xlsx', district?: string): string {
-  const base = district === undefined ? 'downloads/latest/' : `downloads/latest/district/${encodeURIComponent(district)}/`;
+  const base =
+    district === undefined
+      ? 'downloads/latest/'
+      : `downloads/latest/district/${encodeURIComponent(district)}/`;
   return `${base}worklist.${lang}.${format}`;
 }

@@ -66,11 +66,19 @@ describe('published reports', () => {
       form: 'f',
       district: 'd',
       rows: [
-        { line: 9, subject: 's2', submittedAt: null, late: true, values: { visits: 1, phone: 'x' } },
+        {
+          line: 9,
+          subject: 's2',
+          submittedAt: null,
+          late: true,
+          values: { visits: 1, phone: 'x' },
+        },
         { line: 4, subject: 's1', submittedAt: null, late: false, values: { visits: 2 } },
       ],
     });
-    expect(csv).toBe('\uFEFFline,subject,submitted_at,late,visits\r\n4,s1,,false,2\r\n9,s2,,true,1\r\n');
+    expect(csv).toBe(
+      '\uFEFFline,subject,submitted_at,late,visits\r\n4,s1,,false,2\r\n9,s2,,true,1\r\n',
+    );
   });
 
   test("a finding's source names its published file", () => {

@@ -6,46 +6,40 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeSearchIndex } from '../../scripts/search-index.mjs';
+import { searchBundle } from '../pagefind-node';
 
 const records = [
   ['/district/210202/', '中山区', '210202', 'zh', '区县', '大连市'],
   ['/unit/210202001/', '桃源街道', '210202001', 'zh', '街道', '中山区'],
-  ['/district/210202/#community-210202001002', '青泥洼桥社区', '210202001002', 'zh', '社区', '桃源街道'],
+  [
+    '/district/210202/#community-210202001002',
+    '青泥洼桥社区',
+    '210202001002',
+    'zh',
+    '社区',
+    '桃源街道',
+  ],
   ['/en/district/210202/', 'Zhongshan District', '210202', 'en', 'district', 'Dalian'],
   ['/en/unit/210202001/', 'Taoyuan Subdistrict', '210202001', 'en', 'street', 'Zhongshan District'],
 ].map(([url, name, code, language, level, parent]) => ({
   url: url as string,
   content: `${name} ${code}`,
   language: language as string,
-  meta: { title: name as string, code: code as string, level: level as string, parent: parent as string },
+  meta: {
+    title: name as string,
+    code: code as string,
+    level: level as string,
+    parent: parent as string,
+  },
 }));
 
 let dir = '';
 let written: string[] = [];
 
-/** Pagefind's JS API loaded in Node over the written bundle, for a page whose `<html lang>` is `lang`. */
-async function search(lang: string, query: string) {
-  const bundle = path.join(dir, 'pagefind');
-  globalThis.fetch = (async (u: string | URL) => {
-    const p = new URL(String(u), 'file:///').pathname.replace(/^\/pagefind\//, '');
-    return new Response(readFileSync(path.join(bundle, p)));
-  }) as typeof fetch;
-  const html = { getAttribute: (a: string) => (a === 'lang' ? lang : null), lang };
-  Object.assign(globalThis, {
-    window: globalThis,
-    location: new URL('http://localhost/'),
-    document: { querySelector: (s: string) => (s === 'html' ? html : null), documentElement: html },
-  });
-  const api = await import(`${pathToFileURL(path.join(bundle, 'pagefind.js')).href}?${lang}`);
-  await api.options({ basePath: '/pagefind/' });
-  await api.init();
-  const found = await api.search(query);
-  const data = await Promise.all(found.results.map((r: { data(): Promise<unknown> }) => r.data()));
-  return (data as { url: string; meta: Record<string, string> }[]).map((d) => [d.url, d.meta.title]);
-}
+const search = (lang: string, query: string) =>
+  searchBundle(path.join(dir, 'pagefind'), lang, query);
 
 describe('search index', () => {
   beforeAll(async () => {
@@ -91,7 +85,12 @@ describe('search index', () => {
       const files = await writeSearchIndex(records, path.join(again, 'pagefind'));
       expect(files).toEqual(written);
       for (const f of files)
-        expect(readFileSync(path.join(again, 'pagefind', f)).equals(readFileSync(path.join(dir, 'pagefind', f))), f).toBe(true);
+        expect(
+          readFileSync(path.join(again, 'pagefind', f)).equals(
+            readFileSync(path.join(dir, 'pagefind', f)),
+          ),
+          f,
+        ).toBe(true);
     } finally {
       rmSync(again, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 /** The work lists: rows with their chain of units, words in the page's language, CSV and .xlsx. */
-import ExcelJS from 'exceljs';
+
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, test, vi } from 'vitest';
 import {
   cityWorkList,
@@ -48,7 +49,8 @@ function project() {
     ],
   });
   // Codes of digits, 12 long below the district.
-  const long = (c: string) => (c === '210281' ? c : `210281${c.charCodeAt(0)}${c.slice(1).padStart(4, '0')}`);
+  const long = (c: string) =>
+    c === '210281' ? c : `210281${c.charCodeAt(0)}${c.slice(1).padStart(4, '0')}`;
   for (const u of d.units) {
     u.code = long(u.code);
     u.parent = long(u.parent);
@@ -66,30 +68,32 @@ describe('work list', () => {
   test('one row per failure and missing report, with its chain, most overdue first', () => {
     const { r, d } = project();
     const list = districtWorkList(r, d, 'en');
-    expect(list.columns.map((c) => c.header)).toEqual([
-      'District-level code',
-      'District-level',
-      'Street-level code',
-      'Street-level',
-      'Community-level code',
-      'Community-level',
-      'Grid-level code',
-      'Grid-level',
-      'Place code',
-      'Place',
-      'Supervising department',
-      'Rule id',
-      'Rule',
-      'Severity',
-      'Problem',
-      'What was found',
-      'Must act',
-      'Remediation',
-      'Deadline',
-      'Due',
-      'Days overdue',
-      'Streak',
-    ].map((h) => (h === 'Streak' ? 'Days in a row' : h)));
+    expect(list.columns.map((c) => c.header)).toEqual(
+      [
+        'District-level code',
+        'District-level',
+        'Street-level code',
+        'Street-level',
+        'Community-level code',
+        'Community-level',
+        'Grid-level code',
+        'Grid-level',
+        'Place code',
+        'Place',
+        'Supervising department',
+        'Rule id',
+        'Rule',
+        'Severity',
+        'Problem',
+        'What was found',
+        'Must act',
+        'Remediation',
+        'Deadline',
+        'Due',
+        'Days overdue',
+        'Streak',
+      ].map((h) => (h === 'Streak' ? 'Days in a row' : h)),
+    );
     expect(list.rows).toHaveLength(3);
     const [place, grid, street] = list.rows as [
       Record<string, unknown>,
@@ -148,7 +152,9 @@ describe('work list', () => {
       severity: '较重',
       deadline: '3日内（推定）',
     });
-    expect(deadlineWords({ deadline: { hours: 2, basis: 'assumed' } }, 'zh')).toBe('2小时内（推定）');
+    expect(deadlineWords({ deadline: { hours: 2, basis: 'assumed' } }, 'zh')).toBe(
+      '2小时内（推定）',
+    );
     expect(deadlineWords({ deadline: { hours: 48, basis: 'assumed' } }, 'en')).toBe(
       'within 2 days (assumed)',
     );
