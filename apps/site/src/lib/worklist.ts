@@ -315,11 +315,23 @@ export async function workListResponse(list: WorkList, name: LocalizedText): Pro
   });
 }
 
-/** Where a work list is: the city's, or a district's, of the latest day, in `lang`. */
-export function workListPath(lang: string, format: 'csv' | 'xlsx', district?: string): string {
+/**
+ * Where a work list is, from the site's root: the latest day's (the city's or a district's, CSV or
+ * .xlsx) under `downloads/latest/`; a past day's (a district's .xlsx only: a zip already, and the
+ * list a district had that day) under `archive/<day>/`.
+ */
+export function workListPath(
+  lang: string,
+  format: 'csv' | 'xlsx',
+  district?: string,
+  day?: string,
+): string {
+  const seg = encodeURIComponent;
   const base =
-    district === undefined
-      ? 'downloads/latest/'
-      : `downloads/latest/district/${encodeURIComponent(district)}/`;
+    day !== undefined
+      ? `archive/${seg(day)}/district/${seg(district ?? '')}/`
+      : district === undefined
+        ? 'downloads/latest/'
+        : `downloads/latest/district/${seg(district)}/`;
   return `${base}worklist.${lang}.${format}`;
 }
