@@ -8,6 +8,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/**
+ * At most this many fragment files per language: Pagefind otherwise writes one per record, 22,000
+ * per language for a city of scale 30, half the files of the whole site.
+ */
+const MAX_FRAGMENTS = 500;
+
 /** The files of Pagefind's bundle the search page uses. */
 const KEEP =
   /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|[^/]*\.pf_meta|wasm\.[^/]*\.pagefind|index\/[^/]+|fragment\/[^/]+)$/;
@@ -16,10 +22,10 @@ const KEEP =
  * Indexes `records` (`{ url, content, language, meta }`, as Pagefind's `addCustomRecord` takes
  * them) and writes the bundle into `out`. Returns the paths written, relative to `out`, sorted.
  */
-export async function writeSearchIndex(records, out) {
+export async function writeSearchIndex(records, out, maxFragments = MAX_FRAGMENTS) {
   const pagefind = await import('pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({});
+    const { index, errors } = await pagefind.createIndex({ maxFragments });
     if (!index) throw new Error(errors.join('; '));
     for (const record of records) {
       const added = await index.addCustomRecord(record);

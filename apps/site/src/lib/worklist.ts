@@ -317,12 +317,12 @@ export async function workListResponse(list: WorkList, name: LocalizedText): Pro
 
 /**
  * Where a work list is, from the site's root: the latest day's (the city's or a district's, CSV or
- * .xlsx) under `downloads/latest/`; a past day's (a district's .xlsx only: a zip already, and the
- * list a district had that day) under `archive/<day>/`.
+ * .xlsx) under `downloads/latest/`; a past day's (a district's, as gzipped CSV like the day's other
+ * CSV files) under `archive/<day>/district/<code>/`.
  */
 export function workListPath(
   lang: string,
-  format: 'csv' | 'xlsx',
+  format: 'csv' | 'xlsx' | 'csv.gz',
   district?: string,
   day?: string,
 ): string {
