@@ -289,7 +289,11 @@ async function buildSearchIndex() {
   if (!existsSync(recordsFile)) throw new Error('the build wrote no search-records.json');
   const records = JSON.parse(readFileSync(recordsFile, 'utf8'));
   rmSync(recordsFile);
-  await writeSearchIndex(records, join(staging, 'pagefind'));
+  const began = performance.now();
+  const written = await writeSearchIndex(records, join(staging, 'pagefind'));
+  console.log(
+    `search: ${records.length} records indexed into ${written.length} files in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
 }
 
 const limits = limitsFrom();
