@@ -58,8 +58,11 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { languagesOf } from '../src/lib/languages.mjs';
+import { PublishError, publishDayReports } from '../src/lib/publish-reports.ts';
 import { checkRecord } from '../src/lib/record.ts';
+import { REPORTS_MANIFEST_ENV } from '../src/lib/sources.ts';
 import { biggestFolders, checkLimits, limitsFrom, measure } from './limits.mjs';
+import { writeSearchIndex } from './search-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const repo = resolve(root, '../..');
@@ -150,6 +153,7 @@ function siteHash() {
     '.astro',
     '.build',
     '.archive-cache',
+    '.reports',
     'test',
     'test-results',
   ]);
@@ -243,6 +247,55 @@ function readManifest(entry) {
   }
 }
 
+/**
+ * The project whose reports are published: SHOUTU_ROOT, or the project a `data/results` folder
+ * belongs to; none for a results folder on its own.
+ */
+const projectRoot =
+  process.env.SHOUTU_ROOT ||
+  (resultsDir.endsWith(join('data', 'results')) ? dirname(dirname(resultsDir)) : undefined);
+const reportsDir = join(root, '.reports');
+
+/**
+ * The latest published day's accepted reports, personal fields removed, written below
+ * apps/site/.reports (src/lib/publish-reports.ts) through the CLI's own report reader, with a
+ * manifest the downloads page reads; put into the output after Astro. Only a day with a snapshot
+ * is published, and only when its project's data/reports has the day.
+ */
+async function stageReports(day) {
+  rmSync(reportsDir, { recursive: true, force: true });
+  mkdirSync(reportsDir, { recursive: true });
+  const manifestFile = join(reportsDir, 'manifest.json');
+  process.env[REPORTS_MANIFEST_ENV] = manifestFile;
+  let manifest = { day, files: [] };
+  if (day && projectRoot) {
+    try {
+      manifest = await publishDayReports(projectRoot, day, reportsDir);
+    } catch (error) {
+      if (!(error instanceof PublishError)) throw error;
+      fail(error.message);
+    }
+  }
+  writeFileSync(manifestFile, `${JSON.stringify(manifest)}\n`);
+  return manifest;
+}
+
+/**
+ * Reads the records the site wrote (`search-records.json`, src/lib/search.ts), removes that file
+ * from the output, and writes Pagefind's index of them into `pagefind/` (scripts/search-index.mjs).
+ */
+async function buildSearchIndex() {
+  const recordsFile = join(staging, 'search-records.json');
+  if (!existsSync(recordsFile)) throw new Error('the build wrote no search-records.json');
+  const records = JSON.parse(readFileSync(recordsFile, 'utf8'));
+  rmSync(recordsFile);
+  const began = performance.now();
+  const written = await writeSearchIndex(records, join(staging, 'pagefind'));
+  console.log(
+    `search: ${records.length} records indexed into ${written.length} files in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
+}
+
 const limits = limitsFrom();
 if (limits.problems.length > 0) fail(limits.problems.join('\n'));
 
@@ -277,6 +330,7 @@ const cached = new Set(
 );
 const toRender = days.map((d) => d.day).filter((day) => !cached.has(day));
 process.env.SHOUTU_ARCHIVE_DAYS = toRender.join(',');
+const published = await stageReports(days.at(-1)?.day);
 
 // 2. Build.
 rmSync(staging, { recursive: true, force: true });
@@ -356,6 +410,21 @@ try {
     `could not use the archive cache ${cacheDir}: ${error instanceof Error ? error.message : String(error)}. Delete it and build again.`,
   );
 }
+
+// The search index: Pagefind over the records the site wrote (src/lib/search.ts), one index per
+// language, its JS API and the index only (not its default UI).
+try {
+  await buildSearchIndex();
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  fail(
+    `could not build the search index: ${error instanceof Error ? error.message.replace(/\n\s+at .*/g, '') : String(error)}`,
+  );
+}
+
+// The latest day's reports, staged before the build.
+if (published.files.length > 0) linkTree(join(reportsDir, 'downloads'), join(staging, 'downloads'));
+rmSync(reportsDir, { recursive: true, force: true });
 
 console.log(
   `archive: ${toRender.length} of ${days.length} days rendered, ${cached.size} from the cache (${shown(cacheDir)}), ${((performance.now() - started) / 1000).toFixed(1)} s in all`,

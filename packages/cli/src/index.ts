@@ -1,7 +1,14 @@
 export { factRows, factsMarkdown } from './commands/facts.js';
 export { projectSchemas } from './commands/schemas.js';
-export { loadReports, openReports } from './load.js';
+export {
+  loadForms,
+  loadProjectFile,
+  loadRegistry,
+  loadReports,
+  openReports,
+} from './load.js';
 export { main } from './main.js';
 export type { Output } from './output.js';
 export { loadProject } from './project.js';
+export { listReports, readReport } from './report-cache.js';
 export { DEFAULT_SAMPLE, generateSample, type SampleOptions } from './sample/generate.js';
