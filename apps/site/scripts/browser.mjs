@@ -127,7 +127,9 @@ export async function serveStatic(root, { gzip = true } = {}) {
 function daysOf(resultsDir) {
   if (!existsSync(resultsDir)) return [];
   return readdirSync(resultsDir)
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && existsSync(path.join(resultsDir, d, 'index.json')))
+    .filter(
+      (d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && existsSync(path.join(resultsDir, d, 'index.json')),
+    )
     .sort();
 }
 
@@ -193,7 +195,9 @@ export function pagesOfEachType(dist, resultsDir) {
   const weakest = weakestDistrict(resultsDir);
   const index = JSON.parse(readFileSync(path.join(resultsDir, weakest.day, 'index.json'), 'utf8'));
   const has = (/** @type {string} */ p) =>
-    p.endsWith('.html') ? existsSync(path.join(dist, p)) : existsSync(path.join(dist, p, 'index.html'));
+    p.endsWith('.html')
+      ? existsSync(path.join(dist, p))
+      : existsSync(path.join(dist, p, 'index.html'));
   const read = (/** @type {string} */ p) =>
     has(p) ? readFileSync(path.join(dist, p, 'index.html'), 'utf8') : '';
   /** The first link on a page whose path matches `pattern` (group 1 is the path without the leading slash). */

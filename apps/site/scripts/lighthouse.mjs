@@ -27,8 +27,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, pagesOfEachType, serveStatic } from './browser.mjs';
 
 const SITE = fileURLToPath(new URL('..', import.meta.url));
@@ -75,8 +75,7 @@ function list(value, allowed, name) {
   if (value === undefined) return allowed;
   const items = value.split(',').filter(Boolean);
   for (const item of items)
-    if (!allowed.includes(item))
-      usage(`--${name} ${item}: expected one of ${allowed.join(', ')}`);
+    if (!allowed.includes(item)) usage(`--${name} ${item}: expected one of ${allowed.join(', ')}`);
   return items;
 }
 
@@ -105,7 +104,9 @@ const types = list(args.pages, PAGE_TYPES, 'pages');
 const threshold = number(args.threshold, 98, 'threshold');
 
 if (!existsSync(path.join(dist, 'index.html')))
-  usage(`${dist} has no index.html: build the site first (\`npx -y pnpm@10 build\`), or give --dist.`);
+  usage(
+    `${dist} has no index.html: build the site first (\`npx -y pnpm@10 build\`), or give --dist.`,
+  );
 if (!existsSync(CHROMIUM))
   usage(
     `${CHROMIUM} not found: install Debian's chromium (apt-get install chromium fonts-noto-cjk), or set SHOUTU_CHROMIUM.`,
@@ -193,7 +194,12 @@ try {
 
 // The table: one row per page type and form factor, the median of the runs.
 const short = { performance: 'perf', accessibility: 'a11y', 'best-practices': 'bp', seo: 'seo' };
-const header = ['page', 'path', 'form', ...categories.map((c) => short[/** @type {keyof typeof short} */ (c)])];
+const header = [
+  'page',
+  'path',
+  'form',
+  ...categories.map((c) => short[/** @type {keyof typeof short} */ (c)]),
+];
 /** @type {string[][]} */
 const rows = [];
 /** @type {string[]} */
@@ -212,7 +218,12 @@ for (const page of pages) {
       const xs = mine.map((r) => r.scores[c]).filter((x) => typeof x === 'number');
       return xs.length ? median(/** @type {number[]} */ (xs)) : null;
     });
-    rows.push([page.type, `/${page.path}`, form, ...medians.map((m) => (m === null ? '-' : String(m)))]);
+    rows.push([
+      page.type,
+      `/${page.path}`,
+      form,
+      ...medians.map((m) => (m === null ? '-' : String(m))),
+    ]);
     medians.forEach((m, i) => {
       if (m === null || m < threshold)
         below.push(`${page.type} ${form} ${categories[i]}: ${m ?? 'no score'} (< ${threshold})`);
@@ -236,7 +247,9 @@ for (const page of pages) {
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (/** @type {string[]} */ cells) =>
   cells.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, Node ${process.version}, ${CHROMIUM}; median of ${runs} run(s), threshold ${threshold}`);
+console.log(
+  `Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, Node ${process.version}, ${CHROMIUM}; median of ${runs} run(s), threshold ${threshold}`,
+);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 if (failedAudits.length) {
@@ -244,7 +257,10 @@ if (failedAudits.length) {
   for (const a of failedAudits) console.log(`  ${a}`);
 }
 if (args.json)
-  await writeFile(args.json, `${JSON.stringify({ threshold, runs, pages, results: all }, null, 2)}\n`);
+  await writeFile(
+    args.json,
+    `${JSON.stringify({ threshold, runs, pages, results: all }, null, 2)}\n`,
+  );
 if (below.length) {
   console.log(`\nBelow ${threshold} or missing:`);
   for (const b of below) console.log(`  ${b}`);
