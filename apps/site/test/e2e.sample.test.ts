@@ -499,3 +499,23 @@ describe.skipIf(!haveBrowser && !CI)('the sample site in Chromium', () => {
     expect(PAGES.filter((p) => p.name.startsWith('rule-'))).toHaveLength(LOCALES.length);
   });
 });
+
+describe('docs/screenshots (scripts/screenshots.mjs)', () => {
+  const DOCS = path.resolve(import.meta.dirname, '../../../docs/screenshots');
+  /** A PNG's size from its IHDR chunk. */
+  const sizeOf = (file: string) => {
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString('latin1'), `${file} is not a PNG`).toBe('PNG');
+    return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  };
+  test.each([
+    ['district-zh-phone.png', PHONE],
+    ['district-zh-phone-2.png', PHONE],
+    ['district-en-phone.png', PHONE],
+    ['district-zh-desktop.png', DESKTOP],
+    ['city-zh-phone.png', PHONE],
+    ['city-zh-desktop.png', DESKTOP],
+  ] as const)('%s is there, one screen at its width', (file, viewport) => {
+    expect(sizeOf(path.join(DOCS, file))).toEqual(viewport);
+  });
+});
