@@ -167,10 +167,10 @@ try {
           entry.scores[id] = category?.score == null ? null : Math.round(category.score * 100);
           for (const ref of category?.auditRefs ?? []) {
             const audit = lhr.audits[ref.id];
-            if (!audit || audit.score === null || audit.score >= 1) continue;
-            if (audit.scoreDisplayMode === 'informative' || audit.scoreDisplayMode === 'manual')
-              continue;
-            if (audit.scoreDisplayMode === 'notApplicable') continue;
+            // What moved the score: audits that weigh in it (not the weightless insights and
+            // diagnostics) and failed, or, for a metric, scored below 0.9 (Lighthouse's green).
+            if (!audit || audit.score === null || ref.weight <= 0) continue;
+            if (audit.score >= (audit.scoreDisplayMode === 'numeric' ? 0.9 : 1)) continue;
             entry.failed.push({
               category: id,
               id: audit.id,
