@@ -60,7 +60,7 @@ describe('rules area on the sample', () => {
     for (const rule of city.rules) {
       expect(html, rule.id).toContain(`href="/${l.prefix}rules/${rule.id}/"`);
       expect(html, rule.id).toContain(esc(textIn(rule.title, l.lang)));
-      expect(html, rule.id).toContain(esc(rule.source.clause));
+      expect(html, rule.id).toContain(esc(textIn(rule.source.clause, l.lang)));
     }
     const assumed = city.rules.filter((r) => r.source.assumed).length;
     const marker = `<span class="assumed">${sampleTranslations(l.lang)('rules.assumed')}</span>`;

@@ -7,13 +7,13 @@
  *
  * It proves that a new results format (or a regeneration) changed no score. The folders may be
  * in different formats, and only the fields every format has so far are compared. Formats up to
- * 3 are read as plain JSON (units, places and findings inside `<district>.json`); format 4's
- * units, places and findings come from the district's CSV files, read through
- * `@shoutu/core/snapshot` (which checks each row against the contract).
+ * 3 are read as plain JSON (units, places and findings inside `<district>.json`); from format 4,
+ * units, places and findings come from the district's CSV files, read by their header's column
+ * names (so that format 4 and 5, whose summaries differ in columns, compare by what both have).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFindings, readPlaces, readUnits } from '@shoutu/core/snapshot';
+import { districtFileName, gunzipCsv, splitCsv } from '@shoutu/core/snapshot';
 
 type Json = Record<string, unknown>;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,13 +35,45 @@ function summaryOf(v: unknown): string {
   return JSON.stringify({ score: s.score, band: s.band, areas: s.areas, counts: s.counts });
 }
 
-/** A district's units, places and findings, from its JSON file (format ≤ 3) or CSV files (4). */
+const COUNTS = new Set(['pass', 'fail', 'missing', 'waived', 'notApplicable', 'error']);
+
+/**
+ * The rows of a district's CSV file (format 4 on), each as the JSON shape compared: the summary's
+ * score, band, area scores and counts, and the other columns by name as text.
+ */
+function csvRows(dir: string, day: string, code: string, kind: 'units' | 'places' | 'findings') {
+  const file = join(dir, day, districtFileName(code, kind));
+  const [head, ...rows] = splitCsv(gunzipCsv(readFileSync(file)));
+  const names = head?.record ?? [];
+  const num = (v: string) => (v === '' ? null : Number(v));
+  return rows.map(({ record }) => {
+    const row: Json = {};
+    const summary = {
+      score: null as unknown,
+      band: null as unknown,
+      areas: {} as Json,
+      counts: {} as Json,
+    };
+    names.forEach((n, i) => {
+      const v = record[i] ?? '';
+      if (n === 'score') summary.score = num(v);
+      else if (n === 'band') summary.band = v === '' ? null : v;
+      else if (n.startsWith('area:')) summary.areas[n.slice(5)] = num(v);
+      else if (COUNTS.has(n)) summary.counts[n] = num(v);
+      else row[n] = v;
+    });
+    if (kind !== 'findings') row.summary = summary;
+    return row;
+  });
+}
+
+/** A district's units, places and findings, from its JSON file (format ≤ 3) or CSV files (4 on). */
 function rowsOf(dir: string, day: string, index: Json, code: string, file: Json) {
   if (Number(index.schema) >= 4)
     return {
-      units: readUnits(dir, day, code) as unknown as Json[],
-      places: readPlaces(dir, day, code) as unknown as Json[],
-      findings: readFindings(dir, day, code) as unknown as Json[],
+      units: csvRows(dir, day, code, 'units'),
+      places: csvRows(dir, day, code, 'places'),
+      findings: csvRows(dir, day, code, 'findings'),
     };
   return {
     units: (file.units as Json[]) ?? [],

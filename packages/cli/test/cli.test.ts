@@ -378,7 +378,7 @@ describe('waivers', () => {
     const index = CityResults.parse(
       JSON.parse(await readFile(path.join(root, 'data/results/2020-02-02/index.json'), 'utf8')),
     );
-    expect(index.schema).toBe(4);
+    expect(index.schema).toBe(5);
     expect(index.territory.levels[0]?.id).toBe(index.city.level);
     expect(index.forms.length).toBeGreaterThan(0);
     expect(index.forms.every((f) => !('$schema' in f))).toBe(true);
@@ -626,5 +626,56 @@ describe('waiver mistakes', () => {
       'data/waivers/w.json:19:5: warning: another waiver for 210202001 and prevention.grid-screening (data/waivers/w.json:11) covers some of the same days (at waivers[2])',
       'data/waivers/w.json:20:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[2].subject)',
     ]);
+  });
+});
+
+describe('shoutu explain: deadlines', () => {
+  test('a failure past its deadline says when it was due and how many days it is over', async () => {
+    const root = await project('mini');
+    // Grid 1 fails on both days: a streak of 2 of a same-day rule, one day overdue on the second.
+    const report = path.join(root, 'data/reports/2020-02-03/grid-daily.210202.csv');
+    await writeFile(
+      report,
+      (await readFile(report, 'utf8')).replace('2020-02-03T10:00,480,', '2020-02-03T10:00,100,'),
+    );
+    expect((await run(['--root', root, 'evaluate'])).code).toBe(0);
+    const explain = (date: string, lang = 'en') =>
+      run([
+        '--root',
+        root,
+        'explain',
+        '--subject',
+        '210202001001001',
+        '--rule',
+        'prevention.grid-screening',
+        '--date',
+        date,
+        '--lang',
+        lang,
+      ]);
+    const first = await explain('2020-02-02');
+    expect(first.out).toContain('deadline: the same day (assumed, not from the source)');
+    expect(first.out).toContain('due: 2020-02-02 · not overdue');
+    const second = await explain('2020-02-03');
+    expect(second.out).toContain('streak: 2 days in a row');
+    expect(second.out).toContain('due: 2020-02-02 · 1 day overdue');
+    expect((await explain('2020-02-03', 'zh')).out).toContain('整改期限: 2020-02-02 · 已逾期 1 天');
+    const json = JSON.parse(
+      (
+        await run([
+          '--root',
+          root,
+          'explain',
+          '--json',
+          '--subject',
+          '210202001001001',
+          '--rule',
+          'prevention.grid-screening',
+          '--date',
+          '2020-02-03',
+        ])
+      ).out,
+    );
+    expect(json).toMatchObject({ streak: 2, due: '2020-02-02', overdueDays: 1 });
   });
 });

@@ -53,26 +53,26 @@ test('a changed unit score and a changed finding are both named', () => {
   expect(out).toContain('  finding r 0101: fail → missing');
 });
 
-/** The same day in format 4: the unit, places and finding in the district's CSV files. */
-function folder4(unitScore: number, status: string): string {
+/** The same day in format 4 (or 5): the unit, places and finding in the district's CSV files. */
+function folder4(unitScore: number, status: string, format: 4 | 5 = 4): string {
   const dir = mkdtempSync(join(tmpdir(), 'shoutu-compare-'));
   dirs.push(dir);
   mkdirSync(join(dir, '2021-01-01'));
   const index = {
-    schema: 4,
+    schema: format,
     summary: summary(95),
     districts: [{ code: '01', summary: summary(95) }],
   };
   writeFileSync(join(dir, '2021-01-01', 'index.json'), JSON.stringify(index));
   writeFileSync(join(dir, '2021-01-01', '01.json'), JSON.stringify({ summary: summary(95) }));
-  const head =
-    'score,band,capped,criticalFailures,pass,fail,missing,waived,notApplicable,error,area:a';
+  const five = format === 5;
+  const head = `score,band,capped,criticalFailures,${five ? 'criticalChecks,overdue,' : ''}pass,fail,missing,waived,notApplicable,error,area:a`;
   const band = unitScore >= 90 ? 'green' : 'red';
   writeFileSync(
     join(dir, '2021-01-01', '01.units.csv.gz'),
     gzipCsv(
       `code,level,parent,name:en,${head},change,week,month,lost,ownLost\n` +
-        `0101,grid,01,Grid,${unitScore},${band},false,0,1,0,0,0,0,0,${unitScore},,,,0,0\n`,
+        `0101,grid,01,Grid,${unitScore},${band},false,0,${five ? '1,0,' : ''}1,0,0,0,0,0,${unitScore},,,,0,0\n`,
     ),
   );
   writeFileSync(
@@ -82,7 +82,9 @@ function folder4(unitScore: number, status: string): string {
   writeFileSync(
     join(dir, '2021-01-01', '01.findings.csv.gz'),
     gzipCsv(
-      `rule,subject,status,outcome,streak,message,conditions,sources,blank\nr,0101,${status},,,,,,\n`,
+      five
+        ? `rule,subject,status,outcome,streak,due,overdue_days,message,conditions,sources,blank\nr,0101,${status},,1,2021-01-01,0,,,,\n`
+        : `rule,subject,status,outcome,streak,message,conditions,sources,blank\nr,0101,${status},,,,,,\n`,
     ),
   );
   return dir;
@@ -95,4 +97,12 @@ test('format 3 and format 4 folders compare by their content', () => {
     true,
   );
   expect(out).toContain('  finding r 0101: fail → missing');
+});
+
+test('format 4 and format 5 folders compare by what both have', () => {
+  expect(compareResults(folder4(80, 'fail'), folder4(80, 'fail', 5))).toEqual([]);
+  const out = compareResults(folder4(80, 'fail'), folder4(79, 'fail', 5));
+  expect(out.some((l) => l.startsWith('  score of unit 0101:') && l.includes('"score":79'))).toBe(
+    true,
+  );
 });

@@ -29,6 +29,17 @@ describe('shoutu rules check', () => {
     );
   });
 
+  test('a rule without a deadline: a warning naming the file, not an error', async () => {
+    const root = await project('mini');
+    await edit(root, RULE, (t) => t.replace(/,\n\s*"deadline": \{[^}]*\}/, ''));
+    const r = await run(['--root', root, 'rules', 'check']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `${RULE}:1:1: warning: no "deadline", so its failures are never overdue: expected e.g. "deadline": { "days": 0, "basis": "assumed" } (0 is the same day)`,
+    );
+    expect(r.out).toBe('rules check: 1 rule, 0 errors, 1 warning');
+  });
+
   test('two versions of a rule in force on the same day', async () => {
     const root = await project('mini');
     const text = await readFile(path.join(root, RULE), 'utf8');

@@ -1,5 +1,5 @@
 /**
- * The three CSV files of a district's day in results format 4: `<district>.units.csv.gz`,
+ * The three CSV files of a district's day in results format 5: `<district>.units.csv.gz`,
  * `<district>.places.csv.gz` and `<district>.findings.csv.gz` (gzipped by `@shoutu/core/snapshot`).
  *
  * RFC 4180, UTF-8 without a byte order mark, lines ending in `\n`, a header row, the columns in
@@ -11,8 +11,8 @@
  *   `true` and `false`.
  * - Names are one `name:<lang>` column per project language, in the project's order (texts in
  *   other languages are not kept).
- * - A summary is flattened to `score,band,capped,criticalFailures,pass,fail,missing,waived,
- *   notApplicable,error` and then one `area:<id>` column per policy area, in the scoring
+ * - A summary is flattened to `score,band,capped,criticalFailures,criticalChecks,overdue,pass,
+ *   fail,missing,waived,notApplicable,error` and then one `area:<id>` column per policy area, in the scoring
  *   method's order.
  * - Lists and conditions are one cell of JSON (it starts with `[`).
  * - Cells are the record, exactly: they are not guarded against spreadsheets that run text
@@ -26,7 +26,8 @@
  *   unit below the district in force that day, by code.
  * - places: `id,grid,type,department,name:<lang>…,<summary>,lost`, one row per place with a
  *   listed finding, by id.
- * - findings: `rule,subject,status,outcome,streak,message,conditions,sources,blank`, one row per
+ * - findings: `rule,subject,status,outcome,streak,due,overdue_days,message,conditions,sources,
+ *   blank`, one row per
  *   failure, missing report, waived finding and error of the district's subjects, by rule then
  *   subject.
  */
@@ -59,6 +60,8 @@ const summaryColumns = (areas: readonly string[]): Column[] => [
   col('band', 'summary.band', 'text', 'null'),
   col('capped', 'summary.capped', 'bool'),
   col('criticalFailures', 'summary.criticalFailures', 'number'),
+  col('criticalChecks', 'summary.criticalChecks', 'number'),
+  col('overdue', 'summary.overdue', 'number'),
   ...['pass', 'fail', 'missing', 'waived', 'notApplicable', 'error'].map((c) =>
     col(c, `summary.counts.${c}`, 'number'),
   ),
@@ -108,6 +111,8 @@ export const FINDING_COLUMNS: readonly Column[] = [
   col('status', 'status'),
   col('outcome', 'outcome', 'text', 'absent'),
   col('streak', 'streak', 'number', 'absent'),
+  col('due', 'due', 'text', 'absent'),
+  col('overdue_days', 'overdueDays', 'number', 'absent'),
   col('message', 'message', 'text', 'absent'),
   col('conditions', 'conditions', 'json', 'absent'),
   col('sources', 'sources', 'json', 'absent'),

@@ -111,18 +111,16 @@ const methodFields = {
    * failures (`criticalFailures / criticalChecks`): above `yellow` the band is at most yellow,
    * above `red` it is red. `{ "yellow": 0 }` caps at yellow on any one critical failure.
    */
-  criticalCap: z
-    .strictObject({ yellow: Share.optional(), red: Share.optional() })
-    .check((ctx) => {
-      const { yellow, red } = ctx.value;
-      if (yellow !== undefined && red !== undefined && red < yellow)
-        ctx.issues.push({
-          code: 'custom',
-          input: red,
-          path: ['red'],
-          message: `expected the red cap at or above the yellow cap (${yellow}): more failed critical checks cannot cap less`,
-        });
-    }),
+  criticalCap: z.strictObject({ yellow: Share.optional(), red: Share.optional() }).check((ctx) => {
+    const { yellow, red } = ctx.value;
+    if (yellow !== undefined && red !== undefined && red < yellow)
+      ctx.issues.push({
+        code: 'custom',
+        input: red,
+        path: ['red'],
+        message: `expected the red cap at or above the yellow cap (${yellow}): more failed critical checks cannot cap less`,
+      });
+  }),
   /** A change of at most this many points over a trend's window reads as flat. */
   trend: z.strictObject({ flatWithin: z.number().min(0).max(100) }),
 };

@@ -38,6 +38,7 @@ import {
 import type { Band } from './scoring.js';
 
 export type { DistrictActions, DistrictDay, PlaceRow, UnitRow } from './result.js';
+export { splitCsv } from './results-csv.js';
 
 /**
  * A snapshot that cannot be used: `file` is the file at fault, `problem` says what is wrong (for
@@ -144,15 +145,11 @@ function readJson(file: string): unknown {
   }
 }
 
-function check<S extends z.ZodType>(schema: S, file: string): z.infer<S> {
+function check<S extends z.ZodType>(schema: S, file: string, day: string): z.infer<S> {
   const value = readJson(file);
   const format =
     value !== null && typeof value === 'object' && 'schema' in value ? value.schema : undefined;
-  if (format !== RESULTS_SCHEMA)
-    throw new SnapshotError(
-      file,
-      `is in results format ${format === undefined ? '(none)' : JSON.stringify(format)}, expected format ${RESULTS_SCHEMA}: evaluate the day again (\`shoutu evaluate --recompute\`) to write it in this format`,
-    );
+  if (format !== RESULTS_SCHEMA) throw new SnapshotError(file, formatProblem(format, day));
   return checkValue(schema, value, file);
 }
 
@@ -173,7 +170,7 @@ function checkValue<S extends z.ZodType>(schema: S, value: unknown, file: string
 /** `<dir>/<day>/index.json`, checked against the contract and to be for that day. */
 export function readCityDay(dir: string, day: string): CityResults {
   const file = snapshotFile(dir, day);
-  const city = check(CityResults, file);
+  const city = check(CityResults, file, day);
   if (city.day !== day) throw new SnapshotError(file, `is for ${city.day}, not ${day}`);
   return city;
 }
@@ -190,7 +187,7 @@ function districtOf(value: unknown, dir: string, day: string, code: string): Dis
   const file = snapshotFile(dir, day, code);
   const format =
     value !== null && typeof value === 'object' && 'schema' in value ? value.schema : undefined;
-  if (format !== RESULTS_SCHEMA) throw new SnapshotError(file, formatProblem(format));
+  if (format !== RESULTS_SCHEMA) throw new SnapshotError(file, formatProblem(format, day));
   const district = checkValue(DistrictResults, value, file);
   if (district.day !== day) throw new SnapshotError(file, `is for ${district.day}, not ${day}`);
   if (district.district.code !== code)
@@ -198,8 +195,12 @@ function districtOf(value: unknown, dir: string, day: string, code: string): Dis
   return district;
 }
 
-function formatProblem(format: unknown): string {
-  return `is in results format ${format === undefined ? '(none)' : JSON.stringify(format)}, expected format ${RESULTS_SCHEMA}: evaluate the day again (\`shoutu evaluate --recompute\`) to write it in this format`;
+/**
+ * Why a day of another results format is refused, and the one command that rewrites it: only
+ * the current format is read (an older day's figures would be missing, not zero).
+ */
+function formatProblem(format: unknown, day: string): string {
+  return `is in results format ${format === undefined ? '(none)' : JSON.stringify(format)}, expected format ${RESULTS_SCHEMA}: evaluate the day again with \`shoutu evaluate --recompute --date ${day}\` to write it in this format`;
 }
 
 /** Reads and parses one CSV file of a district; problems name the file, line and column. */
@@ -220,7 +221,10 @@ function readCsv<T>(
       // A day of an older format has no CSV files: say so rather than that a file is missing.
       const format = readStamp(dir, day)?.schema;
       if (format !== undefined && format !== RESULTS_SCHEMA)
-        throw new SnapshotError(file, `does not exist: the day ${formatProblem(format).slice(3)}`);
+        throw new SnapshotError(
+          file,
+          `does not exist: the day ${formatProblem(format, day).slice(3)}`,
+        );
       throw error;
     }
   }

@@ -214,7 +214,7 @@ describe('policy areas', () => {
       missingReport: { mode: 'fail' },
       error: { mode: 'ignore' },
       bands: { green: 90, yellow: 75 },
-      criticalFailure: { capBand: 'yellow' },
+      criticalCap: { yellow: 0 },
       trend: { flatWithin: 1 },
     });
 

@@ -42,7 +42,7 @@ const ruleOf = (conditions: object) => ({
   severity: 'major',
   responsible: 'unit',
   remediation: t('x'),
-  source: { document: t('x'), clause: '1' },
+  source: { document: t('x'), clause: t('1') },
   effective: { from: '2020-01-01' },
   conditions,
 });
@@ -88,61 +88,61 @@ describe('operator decorators are checked against the facts', () => {
       leaf('grid-daily.visited', 'not:swap:in', [1, 2]),
       [
         // swap:in asks whether the fact (a list) holds the value: no fact is a list.
-        'rules/prevention/x.json:36:9: error: "not:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: "not:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'someFact:equal', 3),
       [
-        'rules/prevention/x.json:36:9: error: "someFact:equal": "someFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: "someFact:equal": "someFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'everyFact:greaterThan', 3),
       [
-        'rules/prevention/x.json:36:9: error: "everyFact:greaterThan": "everyFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: "everyFact:greaterThan": "everyFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'everyValue:swap:in', [1, 2]),
       [
-        'rules/prevention/x.json:36:9: error: "everyValue:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: "everyValue:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'someValue:equal', 3),
       [
-        'rules/prevention/x.json:36:9: error: "someValue:equal": "someValue" needs a list of values, e.g. [1, 2], found the number 3 (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: "someValue:equal": "someValue" needs a list of values, e.g. [1, 2], found the number 3 (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'someValue:equal', ['a']),
       [
-        'rules/prevention/x.json:36:9: error: expected a number to compare with, found the text "a" (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: expected a number to compare with, found the text "a" (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'everyValue:greaterThan', [-1]),
       [
-        'rules/prevention/x.json:36:9: error: -1 is outside the range of the field: expected at least 0 (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: -1 is outside the range of the field: expected at least 0 (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.on_duty', 'swap:greaterThan', 1),
       [
-        'rules/prevention/x.json:36:9: error: "greaterThan" compares numbers, and this fact is yes/no (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: "greaterThan" compares numbers, and this fact is yes/no (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.area', 'swap:contains', 'north'),
       [
-        'rules/prevention/x.json:36:9: error: "swap:contains": "contains" here (after "swap") needs a list of values, e.g. [1, 2], found the text "north" (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error: "swap:contains": "contains" here (after "swap") needs a list of values, e.g. [1, 2], found the text "north" (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'in', { fact: 'grid-daily.visited' }),
       [
-        'rules/prevention/x.json:37:9: error: "in" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].value)',
+        'rules/prevention/x.json:40:9: error: "in" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].value)',
       ],
     ],
   ])('%j', (condition, expected) => {
@@ -151,7 +151,7 @@ describe('operator decorators are checked against the facts', () => {
 
   test('an unknown decorator lists the ones json-rules-engine has', () => {
     expect(project({ all: [leaf('grid-daily.visited', 'anyFact:equal', 1)] }).rule).toEqual([
-      'rules/prevention/x.json:36:9: error: unknown operator decorator "anyFact": expected one of someFact, someValue, everyFact, everyValue, swap, not, each followed by a colon before the operator, e.g. "not:in", found the text "anyFact:equal" (at conditions.all[0].operator)',
+      'rules/prevention/x.json:39:9: error: unknown operator decorator "anyFact": expected one of someFact, someValue, everyFact, everyValue, swap, not, each followed by a colon before the operator, e.g. "not:in", found the text "anyFact:equal" (at conditions.all[0].operator)',
     ]);
   });
 });

@@ -29,6 +29,8 @@ const summary = {
   band: 'green' as const,
   capped: false,
   criticalFailures: 0,
+  criticalChecks: 1,
+  overdue: 0,
   counts,
 };
 const trend = { change: null, week: null, month: null };
@@ -71,7 +73,7 @@ function city(day: string, districts: string[]): CityResults {
       missingReport: { mode: 'fail' },
       error: { mode: 'ignore' },
       bands: { green: 90, yellow: 75 },
-      criticalFailure: { capBand: 'yellow' },
+      criticalCap: { yellow: 0 },
       trend: { flatWithin: 1 },
     },
     facts: [],
@@ -121,7 +123,9 @@ function district(day: string, code: string): DistrictDay {
     rules: [],
     departments: [],
     waivers: [],
-    actions: [{ rule: 'tests-done', status: 'fail', count: 1, lost: 12.5 }],
+    actions: [
+      { rule: 'tests-done', status: 'fail', count: 1, overdue: 1, maxOverdueDays: 2, lost: 12.5 },
+    ],
     units: [
       {
         code: `${code}01`,
@@ -151,6 +155,8 @@ function district(day: string, code: string): DistrictDay {
         subject: `${code}01`,
         status: 'fail',
         streak: 3,
+        due: '2020-12-30',
+        overdueDays: 2,
         conditions: [{ fact: 'tests', operator: 'greaterThan', required: 0, actual: null }],
         sources: ['data/reports/x.csv:2'],
       },
@@ -247,22 +253,24 @@ describe('serializeDay', () => {
     const dj = JSON.parse(f['84001.json'] as string);
     expect(dj).not.toHaveProperty('units');
     expect(dj).not.toHaveProperty('findings');
-    expect(dj.actions).toEqual([{ rule: 'tests-done', status: 'fail', count: 1, lost: 12.5 }]);
+    expect(dj.actions).toEqual([
+      { rule: 'tests-done', status: 'fail', count: 1, overdue: 1, maxOverdueDays: 2, lost: 12.5 },
+    ]);
   });
 
   it('writes CSV with a fixed header, no byte order mark, \\n line ends, null empty and "" quoted', () => {
     const f = files('2021-01-01');
     expect(text(f['84001.units.csv.gz'])).toBe(
-      'code,level,parent,name:en,score,band,capped,criticalFailures,pass,fail,missing,waived,notApplicable,error,area:health,change,week,month,lost,ownLost\n' +
-        '8400101,county,84001,"=SUM(A1), ""quoted""",,,false,0,1,0,0,0,0,0,,-2.5,,0,0,12.5\n',
+      'code,level,parent,name:en,score,band,capped,criticalFailures,criticalChecks,overdue,pass,fail,missing,waived,notApplicable,error,area:health,change,week,month,lost,ownLost\n' +
+        '8400101,county,84001,"=SUM(A1), ""quoted""",,,false,0,1,0,1,0,0,0,0,0,,-2.5,,0,0,12.5\n',
     );
     expect(text(f['84001.findings.csv.gz'])).toBe(
-      'rule,subject,status,outcome,streak,message,conditions,sources,blank\n' +
-        'tests-done,8400101,fail,,3,,"[{""fact"":""tests"",""operator"":""greaterThan"",""required"":0,""actual"":null}]","[""data/reports/x.csv:2""]",\n' +
-        'tests-reported,84001P,error,,,the form has no such field,,,\n',
+      'rule,subject,status,outcome,streak,due,overdue_days,message,conditions,sources,blank\n' +
+        'tests-done,8400101,fail,,3,2020-12-30,2,,"[{""fact"":""tests"",""operator"":""greaterThan"",""required"":0,""actual"":null}]","[""data/reports/x.csv:2""]",\n' +
+        'tests-reported,84001P,error,,,,,the form has no such field,,,\n',
     );
     expect(text(f['84001.places.csv.gz']).split('\n')[0]).toBe(
-      'id,grid,type,department,name:en,score,band,capped,criticalFailures,pass,fail,missing,waived,notApplicable,error,area:health,lost',
+      'id,grid,type,department,name:en,score,band,capped,criticalFailures,criticalChecks,overdue,pass,fail,missing,waived,notApplicable,error,area:health,lost',
     );
   });
 
@@ -392,7 +400,7 @@ describe('readUnits, readPlaces and readFindings', () => {
     write('2021-01-01', '84001.places.csv.gz', `${places}x,y\n`);
     const p = failure(() => readPlaces(dir, '2021-01-01', '84001'));
     expect(p.problem).toBe(
-      'line 4: is not valid CSV: expected 17 fields as in the header, found 2',
+      'line 4: is not valid CSV: expected 19 fields as in the header, found 2',
     );
   });
 
@@ -411,10 +419,34 @@ describe('readUnits, readPlaces and readFindings', () => {
     const { units: _, places: __, findings: ___, ...old } = district('2021-01-01', '84001');
     write('2021-01-01', '84001.json', { ...old, schema: 3 });
     const e = failure(() => readUnits(dir, '2021-01-01', '84001'));
-    expect(e.problem).toMatch(/results format 3, expected format 4: .*--recompute/);
-    expect(failure(() => readDistrictDay(dir, '2021-01-01', '84001')).problem).toMatch(
-      /results format 3, expected format 4/,
+    expect(e.problem).toMatch(
+      /results format 3, expected format 5: .*`shoutu evaluate --recompute --date 2021-01-01`/,
     );
+    expect(failure(() => readDistrictDay(dir, '2021-01-01', '84001')).problem).toMatch(
+      /results format 3, expected format 5/,
+    );
+  });
+
+  it('refuse a day of format 4 in one line naming the file and the command for that day', () => {
+    // A format-4 day as issue 11 wrote it, stamped 4.
+    writeDay('2021-01-02');
+    const index = JSON.parse(read('2021-01-02', 'index.json'));
+    write('2021-01-02', 'index.json', { ...index, schema: 4 });
+    const d4 = JSON.parse(read('2021-01-02', '84001.json'));
+    write('2021-01-02', '84001.json', { ...d4, schema: 4 });
+    const reads = [
+      () => readCityDay(dir, '2021-01-02'),
+      () => readDistrictDay(dir, '2021-01-02', '84001'),
+      () => readSnapshot(dir, '2021-01-02'),
+    ];
+    for (const f of reads) {
+      const e = failure(f);
+      expect(e.message.split('\n')).toHaveLength(1);
+      expect(e.file).toMatch(/2021-01-02[\\/](index|84001)\.json$/);
+      expect(e.problem).toBe(
+        'is in results format 4, expected format 5: evaluate the day again with `shoutu evaluate --recompute --date 2021-01-02` to write it in this format',
+      );
+    }
   });
 });
 
@@ -474,7 +506,7 @@ describe('readCityDay and readDistrictDay', () => {
   it('say a snapshot is of an older format and how to rewrite it', () => {
     write('2021-01-01', 'index.json', { ...city('2021-01-01', []), schema: 2 });
     expect(failure(() => readCityDay(dir, '2021-01-01')).problem).toMatch(
-      /results format 2, expected format 4: .*--recompute/,
+      /results format 2, expected format 5: .*--recompute --date 2021-01-01/,
     );
   });
 

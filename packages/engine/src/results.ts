@@ -19,7 +19,7 @@ import {
   type Territory,
 } from '@shoutu/core';
 import { type CompiledRule, effectiveOn } from './compile.js';
-import { count, emptyCounts, Tally } from './score.js';
+import { count, dueOf, emptyCounts, Tally } from './score.js';
 import {
   type DaySnapshot,
   type History,
@@ -133,7 +133,10 @@ export function buildResults(i: ResultsInput): DayResults {
   const tally = (m: Map<string, Tally>, code: string) => getOrInsert(m, code, newTally);
   const byDistrict = new Map<string, Finding[]>();
   /** Per district, per `rule|status` of a failure or missing report: how many, and their tally. */
-  const toAct = new Map<string, Map<string, { count: number; tally: Tally }>>();
+  const toAct = new Map<
+    string,
+    Map<string, { count: number; overdue: number; maxOverdueDays: number; tally: Tally }>
+  >();
   const ruleCounts = new Map<string, Map<string, Counts>>();
   const ruleCount = (scope: string, rule: string) =>
     getOrInsert(
@@ -147,7 +150,11 @@ export function buildResults(i: ResultsInput): DayResults {
   for (const found of findings) {
     const rule = rules.get(found.rule);
     if (!rule) throw new Error(`a finding names the rule ${found.rule}, not in force on ${day}`);
-    const f = isFailing(found) ? { ...found, streak: streakOf(found, day, history) } : found;
+    let f = found;
+    if (isFailing(found)) {
+      const streak = streakOf(found, day, history);
+      f = { ...found, streak, ...(rule.deadline ? dueOf(rule.deadline, day, streak) : {}) };
+    }
     tally(own, f.subject).add(f, rule);
     const self = registry.units.get(f.subject);
     if (self) tally(rolled, f.subject).add(f, rule);
@@ -171,9 +178,12 @@ export function buildResults(i: ResultsInput): DayResults {
       const action = getOrInsert(
         getOrInsert(toAct, district, () => new Map()),
         `${f.rule}|${f.status}`,
-        () => ({ count: 0, tally: newTally() }),
+        () => ({ count: 0, overdue: 0, maxOverdueDays: 0, tally: newTally() }),
       );
       action.count++;
+      const late = f.overdueDays ?? 0;
+      if (late > 0) action.overdue++;
+      if (late > action.maxOverdueDays) action.maxOverdueDays = late;
       action.tally.add(f, rule);
     }
   }
@@ -218,10 +228,17 @@ export function buildResults(i: ResultsInput): DayResults {
 
   const actionsOf = (code: string, dTally: Tally): DistrictAction[] =>
     [...(toAct.get(code) ?? [])]
-      .map(([key, { count, tally }]) => {
+      .map(([key, { count, overdue, maxOverdueDays, tally }]) => {
         const at = key.lastIndexOf('|');
         const status = key.slice(at + 1) as 'fail' | 'missing';
-        return { rule: key.slice(0, at), status, count, lost: dTally.lostIn(tally) };
+        return {
+          rule: key.slice(0, at),
+          status,
+          count,
+          overdue,
+          maxOverdueDays,
+          lost: dTally.lostIn(tally),
+        };
       })
       .sort((a, b) => b.lost - a.lost || cmp(a.rule, b.rule) || cmp(a.status, b.status));
 
@@ -300,6 +317,7 @@ export function buildResults(i: ResultsInput): DayResults {
     appliesTo: r.appliesTo,
     source: { document: r.source.document, clause: r.source.clause, assumed: r.source.assumed },
     effective: r.effective,
+    ...(r.deadline ? { deadline: r.deadline } : {}),
   });
   const citySummary = cityTally.summary();
   const streaks = districtResults

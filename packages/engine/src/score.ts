@@ -1,8 +1,13 @@
 import {
   type Area,
+  addDays,
   bandOf,
   type CountMode,
   type Counts,
+  criticalCapOf,
+  type Deadline,
+  daysBetween,
+  deadlineDays,
   type Finding,
   type ScoringMethod,
   type Severity,
@@ -10,6 +15,21 @@ import {
   type Summary,
   worseBand,
 } from '@shoutu/core';
+
+/**
+ * When a failure or missing report of a rule with a deadline must be put right by, and how many
+ * whole days past that it is on `day`: the streak started on `day - (streak - 1)`, and the
+ * deadline counts from there. From the data only (the day evaluated), never the clock.
+ */
+export function dueOf(
+  deadline: Deadline,
+  day: string,
+  streak: number,
+): { due: string; overdueDays: number } {
+  const start = addDays(day, -(streak - 1));
+  const due = addDays(start, deadlineDays(deadline));
+  return { due, overdueDays: Math.max(0, daysBetween(due, day)) };
+}
 
 export function emptyCounts(): Counts {
   return { pass: 0, fail: 0, missing: 0, waived: 0, notApplicable: 0, error: 0 };
@@ -104,6 +124,10 @@ export class Tally {
   /** Points by area, in the method's order of areas. */
   readonly points: Map<Area, Points>;
   criticalFailures = 0;
+  /** Checks of critical rules counted in the score (worth points under the method). */
+  criticalChecks = 0;
+  /** Failures and missing reports, not waived, past their rule's deadline. */
+  overdue = 0;
 
   constructor(private readonly method: ScoringMethod) {
     this.points = new Map(method.areas.map((a) => [a.id, { earned: 0, possible: 0 }]));
@@ -120,7 +144,7 @@ export class Tally {
     return this.method.areas.find((a) => a.id === id)?.weight ?? 0;
   }
 
-  add(finding: Pick<Finding, 'status'>, rule: Weighing): void {
+  add(finding: Pick<Finding, 'status' | 'overdueDays'>, rule: Weighing): void {
     count(this.counts, finding.status);
     const [earned, possible] = pointsOf(
       finding.status,
@@ -130,8 +154,16 @@ export class Tally {
     const p = this.area(rule.area);
     p.earned += earned;
     p.possible += possible;
-    if (rule.severity === 'critical' && countsAsFailure(finding.status, this.method))
-      this.criticalFailures++;
+    if (rule.severity === 'critical') {
+      if (possible > 0) this.criticalChecks++;
+      if (countsAsFailure(finding.status, this.method)) this.criticalFailures++;
+    }
+    if (
+      (finding.status === 'fail' || finding.status === 'missing') &&
+      finding.overdueDays !== undefined &&
+      finding.overdueDays > 0
+    )
+      this.overdue++;
   }
 
   merge(other: Tally): void {
@@ -142,6 +174,8 @@ export class Tally {
       mine.possible += theirs.possible;
     }
     this.criticalFailures += other.criticalFailures;
+    this.criticalChecks += other.criticalChecks;
+    this.overdue += other.overdue;
   }
 
   /** The areas with something to score, and the sum of their weights. */
@@ -166,10 +200,8 @@ export class Tally {
     const exact = this.exactScore();
     const score = exact === null ? null : checkedScore(round1(exact), 'overall');
     const plain = score === null ? null : bandOf(score, this.method);
-    const band =
-      plain !== null && this.criticalFailures > 0
-        ? worseBand(plain, this.method.criticalFailure.capBand)
-        : plain;
+    const cap = criticalCapOf(this.criticalFailures, this.criticalChecks, this.method);
+    const band = plain !== null && cap !== null ? worseBand(plain, cap) : plain;
     return {
       score,
       areas: Object.fromEntries(
@@ -181,6 +213,8 @@ export class Tally {
       band,
       capped: band !== plain,
       criticalFailures: this.criticalFailures,
+      criticalChecks: this.criticalChecks,
+      overdue: this.overdue,
       counts: { ...this.counts },
     };
   }

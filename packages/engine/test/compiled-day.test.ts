@@ -90,7 +90,7 @@ const rule = (id: string, conditions: object, over: object = {}) =>
       severity: 'major',
       responsible: 'territorial',
       remediation: t('fix'),
-      source: { document: t('doc'), clause: 'c' },
+      source: { document: t('doc'), clause: t('c') },
       effective: { from: '2020-01-01' },
       conditions,
       ...over,

@@ -30,7 +30,7 @@ const ruleOf = (conditions: unknown) => ({
   severity: 'minor',
   responsible: 'unit',
   remediation: t('none'),
-  source: { document: t('doc'), clause: '1' },
+  source: { document: t('doc'), clause: t('1') },
   effective: { from: '2020-01-01' },
   conditions,
 });

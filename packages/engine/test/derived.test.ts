@@ -113,7 +113,7 @@ describe('rules on derived facts', () => {
       severity: 'major',
       responsible: 'territorial',
       remediation: t('report'),
-      source: { document: t('doc'), clause: 'daily zero report' },
+      source: { document: t('doc'), clause: t('daily zero report') },
       effective: { from: '2020-01-01' },
       conditions: { all: [{ fact, operator, value }] },
     });

@@ -18,7 +18,7 @@ const rule = (conditions: unknown) =>
     severity: 'minor',
     responsible: 'unit',
     remediation: t('none'),
-    source: { document: t('json-rules-engine docs'), clause: 'example' },
+    source: { document: t('json-rules-engine docs'), clause: t('example') },
     effective: { from: '2020-01-01' },
     conditions,
   });

@@ -76,7 +76,7 @@ const rule = (over: object) =>
     severity: 'critical',
     responsible: 'territorial',
     remediation: t('补访'),
-    source: { document: t('会议'), clause: 'full coverage' },
+    source: { document: t('会议'), clause: t('full coverage') },
     effective: { from: '2020-01-25' },
     conditions: {
       all: [
@@ -271,7 +271,7 @@ describe('results', () => {
         missingReport: { mode: 'fail' },
         error: { mode: 'ignore' },
         bands: { green: 90, yellow: 75 },
-        criticalFailure: { capBand: 'yellow' },
+        criticalCap: { yellow: 0 },
         trend: { flatWithin: 1 },
       }),
       scoringHash: 's',
@@ -285,6 +285,8 @@ describe('results', () => {
       band: 'red',
       capped: false,
       criticalFailures: 2,
+      criticalChecks: 2,
+      overdue: 0,
       counts: { pass: 1, fail: 1, missing: 1, waived: 0, notApplicable: 0, error: 0 },
     });
     const d = districts[0]!;

@@ -37,7 +37,7 @@ const rule = (id: string, fact: string, over: object = {}, operator = 'greaterTh
       severity: 'major',
       responsible: 'territorial',
       remediation: t('fix'),
-      source: { document: t('doc'), clause: 'c' },
+      source: { document: t('doc'), clause: t('c') },
       effective: { from: '2020-01-01' },
       conditions: { all: [{ fact, operator, value: 1 }] },
       ...over,

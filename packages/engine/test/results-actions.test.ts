@@ -26,7 +26,7 @@ const rule = (id: string, area: string, severity: string, lvl = 'county') =>
       remediation: t(id),
       responsible: 'territorial',
       appliesTo: { kind: 'territory', level: lvl },
-      source: { document: t('Act'), clause: '1', assumed: false },
+      source: { document: t('Act'), clause: t('1'), assumed: false },
       effective: { from: '2021-01-01' },
       missing: { mode: 'fail' },
       conditions: { all: [{ fact: 'county-daily.tests', operator: 'greaterThan', value: 0 }] },
@@ -50,7 +50,7 @@ const scoring = ScoringMethod.parse({
   missingReport: { mode: 'partial', credit: 0.5 },
   error: { mode: 'fail' },
   bands: { green: 90, yellow: 75 },
-  criticalFailure: { capBand: 'yellow' },
+  criticalCap: { yellow: 0 },
   trend: { flatWithin: 1 },
 });
 
@@ -100,11 +100,32 @@ test('actions list each rule and status of failures and missing reports, most po
   // Health weighs 2/3 and has 19 possible points (12 + 4 + 3, the error counting as a failure);
   // economy 1/3 and 15 (the waived check is not scored); a missing report earns half.
   expect(d.actions).toEqual([
-    { rule: 'health.tests', status: 'fail', count: 2, lost: 21.05 }, // 2/3 × 6/19
-    { rule: 'health.state-own', status: 'fail', count: 1, lost: 10.53 }, // 2/3 × 3/19
-    { rule: 'economy.jobs', status: 'missing', count: 1, lost: 5.56 }, // 1/3 × 2.5/15
-    { rule: 'health.tests', status: 'missing', count: 1, lost: 5.26 }, // 2/3 × 1.5/19
-    { rule: 'health.beds', status: 'fail', count: 1, lost: 3.51 }, // 2/3 × 1/19
+    { rule: 'health.tests', status: 'fail', count: 2, overdue: 0, maxOverdueDays: 0, lost: 21.05 }, // 2/3 × 6/19
+    {
+      rule: 'health.state-own',
+      status: 'fail',
+      count: 1,
+      overdue: 0,
+      maxOverdueDays: 0,
+      lost: 10.53,
+    }, // 2/3 × 3/19
+    {
+      rule: 'economy.jobs',
+      status: 'missing',
+      count: 1,
+      overdue: 0,
+      maxOverdueDays: 0,
+      lost: 5.56,
+    }, // 1/3 × 2.5/15
+    {
+      rule: 'health.tests',
+      status: 'missing',
+      count: 1,
+      overdue: 0,
+      maxOverdueDays: 0,
+      lost: 5.26,
+    }, // 2/3 × 1.5/19
+    { rule: 'health.beds', status: 'fail', count: 1, overdue: 0, maxOverdueDays: 0, lost: 3.51 }, // 2/3 × 1/19
   ]);
   const lost = d.actions.map((a) => a.lost);
   expect(lost).toEqual([...lost].sort((a, b) => b - a));

@@ -21,7 +21,7 @@ const stateRule = (id: string, level: string) =>
       remediation: t(id),
       responsible: 'territorial',
       appliesTo: { kind: 'territory', level },
-      source: { document: t('Act'), clause: '1', assumed: false },
+      source: { document: t('Act'), clause: t('1'), assumed: false },
       effective: { from: '2021-01-01' },
       missing: { mode: 'fail' },
       conditions: { all: [{ fact: 'state-daily.tests', operator: 'greaterThan', value: 0 }] },
@@ -46,7 +46,7 @@ const scoring = ScoringMethod.parse({
   missingReport: { mode: 'fail' },
   error: { mode: 'ignore' },
   bands: { green: 90, yellow: 75 },
-  criticalFailure: { capBand: 'yellow' },
+  criticalCap: { yellow: 0 },
   trend: { flatWithin: 1 },
 });
 const finding = (rule: string, subject: string, status: Finding['status']): Finding => ({

@@ -33,7 +33,9 @@ const method = fc
       )
       .filter(([a, b]) => a !== b)
       .map(([a, b]) => ({ green: Math.max(a, b), yellow: Math.min(a, b) })),
-    capBand: fc.constantFrom('yellow' as const, 'red' as const),
+    cap: fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([a, b]) => ({ yellow: Math.min(a, b), red: Math.max(a, b) })),
   })
   .map((m) =>
     ScoringMethod.parse({
@@ -45,7 +47,7 @@ const method = fc
       missingReport: m.missingReport,
       error: m.error,
       bands: m.bands,
-      criticalFailure: { capBand: m.capBand },
+      criticalCap: m.cap,
       trend: { flatWithin: 1 },
     }),
   );
@@ -104,7 +106,7 @@ describe('a method whose numbers cannot be scored is refused with its place', ()
     missingReport: { mode: 'fail' },
     error: { mode: 'ignore' },
     bands: { green: 90, yellow: 75 },
-    criticalFailure: { capBand: 'yellow' },
+    criticalCap: { yellow: 0 },
     trend: { flatWithin: 1 },
   };
   const issues = (over: object) =>

@@ -26,7 +26,7 @@ const METHOD = ScoringMethod.parse({
   missingReport: { mode: 'fail' },
   error: { mode: 'ignore' },
   bands: { green: 90, yellow: 75 },
-  criticalFailure: { capBand: 'yellow' },
+  criticalCap: { yellow: 0 },
   trend: { flatWithin: 1 },
 });
 
@@ -83,7 +83,7 @@ const rule = (over: Record<string, unknown>) =>
     description: t('规则'),
     responsible: 'territorial',
     remediation: t('整改'),
-    source: { document: t('会议'), clause: 'x' },
+    source: { document: t('会议'), clause: t('x') },
     effective: { from: '2020-01-25' },
     conditions: { all: [{ fact: 'subject.households', operator: 'greaterThan', value: 0 }] },
     ...over,
@@ -179,6 +179,8 @@ describe('scores, by hand', () => {
       band: 'red',
       capped: false,
       criticalFailures: 2,
+      criticalChecks: 4, // A1 to A4 (prevention is critical)
+      overdue: 0, // no rule has a deadline
       counts: { pass: 3, fail: 3, missing: 1, waived: 0, notApplicable: 0, error: 0 },
     });
     // Street S1: A1 pass, A2 fail (prevention 5 of 10 = 50), market fail (security 0 of 3),
@@ -278,8 +280,8 @@ describe('scores, by hand', () => {
     tally.add({ status: 'fail' }, critical);
     // 19 of 20 → 95, green by score; one critical failure → yellow, capped.
     expect(tally.summary()).toMatchObject({ score: 95, band: 'yellow', capped: true });
-    expect(new Tally({ ...METHOD, criticalFailure: { capBand: 'red' } }).summary().band).toBe(null);
-    const strict = new Tally({ ...METHOD, criticalFailure: { capBand: 'red' } });
+    expect(new Tally({ ...METHOD, criticalCap: { red: 0 } }).summary().band).toBe(null);
+    const strict = new Tally({ ...METHOD, criticalCap: { red: 0 } });
     strict.merge(tally);
     expect(strict.summary()).toMatchObject({ score: 95, band: 'red', capped: true });
     // A major failure does not cap: 19 of 20 major checks → 95, green.

@@ -82,7 +82,7 @@ const METHOD = ScoringMethod.parse({
   missingReport: { mode: 'fail' },
   error: { mode: 'ignore' },
   bands: { green: 90, yellow: 75 },
-  criticalFailure: { capBand: 'yellow' },
+  criticalCap: { yellow: 0 },
   trend: { flatWithin: 1 },
 });
 
@@ -92,7 +92,7 @@ const rule = (over: object) =>
     description: en('rule'),
     responsible: 'territorial',
     remediation: en('fix it'),
-    source: { document: en('law'), clause: '1' },
+    source: { document: en('law'), clause: en('1') },
     effective: { from: '2021-01-01' },
     severity: 'major',
     ...over,

@@ -16,6 +16,26 @@ export function countMode(t: Translate, mode: CountMode, what: 'missing' | 'erro
     : t(`scoring.${what}.${mode.mode}`);
 }
 
+/** A share as a percentage in words: 0.02 is "2 %", 0.005 is "0.5 %". */
+function percent(share: number): string {
+  return `${Number((share * 100).toFixed(2))} %`;
+}
+
+/**
+ * When critical failures cap a unit's band (`criticalCap`), in one sentence: by the share of its
+ * critical checks that failed.
+ */
+export function capRule(t: Translate, method: Pick<Method, 'criticalCap'>): string {
+  const { yellow, red } = method.criticalCap;
+  const names = { yellowName: t('bands.yellow'), redName: t('bands.red') };
+  if (yellow === undefined && red === undefined) return t('cap.none');
+  if (red === undefined && yellow === 0) return t('cap.any', { band: names.yellowName });
+  if (yellow === undefined && red === 0) return t('cap.any', { band: names.redName });
+  if (red === undefined) return t('cap.yellow', { yellow: percent(yellow as number), ...names });
+  if (yellow === undefined) return t('cap.red', { red: percent(red), ...names });
+  return t('cap.both', { yellow: percent(yellow), red: percent(red), ...names });
+}
+
 /** Paragraphs explaining how scores, bands and trends are computed. */
 export function describeMethod(locale: Locale, method: Method): string[] {
   const t = useTranslations(locale);
@@ -48,7 +68,7 @@ export function describeMethod(locale: Locale, method: Method): string[] {
         yellowName: t('bands.yellow'),
         redName: t('bands.red'),
       }),
-      t('scoring.cap', { cap: t(`bands.${method.criticalFailure.capBand}`) }),
+      capRule(t, method),
     ]),
     join([t('scoring.trend', { flat: method.trend.flatWithin }), t('scoring.lost')]),
   ];

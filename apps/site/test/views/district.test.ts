@@ -11,8 +11,15 @@ describe('districtView', () => {
     waivers: [waiver('P1', 'b-rule'), waiver('G2', 'a-rule'), waiver('G2', 'b-rule')],
   });
   const actions = [
-    { rule: 'a-rule', status: 'fail' as const, count: 1, lost: 2.5 },
-    { rule: 'z-rule', status: 'missing' as const, count: 3, lost: 1 },
+    { rule: 'a-rule', status: 'fail' as const, count: 1, overdue: 0, maxOverdueDays: 0, lost: 2.5 },
+    {
+      rule: 'z-rule',
+      status: 'missing' as const,
+      count: 3,
+      overdue: 0,
+      maxOverdueDays: 0,
+      lost: 1,
+    },
   ];
   const view = districtView(results([d], rules), d, actions);
 

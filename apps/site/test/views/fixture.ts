@@ -19,6 +19,8 @@ export function summary(score: number | null, counts: Partial<Summary['counts']>
     band: score === null ? null : score >= 90 ? 'green' : score >= 75 ? 'yellow' : 'red',
     capped: false,
     criticalFailures: 0,
+    criticalChecks: 0,
+    overdue: 0,
     counts: { pass: 0, fail: 0, missing: 0, waived: 0, notApplicable: 0, error: 0, ...counts },
   };
 }

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import {
   type CityResults,
+  conditionLines,
   type DistrictResults,
   describeBlank,
   describeCoverage,
+  describeDeadline,
   describeOutcome,
+  describeRule,
   describeTooFewDays,
   type Finding,
   hint,
@@ -215,9 +218,27 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
       `${t.responsible} (${t.parties[p.kind]}): ${textIn(p.position, lang)} — ${p.kind === 'departmental' ? (named(registry.departments.get(who)?.name) ?? who) : nameOf(who)}`,
     );
   }
+  if (rule.deadline)
+    o.out(
+      `${t.deadline}: ${describeDeadline(rule.deadline, lang)}${rule.deadline.basis === 'assumed' ? t.paren(t.assumedDeadline) : ''}`,
+    );
+  // Due and overdue as recorded (from the streak's first day, never the clock).
+  if (finding.due !== undefined)
+    o.out(
+      `${t.due}: ${finding.due} · ${finding.overdueDays ? t.overdue(finding.overdueDays) : t.notOverdue}`,
+    );
   if (finding.status !== 'pass') o.out(`${t.remediation}: ${textIn(rule.remediation, lang)}`);
+  // What the rule asks, in the words of the rule pages (`describeRule`), however deep.
+  const asks = conditionLines(
+    describeRule(rule, facts, lang, { shared: compiled.shared, units: registry.measurementUnits }),
+  );
+  if (asks.length === 1) o.out(`${t.asks}: ${asks[0]?.node.text}`);
+  else {
+    o.out(`${t.asks}:`);
+    for (const { depth, node } of asks) o.out(`${'  '.repeat(depth + 1)}- ${node.text}`);
+  }
   o.out(
-    `${t.ruleSource}: ${textIn(rule.source.document, lang)} — "${rule.source.clause}"${rule.source.assumed ? t.paren(word(lang, 'rules.assumed')) : ''}`,
+    `${t.ruleSource}: ${textIn(rule.source.document, lang)} — "${textIn(rule.source.clause, lang)}"${rule.source.assumed ? t.paren(word(lang, 'rules.assumed')) : ''}`,
   );
   for (const n of notes) o.out(n);
   return 0;
@@ -243,6 +264,12 @@ const TEXT = {
     responsible: 'responsible',
     parties: { unit: 'unit', departmental: 'departmental', territorial: 'territorial' },
     remediation: 'remediation',
+    deadline: 'deadline',
+    assumedDeadline: 'assumed, not from the source',
+    due: 'due',
+    overdue: (n: number) => `${n} ${n === 1 ? 'day' : 'days'} overdue`,
+    notOverdue: 'not overdue',
+    asks: 'the rule asks',
     ruleSource: 'rule source',
     paren: (s: string) => ` (${s})`,
   },
@@ -264,6 +291,12 @@ const TEXT = {
     responsible: '责任方',
     parties: { unit: '单位', departmental: '部门', territorial: '属地' },
     remediation: '整改要求',
+    deadline: '整改时限',
+    assumedDeadline: '推定，非出自依据文件',
+    due: '整改期限',
+    overdue: (n: number) => `已逾期 ${n} 天`,
+    notOverdue: '未逾期',
+    asks: '规则要求',
     ruleSource: '规则依据',
     paren: (s: string) => `（${s}）`,
   },

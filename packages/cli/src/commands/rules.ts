@@ -59,7 +59,8 @@ export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number>
       !f.endsWith('.test.json') &&
       !f.startsWith('conditions/'),
   }).files.length;
-  if (project) all.push(...(await firingWarnings(opts.root, project)));
+  if (project)
+    all.push(...deadlineWarnings(project), ...(await firingWarnings(opts.root, project)));
   const errors = countOf(all, 'error');
   const warnings = countOf(all, 'warning');
   if (opts.json) {
@@ -73,6 +74,31 @@ export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number>
     );
   }
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * A warning for each rule without a `deadline`: its failures can never be overdue, so the pages
+ * cannot say by when they must be put right. Optional in the schema so that older projects load.
+ */
+function deadlineWarnings(
+  project: NonNullable<Awaited<ReturnType<typeof loadProject>>['project']>,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const { rule } of project.ruleSet.rules) {
+    if (rule.deadline) continue;
+    const source = project.ruleSet.sources.get(`${rule.id}@${rule.version}`);
+    if (!source) continue;
+    out.push(
+      problemAt(
+        source,
+        [],
+        `no "deadline", so its failures are never overdue: expected e.g. "deadline": { "days": 0, "basis": "assumed" } (0 is the same day)`,
+        undefined,
+        'warning',
+      ),
+    );
+  }
+  return out;
 }
 
 async function firingWarnings(

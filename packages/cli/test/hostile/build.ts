@@ -72,7 +72,7 @@ export const rule = (id: string, conditions: string, over: Record<string, unknow
   "severity": "major",
   "responsible": "territorial",
   "remediation": { "zh": "整改", "en": "Fix it" },
-  "source": { "document": { "zh": "文件", "en": "A document" }, "clause": "a clause" },
+  "source": { "document": { "zh": "文件", "en": "A document" }, "clause": { "zh": "条款", "en": "a clause" } },
   "effective": ${JSON.stringify((over.effective as object) ?? { from: '2020-01-25' })},
   "missing": { "mode": "fail" },${over.extra ? `\n  ${over.extra as string},` : ''}
   "conditions": ${conditions}
