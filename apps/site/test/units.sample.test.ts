@@ -173,7 +173,7 @@ describe('street and community pages, departments and the trend chart: the sampl
     for (const u of zhongshan.units.filter((u) => u.parent === '210202'))
       expect(streets).toContain(`href="/unit/${u.code}/">${html(u.name.zh)}</a>`);
     const fail = zhongshan.findings.find((f) => f.status === 'fail')!;
-    expect(section(zh, 'actions')).toContain(
+    expect(section(zh, 'failures')).toContain(
       `id="fail-${fail.rule.replace(/[^a-z0-9-]+/gi, '-')}"`,
     );
     const grid = zhongshan.units.find((u) => u.code === fail.subject)!;
@@ -186,6 +186,80 @@ describe('street and community pages, departments and the trend chart: the sampl
         `${html(grid.name.zh)}</(?:span|a)>\\s*<span>（主责）[\\s\\S]*href="/unit/${community.parent}/#${community.level}-${community.code}"[\\s\\S]*href="/district/210202/"`,
       ),
     );
+  });
+
+  test('verdict first: rank among the districts, score and band, the legend beside it, then act now and the rule cards', async () => {
+    const city = JSON.parse(
+      readFileSync(path.join(SAMPLE_RESULTS, latest(SAMPLE_RESULTS), 'index.json'), 'utf8'),
+    ) as { districts: { code: string; summary: { score: number; band: string } }[] };
+    const weakest = [...city.districts].sort((a, b) => a.summary.score - b.summary.score)[0]!;
+    const n = city.districts.length;
+    const zh = await page(`district/${weakest.code}/index.html`);
+    const verdict = zh.slice(
+      zh.indexOf('data-verdict'),
+      zh.indexOf('</div>', zh.indexOf('data-verdict')),
+    );
+    expect(verdict).toContain(`${n}个区县中第${n}名`);
+    expect(verdict).toContain(`data-band="${weakest.summary.band}"`);
+    expect(verdict).toContain(weakest.summary.score.toFixed(1));
+    const en = await page(`en/district/${weakest.code}/index.html`);
+    expect(en).toMatch(new RegExp(`${n}th of ${n} districts`, 'i'));
+    // In reading order: verdict, legend (the band shapes), act now, the first failure card, and
+    // only then the summary and the street ranking (folded).
+    const at = (s: string) => zh.indexOf(s);
+    const order = [
+      'data-verdict',
+      'class="legend',
+      'data-act-now',
+      'data-act-item',
+      'data-finding',
+      'aria-labelledby="summary"',
+      'aria-labelledby="streets"',
+    ].map(at);
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(section(zh, 'streets')).toMatch(/<details>\s*<summary/);
+    // At most five groups of who must act.
+    const act = zh.slice(at('data-act-now'), zh.indexOf('</ol>', at('data-act-now')));
+    expect((act.match(/data-act-item/g) ?? []).length).toBeLessThanOrEqual(5);
+    // The band of the verdict is not repeated with "capped" under every score of the tables.
+    expect((zh.match(/class="capped"/g) ?? []).length).toBe(0);
+  });
+
+  test('a district page has every street in its HTML and is far shorter than the issue measured', async () => {
+    const zh = await page('district/210281/index.html');
+    for (const u of wafangdian.units.filter((u) => u.parent === '210281'))
+      expect(zh).toContain(`href="/unit/${u.code}/"`);
+    // 5,191 elements before issue 12.
+    const elements = (zh.match(/<[a-z][a-z0-9-]*\b/g) ?? []).length;
+    expect(elements).toBeLessThan(3500);
+  });
+
+  test('failure cards link their rule, read their sources as words linking to the published report, and give a deadline', async () => {
+    const fail = wafangdian.findings.find(
+      (f) => f.status === 'fail' && wafangdian.places.some((p) => p.id === f.subject) && f.sources,
+    )!;
+    const place = wafangdian.places.find((p) => p.id === fail.subject)!;
+    const grid = wafangdian.units.find((u) => u.code === place.grid)!;
+    const streetCode = wafangdian.units.find((s) => s.code === grid.parent)?.parent;
+    const zh = await page(`unit/${streetCode}/index.html`);
+    const card = zh.slice(zh.lastIndexOf('<li', zh.indexOf(`>${place.id}<`)));
+    const item = card.slice(0, card.indexOf('</li>'));
+    expect(item).toContain(`data-finding="${fail.rule}"`);
+    const [, day, form, districtCode, line] =
+      /^data\/reports\/([\d-]+)\/([^/.]+)\.([^/.]+)\.\w+:(\d+)$/.exec(fail.sources![0]!)!;
+    expect(item).toContain(`href="/downloads/${day}/reports/${form}.${districtCode}.csv"`);
+    expect(item).toContain(`第${line}行`);
+    expect(item).not.toContain('data/reports/');
+    // The rule's page is linked from its group; the group folds, open when critical.
+    const group = zh.slice(
+      zh.lastIndexOf(
+        '<section',
+        zh.indexOf(`id="fail-${fail.rule.replace(/[^a-z0-9-]+/gi, '-')}"`),
+      ),
+    );
+    expect(group.slice(0, group.indexOf('<details'))).toContain('href="/rules/');
+    if (fail.due !== undefined) expect(item).toMatch(/前整改/);
   });
 
   test('a failure on a place names the place, its department and the chain up to the district', async () => {

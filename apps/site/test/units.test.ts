@@ -81,6 +81,44 @@ describe('street and community pages: the mini fixture', () => {
     expect(rows(table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>')))).toHaveLength(30);
   });
 
+  test('every unit page opens with one verdict line, the legend beside it, then what to act on', async () => {
+    for (const rel of [
+      'index.html',
+      'district/210202/index.html',
+      'unit/210202001/index.html',
+      'en/district/210202/index.html',
+    ]) {
+      const html = await page(rel);
+      expect(html.match(/data-verdict/g), rel).toHaveLength(1);
+      const verdict = html.indexOf('data-verdict');
+      const legend = html.indexOf('class="legend');
+      const act = html.indexOf('id="act-now"');
+      expect(verdict, rel).toBeGreaterThan(html.indexOf('<h1'));
+      expect(legend, rel).toBeGreaterThan(verdict);
+      expect(act, rel).toBeGreaterThan(legend);
+      // Score and band in the verdict, with the band's word, never colour alone.
+      expect(html.slice(verdict, legend), rel).toMatch(/data-band="(green|yellow|red|none)"/);
+      expect(html.slice(verdict, legend), rel).toMatch(/class="band-label"/);
+    }
+    // A single district has no peers to be ranked among; its only failure is waived: nothing to do.
+    const district = await page('district/210202/index.html');
+    expect(district).not.toContain('data-rank');
+    expect(district).toContain('无需整改：没有不合格或缺报。');
+    expect(district).not.toContain('data-act-now');
+  });
+
+  test('sections with nothing in them collapse into one line', async () => {
+    const street = await page('unit/210202001/index.html');
+    // No failures or missing reports that day (the one finding is waived): one line names both.
+    expect(street).not.toContain('<section aria-labelledby="failures"');
+    expect(street).not.toContain('<section aria-labelledby="missing"');
+    expect(street).toMatch(
+      /<span id="failures"><\/span><span id="missing"><\/span>当日无：不合格检查和缺报。/,
+    );
+    // The waived section, with something in it, keeps its heading and folds its findings.
+    expect(section(street, 'waived')).toMatch(/<details>/);
+  });
+
   test('without departments there are no department pages, sections or link', async () => {
     expect(existsSync(path.join(out, 'departments'))).toBe(false);
     expect(existsSync(path.join(out, 'en/departments'))).toBe(false);

@@ -2,7 +2,7 @@
 /**
  * The overall score over the last days as a complete SVG, rendered at build time: no JavaScript
  * reaches the page (use it without a `client:` directive). The band thresholds are drawn as lines
- * with their names, each day's point has the shape of its band (● ▲ ■, as in the tables) so the
+ * with their names, each day's point has the shape of its band (● ◆ ■, as in the tables) so the
  * chart reads without colour, and each point carries a `<title>` that browsers show on hover.
  * For screen readers the SVG is one image with a title and a summary, and a visually hidden table
  * lists every day's value.
@@ -63,7 +63,10 @@ function Marker({ x, y, band }: { x: number; y: number; band: BandKey }) {
   const fill = COLOURS[band];
   if (band === 'yellow')
     return (
-      <path d={`M${c(x)} ${c(y - 4.5)}L${c(x + 4.5)} ${c(y + 3.5)}H${c(x - 4.5)}Z`} fill={fill} />
+      <path
+        d={`M${c(x)} ${c(y - 4.5)}L${c(x + 4.5)} ${c(y)}L${c(x)} ${c(y + 4.5)}L${c(x - 4.5)} ${c(y)}Z`}
+        fill={fill}
+      />
     );
   if (band === 'red')
     return <rect x={c(x - 3.5)} y={c(y - 3.5)} width="7" height="7" fill={fill} />;

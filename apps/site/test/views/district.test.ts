@@ -16,8 +16,8 @@ describe('districtView', () => {
       rule: 'z-rule',
       status: 'missing' as const,
       count: 3,
-      overdue: 0,
-      maxOverdueDays: 0,
+      overdue: 1,
+      maxOverdueDays: 2,
       lost: 1,
     },
   ];

@@ -11,6 +11,7 @@ import {
   rankDepartments,
   type UnitLink,
 } from './common';
+import { type Rank, rankAmong } from './verdict';
 
 /** A supervising department's row: its city-wide score. */
 export interface DepartmentRow extends DepartmentView {
@@ -33,6 +34,10 @@ export interface DepartmentPageView extends FindingsView {
   summary: Summary;
   /** The department's places by district, ranked by score. */
   districts: { rank: number; district: UnitLink; summary: Summary }[];
+  /** Its rank among the departments of the city index. */
+  rank: Rank | undefined;
+  /** The findings on the places it supervises, as the act-now list takes them. */
+  located: Located[];
 }
 
 /** Findings on places by supervising department, across districts: built once per build. */
@@ -65,8 +70,11 @@ export function departmentView(results: Results, id: string): DepartmentPageView
     const entry = district.departments.find((d) => d.id === id);
     return entry ? [{ district: districtLink(district), summary: entry.summary }] : [];
   });
+  const located = departmentFindings(results, id);
   return {
-    ...findingsView(results, departmentFindings(results, id)),
+    ...findingsView(results, located),
+    rank: rankAmong(results.city.departments, (d) => d.id, id),
+    located,
     id,
     name: dept.name,
     lead: dept.lead,

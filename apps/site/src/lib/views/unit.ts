@@ -6,6 +6,7 @@ import {
   districtLink,
   type FindingsView,
   findingsView,
+  type Located,
   pagedLevels,
   publication,
   rankByScore,
@@ -15,6 +16,7 @@ import {
   type UnitRow,
   type WaiverView,
 } from './common';
+import { type Rank, rankAmong } from './verdict';
 
 /** A unit of a district as the results list it. */
 export type UnitEntry = DistrictDay['units'][number];
@@ -52,6 +54,10 @@ export interface UnitView extends FindingsView {
   places: PlaceRow[];
   /** Waivers in force for it and anything inside it. */
   waivers: WaiverView[];
+  /** Its rank among the children of its parent (its peers); undefined without peers. */
+  rank: Rank | undefined;
+  /** Every listed finding on it or inside it, as the act-now list takes them. */
+  located: Located[];
 }
 
 interface DistrictIndex {
@@ -167,11 +173,11 @@ export function unitView(results: Results, district: DistrictDay, code: string):
     return s.code === code || s.chain.some((u) => u.code === code);
   };
 
+  const located = findings.map((finding) => ({ finding, district }));
   return {
-    ...findingsView(
-      results,
-      findings.map((finding) => ({ finding, district })),
-    ),
+    ...findingsView(results, located),
+    rank: rankAmong(index.children.get(unit.parent) ?? [], (u) => u.code, code),
+    located,
     unit,
     district: dLink,
     up: [dLink, ...self.chain],
