@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Screenshots for the docs: serves the built site (apps/site/dist) and writes PNGs of the city
- * page, a district page and a rule page in Chinese, and of the English city page, each at phone
+ * page, the weakest district's page (lowest score of the latest day) and a rule page in Chinese,
+ * and of the English city and district pages, each at phone
  * (390 px) and desktop (1280 px) width, into docs/screenshots/. `pnpm screenshots` builds first.
  *
  * File names say what is shown, never when: `<page>-<locale>-<width>.png`. A page the site does
@@ -12,19 +13,46 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, DESKTOP, launchChromium, PHONE, serveStatic } from './browser.mjs';
+import {
+  CHROMIUM,
+  DESKTOP,
+  launchChromium,
+  PHONE,
+  serveStatic,
+  weakestDistrict,
+} from './browser.mjs';
 
 const SITE = fileURLToPath(new URL('..', import.meta.url));
-const DIST = path.join(SITE, 'dist');
+/** The built site: SHOUTU_SITE_OUT when the build was sent elsewhere, else apps/site/dist. */
+const DIST = path.resolve(process.env.SHOUTU_SITE_OUT ?? path.join(SITE, 'dist'));
+/** The results the site was built from, for its weakest district. */
+const RESULTS = path.resolve(
+  process.env.SHOUTU_RESULTS_DIR ??
+    path.join(process.env.SHOUTU_ROOT ?? path.join(SITE, '../..'), 'data/results'),
+);
 const OUT = path.resolve(SITE, '../../docs/screenshots');
 
-/** The weakest district of the sample, and the README's example rule. */
-const DISTRICT = '210281';
+/** The README's example rule. */
 const RULE = 'prevention.grid-screening';
+
+function fail(message) {
+  console.error(`screenshots: ${message}`);
+  process.exit(1);
+}
+
+/** The weakest district of the latest day (lowest score): the page with the most work on it. */
+let district;
+try {
+  district = weakestDistrict(RESULTS);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
 
 const PAGES = [
   { name: 'city-zh', path: '' },
-  { name: 'district-zh', path: `district/${DISTRICT}/` },
+  // On a phone, the district's second screen too: where its failure cards start.
+  { name: 'district-zh', path: district.path, phoneScreens: 2 },
+  { name: 'district-en', path: `en/${district.path}`, phoneScreens: 2 },
   { name: 'rule-zh', path: `rules/${RULE}/` },
   { name: 'city-en', path: 'en/' },
 ];
@@ -32,11 +60,6 @@ const WIDTHS = [
   { name: 'phone', viewport: PHONE },
   { name: 'desktop', viewport: DESKTOP },
 ];
-
-function fail(message) {
-  console.error(`screenshots: ${message}`);
-  process.exit(1);
-}
 
 if (!existsSync(path.join(DIST, 'index.html')))
   fail('apps/site/dist has no index.html: build the site first (`pnpm build`).');
@@ -65,6 +88,22 @@ try {
       // The first screen, as a visitor sees it: the whole page would be metres long.
       await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
+      const screens = name === 'phone' ? (spec.phoneScreens ?? 1) : 1;
+      for (let n = 2; n <= 3; n++) {
+        const more = path.join(OUT, `${spec.name}-${name}-${n}.png`);
+        if (n > screens) {
+          await rm(more, { force: true });
+          continue;
+        }
+        await page.screenshot({
+          path: more,
+          fullPage: true,
+          clip: { x: 0, y: (n - 1) * viewport.height, ...viewport },
+          animations: 'disabled',
+          caret: 'hide',
+        });
+        console.log(`wrote ${path.relative(process.cwd(), more)}`);
+      }
     }
     await context.close();
   }
