@@ -50,6 +50,8 @@ describe('find my unit', () => {
       expect.stringMatching(/^\/(?:district|unit)\/[^/]+\/(?:#.*)?$/),
       '海军广场街道',
     ]);
+    // A part of a name that Pagefind's segmenter alone did not find (src/lib/search-content.ts).
+    expect((await searchBundle(bundle, 'zh-CN', '七一'))[0]?.[1]).toBe('七一社区');
     const en = await searchBundle(bundle, 'en', 'Zhongshan');
     // The name carrying markup is a title, as it is: the page puts it in with textContent.
     expect(en[0]).toEqual(['/en/district/210202/', 'Zhongshan <script>alert(1)</script>']);

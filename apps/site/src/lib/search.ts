@@ -11,6 +11,7 @@
 import { useTranslations } from '../i18n';
 import { languages } from './locales';
 import { getDistrict, getResults } from './results';
+import { recordContent } from './search-content';
 import { siteTerritory } from './territory';
 import { textIn } from './text';
 import { departmentUrl, territoryUrl } from './unit-urls';
@@ -53,7 +54,7 @@ export function searchRecords(): SearchRecord[] {
       if (href === undefined) return;
       records.push({
         url: href,
-        content: `${name} ${code}`,
+        content: recordContent(name, code),
         language: locale,
         meta: { title: name || code, code, level: lvl, parent },
       });

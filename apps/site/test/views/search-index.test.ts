@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeSearchIndex } from '../../scripts/search-index.mjs';
+import { recordContent } from '../../src/lib/search-content';
 import { searchBundle } from '../pagefind-node';
 
 const records = [
@@ -25,7 +26,7 @@ const records = [
   ['/en/unit/210202001/', 'Taoyuan Subdistrict', '210202001', 'en', 'street', 'Zhongshan District'],
 ].map(([url, name, code, language, level, parent]) => ({
   url: url as string,
-  content: `${name} ${code}`,
+  content: recordContent(name as string, code as string),
   language: language as string,
   meta: {
     title: name as string,
@@ -67,6 +68,10 @@ describe('search index', () => {
       ['/district/210202/#community-210202001002', '青泥洼桥社区'],
     ]);
     expect(await search('zh-CN', '深圳')).toEqual([]);
+    // A part of a name the segmenter splits otherwise than the name.
+    expect(await search('zh-CN', '泥洼')).toEqual([
+      ['/district/210202/#community-210202001002', '青泥洼桥社区'],
+    ]);
     expect(await search('zh-CN', '洼桥')).toEqual([
       ['/district/210202/#community-210202001002', '青泥洼桥社区'],
     ]);
