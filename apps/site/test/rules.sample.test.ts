@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -38,6 +38,29 @@ function sampleDay(): { city: CityResults; districts: DistrictDay[] } {
     .sort();
   const snapshot = readSnapshot(SAMPLE, days[days.length - 1] ?? '');
   return { city: snapshot.city, districts: [...snapshot.districts.values()] };
+}
+
+/** Rules of the repository's rule files that ended before the sample's last day. */
+let endedIds: string[] | undefined;
+function ended(): string[] {
+  endedIds ??= endedRules();
+  return endedIds;
+}
+function endedRules(): string[] {
+  const rulesDir = path.resolve(SAMPLE, '../../rules');
+  const day = readdirSync(SAMPLE)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort()
+    .at(-1) as string;
+  const out: string[] = [];
+  for (const area of readdirSync(rulesDir, { withFileTypes: true }))
+    if (area.isDirectory())
+      for (const f of readdirSync(path.join(rulesDir, area.name)))
+        if (f.endsWith('.json') && !f.endsWith('.test.json')) {
+          const rule = JSON.parse(readFileSync(path.join(rulesDir, area.name, f), 'utf8'));
+          if (rule.effective?.to !== undefined && rule.effective.to < day) out.push(rule.id);
+        }
+  return out.sort();
 }
 
 const LOCALES = [
@@ -107,6 +130,25 @@ describe('rules area on the sample', () => {
     },
   );
 
+  test.each(LOCALES)(
+    'a rule no longer in force keeps its page, listed apart ($lang)',
+    async (l) => {
+      // The sample's rule files end one rule before the last day (security.vegetable-reserve).
+      expect(ended().length).toBeGreaterThan(0);
+      const catalog = await page(`${l.prefix}rules/index.html`);
+      const apart = catalog.slice(catalog.indexOf('data-ended-rules'));
+      for (const id of ended()) {
+        expect(catalog.slice(0, catalog.indexOf('data-ended-rules')), id).not.toContain(
+          `data-rule="${id}"`,
+        );
+        expect(apart, id).toContain(`href="/${l.prefix}rules/${id}/"`);
+        const html = await page(`${l.prefix}rules/${id}/index.html`);
+        expect(html, id).toContain('data-rule-state="ended"');
+        expect(html, id).toContain('data-conditions');
+      }
+    },
+  );
+
   test('every rule in force has a page in both languages', async () => {
     const files = new Set(await readdir(out, { recursive: true }));
     for (const rule of city.rules)
@@ -166,7 +208,9 @@ describe('rules area on the sample', () => {
     const files = (await readdir(out, { recursive: true })).filter(
       (f) => f.endsWith('.html') && (/^(en\/)?rules\//.test(f) || /^(en\/)?index\.html$/.test(f)),
     );
-    expect(files.length).toBe(2 * (city.rules.length + 4));
+    // A page for every rule known (in force, and ended: see below), the catalog, facts, scoring
+    // and the city page, in both languages.
+    expect(files.length).toBe(2 * (city.rules.length + ended().length + 4));
     for (const f of files) expect(await page(f), f).not.toMatch(/<script\b/i);
   });
 });
