@@ -95,10 +95,12 @@ describe('the page frame', () => {
   });
 
   test('the daily workflow gives the build the address GitHub Pages serves the site at', async () => {
-    const workflow = await readFile(
-      path.resolve(import.meta.dirname, '../../../.github/workflows/daily.yml'),
-      'utf8',
-    );
+    // The workflow sits at the top of the checkout: found by walking up from the site's folder
+    // (the test reads no data/ or rules/ of the repository).
+    let dir = path.resolve(import.meta.dirname);
+    while (!existsSync(path.join(dir, '.github/workflows/daily.yml')) && path.dirname(dir) !== dir)
+      dir = path.dirname(dir);
+    const workflow = await readFile(path.join(dir, '.github/workflows/daily.yml'), 'utf8');
     expect(workflow).toContain('uses: actions/configure-pages@v5');
     expect(workflow).toMatch(/SHOUTU_SITE: \$\{\{ steps\.pages\.outputs\.base_url \}\}\//);
     expect(workflow).toMatch(/SHOUTU_BASE: \$\{\{ steps\.pages\.outputs\.base_path \}\}\//);

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readProjectRules } from '../../src/lib/rule-records';
 import { ruleRecords } from '../../src/lib/rules';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../../../../packages/cli/test/fixtures/mini');
+/** The CLI package's mini fixture, found as the site's devDependency (never the repository's data/). */
+const FIXTURE = path.join(
+  realpathSync(path.join(import.meta.dirname, '../../node_modules/@shoutu/cli')),
+  'test/fixtures/mini',
+);
 
 /**
  * The rules area reads the project's rule files as the command line does: a rule added after the
