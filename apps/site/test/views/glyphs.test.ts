@@ -1,8 +1,8 @@
 /** Band shapes and trend arrows: what global.css draws, never one glyph for both. */
 import { readFileSync } from 'node:fs';
+import en from '@shoutu/core/translations/en.json';
+import zh from '@shoutu/core/translations/zh.json';
 import { describe, expect, test } from 'vitest';
-import en from '../../../../packages/core/translations/en.json';
-import zh from '../../../../packages/core/translations/zh.json';
 import { BAND_GLYPHS, BAND_ORDER, TREND_GLYPHS } from '../../src/lib/bands';
 
 const css = readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');

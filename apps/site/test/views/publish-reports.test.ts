@@ -3,14 +3,18 @@
  * line of its source file, and no personal field, from the mini fixture (whose reporter's phone
  * carries a canary).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { publishDayReports, reportCsv } from '../../src/lib/publish-reports';
 import { parseSource, reportDownloadPath } from '../../src/lib/sources';
 
-const MINI = path.resolve(import.meta.dirname, '../../../../packages/cli/test/fixtures/mini');
+/** The CLI package's mini fixture, found as the site's dependency (never the repository's data/). */
+const MINI = path.join(
+  realpathSync(path.join(import.meta.dirname, '../../node_modules/@shoutu/cli')),
+  'test/fixtures/mini',
+);
 const out = mkdtempSync(path.join(tmpdir(), 'shoutu-reports-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -1,5 +1,7 @@
 /** The work lists: rows with their chain of units, words in the page's language, CSV and .xlsx. */
 
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test, vi } from 'vitest';
@@ -12,8 +14,14 @@ import {
 } from '../../src/lib/worklist';
 import { district, finding, results, rule, text } from './fixture';
 
-// The repository's project speaks zh and en (the languages come from the results' project).
-vi.stubEnv('SHOUTU_RESULTS_DIR', path.resolve(import.meta.dirname, '../../../../data/results'));
+// A project that speaks zh and en: the site's languages come from the latest results' index.
+const RESULTS = mkdtempSync(path.join(tmpdir(), 'shoutu-worklist-results-'));
+mkdirSync(path.join(RESULTS, '2020-02-02'));
+writeFileSync(
+  path.join(RESULTS, '2020-02-02', 'index.json'),
+  JSON.stringify({ territory: { languages: ['zh', 'en'] } }),
+);
+vi.stubEnv('SHOUTU_RESULTS_DIR', RESULTS);
 
 const LEVELS = ['city', 'district', 'street', 'community', 'grid'].map((id) => ({
   id,
