@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './dates.js';
 import { Form } from './form.js';
 import { Department, Level, MeasurementUnit, PlaceType } from './registry-schema.js';
-import { Deadline, OPERATORS, RuleSubjects, SEVERITIES } from './rule.js';
+import { Deadline, OPERATORS, type Rule, RuleSubjects, SEVERITIES } from './rule.js';
 import { AreaDef, BANDS, ScoringMethodBody } from './scoring.js';
 import { LocalizedText } from './text.js';
 
@@ -134,6 +134,24 @@ export const RuleInfo = z.strictObject({
   deadline: Deadline.optional(),
 });
 export type RuleInfo = z.infer<typeof RuleInfo>;
+
+/** A rule as results describe it: what pages and downloads need of the rule file, no conditions. */
+export function ruleInfoOf(r: Rule): RuleInfo {
+  return {
+    id: r.id,
+    version: r.version,
+    area: r.area,
+    severity: r.severity,
+    title: r.title,
+    description: r.description,
+    remediation: r.remediation,
+    responsible: r.responsible,
+    appliesTo: r.appliesTo,
+    source: { document: r.source.document, clause: r.source.clause, assumed: r.source.assumed },
+    effective: r.effective,
+    ...(r.deadline ? { deadline: r.deadline } : {}),
+  };
+}
 
 export const FactInfo = z.strictObject({
   name: z.string(),

@@ -14,6 +14,7 @@ import {
   RESULTS_SCHEMA,
   type Registry,
   type RuleInfo,
+  ruleInfoOf,
   type ScoringMethod,
   scoringVersion,
   type Territory,
@@ -305,20 +306,7 @@ export function buildResults(i: ResultsInput): DayResults {
     };
   });
 
-  const ruleInfo = (r: CompiledRule['rule']): RuleInfo => ({
-    id: r.id,
-    version: r.version,
-    area: r.area,
-    severity: r.severity,
-    title: r.title,
-    description: r.description,
-    remediation: r.remediation,
-    responsible: r.responsible,
-    appliesTo: r.appliesTo,
-    source: { document: r.source.document, clause: r.source.clause, assumed: r.source.assumed },
-    effective: r.effective,
-    ...(r.deadline ? { deadline: r.deadline } : {}),
-  });
+  const ruleInfo = (r: CompiledRule['rule']): RuleInfo => ruleInfoOf(r);
   const citySummary = cityTally.summary();
   const streaks = districtResults
     .flatMap((d) =>

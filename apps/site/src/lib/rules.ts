@@ -12,6 +12,7 @@ import {
   type LocalizedText,
   type Rule,
   type RuleInfo,
+  ruleInfoOf,
   SEVERITIES,
   type TopLevelCondition,
   type WaiverInfo,
@@ -58,22 +59,7 @@ export interface RuleRecord {
 }
 
 /** A rule file's rule as results describe it. */
-export function infoOf(r: Rule): RuleInfo {
-  return {
-    id: r.id,
-    version: r.version,
-    area: r.area,
-    severity: r.severity,
-    title: r.title,
-    description: r.description,
-    remediation: r.remediation,
-    responsible: r.responsible,
-    appliesTo: r.appliesTo,
-    source: { document: r.source.document, clause: r.source.clause, assumed: r.source.assumed },
-    effective: r.effective,
-    ...(r.deadline ? { deadline: r.deadline } : {}),
-  };
-}
+export const infoOf = (r: Rule): RuleInfo => ruleInfoOf(r);
 
 /** Whether a version is in force on `day`, ended before it or starts after it. */
 export function stateOn(effective: RuleInfo['effective'], day: string): RuleState {
