@@ -602,8 +602,8 @@ export interface Waivers {
   hash: string;
   problems: Problem[];
   /** Files that could not be read at all, and single waivers set aside. */
-  quarantinedFiles: number;
-  quarantinedWaivers: number;
+  setAsideFiles: number;
+  setAsideWaivers: number;
 }
 
 /**
@@ -626,8 +626,8 @@ export async function loadWaivers(
     waivers: [],
     hash: contentHash(texts),
     problems,
-    quarantinedFiles: problems.length,
-    quarantinedWaivers: 0,
+    setAsideFiles: problems.length,
+    setAsideWaivers: 0,
   };
   for (const text of texts) {
     if (!text.file.endsWith('.json')) {
@@ -637,7 +637,7 @@ export async function loadWaivers(
         message:
           'not a waiver file: expected a .json file in data/waivers/; the file was set aside',
       });
-      out.quarantinedFiles++;
+      out.setAsideFiles++;
       continue;
     }
     const parsed = parseJsonSource(text.file, text.text);
@@ -655,7 +655,7 @@ export async function loadWaivers(
       else
         for (const p of parsed.problems)
           out.problems.push({ ...p, message: `${p.message}; the file was set aside` });
-      out.quarantinedFiles++;
+      out.setAsideFiles++;
       continue;
     }
     const source = parsed.source;
@@ -767,7 +767,7 @@ export async function loadWaivers(
           });
         }
       }
-      if (found.some((p) => p.severity === 'error')) out.quarantinedWaivers++;
+      if (found.some((p) => p.severity === 'error')) out.setAsideWaivers++;
       for (const p of found)
         out.problems.push(
           p.severity === 'error' ? { ...p, message: `${p.message}; the waiver was set aside` } : p,

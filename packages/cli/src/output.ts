@@ -49,3 +49,28 @@ export function progress(o: Output, label: string) {
     },
   };
 }
+
+/**
+ * Exit codes of every command: 0 clean; 1 problems found in the inputs (errors, or warnings
+ * beyond `--max-warnings` / under `--strict`); 2 the command could not run as asked (a usage
+ * mistake, no project, a configuration it cannot read, a fault of the disk); 70 a bug in Shoutu.
+ */
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 70 } as const;
+
+/** How warnings count: `--strict` is `maxWarnings: 0`; without either, warnings never fail. */
+export interface Gate {
+  strict?: boolean;
+  maxWarnings?: number | undefined;
+}
+
+/**
+ * The exit code for problems found: 1 on an error that did not only set input aside, or on more
+ * warnings than the gate allows; else 0. Set-aside input is counted, never fails a run.
+ */
+export function exitFor(problems: readonly Problem[], gate: Gate = {}): 0 | 1 {
+  if (problems.some((p) => p.severity === 'error' && p.setAside === undefined)) return 1;
+  const allowed = gate.strict ? 0 : gate.maxWarnings;
+  if (allowed === undefined) return 0;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  return warnings > allowed ? 1 : 0;
+}

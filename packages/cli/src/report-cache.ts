@@ -51,10 +51,10 @@ export interface ReportEntry {
   day: string;
   rows: ReportRow[];
   problems: Problem[];
-  quarantinedRows: number;
+  setAsideRows: number;
   blankCells: number;
   /** The whole file was set aside. */
-  quarantined: boolean;
+  setAside: boolean;
 }
 
 export interface ReportContext {
@@ -74,9 +74,9 @@ export function setAsideEntry(file: string, day: string, problem: Problem): Repo
     day,
     rows: [],
     problems: [problem],
-    quarantinedRows: 0,
+    setAsideRows: 0,
     blankCells: 0,
-    quarantined: true,
+    setAside: true,
   };
 }
 
@@ -179,9 +179,9 @@ function parseChunks(
     day,
     rows: r.rows,
     problems: r.problems,
-    quarantinedRows: r.quarantinedRows,
+    setAsideRows: r.setAsideRows,
     blankCells: r.blankCells,
-    quarantined: r.quarantined,
+    setAside: r.setAside,
   };
 }
 
@@ -216,9 +216,9 @@ export interface CheckedReport {
   /** Rows accepted, and of them the rows that came late. */
   rows: number;
   lateRows: number;
-  quarantinedRows: number;
+  setAsideRows: number;
   blankCells: number;
-  quarantined: boolean;
+  setAside: boolean;
 }
 
 /** A parsed file's problems and counts. */
@@ -230,9 +230,9 @@ export function checkedOf(e: ReportEntry): CheckedReport {
     problems: e.problems,
     rows: e.rows.length,
     lateRows,
-    quarantinedRows: e.quarantinedRows,
+    setAsideRows: e.setAsideRows,
     blankCells: e.blankCells,
-    quarantined: e.quarantined,
+    setAside: e.setAside,
   };
 }
 
@@ -240,8 +240,8 @@ export function checkedOf(e: ReportEntry): CheckedReport {
 export function countChecked(stats: InputStats, c: CheckedReport): void {
   stats.reportFiles++;
   stats.rows += c.rows;
-  stats.quarantinedRows += c.quarantinedRows;
-  if (c.quarantined) stats.quarantinedFiles++;
+  stats.setAsideRows += c.setAsideRows;
+  if (c.setAside) stats.setAsideFiles++;
   stats.lateRows += c.lateRows;
 }
 
@@ -480,9 +480,9 @@ export class ReportCache {
         !Array.isArray(e.problems) ||
         typeof e.file !== 'string' ||
         typeof e.day !== 'string' ||
-        typeof e.quarantinedRows !== 'number' ||
+        typeof e.setAsideRows !== 'number' ||
         typeof e.blankCells !== 'number' ||
-        typeof e.quarantined !== 'boolean'
+        typeof e.setAside !== 'boolean'
       )
         return undefined;
       const rows = Array.isArray(e.rows) ? e.rows : e.packed ? unpack(e.packed) : undefined;
@@ -740,9 +740,9 @@ function ledgerEntry(v: unknown): LedgerEntry | undefined {
     ) ||
     !isCount(c.rows) ||
     !isCount(c.lateRows) ||
-    !isCount(c.quarantinedRows) ||
+    !isCount(c.setAsideRows) ||
     !isCount(c.blankCells) ||
-    typeof c.quarantined !== 'boolean'
+    typeof c.setAside !== 'boolean'
   )
     return undefined;
   return { key: v[0], checked: c as CheckedReport };

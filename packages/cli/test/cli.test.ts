@@ -165,8 +165,8 @@ describe('shoutu evaluate', () => {
     expect(city.input).toEqual({
       reportFiles: 1,
       rows: 2,
-      quarantinedFiles: 0,
-      quarantinedRows: 0,
+      setAsideFiles: 0,
+      setAsideRows: 0,
       lateRows: 1,
     });
     DistrictResults.parse(JSON.parse(first['2020-02-03/210202.json']!));

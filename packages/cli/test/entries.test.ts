@@ -91,7 +91,7 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     expect(r.err).not.toMatch(STACK);
     expect(r.err).toMatch(/reports set aside: 1 file,/);
     const index = JSON.parse(await fx.read(`data/results/${DAY}/index.json`));
-    expect(JSON.stringify(index)).toMatch(/"quarantinedFiles":1/);
+    expect(JSON.stringify(index)).toMatch(/"setAsideFiles":1/);
   });
 
   it('a linked or hidden waiver file is set aside and counted', async () => {
@@ -190,11 +190,11 @@ describe('report files', () => {
     const { project } = await loadProject(fx.root);
     if (!project) throw new Error('project');
     const all = await loadReports(fx.root, project.registry, project.forms);
-    expect(all.stats.get(DAY)?.quarantinedFiles).toBe(2);
+    expect(all.stats.get(DAY)?.setAsideFiles).toBe(2);
     expect(all.stats.get(DAY)?.rows).toBe(0);
     const lazy = openReports(fx.root, project, { cache: false });
     expect([...lazy.source.rowsOf(DAY)]).toEqual([]);
-    expect(lazy.source.statsOf(DAY).quarantinedFiles).toBe(2);
+    expect(lazy.source.statsOf(DAY).setAsideFiles).toBe(2);
   });
 
   it('a report for a day that has not begun is set aside, never offered, never published', async () => {

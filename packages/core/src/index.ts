@@ -1,3 +1,4 @@
+export * from './codes/index.js';
 export * from './dates.js';
 export * from './explain.js';
 export * from './facts.js';
@@ -14,6 +15,7 @@ export * from './responsibility.js';
 export * from './result.js';
 export * from './rule.js';
 export * from './rule-check.js';
+export * from './rule-hash.js';
 export * from './rule-test.js';
 export * from './schemas.js';
 export * from './scoring.js';

@@ -1,13 +1,25 @@
 /**
  * A problem found in an input file, located precisely enough for a person to fix it:
- * `line`/`column` for JSON, `line`/`field` for CSV rows (the line in the file, header = 1).
+ * `line`/`column` for JSON, `line`/`field` for CSV rows (the line in the file, header = 1),
+ * `cell` for a workbook (`Sheet1!C12`; `line` is then the row of the sheet).
+ *
+ * Every problem carries a stable `code` from the catalogue (`PROBLEM_CODES`, `codes/`), listed
+ * with an explanation in docs/problems.md. A problem that set input aside (a report row or
+ * file, a waiver) says so in `setAside`: it is counted and printed under the words "set aside",
+ * never "error", and it does not fail a run (the rest goes on).
  */
 export interface Problem {
   severity: 'error' | 'warning';
+  /** A code of the catalogue, e.g. "SHOUTU-R012". Required once every site gives one. */
+  code?: string | undefined;
   file: string;
   line?: number | undefined;
   column?: number | undefined;
   field?: string | undefined;
+  /** A workbook cell, `<sheet>!<column><row>`, e.g. "Sheet1!C12". */
+  cell?: string | undefined;
+  /** What was set aside because of it: a report row, a whole file, a waiver. */
+  setAside?: 'row' | 'file' | 'waiver' | undefined;
   message: string;
 }
 

@@ -36,11 +36,11 @@ export interface ReportFile {
   rows: ReportRow[];
   problems: Problem[];
   /** Rows set aside because they were invalid; each has a problem. */
-  quarantinedRows: number;
+  setAsideRows: number;
   /** Blank cells of required fields in accepted rows; each has a warning. */
   blankCells: number;
   /** The whole file was set aside (it could not be read, or its header is wrong). */
-  quarantined: boolean;
+  setAside: boolean;
 }
 
 export interface ReportContext {
@@ -73,7 +73,7 @@ export interface ReportReader {
 
 /**
  * Reads one report file. `name` is its path below `data/reports/`; `file` is how problems name it.
- * Invalid rows are quarantined and counted; a file whose name or header is wrong is quarantined whole.
+ * Invalid rows are set aside and counted; a file whose name or header is wrong is set aside whole.
  */
 export function readReportFile(
   file: string,
@@ -108,9 +108,9 @@ export function createReportReader(
     day: m?.[1] ?? '',
     rows: [],
     problems: [],
-    quarantinedRows: 0,
+    setAsideRows: 0,
     blankCells: 0,
-    quarantined: false,
+    setAside: false,
   };
   let done = false;
   let omitted = 0;
@@ -131,7 +131,7 @@ export function createReportReader(
       column,
       message: `${message}; the whole file was set aside`,
     });
-    result.quarantined = true;
+    result.setAside = true;
     result.rows = [];
     done = true;
   };
@@ -141,7 +141,7 @@ export function createReportReader(
       result.problems.push({
         severity: omittedErrors > 0 ? 'error' : 'warning',
         file,
-        message: `… and ${plural(omitted, 'more problem')} in this file (${plural(result.quarantinedRows, 'row')} set aside)`,
+        message: `… and ${plural(omitted, 'more problem')} in this file (${plural(result.setAsideRows, 'row')} set aside)`,
       });
     omitted = 0;
     return result;
@@ -241,7 +241,7 @@ function readRow(
       ...(row.errorColumn !== undefined ? { column: row.errorColumn } : {}),
       message: `${row.error}; the row was set aside`,
     });
-    result.quarantinedRows++;
+    result.setAsideRows++;
     return;
   }
   const rowProblems: Problem[] = [];
@@ -317,7 +317,7 @@ function readRow(
 
   if (rowProblems.length > 0) {
     for (const p of rowProblems) say({ ...p, message: `${p.message}; the row was set aside` });
-    result.quarantinedRows++;
+    result.setAsideRows++;
     return;
   }
   seen.set(code, row.line);

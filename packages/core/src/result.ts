@@ -1,14 +1,20 @@
 import { z } from 'zod';
+import type { SharedLookup } from './conditions.js';
 import { IsoDate } from './dates.js';
 import { Form } from './form.js';
 import { Department, Level, MeasurementUnit, PlaceType } from './registry-schema.js';
 import { Deadline, OPERATORS, type Rule, RuleSubjects, SEVERITIES } from './rule.js';
+import { ruleContentHash } from './rule-hash.js';
 import { AreaDef, BANDS, ScoringMethodBody } from './scoring.js';
 import { LocalizedText } from './text.js';
 
 /**
  * The results of one day: the contract between engine and site. Bump RESULTS_SCHEMA on any
  * change that an older site could not read.
+ *
+ * Format 6 (issue 13) names set-aside input one way (`setAsideFiles`, `setAsideRows`, where format 5
+ * said `quarantined…`) and stamps each rule with `contentHash` (`ruleContentHash`: what it
+ * decides), which `rules check` compares to catch a rule changed without a new `version`.
  *
  * Format 5 (issue 12) adds deadlines: `due` and `overdueDays` on failures and missing reports,
  * `overdue` and `criticalChecks` in every summary, `overdue` on actions, a rule's `deadline`, and
@@ -18,7 +24,7 @@ import { LocalizedText } from './text.js';
  * `Finding`): `results-csv.ts` documents their exact columns (`unitColumns`, `placeColumns`,
  * `FINDING_COLUMNS`) and the README's "The results of a day" shows them.
  */
-export const RESULTS_SCHEMA = 5;
+export const RESULTS_SCHEMA = 6;
 
 export const STATUSES = ['pass', 'fail', 'missing', 'waived', 'not-applicable', 'error'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -132,11 +138,13 @@ export const RuleInfo = z.strictObject({
   source: z.strictObject({ document: LocalizedText, clause: LocalizedText, assumed: z.boolean() }),
   effective: z.strictObject({ from: IsoDate, to: IsoDate.optional() }),
   deadline: Deadline.optional(),
+  /** `ruleContentHash` of the rule as evaluated: its conditions, `appliesTo` and `missing`. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type RuleInfo = z.infer<typeof RuleInfo>;
 
 /** A rule as results describe it: what pages and downloads need of the rule file, no conditions. */
-export function ruleInfoOf(r: Rule): RuleInfo {
+export function ruleInfoOf(r: Rule, shared: SharedLookup = new Map()): RuleInfo {
   return {
     id: r.id,
     version: r.version,
@@ -150,6 +158,7 @@ export function ruleInfoOf(r: Rule): RuleInfo {
     source: { document: r.source.document, clause: r.source.clause, assumed: r.source.assumed },
     effective: r.effective,
     ...(r.deadline ? { deadline: r.deadline } : {}),
+    contentHash: ruleContentHash(r, shared),
   };
 }
 
@@ -276,8 +285,8 @@ export const CityResults = z.strictObject({
   input: z.strictObject({
     reportFiles: z.int().min(0),
     rows: z.int().min(0),
-    quarantinedFiles: z.int().min(0),
-    quarantinedRows: z.int().min(0),
+    setAsideFiles: z.int().min(0),
+    setAsideRows: z.int().min(0),
     lateRows: z.int().min(0),
   }),
   /**

@@ -35,7 +35,7 @@ describe('a report read piece by piece', () => {
       expect(reader.end()).toEqual(whole);
     }
     expect(whole.rows.map((r) => r.subject)).toEqual(['210202001001001', '210202001001002']);
-    expect(whole.quarantinedRows).toBe(1);
+    expect(whole.setAsideRows).toBe(1);
   });
 
   test('a CSV error stops the reader: the whole file is set aside, at its line', () => {
@@ -44,7 +44,7 @@ describe('a report read piece by piece', () => {
     reader.write('210202001001002,"x"y,1,\n');
     expect(reader.done).toBe(true);
     const r = reader.end();
-    expect(r.quarantined).toBe(true);
+    expect(r.setAside).toBe(true);
     expect(r.rows).toEqual([]);
     expect(formatProblem(r.problems[0]!)).toMatch(
       /^data\/reports\/2020-02-02\/grid-daily\.210202\.csv:3: error: this is not a readable CSV file: .*; the whole file was set aside$/,
@@ -56,7 +56,7 @@ describe('a report read piece by piece', () => {
     for (let i = 0; i < 5000; i++) rows.push(`9${String(i).padStart(14, '0')},,1,`);
     const r = readReportFile(FILE, NAME, rows.join('\n'), ctx);
     expect(r.problems).toHaveLength(LIMITS.problemsPerFile + 1);
-    expect(r.quarantinedRows).toBe(5000);
+    expect(r.setAsideRows).toBe(5000);
     expect(r.problems.at(-1)).toEqual({
       severity: 'error',
       file: FILE,
@@ -78,7 +78,7 @@ describe('a report read piece by piece', () => {
     expect(reader.done).toBe(true);
     const r = reader.end();
     expect(r.problems.filter((p) => /more than 3 rows/.test(p.message))).toHaveLength(1);
-    expect(r.quarantined).toBe(true);
+    expect(r.setAside).toBe(true);
     expect(r.rows).toEqual([]);
     expect(r.problems.at(-1)).toEqual({
       severity: 'error',

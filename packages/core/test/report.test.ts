@@ -49,7 +49,7 @@ describe('CSV reports', () => {
 
   test('a blank required cell is a missing value of that field only: the row is kept, the blank reported', () => {
     const r = read('subject,households_visited,note\n210202001001001,,ok\n210202001001002,  ,\n');
-    expect(r.quarantinedRows).toBe(0);
+    expect(r.setAsideRows).toBe(0);
     expect(r.blankCells).toBe(2);
     expect(r.rows).toHaveLength(2);
     expect(r.rows[0]).toMatchObject({ values: { note: 'ok' }, blank: ['households_visited'] });
@@ -63,7 +63,7 @@ describe('CSV reports', () => {
 
   test('a row set aside for another reason does not also count its blanks', () => {
     const r = read('subject,households_visited\n210202009009009,\n');
-    expect(r.quarantinedRows).toBe(1);
+    expect(r.setAsideRows).toBe(1);
     expect(r.blankCells).toBe(0);
     expect(r.problems.map((p) => p.severity)).toEqual(['error']);
   });
@@ -72,7 +72,7 @@ describe('CSV reports', () => {
     const r = read(
       'subject,households_visited\n210202001001001,abc\n210202001001002,-1\n210202009009009,3\n',
     );
-    expect(r.quarantinedRows).toBe(3);
+    expect(r.setAsideRows).toBe(3);
     expect(r.problems.map(formatProblem)).toEqual([
       `${FILE}:2:households_visited: error: expected a whole number of at least 0 (household), found the text "abc"; the row was set aside`,
       `${FILE}:3:households_visited: error: expected a whole number of at least 0 (household), found the text "-1"; the row was set aside`,
@@ -90,7 +90,7 @@ describe('CSV reports', () => {
       forms: new Map([[form.id, personal]]),
     });
     expect(r.problems.map(formatProblem).join('\n')).not.toContain('SECRET');
-    expect(r.quarantinedRows).toBe(1);
+    expect(r.setAsideRows).toBe(1);
   });
 
   test('a subject of another district, a repeated subject, a wrong cell count', () => {
@@ -115,7 +115,7 @@ describe('CSV reports', () => {
 
   test('a header without a required column sets the whole file aside', () => {
     const r = read('subject,note\n210202001001001,x\n');
-    expect(r.quarantined).toBe(true);
+    expect(r.setAside).toBe(true);
     expect(r.problems.map(formatProblem)).toEqual([
       `${FILE}:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside`,
     ]);
@@ -145,7 +145,7 @@ describe('CSV reports', () => {
 
   test('a broken quote is reported at its line', () => {
     const r = read('subject,households_visited\n210202001001001,3\n"210202001001002,4\n');
-    expect(r.quarantined).toBe(true);
+    expect(r.setAside).toBe(true);
     expect(r.problems[0]).toMatchObject({ file: FILE, line: 3 });
   });
 
@@ -204,7 +204,7 @@ describe('JSON reports', () => {
 
   test('content that contradicts the file name is refused', () => {
     const r = read('{ "form": "other", "rows": [] }', NAMEJ);
-    expect(r.quarantined).toBe(true);
+    expect(r.setAside).toBe(true);
     expect(formatProblem(r.problems[0]!)).toBe(
       `data/reports/${NAMEJ}:1:3: error: "form" is "other" but the file name says "grid-daily" (at form); the whole file was set aside`,
     );
@@ -247,7 +247,7 @@ describe("the top unit's own reports", () => {
 
   test('a file named for a unit of a lower level is refused whole', () => {
     const r = readCity('subject,meetings\n210200,2\n', '2020-02-02/city-daily.210202001.csv');
-    expect(r.quarantined).toBe(true);
+    expect(r.setAside).toBe(true);
     expect(r.problems.map(formatProblem)[0]).toContain(
       '"210202001" is not the code of a district or of the city in the registry',
     );

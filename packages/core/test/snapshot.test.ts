@@ -108,7 +108,7 @@ function city(day: string, districts: string[]): CityResults {
       },
     ],
     findings: [],
-    input: { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
+    input: { reportFiles: 0, rows: 0, setAsideFiles: 0, setAsideRows: 0, lateRows: 0 },
     files: {},
   };
 }

@@ -35,14 +35,14 @@ import { applyWaivers } from './waivers.js';
 export interface InputStats {
   reportFiles: number;
   rows: number;
-  quarantinedFiles: number;
-  quarantinedRows: number;
+  setAsideFiles: number;
+  setAsideRows: number;
   lateRows: number;
 }
 
 /** No report files read: the input of a day nothing arrived for. */
 export function emptyInputStats(): InputStats {
-  return { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 };
+  return { reportFiles: 0, rows: 0, setAsideFiles: 0, setAsideRows: 0, lateRows: 0 };
 }
 
 /** The input of several days, added up. */
@@ -124,7 +124,9 @@ export function buildResults(i: ResultsInput): DayResults {
   const { registry, day, scoring } = i;
   const history = i.history ?? noHistory;
   // The version of each rule in force that day decides its area and weight.
-  const inForce = i.rules.filter((r) => effectiveOn(r.rule, day)).map((r) => r.rule);
+  const compiledInForce = i.rules.filter((r) => effectiveOn(r.rule, day));
+  const sharedOf = new Map(compiledInForce.map((r) => [r.rule.id, r.shared]));
+  const inForce = compiledInForce.map((r) => r.rule);
   const rules = new Map(inForce.map((r) => [r.id, r]));
   const { findings, inForce: waivers } = applyWaivers(i.findings, i.waivers ?? [], day);
   const newTally = () => new Tally(scoring);
@@ -306,7 +308,7 @@ export function buildResults(i: ResultsInput): DayResults {
     };
   });
 
-  const ruleInfo = (r: CompiledRule['rule']): RuleInfo => ruleInfoOf(r);
+  const ruleInfo = (r: CompiledRule['rule']): RuleInfo => ruleInfoOf(r, sharedOf.get(r.id));
   const citySummary = cityTally.summary();
   const streaks = districtResults
     .flatMap((d) =>

@@ -73,7 +73,7 @@ function results(findings: Finding[], streaks: Record<string, number> = {}, cap 
     rulesHash: 'h',
     scoring: method(cap),
     scoringHash: 's',
-    input: { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
+    input: { reportFiles: 0, rows: 0, setAsideFiles: 0, setAsideRows: 0, lateRows: 0 },
     history: history(streaks),
     languages: ['en'],
   });

@@ -275,7 +275,7 @@ describe('results', () => {
         trend: { flatWithin: 1 },
       }),
       scoringHash: 's',
-      input: { reportFiles: 2, rows: 2, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
+      input: { reportFiles: 2, rows: 2, setAsideFiles: 0, setAsideRows: 0, lateRows: 0 },
     });
     // grid 001: fail, grid 002: missing (prevention 0 of 2 × 5); market: pass (security 3 of 3).
     // (2 × 0 + 1 × 100) / 3 = 33.3.

@@ -64,7 +64,7 @@ function district(findings: Finding[]) {
     rulesHash: 'h',
     scoring,
     scoringHash: 's',
-    input: { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
+    input: { reportFiles: 0, rows: 0, setAsideFiles: 0, setAsideRows: 0, lateRows: 0 },
     languages: ['en'],
   });
   return r.districts[0]!;

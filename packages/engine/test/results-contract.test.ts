@@ -65,7 +65,7 @@ function results(findings: Finding[]) {
     rulesHash: 'h',
     scoring,
     scoringHash: 's',
-    input: { reportFiles: 0, rows: 0, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
+    input: { reportFiles: 0, rows: 0, setAsideFiles: 0, setAsideRows: 0, lateRows: 0 },
     forms: [form],
     languages: ['en'],
   });

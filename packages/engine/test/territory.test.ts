@@ -156,7 +156,7 @@ describe('another territory', () => {
       rulesHash: 'h',
       scoring: METHOD,
       scoringHash: 's',
-      input: { reportFiles: 1, rows: 1, quarantinedFiles: 0, quarantinedRows: 0, lateRows: 0 },
+      input: { reportFiles: 1, rows: 1, setAsideFiles: 0, setAsideRows: 0, lateRows: 0 },
     });
     // health: 0 of 3 (the country's own check); economy: 3 of 6. (3 × 0 + 1 × 50) / 4 = 12.5.
     expect(city.summary.areas).toEqual({ health: 0, economy: 50 });

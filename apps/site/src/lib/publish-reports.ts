@@ -125,7 +125,7 @@ export async function publishDayReports(
     const source = parseSource(`data/reports/${rel}:1`);
     if (!source) continue;
     const entry = cli.readReport(root, rel, ctx);
-    if (entry.quarantined) continue;
+    if (entry.setAside) continue;
     reports.push({ form: source.form, district: source.district, rows: entry.rows });
   }
   return publishReports(out, day, ctx.forms, reports);

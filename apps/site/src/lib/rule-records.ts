@@ -44,7 +44,7 @@ export async function readProjectRules(root: string = projectRoot()): Promise<Pr
   const shared = new Map<string, TopLevelCondition>();
   for (const compiled of project.ruleSet.rules) {
     const source = project.ruleSet.sources.get(`${compiled.rule.id}@${compiled.rule.version}`);
-    files.push({ rule: compiled.rule, file: source?.file ?? '' });
+    files.push({ rule: compiled.rule, file: source?.file ?? '', shared: compiled.shared });
     for (const [name, condition] of compiled.shared) shared.set(name, condition);
   }
   return { files, shared, facts: project.ruleSet.facts };

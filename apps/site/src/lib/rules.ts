@@ -14,6 +14,7 @@ import {
   type RuleInfo,
   ruleInfoOf,
   SEVERITIES,
+  type SharedLookup,
   type TopLevelCondition,
   type WaiverInfo,
 } from '@shoutu/core';
@@ -37,6 +38,8 @@ export function ruleSlug(id: string): string {
 export interface RuleFile {
   rule: Rule;
   file: string;
+  /** The shared conditions the rule names, so its `contentHash` is the engine's. */
+  shared?: SharedLookup | undefined;
 }
 
 /** Whether a rule is in force on the day, ended before it, or starts after it. */
@@ -59,7 +62,7 @@ export interface RuleRecord {
 }
 
 /** A rule file's rule as results describe it. */
-export const infoOf = (r: Rule): RuleInfo => ruleInfoOf(r);
+export const infoOf = (r: Rule, shared?: SharedLookup): RuleInfo => ruleInfoOf(r, shared);
 
 /** Whether a version is in force on `day`, ended before it or starts after it. */
 export function stateOn(effective: RuleInfo['effective'], day: string): RuleState {
@@ -90,7 +93,7 @@ export function ruleRecords(
   };
   for (const list of past) for (const r of list) add(stripCounts(r));
   for (const r of latest) add(stripCounts(r));
-  for (const f of files) add(infoOf(f.rule), f);
+  for (const f of files) add(infoOf(f.rule, f.shared), f);
   const counts = new Map(latest.map((r) => [`${r.id}@${r.version}`, r.counts]));
   const records: RuleRecord[] = [];
   for (const [id, byVersion] of versions) {

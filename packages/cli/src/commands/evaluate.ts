@@ -297,13 +297,13 @@ function isEmpty(rows: Iterable<unknown>): boolean {
 function reportRead(o: Output, reports: LazyReports, waivers: Waivers, always = true): void {
   const read = reports.source.read();
   const setAside = sumInputStats(read.stats.values());
-  if (setAside.quarantinedFiles + setAside.quarantinedRows > 0)
+  if (setAside.setAsideFiles + setAside.setAsideRows > 0)
     o.err(
-      `reports set aside: ${plural(setAside.quarantinedFiles, 'file')}, ${plural(setAside.quarantinedRows, 'row')} (run \`shoutu validate\` to see why)`,
+      `reports set aside: ${plural(setAside.setAsideFiles, 'file')}, ${plural(setAside.setAsideRows, 'row')} (run \`shoutu validate\` to see why)`,
     );
-  if (waivers.quarantinedFiles + waivers.quarantinedWaivers > 0)
+  if (waivers.setAsideFiles + waivers.setAsideWaivers > 0)
     o.err(
-      `waivers set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}; the findings they would cover count as usual`,
+      `waivers set aside: ${plural(waivers.setAsideFiles, 'file')}, ${plural(waivers.setAsideWaivers, 'waiver')}; the findings they would cover count as usual`,
     );
   const cache = reports.cache;
   // The cache only saves time: a full disk or a read-only .shoutu/ never fails a run.

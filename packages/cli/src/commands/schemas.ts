@@ -9,6 +9,7 @@ import {
   textIn,
 } from '@shoutu/core';
 import { toJson, UserError } from '../files.js';
+import { outputJsonSchemas } from '../json/index.js';
 import { loadForms, loadProjectFile, loadRegistry, loadScoring } from '../load.js';
 import { type Output, printProblems } from '../output.js';
 import { factRows, factsMarkdown } from './facts.js';
@@ -25,6 +26,13 @@ export async function writeSchemas(o: Output, root: string, coreDir: string): Pr
   for (const [name, schema] of Object.entries(generic))
     await writeFile(path.join(coreDir, name), toJson(schema));
   o.out(`wrote ${Object.keys(generic).length} schemas to ${coreDir}`);
+  // The --json output of the commands, documented beside the command line's package.
+  const cliDir = path.join(path.dirname(coreDir), '..', 'cli', 'schemas');
+  const outputs = outputJsonSchemas();
+  await mkdir(cliDir, { recursive: true });
+  for (const [name, schema] of Object.entries(outputs))
+    await writeFile(path.join(cliDir, name), toJson(schema));
+  o.out(`wrote ${Object.keys(outputs).length} schemas of --json output to ${cliDir}`);
   const project = await projectSchemas(root);
   if ('problems' in project) {
     printProblems(o, project.problems);

@@ -34,10 +34,10 @@ export async function validate(o: Output, opts: ValidateOptions): Promise<number
     `registry: ${plural(registry.units.size, 'unit')}, ${plural(registry.places.size, 'place')}; ${plural(forms.size, 'form')}; ${plural(ruleSet.rules.length, 'rule')}`,
   );
   o.out(
-    `reports: ${plural(total.reportFiles, 'file')}, ${plural(total.rows, 'row')} accepted${reports.blankCells > 0 ? ` (${plural(reports.blankCells, 'blank cell')}: missing values)` : ''}; set aside: ${plural(total.quarantinedFiles, 'file')}, ${plural(total.quarantinedRows, 'row')} (${reports.parsed} parsed, ${reports.unchanged} unchanged since they were last checked)`,
+    `reports: ${plural(total.reportFiles, 'file')}, ${plural(total.rows, 'row')} accepted${reports.blankCells > 0 ? ` (${plural(reports.blankCells, 'blank cell')}: missing values)` : ''}; set aside: ${plural(total.setAsideFiles, 'file')}, ${plural(total.setAsideRows, 'row')} (${reports.parsed} parsed, ${reports.unchanged} unchanged since they were last checked)`,
   );
   o.out(
-    `waivers: ${plural(waivers.waivers.length, 'waiver')} accepted; set aside: ${plural(waivers.quarantinedFiles, 'file')}, ${plural(waivers.quarantinedWaivers, 'waiver')}`,
+    `waivers: ${plural(waivers.waivers.length, 'waiver')} accepted; set aside: ${plural(waivers.setAsideFiles, 'file')}, ${plural(waivers.setAsideWaivers, 'waiver')}`,
   );
   return 0;
 }
