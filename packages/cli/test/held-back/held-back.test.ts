@@ -133,6 +133,49 @@ describe('held-back author mistakes (issue 13)', () => {
 
   afterAll(() => {
     const target = process.env.SHOUTU_HELD_BACK_RESULTS;
-    if (target) writeFileSync(target, JSON.stringify(Object.fromEntries(verdicts), null, 2));
+    if (!target) return;
+    writeFileSync(
+      target,
+      target.endsWith('.md')
+        ? resultsMarkdown(verdicts)
+        : JSON.stringify(Object.fromEntries(verdicts), null, 2),
+    );
   });
 });
+
+/** The stream of issue 13 most likely to own a case's fix (authors.md §7), for the merge. */
+function streamOf(m: Mistake): string {
+  if (/^(test|config):|^version: a changed/.test(m.name)) return 'B (tests & versions)';
+  return 'A (problems)';
+}
+
+/** RESULTS.md: which cases fail, and what they get instead of a located, actionable message. */
+function resultsMarkdown(verdicts: Map<string, Verdict>): string {
+  const failing = MISTAKES.filter((m) => (verdicts.get(m.name)?.failures.length ?? 1) > 0);
+  const out = [
+    '# Held-back author mistakes: results',
+    '',
+    'Written by `held-back.test.ts` (do not edit by hand):',
+    '',
+    '```sh',
+    'SHOUTU_HELD_BACK_RESULTS=$PWD/packages/cli/test/held-back/RESULTS.md npx -y pnpm@10 exec vitest run --project cli test/held-back',
+    'npx -y pnpm@10 exec prettier --write packages/cli/test/held-back/RESULTS.md',
+    '```',
+    '',
+    `${MISTAKES.length} cases: ${MISTAKES.length - failing.length} get a located, actionable message and exit 1; ${failing.length} do not.`,
+    '',
+    '## Failing cases',
+    '',
+  ];
+  for (const m of failing) {
+    const v = verdicts.get(m.name);
+    out.push(`### ${m.name}`, '');
+    out.push(`- The author ${m.did}; \`shoutu ${m.run.join(' ')}\`; likely stream ${streamOf(m)}.`);
+    out.push(`- Why it fails: ${v ? v.failures.join('; ') : 'the case did not run'}.`);
+    const got = (v?.lines ?? []).filter((l) => l.trim() !== '').slice(0, 6);
+    out.push('- What it gets:', '', '  ```text', ...got.map((l) => `  ${l}`), '  ```', '');
+  }
+  out.push('## Passing cases', '');
+  for (const m of MISTAKES.filter((x) => !failing.includes(x))) out.push(`- ${m.name}`);
+  return `${out.join('\n')}\n`;
+}

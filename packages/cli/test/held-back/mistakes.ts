@@ -227,6 +227,24 @@ export const MISTAKES: readonly Mistake[] = [
     says: /empty/i,
   },
 
+  {
+    name: 'json: a percent sign after a number',
+    did: 'wrote the threshold as 90% as on paper',
+    run: CHECK,
+    edit: rule(`"value": { "fact": "subject.households" }`, `"value": 90%`),
+    file: RULE,
+    line: 31,
+    says: /%|per ?cent/i,
+  },
+  {
+    name: 'json: the same key twice',
+    did: 'added "severity": "major" below the old line instead of changing it',
+    run: CHECK,
+    edit: rule(`"severity": "critical",`, `"severity": "critical",\n  "severity": "major",`),
+    file: RULE,
+    says: /twice|duplicate|already|more than once/i,
+  },
+
   // ── keys and enums ────────────────────────────────────────────────────────────────────────
   {
     name: 'key: "serverity" mistyped',
@@ -555,6 +573,43 @@ export const MISTAKES: readonly Mistake[] = [
     says: /lower-case/,
   },
 
+  {
+    name: 'shape: effective as a date',
+    did: 'wrote "effective": "2020-01-25"',
+    run: CHECK,
+    edit: rule(`"effective": { "from": "2020-01-25" }`, `"effective": "2020-01-25"`),
+    file: RULE,
+    line: 24,
+    says: /"from"/,
+  },
+  {
+    name: 'shape: appliesTo as a level',
+    did: 'wrote "appliesTo": "grid"',
+    run: CHECK,
+    edit: rule(`"appliesTo": { "kind": "territory", "level": "grid" }`, `"appliesTo": "grid"`),
+    file: RULE,
+    line: 9,
+    says: /"kind"|"level"/,
+  },
+  {
+    name: 'type: assumed "yes"',
+    did: 'wrote "assumed": "yes"',
+    run: CHECK,
+    edit: rule(`"assumed": true`, `"assumed": "yes"`),
+    file: RULE,
+    line: 22,
+    says: /true or false|\btrue\b/,
+  },
+  {
+    name: 'deadline: no basis',
+    did: 'wrote "deadline": { "days": 0 } without saying where it comes from',
+    run: CHECK,
+    edit: rule(`"days": 0, "basis": "assumed"`, `"days": 0`),
+    file: RULE,
+    line: 35,
+    says: /"assumed"/,
+  },
+
   // ── facts and conditions ──────────────────────────────────────────────────────────────────
   {
     name: 'fact: mistyped field',
@@ -703,6 +758,26 @@ export const MISTAKES: readonly Mistake[] = [
     ),
     file: RULE,
     says: /list/,
+  },
+  {
+    name: 'conditions: "all" and "any" side by side',
+    did: 'added an "any" list next to "all" in the same object',
+    run: CHECK,
+    edit: rule(
+      `    ]\n  },\n  "deadline"`,
+      `    ],\n    "any": [{ "fact": "subject.households", "operator": "greaterThan", "value": 0 }]\n  },\n  "deadline"`,
+    ),
+    file: RULE,
+    says: /(one|either|both|nest|inside).*("all"|"any")|("all"|"any").*(one|either|both|nest|inside)/i,
+  },
+  {
+    name: 'conditions: "not" with a list',
+    did: 'wrote "not": [ … ] like "all"',
+    run: CHECK,
+    edit: rule(`"all": [`, `"not": [`),
+    file: RULE,
+    line: 27,
+    says: /one condition|single|\{ … \}|an object|not a list/i,
   },
   {
     name: 'shared condition: does not exist',
@@ -996,6 +1071,15 @@ export const MISTAKES: readonly Mistake[] = [
     edit: test(`"grid-daily.households_visited": 212`, `"grid-daily.households": 212`),
     file: TEST,
     line: 11,
+    says: /grid-daily\.households_visited/,
+  },
+  {
+    name: 'test: a fact without its form',
+    did: 'wrote "households_visited" as in the CSV header',
+    run: TEST_RUN,
+    edit: test(`"grid-daily.households_visited": 480`, `"households_visited": 480`),
+    file: TEST,
+    line: 6,
     says: /grid-daily\.households_visited/,
   },
   {
