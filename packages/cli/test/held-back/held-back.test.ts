@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../helpers.js';
-import { editOf, MISTAKES, type Mistake } from './mistakes.js';
+import { CHECK, editOf, MISTAKES, type Mistake } from './mistakes.js';
 
 /** Messages that tell an author that something is wrong but not what to write instead. */
 export const GENERIC = [
@@ -80,6 +80,8 @@ export function judge(m: Mistake, code: number, output: string): Verdict {
 }
 
 const verdicts = new Map<string, Verdict>();
+/** Rule-file mistakes that `rules test` lets through or does not locate. */
+const alsoTest: string[] = [];
 
 describe('held-back author mistakes (issue 13)', () => {
   it('has at least 60 cases, each with a name of its own', () => {
@@ -131,13 +133,32 @@ describe('held-back author mistakes (issue 13)', () => {
     }, 60_000);
   }
 
+  // A broken rule stops `rules test` too: each mistake `rules check` must catch, with its place.
+  it('every rule-file mistake also stops rules test with exit 1 and its file:line', async () => {
+    const missed: string[] = [];
+    for (const m of MISTAKES.filter((x) => x.run === CHECK && !x.name.startsWith('version:'))) {
+      const fixture = await loadFixture('mini');
+      await m.edit(editOf(fixture));
+      const r = await fixture.run('rules', 'test');
+      const located = judge(
+        { ...m, says: /./, oneError: undefined },
+        r.code,
+        [r.err, r.out].join('\n'),
+      );
+      const bad = located.failures.filter((f) => !f.startsWith('generic'));
+      if (bad.length > 0) missed.push(`${m.name}: ${bad.join('; ')}`);
+    }
+    alsoTest.push(...missed);
+    expect(missed).toEqual([]);
+  }, 300_000);
+
   afterAll(() => {
     const target = process.env.SHOUTU_HELD_BACK_RESULTS;
     if (!target) return;
     writeFileSync(
       target,
       target.endsWith('.md')
-        ? resultsMarkdown(verdicts)
+        ? resultsMarkdown(verdicts, alsoTest)
         : JSON.stringify(Object.fromEntries(verdicts), null, 2),
     );
   });
@@ -150,7 +171,7 @@ function streamOf(m: Mistake): string {
 }
 
 /** RESULTS.md: which cases fail, and what they get instead of a located, actionable message. */
-function resultsMarkdown(verdicts: Map<string, Verdict>): string {
+function resultsMarkdown(verdicts: Map<string, Verdict>, alsoTest: string[]): string {
   const failing = MISTAKES.filter((m) => (verdicts.get(m.name)?.failures.length ?? 1) > 0);
   const out = [
     '# Held-back author mistakes: results',
@@ -175,6 +196,15 @@ function resultsMarkdown(verdicts: Map<string, Verdict>): string {
     const got = (v?.lines ?? []).filter((l) => l.trim() !== '').slice(0, 6);
     out.push('- What it gets:', '', '  ```text', ...got.map((l) => `  ${l}`), '  ```', '');
   }
+  out.push(
+    '## The same rule-file mistakes under `rules test`',
+    '',
+    'Each case run with `rules check` is run again with `rules test`, which must stop with exit 1',
+    'and the same file:line.',
+    '',
+    ...(alsoTest.length === 0 ? ['All do.'] : alsoTest.map((x) => `- Not: ${x}`)),
+    '',
+  );
   out.push('## Passing cases', '');
   for (const m of MISTAKES.filter((x) => !failing.includes(x))) out.push(`- ${m.name}`);
   return `${out.join('\n')}\n`;

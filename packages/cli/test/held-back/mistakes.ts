@@ -292,6 +292,16 @@ export const MISTAKES: readonly Mistake[] = [
     says: /"?remediation"?.*(missing|required|expected|add)|(missing|required|expected|add).*"?remediation/i,
   },
   {
+    name: 'key: "condition" for "conditions"',
+    did: 'wrote "condition": { "all": … } at the top of the rule',
+    run: CHECK,
+    edit: rule(`  "conditions": {`, `  "condition": {`),
+    file: RULE,
+    line: 26,
+    says: /"conditions"/,
+    oneError: true,
+  },
+  {
     name: 'enum: severity "high"',
     did: 'wrote "high", the word of their office, for the severity',
     run: CHECK,
@@ -337,6 +347,15 @@ export const MISTAKES: readonly Mistake[] = [
     says: /"?days"?/,
   },
   {
+    name: 'value: carry for 0 days',
+    did: 'wrote "mode": "carry", "days": 0',
+    run: CHECK,
+    edit: rule(`"mode": "fail"`, `"mode": "carry", "days": 0`),
+    file: RULE,
+    line: 25,
+    says: /at least 1|1 to 60|skip|fail/,
+  },
+  {
     name: 'type: carry days as text',
     did: 'wrote "days": "3" in quotes',
     run: CHECK,
@@ -380,6 +399,15 @@ export const MISTAKES: readonly Mistake[] = [
     file: RULE,
     line: 30,
     says: /greaterThanInclusive/,
+  },
+  {
+    name: 'operator: "equals"',
+    did: 'wrote "equals" for "equal"',
+    run: CHECK,
+    edit: rule(`"operator": "greaterThanInclusive"`, `"operator": "equals"`),
+    file: RULE,
+    line: 30,
+    says: /\bequal\b/,
   },
   {
     name: 'operator: "gte"',
@@ -630,6 +658,24 @@ export const MISTAKES: readonly Mistake[] = [
     says: /grid-daily\.households_visited/,
   },
   {
+    name: 'fact: the field by its Chinese label',
+    did: 'wrote "grid-daily.已走访户数", the label on the form, for the field',
+    run: CHECK,
+    edit: rule(`"fact": "grid-daily.households_visited"`, `"fact": "grid-daily.已走访户数"`),
+    file: RULE,
+    line: 29,
+    says: /grid-daily\.households_visited/,
+  },
+  {
+    name: 'fact: registry attribute without "subject."',
+    did: 'wrote { "fact": "households" } for the registered households',
+    run: CHECK,
+    edit: rule(`{ "fact": "subject.households" }`, `{ "fact": "households" }`),
+    file: RULE,
+    line: 31,
+    says: /subject\.households/,
+  },
+  {
     name: 'fact: unknown form id',
     did: 'wrote "grid-report.households_visited", the form title in their head',
     run: CHECK,
@@ -691,6 +737,22 @@ export const MISTAKES: readonly Mistake[] = [
     file: RULE,
     line: 31,
     says: /number/i,
+  },
+  {
+    name: 'value: "是" for yes',
+    did: 'compared a yes/no field with "是", as typed in WPS',
+    run: CHECK,
+    edit: async (e) => {
+      await e.replace(RULE, `"level": "grid"`, `"level": "street"`);
+      await e.replace(
+        RULE,
+        LEAF,
+        `{ "fact": "street-duty.leading_cadre_on_shift", "operator": "equal", "value": "是" }`,
+      );
+    },
+    file: RULE,
+    line: 28,
+    says: /true or false|\btrue\b/,
   },
   {
     name: 'value: threshold in another unit',
@@ -787,6 +849,27 @@ export const MISTAKES: readonly Mistake[] = [
     file: RULE,
     line: 28,
     says: /rules\/conditions\/household-coverage\.json/,
+  },
+  {
+    name: 'shared condition: "conditions" for "condition"',
+    did: 'wrote { "conditions": "coverage" } to use a shared condition',
+    run: CHECK,
+    edit: async (e) => {
+      await e.write(
+        'rules/conditions/coverage.json',
+        `{
+  "name": "coverage",
+  "description": { "zh": "全覆盖", "en": "full coverage" },
+  "conditions": { "all": [${LEAF}] }
+}
+`,
+      );
+      await e.replace(RULE, LEAF, `{ "conditions": "coverage" }`);
+    },
+    file: RULE,
+    line: 28,
+    says: /"condition"/,
+    oneError: true,
   },
   {
     name: 'shared condition: names itself',
@@ -968,6 +1051,16 @@ export const MISTAKES: readonly Mistake[] = [
     oneError: true,
   },
   {
+    name: 'test: "case" for "cases"',
+    did: 'wrote "case": [ … ]',
+    run: TEST_RUN,
+    edit: test(`"cases": [`, `"case": [`),
+    file: TEST,
+    line: 3,
+    says: /"cases"/,
+    oneError: true,
+  },
+  {
     name: 'test: wrong rule id',
     did: 'wrote "prevention.grid-screenings"',
     run: TEST_RUN,
@@ -1008,6 +1101,15 @@ export const MISTAKES: readonly Mistake[] = [
     did: 'wrote "expect": "通过"',
     run: TEST_RUN,
     edit: test(`"expect": "pass"`, `"expect": "通过"`),
+    file: TEST,
+    line: 7,
+    says: /pass.*fail/,
+  },
+  {
+    name: 'test: expect true',
+    did: 'wrote "expect": true for a passing case',
+    run: TEST_RUN,
+    edit: test(`"expect": "pass"`, `"expect": true`),
     file: TEST,
     line: 7,
     says: /pass.*fail/,
@@ -1081,6 +1183,18 @@ export const MISTAKES: readonly Mistake[] = [
     file: TEST,
     line: 6,
     says: /grid-daily\.households_visited/,
+  },
+  {
+    name: 'test: a registry fact without "subject."',
+    did: 'wrote "households": 480 in the facts',
+    run: TEST_RUN,
+    edit: test(
+      `"subject.households": 480 },\n      "expect": "pass"`,
+      `"households": 480 },\n      "expect": "pass"`,
+    ),
+    file: TEST,
+    line: 6,
+    says: /subject\.households/,
   },
   {
     name: 'test: a fact of a form the subjects do not fill in',
