@@ -25,6 +25,7 @@ import {
   responsibleParties,
   ruleInfoOf,
   SUBJECT_PREFIX,
+  SUBMITTED_COLUMN,
   textIn,
 } from '@shoutu/core';
 import { districtFileName, INDEX_FILE, SnapshotError } from '@shoutu/core/snapshot';
@@ -406,7 +407,10 @@ function valuesOf(
     return {
       fact,
       value,
-      source: row ? { file: row.file, line: row.line, field } : null,
+      // Lateness is read from the time the row says it was submitted.
+      source: row
+        ? { file: row.file, line: row.line, field: field === LATE_FIELD ? SUBMITTED_COLUMN : field }
+        : null,
       ...(derived ? { derived: true } : {}),
       ...(coverage ? { coverage } : {}),
     };
