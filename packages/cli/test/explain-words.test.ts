@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
+import { registryLocator } from '../src/commands/explain.js';
 import { ExplainJson } from '../src/json/explain.js';
 import { loadFixture, project, REPO, run } from './helpers.js';
 
@@ -301,5 +302,44 @@ describe('shoutu explain: issue 13', () => {
       problems: out.problems.map((p: object) => ({ code: 'SHOUTU-J000', ...p })),
     };
     expect(ExplainJson.safeParse(coded).error).toBeUndefined();
+  });
+});
+
+describe('registryLocator: where a registry fact was read', () => {
+  test('a place in a second registry file: its attribute’s line, else its entry’s; a code no file has: none', async () => {
+    const f = await loadFixture('mini');
+    await f.write(
+      'data/registry/units/210202.json',
+      [
+        '{',
+        '  "places": [',
+        '    { "id": "P-1", "type": "school", "grid": "210202001001001",',
+        '      "attributes": {',
+        '        "staff": 12',
+        '      }',
+        '    },',
+        '    {',
+        '      "id": "P-2", "type": "school", "grid": "210202001001001"',
+        '    }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    const place = (code: string) =>
+      registryLocator(f.root, { code, placeType: 'school', facts: {} });
+    expect(place('P-1')('staff')).toEqual({
+      file: 'data/registry/units/210202.json',
+      line: 5,
+      field: 'attributes.staff',
+    });
+    expect(place('P-2')('staff')).toEqual({
+      file: 'data/registry/units/210202.json',
+      line: 8,
+      field: 'attributes.staff',
+    });
+    expect(place('P-3')('staff')).toBeNull();
+    // A unit of the same code is not a place: units are looked up among units.
+    const grid = registryLocator(f.root, { code: '210202001001001', level: 'grid', facts: {} });
+    expect(grid('households')?.file).toBe('data/registry/registry.json');
   });
 });
