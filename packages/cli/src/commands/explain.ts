@@ -333,7 +333,10 @@ type Source = NonNullable<ExplainValue['source']>;
  * the attribute's value (or of the unit's or place's entry, when it gives none). The files are
  * read again only when a rule reads a registry fact.
  */
-export function registryLocator(root: string, subject: Subject): (attribute: string) => Source | null {
+export function registryLocator(
+  root: string,
+  subject: Subject,
+): (attribute: string) => Source | null {
   let found:
     | { source: ReturnType<typeof parseJsonSource>['source']; at: (string | number)[] }
     | undefined
