@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { registryLocator } from '../src/commands/explain.js';
 import { ExplainJson } from '../src/json/explain.js';
-import { loadFixture, project, REPO, run } from './helpers.js';
+import { loadFixture, project, run } from './helpers.js';
 
 /** The mini project, its rule given a deadline, a clause in both languages and nested conditions. */
 async function withWords(): Promise<string> {
@@ -207,7 +207,10 @@ describe('shoutu explain: issue 13', () => {
     const f = await loadFixture('mini');
     expect((await f.run('evaluate', '--date', '2020-02-02')).code).toBe(0);
     const schema = JSON.parse(
-      await readFile(path.join(REPO, 'packages/cli/schemas/explain.output.schema.json'), 'utf8'),
+      await readFile(
+        path.join(import.meta.dirname, '../schemas/explain.output.schema.json'),
+        'utf8',
+      ),
     );
     const validate = new Ajv2020({ strict: false }).compile(schema);
     const fail = await f.run(...explainArgs(GRID_1, '--date', '2020-02-02', '--json'));
