@@ -135,7 +135,10 @@ export async function main(
     .description('one finding: its status, why, where the values came from, who answers for it')
     .requiredOption('--subject <code>', 'the code of a unit or place')
     .requiredOption('--rule <id>', 'the id of a rule')
-    .requiredOption('--date <day>', 'the day (YYYY-MM-DD)')
+    .option(
+      '--date <day>',
+      'the day (YYYY-MM-DD; default: the latest day with a snapshot, else the latest with reports)',
+    )
     .option(
       '--lang <lang>',
       "a language of the project, e.g. zh or en (the command's own words are in zh or en)",
@@ -146,7 +149,7 @@ export async function main(
       async (opts: {
         subject: string;
         rule: string;
-        date: string;
+        date?: string;
         lang: string;
         json?: boolean;
       }) => {

@@ -294,7 +294,7 @@ describe('shoutu explain', () => {
       'subject: 210202001001001 Grid 1 · Qiyi › Haijun Square › Zhongshan › Dalian',
       'day: 2020-02-02 · status: failed',
       'why: households visited: 212 / 480 households (44 %); required: at least registered households (480 households)',
-      'source: data/reports/2020-02-02/grid-daily.210202.csv:2',
+      'source: data/reports/2020-02-02/grid-daily.210202.csv:2 (households visited)',
     ]);
     expect(r.out).toContain('responsible (territorial): grid leader — Grid 1');
     expect(r.out).not.toContain('CANARY');
@@ -676,6 +676,6 @@ describe('shoutu explain: deadlines', () => {
         ])
       ).out,
     );
-    expect(json).toMatchObject({ streak: 2, due: '2020-02-02', overdueDays: 1 });
+    expect(json.finding).toMatchObject({ streak: 2, due: '2020-02-02', overdueDays: 1 });
   });
 });

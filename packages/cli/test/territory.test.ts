@@ -155,7 +155,7 @@ describe('a second territory (fixtures/fjordland) with no code change', () => {
       'day: 2023-05-10 · status: failed',
       'why: water bulletin published: no; required: yes',
       'why: reservoir filling: 18.5%; required: at least 20%',
-      'source: data/reports/2023-05-10/nation-daily.51.csv:2',
+      'source: data/reports/2023-05-10/nation-daily.51.csv:2 (water bulletin published, reservoir filling)',
     ]);
     const parish = await fx.run(
       'explain',
