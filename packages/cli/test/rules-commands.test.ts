@@ -139,7 +139,7 @@ describe('shoutu rules check', () => {
 describe('shoutu rules test', () => {
   test('cases as expected and full coverage', async () => {
     const root = await project('mini');
-    const r = await run(['--root', root, 'rules', 'test']);
+    const r = await run(['--root', root, 'rules', 'test', '-v']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
       '    100 %  prevention.grid-screening\nrule tests: 2 of 2 cases as expected; lowest coverage 100 % (minimum 100 %, set in rules/rules.config.json)',
@@ -186,7 +186,7 @@ describe('shoutu rules test', () => {
     );
     const u = await run(['--root', root, 'rules', 'test']);
     expect(u.err).toContain(
-      `${TEST}:2:3: error: unknown rule "prevention.grid-screenin"; did you mean "prevention.grid-screening"? (at rule)`,
+      `${TEST}:2:3: error: unknown rule "prevention.grid-screenin"; did you mean "prevention.grid-screening"?: none of the 2 cases of this file ran (at rule)`,
     );
   });
 });
