@@ -192,9 +192,7 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
           project.registry.attributes,
         );
         const why =
-          (unavailable === undefined
-            ? undefined
-            : { code: 'SHOUTU-T003', message: unavailable }) ??
+          (unavailable === undefined ? undefined : { code: 'SHOUTU-T003', message: unavailable }) ??
           wrongType(facts.get(f), value) ??
           derivedBesideSource(facts.get(f), testCase.facts);
         if (why)
@@ -288,12 +286,16 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
 
   const minimum = config?.tests.minimumCoverage ?? 100;
   // A rule without tests is said once, by its missing test file; one whose test file is
-  // invalid, by the mistakes in that file.
+  // invalid, or some of whose cases did not run, by the mistakes that kept them from running.
   const invalidFiles = new Set(runs.filter((r) => r.invalid).map((r) => r.file));
+  const notAllRun = new Set(
+    runs.filter((r) => r.invalid || r.cases.some((c) => c.status === 'not-run')).map((r) => r.rule),
+  );
   const below = rows.filter(
     (r) =>
       r.tested &&
       !invalidFiles.has(r.file.replace(/\.json$/, '.test.json')) &&
+      !notAllRun.has(r.id) &&
       coveragePercent(r.coverage) < minimum,
   );
   const cases = runs.flatMap((r) => r.cases);

@@ -12,7 +12,7 @@ import { toJson, UserError } from '../files.js';
 import { outputJsonSchemas } from '../json/index.js';
 import { loadForms, loadProjectFile, loadRegistry, loadScoring } from '../load.js';
 import { type Output, printProblems } from '../output.js';
-import { factRows, factsMarkdown } from './facts.js';
+import { derivedWords, factRows, factsMarkdown } from './facts.js';
 
 /**
  * Writes the JSON Schemas that data and rule files name in `$schema`: the generic ones to
@@ -63,7 +63,7 @@ export async function projectSchemas(
   if (forms.problems.some((p) => p.severity === 'error')) return { problems: forms.problems };
   const facts = factCatalog(forms.value?.values() ?? [], registry.value.attributes.values());
   const describe = (f: FactInfo) =>
-    `${languages.map((l) => textIn(f.label, l)).join(' / ')} (${f.type}${f.unit ? `, ${f.unit}` : ''})`;
+    `${languages.map((l) => textIn(f.label, l)).join(' / ')} (${f.type}${f.unit ? `, ${f.unit}` : ''})${f.derivedFrom ? `, ${derivedWords(f)}` : ''}`;
   const generic = jsonSchemas();
   // Editors offer the areas of the project's scoring method for a rule's "area".
   const areas = (await loadScoring(root)).value?.method.areas.map((a) => a.id);

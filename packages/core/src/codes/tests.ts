@@ -64,7 +64,7 @@ export const TESTS_CODES: readonly ProblemCodeInfo[] = [
     severity: 'error',
     title: "A rule's tests cover less than the minimum",
     explanation:
-      'Each rule needs a passing and a failing case, and every condition must be seen both true and false (`tests.minimumCoverage` in `rules/rules.config.json`, 100 % by default). `shoutu rules test -v` shows each rule\'s coverage and what its cases miss.',
+      "Each rule needs a passing and a failing case, and every condition must be seen both true and false (`tests.minimumCoverage` in `rules/rules.config.json`, 100 % by default). `shoutu rules test -v` shows each rule's coverage and what its cases miss.",
   },
   {
     code: 'SHOUTU-V001',
