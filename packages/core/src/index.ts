@@ -22,3 +22,7 @@ export * from './scoring.js';
 export * from './text.js';
 export * from './units.js';
 export * from './waiver.js';
+
+// Stream B (issue 13: rule tests, derived facts, versions). Also reached by `export *` above
+// until the explicit lists replace it.
+export { derivedFrom } from './facts.js';
