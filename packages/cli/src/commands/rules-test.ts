@@ -67,6 +67,8 @@ interface TestFileRun {
   file: string;
   rule?: string | undefined;
   cases: CaseRun[];
+  /** Where its "rule" is. */
+  at?: { line?: number | undefined; column?: number | undefined } | undefined;
   /** For a file that could not be used: how many cases it holds (undefined: not known). */
   invalid?: { cases: number | undefined; why: string } | undefined;
 }
@@ -172,7 +174,13 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
       continue;
     }
     testedIds.add(v.data.rule);
-    const run: TestFileRun = { file: text.file, rule: v.data.rule, cases: [] };
+    const ruleAt = problemAt(source, ['rule'], '');
+    const run: TestFileRun = {
+      file: text.file,
+      rule: v.data.rule,
+      cases: [],
+      at: { line: ruleAt.line, column: ruleAt.column },
+    };
     runs.push(run);
     for (const [i, testCase] of v.data.cases.entries()) {
       const at = problemAt(source, ['cases', i], '');
@@ -298,6 +306,16 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
       !notAllRun.has(r.id) &&
       coveragePercent(r.coverage) < minimum,
   );
+  for (const r of below) {
+    const run = runs.find((x) => x.rule === r.id && !x.invalid);
+    problems.push({
+      severity: 'error',
+      code: 'SHOUTU-T008',
+      file: run?.file ?? r.file,
+      ...(run?.at ?? {}),
+      message: `the tests of "${r.label}" cover ${coveragePercent(r.coverage)} %, below the minimum of ${minimum} % (set in ${opts.dir}/rules.config.json): ${coverageGaps(r.coverage).join('; ')}`,
+    });
+  }
   const cases = runs.flatMap((r) => r.cases);
   const failed = cases.filter((c) => c.status === 'failed');
   const tally = {
@@ -326,9 +344,8 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
   }
 
   printProblems(o, [...problems, ...failed.map((c) => c.problem as Problem)], opts.maxProblems);
-  const belowSet = new Set(below);
-  for (const r of rows)
-    if (opts.verbose || belowSet.has(r)) {
+  if (opts.verbose)
+    for (const r of rows) {
       const gaps = coverageGaps(r.coverage);
       o.out(
         `  ${String(coveragePercent(r.coverage)).padStart(5)} %  ${r.label}${!r.tested ? '  (no test file)' : gaps.length > 0 ? `  (${gaps.join('; ')})` : ''}`,
@@ -341,10 +358,6 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
   o.out(
     `rule tests: ${tally.passed} of ${plural(known, 'case')} as expected${notRunText(notRun)}; lowest coverage ${lowest} % (minimum ${minimum} %, set in ${opts.dir}/rules.config.json)`,
   );
-  if (below.length > 0)
-    o.err(
-      `coverage below ${minimum} % for ${plural(below.length, 'rule')}: ${below.map((r) => r.label).join(', ')}`,
-    );
   return code;
 }
 
