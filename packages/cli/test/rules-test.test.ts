@@ -109,6 +109,8 @@ describe('rules test: an invalid test file', () => {
         `^rule tests: \\d+ of \\d+ cases as expected, ${chlorine} and an unknown number more not run \\(2 invalid test files; one file could not be read as JSON, so its cases could not be counted\\); `,
       ),
     );
+    // Its problems are of JSON syntax and shape, whose codes the problems stream gives
+    // (core/src/codes/input.ts): every problem in --json has a code.
     const j = await json(fx);
     expect(j.cases).toMatchObject({ notRun: chlorine, uncountedFiles: 1, failed: 0 });
     expect(j.cases.run + j.cases.notRun).toBeLessThan(15);
@@ -265,6 +267,40 @@ describe('rules test: output', () => {
     expect(bad.failure['#text']).toMatch(
       /^rules\/prevention\/grid-screening\.test\.json:9: expected pass, got fail: households visited/,
     );
+  });
+
+  test('--json when the rules do not load: exit 1, the problems, nothing run', async () => {
+    const fx = await loadFixture('mini');
+    await fx.write(RULE, '{');
+    const r = await fx.run('rules', 'test', '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({
+      command: 'rules test',
+      exitCode: 1,
+      cases: { run: 0, passed: 0, failed: 0, notRun: 0 },
+      rules: [],
+      failures: [],
+    });
+    expect(j.problems[0]).toMatchObject({ severity: 'error', file: RULE, line: 1 });
+  });
+
+  test('--json: mistakes that keep a case from running carry their codes', async () => {
+    const fx = await loadFixture('mini');
+    await fx.write(
+      TEST,
+      (await fx.read(TEST))
+        .replace('"grid-daily.households_visited": 480,', '"grid-daily.households_visited": "480",')
+        .replace('"expect": "fail"', '"date": "2019-01-01", "expect": "fail"'),
+    );
+    const j = await json(fx);
+    expect(j.code).toBe(1);
+    expect(j.cases).toMatchObject({ run: 0, notRun: 2 });
+    expect(j.problems.map((p) => [p.code, p.line])).toEqual([
+      ['SHOUTU-T003', 6],
+      ['SHOUTU-T005', 12],
+    ]);
   });
 
   test('--junit when the rules do not load: one error, and the file is still written', async () => {
