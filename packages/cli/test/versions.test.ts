@@ -58,6 +58,31 @@ describe('rules check: rule versions', () => {
     expect(j.problems.map((p: { code?: string }) => p.code)).toContain('SHOUTU-V001');
   });
 
+  test('a change to a shared condition the rule names counts too', async () => {
+    const fx = await loadFixture('mini');
+    const shared = (operator: string) =>
+      fx.write(
+        'rules/conditions/all-visited.json',
+        `{\n  "name": "all-visited",\n  "description": { "zh": "说明", "en": "note" },\n  "conditions": { "all": [\n    { "fact": "grid-daily.households_visited", "operator": "${operator}", "value": { "fact": "subject.households" } }\n  ] }\n}\n`,
+      );
+    await shared('greaterThanInclusive');
+    await fx.write(
+      RULE,
+      (await fx.read(RULE)).replace(
+        /"all": \[[\s\S]*?\n {4}\]/,
+        '"all": [{ "condition": "all-visited" }]',
+      ),
+    );
+    expect((await fx.run('evaluate')).code).toBe(0);
+    expect((await fx.run('rules', 'check')).code).toBe(0);
+    await shared('greaterThan');
+    const r = await fx.run('rules', 'check');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^rules\/prevention\/grid-screening\.json:\d+:\d+: error( SHOUTU-V001)?: the conditions \(with the shared conditions they name\)/m,
+    );
+  });
+
   test('following the advice clears it', async () => {
     const fx = await published();
     const v1 = await fx.read(RULE);
