@@ -197,10 +197,24 @@ export async function main(
     });
   rules
     .command('test [rules-folder]')
-    .description('run the rule tests (*.test.json beside each rule) and measure their coverage')
-    .action(async (dir: string | undefined) => {
-      code = await rulesTest(o, rulesOptions(dir, {}));
-    });
+    .description(
+      'run the rule tests (*.test.json beside each rule) and measure their coverage; prints failures and a summary; exit 1 on a failure, a case not run, a rule without tests or coverage below the minimum',
+    )
+    .option('-v, --verbose', 'also list every rule with its coverage')
+    .option('--json', 'print the results as JSON')
+    .option('--junit <file>', 'write a JUnit XML report (a testcase per case) to this file')
+    .action(
+      async (
+        dir: string | undefined,
+        opts: { verbose?: boolean; json?: boolean; junit?: string },
+      ) => {
+        code = await rulesTest(o, {
+          ...rulesOptions(dir, opts),
+          verbose: Boolean(opts.verbose),
+          junit: opts.junit === undefined ? undefined : given(opts.junit),
+        });
+      },
+    );
   rules
     .command('diff')
     .description(

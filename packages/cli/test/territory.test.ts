@@ -59,7 +59,7 @@ describe('a second territory (fixtures/fjordland) with no code change', () => {
   });
 
   test('rules test: every case as expected, 100 % coverage, the top level’s rule included', async () => {
-    const r = await fx.run('rules', 'test');
+    const r = await fx.run('rules', 'test', '-v');
     expect(r.code).toBe(0);
     for (const id of [
       'roads.patrol',

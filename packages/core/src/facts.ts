@@ -51,6 +51,7 @@ export function factCatalog(
         label: d.label,
         type: d.ratio ? 'number' : 'integer',
         ...(unit ? { unit } : {}),
+        derivedFrom: derivedFrom(form.id, d),
       });
     }
     out.push({
@@ -71,6 +72,18 @@ export function factCatalog(
 export function formOfFact(fact: string): string | undefined {
   const dot = fact.indexOf('.');
   return dot <= 0 || fact.startsWith(SUBJECT_PREFIX) ? undefined : fact.slice(0, dot);
+}
+
+/**
+ * The facts a derived fact is computed from (stream B, issue 13): a ratio's two, the field a sum
+ * or streak looks back over; none for `count` and `daysSinceReport`, which count reports.
+ */
+export function derivedFrom(formId: string, d: DerivedFact): string[] {
+  const fact = (f: string) => (f.startsWith(SUBJECT_PREFIX) ? f : `${formId}.${f}`);
+  if (d.ratio) return [fact(d.ratio.of), fact(d.ratio.to)];
+  if (d.sum) return [fact(d.sum.field)];
+  if (d.streak) return [fact(d.streak.field)];
+  return [];
 }
 
 function derivedUnit(form: Form, d: DerivedFact): string | undefined {

@@ -2,6 +2,9 @@ export * from './codes/index.js';
 export * from './dates.js';
 export * from './explain.js';
 export * from './facts.js';
+// Stream B (issue 13: rule tests, derived facts, versions). Also reached by `export *` above
+// until the explicit lists replace it.
+export { derivedFrom } from './facts.js';
 export * from './form.js';
 export * from './issue-text.js';
 export * from './json-source.js';

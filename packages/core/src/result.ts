@@ -167,6 +167,12 @@ export const FactInfo = z.strictObject({
   label: LocalizedText,
   type: z.string(),
   unit: z.string().optional(),
+  /**
+   * For a derived fact (a form's `derived`): the facts it is computed from, e.g.
+   * `["grid-daily.households_visited", "subject.households"]`; empty for one computed from the
+   * days a form was reported (`count`, `daysSinceReport`). Absent for a fact that is reported.
+   */
+  derivedFrom: z.array(z.string()).optional(),
 });
 export type FactInfo = z.infer<typeof FactInfo>;
 

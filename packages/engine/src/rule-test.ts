@@ -90,13 +90,7 @@ export async function runCase(
       ? { code, level: rule.appliesTo.level, facts: {} }
       : { code, placeType: rule.appliesTo.placeTypes[0], facts: {} };
   const rows = new Map<string, ReportRow>();
-  for (const [name, value] of Object.entries(testCase.facts)) {
-    const form = formOfFact(name);
-    // Registry facts, and derived facts given outright, belong to the subject rather than a row.
-    if (form === undefined || compiled.derived.has(name)) {
-      subject.facts[name] = typeof value === 'number' ? value : undefined;
-      continue;
-    }
+  const rowOf = (form: string): ReportRow => {
     let row = rows.get(form);
     if (!row) {
       row = {
@@ -111,6 +105,19 @@ export async function runCase(
       };
       rows.set(form, row);
     }
+    return row;
+  };
+  for (const [name, value] of Object.entries(testCase.facts)) {
+    const form = formOfFact(name);
+    // Registry facts, and derived facts given outright, belong to the subject rather than a row.
+    if (form === undefined || compiled.derived.has(name)) {
+      subject.facts[name] = typeof value === 'number' ? value : undefined;
+      // A derived fact given alone is used as given: the day's report it would be computed
+      // from counts as sent, so that the rule does not read it as missing.
+      if (form !== undefined && compiled.forms.includes(form)) rowOf(form);
+      continue;
+    }
+    const row = rowOf(form);
     const field = name.slice(form.length + 1);
     if (field === LATE_FIELD) row.late = value === true;
     else row.values[field] = value;

@@ -84,6 +84,21 @@ describe('derived facts', () => {
     expect(catalog.get('grid-daily.days_since')).toMatchObject({ type: 'integer', unit: 'day' });
   });
 
+  test('the catalog says what each derived fact is derived from, and only for those', () => {
+    const catalog = new Map(factCatalog([form]).map((f) => [f.name, f.derivedFrom]));
+    expect(catalog.get('grid-daily.coverage')).toEqual([
+      'grid-daily.visited',
+      'subject.households',
+    ]);
+    expect(catalog.get('grid-daily.fever_7d')).toEqual(['grid-daily.fever']);
+    expect(catalog.get('grid-daily.shift_streak')).toEqual(['grid-daily.on_shift']);
+    // Counted from the days the form was reported, not from a field.
+    expect(catalog.get('grid-daily.reports_7d')).toEqual([]);
+    expect(catalog.get('grid-daily.days_since')).toEqual([]);
+    expect(catalog.get('grid-daily.visited')).toBeUndefined();
+    expect(catalog.get('grid-daily.late')).toBeUndefined();
+  });
+
   test('a derived fact is computed in exactly one way, from fields that exist', () => {
     const bad = Form.safeParse({
       ...form,

@@ -38,10 +38,21 @@ export async function listFacts(o: Output, root: string, json: boolean): Promise
     const width = Math.max(...rows.map((r) => r.name.length));
     for (const r of rows)
       o.out(
-        `${r.name.padEnd(width)}  ${`${r.type}${r.unit ? ` (${r.unit})` : ''}`.padEnd(20)}  ${languages.map((l) => textIn(r.label, l)).join(' / ')}  — ${r.reportedBy}`,
+        `${r.name.padEnd(width)}  ${`${r.type}${r.unit ? ` (${r.unit})` : ''}`.padEnd(20)}  ${languages.map((l) => textIn(r.label, l)).join(' / ')}  — ${r.derivedFrom ? `${derivedWords(r)}, ` : ''}${r.reportedBy}`,
       );
   }
   return 0;
+}
+
+/**
+ * "derived from grid-daily.households_visited, subject.households": what a derived fact is
+ * computed from, so that a rule test gives it alone or gives those facts, never both.
+ */
+export function derivedWords(f: FactInfo): string {
+  if (!f.derivedFrom) return '';
+  return f.derivedFrom.length > 0
+    ? `derived from ${f.derivedFrom.join(', ')}`
+    : `derived from the days ${formOfFact(f.name) ?? ''} was reported`;
 }
 
 /** `rules/FACTS.md`: the catalog as a page authors can read where the rules are. */
@@ -53,11 +64,13 @@ export function factsMarkdown(rows: readonly FactRow[], languages: readonly stri
     'Every fact a rule can use, generated from `data/forms/` and the registry by `pnpm shoutu schemas`; do not edit by hand.',
     'Use the name in a condition: `{ "fact": "<name>", "operator": "…", "value": … }`.',
     '',
-    `| fact | type | unit | ${languages.map((l) => `meaning (${l})`).join(' | ')} | reported by |`,
-    `| --- | --- | --- | ${languages.map(() => '---').join(' | ')} | --- |`,
+    'A derived fact is computed from others (the "derived from" column): a rule test gives it alone, and it is used as given, or gives the facts it is computed from, never both.',
+    '',
+    `| fact | type | unit | ${languages.map((l) => `meaning (${l})`).join(' | ')} | reported by | derived from |`,
+    `| --- | --- | --- | ${languages.map(() => '---').join(' | ')} | --- | --- |`,
     ...rows.map(
       (r) =>
-        `| \`${r.name}\` | ${r.type} | ${cell(r.unit ?? '')} | ${languages.map((l) => cell(textIn(r.label, l))).join(' | ')} | ${cell(r.reportedBy)} |`,
+        `| \`${r.name}\` | ${r.type} | ${cell(r.unit ?? '')} | ${languages.map((l) => cell(textIn(r.label, l))).join(' | ')} | ${cell(r.reportedBy)} | ${r.derivedFrom ? cell(r.derivedFrom.length > 0 ? r.derivedFrom.map((f) => `\`${f}\``).join(', ') : `the days ${formOfFact(r.name) ?? ''} was reported`) : ''} |`,
     ),
     '',
   ];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   cmp,
   describeOutcome,
@@ -11,6 +12,8 @@ import {
   problemAt,
   RulesConfig,
   RuleTestFile,
+  type Status,
+  sortProblems,
   validateJson,
   whyUnavailable,
 } from '@shoutu/core';
@@ -24,24 +27,90 @@ import {
   type RuleCoverage,
   runCase,
 } from '@shoutu/engine';
+import type { z } from 'zod';
+import { writeFileAtomic } from '../durable.js';
 import { readTexts, walkEntries } from '../files.js';
-import { countOf, type Output, plural, printProblems } from '../output.js';
+import type { ProblemJson } from '../json/problem.js';
+import type { RulesTestJson } from '../json/rules-test.js';
+import { countOf, EXIT, exitFor, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
 import type { RulesOptions } from './rules.js';
 
+export interface RulesTestOptions extends RulesOptions {
+  /** `-v`: every rule with its coverage, not only failures and rules below the minimum. */
+  verbose?: boolean;
+  /** `--junit <file>`: JUnit XML for CI, one testcase per case (an absolute path). */
+  junit?: string | undefined;
+}
+
+type RunStatus = 'passed' | 'failed' | 'not-run';
+
+/** One case of a test file, run or not, with where it is. */
+interface CaseRun {
+  name: string;
+  file: string;
+  line?: number | undefined;
+  status: RunStatus;
+  expected: string;
+  /** The rule (and its version) the case ran against. */
+  rule: string;
+  version?: number | undefined;
+  actual?: Status | undefined;
+  /** For a failed case, the conditions that decided it; for one not run, why. */
+  why?: string | undefined;
+  /** The problem printed for it (a failure, or the mistake that kept it from running). */
+  problem?: Problem | undefined;
+}
+
+/** A test file: its cases, or why none of them ran. */
+interface TestFileRun {
+  file: string;
+  rule?: string | undefined;
+  cases: CaseRun[];
+  /** Where its "rule" is. */
+  at?: { line?: number | undefined; column?: number | undefined } | undefined;
+  /** For a file that could not be used: how many cases it holds (undefined: not known). */
+  invalid?: { cases: number | undefined; why: string } | undefined;
+}
+
+/** A rule version with its coverage and the file it is written in. */
+interface RuleRow {
+  label: string;
+  id: string;
+  version: number;
+  file: string;
+  coverage: RuleCoverage;
+  /** False when no test file tests the rule (a `SHOUTU-T001` error says which to create). */
+  tested: boolean;
+}
+
 /**
- * `shoutu rules test`: runs the cases in `*.test.json` beside each rule, prints each case that
- * does not give the expected outcome with the condition that decided it, and the coverage of
- * every rule. Exit 1 when a case fails or coverage is below `rules/rules.config.json`.
+ * `shoutu rules test`: runs the cases in `*.test.json` beside each rule. It prints the cases that
+ * do not give the expected outcome, with the condition that decided it, the mistakes that kept
+ * cases from running, rules without a test file and rules below the minimum coverage, then a
+ * summary; `-v` lists every rule with its coverage. `--json` prints one object instead, and
+ * `--junit <file>` writes a JUnit report. Exit 1 on any of these (docs/design/authors.md §4).
  */
-export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> {
+export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<number> {
   const { project, problems } = await loadProject(opts.root, opts.dir);
   if (!project) {
+    const code = exitFor(problems) || EXIT.problems;
+    if (opts.junit) await writeFileAtomic(opts.junit, junitNotLoaded(problems));
+    if (opts.json) {
+      o.out(
+        JSON.stringify(
+          jsonOf(code, [], [], problems, config0(), { run: 0, passed: 0, failed: 0 }),
+          null,
+          2,
+        ),
+      );
+      return code;
+    }
     printProblems(o, problems, opts.maxProblems);
     o.err(
       `rules test stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms, rules or scoring method`,
     );
-    return 1;
+    return code;
   }
   const facts = new Map(project.ruleSet.facts.map((f) => [f.name, f]));
   const config = await readConfig(opts.root, opts.dir, problems);
@@ -58,52 +127,91 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
     (byId.get(r.rule.id)?.length ?? 0) > 1 ? `${r.rule.id} v${r.rule.version}` : r.rule.id;
   const coverage = new Map<string, RuleCoverage>();
   for (const r of project.ruleSet.rules) coverage.set(label(r), emptyCoverage(r));
-  const types = new Map(project.ruleSet.facts.map((f) => [f.name, f]));
 
-  const failures: string[] = [];
-  let cases = 0;
+  const runs: TestFileRun[] = [];
+  // A file that could not be read at all (a link, too big) holds an unknown number of cases.
+  for (const p of read.problems)
+    runs.push({ file: p.file, cases: [], invalid: { cases: undefined, why: p.message } });
+  const testedIds = new Set<string>();
   for (const text of read.texts) {
     const parsed = parseJsonSource(text.file, text.text);
     if (!parsed.source) {
       for (const p of parsed.problems) problems.push(p);
+      runs.push({
+        file: text.file,
+        cases: [],
+        invalid: { cases: undefined, why: 'not valid JSON' },
+      });
       continue;
     }
     const source = parsed.source;
     const v = validateJson(source, RuleTestFile);
     if (!v.data) {
       for (const p of v.problems) problems.push(p);
+      runs.push({
+        file: text.file,
+        cases: [],
+        invalid: { cases: casesIn(source.value), why: 'not the shape of a rule test file' },
+      });
       continue;
     }
     const versions = byId.get(v.data.rule);
     if (!versions) {
-      problems.push(
-        problemAt(
+      problems.push({
+        ...problemAt(
           source,
           ['rule'],
-          `unknown rule "${v.data.rule}"${hint(v.data.rule, byId.keys())}`,
+          `unknown rule "${v.data.rule}"${hint(v.data.rule, byId.keys())}: none of the ${plural(v.data.cases.length, 'case')} of this file ran`,
         ),
-      );
+        code: 'SHOUTU-T002',
+      });
+      runs.push({
+        file: text.file,
+        rule: v.data.rule,
+        cases: [],
+        invalid: { cases: v.data.cases.length, why: `unknown rule "${v.data.rule}"` },
+      });
       continue;
     }
+    testedIds.add(v.data.rule);
+    const ruleAt = problemAt(source, ['rule'], '');
+    const run: TestFileRun = {
+      file: text.file,
+      rule: v.data.rule,
+      cases: [],
+      at: { line: ruleAt.line, column: ruleAt.column },
+    };
+    runs.push(run);
     for (const [i, testCase] of v.data.cases.entries()) {
-      let bad = false;
+      const at = problemAt(source, ['cases', i], '');
+      const base = {
+        name: testCase.name,
+        file: text.file,
+        line: at.line,
+        expected: testCase.expect,
+        rule: v.data.rule,
+      };
+      const mistakes: Problem[] = [];
       for (const [f, value] of Object.entries(testCase.facts)) {
+        const unavailable = whyUnavailable(
+          f,
+          versions[0]!.rule.appliesTo,
+          project.forms,
+          project.registry.attributes,
+        );
         const why =
-          whyUnavailable(
-            f,
-            versions[0]!.rule.appliesTo,
-            project.forms,
-            project.registry.attributes,
-          ) ?? wrongType(types.get(f), value);
-        if (why) {
-          problems.push(problemAt(source, ['cases', i, 'facts'], why, f));
-          bad = true;
-        }
+          (unavailable === undefined ? undefined : { code: 'SHOUTU-T003', message: unavailable }) ??
+          wrongType(facts.get(f), value) ??
+          derivedBesideSource(facts.get(f), testCase.facts);
+        if (why)
+          mistakes.push({
+            ...problemAt(source, ['cases', i, 'facts'], why.message, f),
+            code: why.code,
+          });
       }
-      if (bad) continue;
-      if (testCase.date === undefined && versions.length > 1) {
-        problems.push(
-          problemAt(
+      if (mistakes.length === 0 && testCase.date === undefined && versions.length > 1)
+        mistakes.push({
+          ...problemAt(
             source,
             ['cases', i],
             `"${v.data.rule}" has versions ${versions
@@ -111,57 +219,200 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
               .sort()
               .join(', ')}: give the case a "date" to say which one it tests`,
           ),
-        );
-        continue;
-      }
-      const compiled = versionFor(versions, testCase.date);
-      if (!compiled) {
-        problems.push(
-          problemAt(
+          code: 'SHOUTU-T004',
+        });
+      const compiled = mistakes.length === 0 ? versionFor(versions, testCase.date) : undefined;
+      if (mistakes.length === 0 && !compiled)
+        mistakes.push({
+          ...problemAt(
             source,
             ['cases', i, 'date'],
             `no version of "${v.data.rule}" is in force on ${testCase.date}`,
           ),
-        );
+          code: 'SHOUTU-T005',
+        });
+      if (!compiled || mistakes.length > 0) {
+        problems.push(...mistakes);
+        run.cases.push({
+          ...base,
+          status: 'not-run',
+          why: mistakes.map((m) => m.message).join('; '),
+        });
         continue;
       }
-      cases++;
       const outcome = await runCase(
         compiled,
         testCase,
         coverage.get(label(compiled)) as RuleCoverage,
       );
-      if (!outcome.passed)
-        failures.push(
-          caseFailure(
-            problemAt(source, ['cases', i], ''),
-            outcome,
-            facts,
-            project.registry.measurementUnits,
-            versions.length > 1 ? compiled.rule.version : undefined,
-          ),
-        );
+      const version = versions.length > 1 ? compiled.rule.version : undefined;
+      if (outcome.passed) {
+        run.cases.push({ ...base, version, status: 'passed', actual: outcome.actual });
+        continue;
+      }
+      const why = whyOf(outcome, facts, project.registry.measurementUnits);
+      run.cases.push({
+        ...base,
+        version,
+        status: 'failed',
+        actual: outcome.actual,
+        why,
+        problem: {
+          ...at,
+          code: 'SHOUTU-T007',
+          message: `case "${testCase.name}"${version !== undefined ? ` (version ${version})` : ''}: expected ${testCase.expect}, got ${outcome.actual}${why ? `: ${why}` : ''}`,
+        },
+      });
     }
   }
 
+  // Every rule file has a test file beside it, or its rule is tested in another one (a later
+  // version kept in a file of its own may be tested in the first version's test file).
+  const testFiles = new Set(rels);
+  const rows: RuleRow[] = [];
+  for (const r of project.ruleSet.rules) {
+    const file = project.ruleSet.sources.get(`${r.rule.id}@${r.rule.version}`)?.file ?? opts.dir;
+    const beside = file.replace(/\.json$/, '.test.json');
+    const tested = testedIds.has(r.rule.id) || testFiles.has(beside);
+    if (!tested)
+      problems.push({
+        severity: 'error',
+        code: 'SHOUTU-T001',
+        file,
+        message: `no test file for the rule "${r.rule.id}"${(byId.get(r.rule.id)?.length ?? 0) > 1 ? ` (version ${r.rule.version})` : ''}: create ${beside} beside it, { "rule": "${r.rule.id}", "cases": [ … ] } with a case that passes and one that fails (see docs/authors-guide.md)`,
+      });
+    rows.push({
+      label: label(r),
+      id: r.rule.id,
+      version: r.rule.version,
+      file,
+      coverage: coverage.get(label(r)) as RuleCoverage,
+      tested,
+    });
+  }
+  rows.sort((a, b) => cmp(a.label, b.label));
+
   const minimum = config?.tests.minimumCoverage ?? 100;
-  const rows = [...coverage.entries()].sort(([a], [b]) => cmp(a, b));
-  const below = rows.filter(([, c]) => coveragePercent(c) < minimum);
-  printProblems(o, problems, opts.maxProblems);
-  for (const f of failures) o.err(f);
-  for (const [id, c] of rows)
-    o.out(
-      `  ${String(coveragePercent(c)).padStart(5)} %  ${id}${coverageGaps(c).length > 0 ? `  (${coverageGaps(c).join('; ')})` : ''}`,
-    );
-  const total = rows.length === 0 ? 100 : Math.min(...rows.map(([, c]) => coveragePercent(c)));
-  o.out(
-    `rule tests: ${cases - failures.length} of ${plural(cases, 'case')} as expected; lowest coverage ${total} % (minimum ${minimum} %, set in ${opts.dir}/rules.config.json)`,
+  // A rule without tests is said once, by its missing test file; one whose test file is
+  // invalid, or some of whose cases did not run, by the mistakes that kept them from running.
+  const invalidFiles = new Set(runs.filter((r) => r.invalid).map((r) => r.file));
+  const notAllRun = new Set(
+    runs.filter((r) => r.invalid || r.cases.some((c) => c.status === 'not-run')).map((r) => r.rule),
   );
-  if (below.length > 0)
-    o.err(
-      `coverage below ${minimum} % for ${plural(below.length, 'rule')}: ${below.map(([id]) => id).join(', ')}`,
+  const below = rows.filter(
+    (r) =>
+      r.tested &&
+      !invalidFiles.has(r.file.replace(/\.json$/, '.test.json')) &&
+      !notAllRun.has(r.id) &&
+      coveragePercent(r.coverage) < minimum,
+  );
+  for (const r of below) {
+    const run = runs.find((x) => x.rule === r.id && !x.invalid);
+    problems.push({
+      severity: 'error',
+      code: 'SHOUTU-T008',
+      file: run?.file ?? r.file,
+      ...(run?.at ?? {}),
+      message: `the tests of "${r.label}" cover ${coveragePercent(r.coverage)} %, below the minimum of ${minimum} % (set in ${opts.dir}/rules.config.json): ${coverageGaps(r.coverage).join('; ')}`,
+    });
+  }
+  const cases = runs.flatMap((r) => r.cases);
+  const failed = cases.filter((c) => c.status === 'failed');
+  const tally = {
+    run: cases.filter((c) => c.status !== 'not-run').length,
+    passed: cases.filter((c) => c.status === 'passed').length,
+    failed: failed.length,
+  };
+  const notRun = notRunOf(runs);
+  const code = Math.max(
+    exitFor(problems),
+    failed.length > 0 || notRun.cases > 0 || notRun.unknown > 0 || below.length > 0
+      ? EXIT.problems
+      : EXIT.ok,
+  );
+
+  if (opts.junit) await writeFileAtomic(opts.junit, junitOf(runs, rows, below, minimum));
+  if (opts.json) {
+    o.out(
+      JSON.stringify(
+        jsonOf(code, rows, failed, problems, { minimum, below }, tally, notRun),
+        null,
+        2,
+      ),
     );
-  return failures.length > 0 || below.length > 0 || countOf(problems, 'error') > 0 ? 1 : 0;
+    return code;
+  }
+
+  printProblems(o, [...problems, ...failed.map((c) => c.problem as Problem)], opts.maxProblems);
+  if (opts.verbose)
+    for (const r of rows) {
+      const gaps = coverageGaps(r.coverage);
+      o.out(
+        `  ${String(coveragePercent(r.coverage)).padStart(5)} %  ${r.label}${!r.tested ? '  (no test file)' : gaps.length > 0 ? `  (${gaps.join('; ')})` : ''}`,
+      );
+    }
+  const tested = rows.filter((r) => r.tested);
+  const lowest =
+    tested.length === 0 ? 100 : Math.min(...tested.map((r) => coveragePercent(r.coverage)));
+  const known = tally.run + notRun.cases;
+  o.out(
+    `rule tests: ${tally.passed} of ${plural(known, 'case')} as expected${notRunText(notRun)}; lowest coverage ${lowest} % (minimum ${minimum} %, set in ${opts.dir}/rules.config.json)`,
+  );
+  return code;
+}
+
+interface NotRun {
+  /** Cases known not to have run. */
+  cases: number;
+  /** Test files whose cases could not be counted (not JSON, not readable). */
+  unknown: number;
+  invalidFiles: number;
+  /** Cases of usable files that did not run because of a mistake of their own. */
+  badCases: number;
+}
+
+function notRunOf(runs: readonly TestFileRun[]): NotRun {
+  let cases = 0;
+  let unknown = 0;
+  let invalidFiles = 0;
+  let badCases = 0;
+  for (const r of runs) {
+    if (r.invalid) {
+      invalidFiles++;
+      if (r.invalid.cases === undefined) unknown++;
+      else cases += r.invalid.cases;
+      continue;
+    }
+    const bad = r.cases.filter((c) => c.status === 'not-run').length;
+    cases += bad;
+    badCases += bad;
+  }
+  return { cases, unknown, invalidFiles, badCases };
+}
+
+/** ", 8 not run (2 invalid test files)": nothing when every case ran. */
+function notRunText(n: NotRun): string {
+  if (n.cases === 0 && n.unknown === 0) return '';
+  const why: string[] = [];
+  if (n.invalidFiles > 0) why.push(plural(n.invalidFiles, 'invalid test file'));
+  if (n.badCases > 0) why.push(`${plural(n.badCases, 'case')} with mistakes`);
+  const count =
+    n.unknown === 0
+      ? `${n.cases}`
+      : n.cases === 0
+        ? 'an unknown number of cases'
+        : `${n.cases} and an unknown number more`;
+  const unknownWhy =
+    n.unknown > 0
+      ? `; ${n.unknown === 1 ? 'one file' : `${n.unknown} files`} could not be read as JSON, so ${n.unknown === 1 ? 'its' : 'their'} cases could not be counted`
+      : '';
+  return `, ${count} not run (${why.join(', ')}${unknownWhy})`;
+}
+
+/** The number of cases of a file that parses but is not a valid test file, when it says. */
+function casesIn(value: unknown): number | undefined {
+  if (value === null || typeof value !== 'object' || !('cases' in value)) return undefined;
+  return Array.isArray(value.cases) ? value.cases.length : undefined;
 }
 
 function versionFor(versions: CompiledRule[], date: string | undefined): CompiledRule | undefined {
@@ -169,8 +420,13 @@ function versionFor(versions: CompiledRule[], date: string | undefined): Compile
   return versions.find((r) => effectiveOn(r.rule, date));
 }
 
+interface Mistake {
+  code: string;
+  message: string;
+}
+
 /** A test value of the wrong type would make a case pass or fail for the wrong reason. */
-function wrongType(fact: FactInfo | undefined, value: unknown): string | undefined {
+function wrongType(fact: FactInfo | undefined, value: unknown): Mistake | undefined {
   if (!fact || value === null) return undefined;
   const numeric = fact.type === 'integer' || fact.type === 'number';
   const ok = numeric
@@ -185,26 +441,38 @@ function wrongType(fact: FactInfo | undefined, value: unknown): string | undefin
       ? 'true or false'
       : 'text';
   const kind = fact.type === 'boolean' ? 'yes/no' : fact.type;
-  return `"${fact.name}" is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} fact: expected ${want}, found ${describeValue(value)}`;
+  return {
+    code: 'SHOUTU-T003',
+    message: `"${fact.name}" is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} fact: expected ${want}, found ${describeValue(value)}`,
+  };
 }
 
-function caseFailure(
-  at: Problem,
+/**
+ * A derived fact given beside a fact it is computed from: one would override the other without
+ * a word, so the case says neither clearly.
+ */
+function derivedBesideSource(
+  fact: FactInfo | undefined,
+  given: Readonly<Record<string, unknown>>,
+): Mistake | undefined {
+  if (!fact?.derivedFrom) return undefined;
+  const both = fact.derivedFrom.filter((f) => f in given);
+  if (both.length === 0) return undefined;
+  return {
+    code: 'SHOUTU-T006',
+    message: `"${fact.name}" is derived from ${fact.derivedFrom.join(' and ')}, and this case gives ${both.join(' and ')} too: give either the derived fact alone (it is used as given) or the facts it is computed from, not both`,
+  };
+}
+
+/** The conditions that decided an unexpected outcome, in words. */
+function whyOf(
   outcome: CaseOutcome,
   facts: ReadonlyMap<string, FactInfo>,
   units: ReadonlyMap<string, MeasurementUnit>,
-  version?: number,
 ): string {
-  const why =
-    outcome.conditions && outcome.conditions.length > 0
-      ? `: ${outcome.conditions.map((c) => describeOutcome(c, facts, 'en', units)).join('; ')}`
-      : outcome.message
-        ? `: ${outcome.message}`
-        : '';
-  return formatProblem({
-    ...at,
-    message: `case "${outcome.case.name}"${version !== undefined ? ` (version ${version})` : ''}: expected ${outcome.case.expect}, got ${outcome.actual}${why}`,
-  });
+  return outcome.conditions && outcome.conditions.length > 0
+    ? outcome.conditions.map((c) => describeOutcome(c, facts, 'en', units)).join('; ')
+    : (outcome.message ?? '');
 }
 
 async function readConfig(
@@ -230,4 +498,222 @@ async function readConfig(
   const v = validateJson(parsed.source, RulesConfig);
   for (const p of v.problems) problems.push(p);
   return v.data;
+}
+
+// --- --json -------------------------------------------------------------------------------
+
+function config0() {
+  return { minimum: 100, below: [] as RuleRow[] };
+}
+
+/** A problem as `--json` gives it: only the fields it has. */
+function problemJson(p: Problem): z.infer<typeof ProblemJson> {
+  return Object.fromEntries(
+    Object.entries({
+      severity: p.severity,
+      code: p.code,
+      file: p.file,
+      line: p.line,
+      column: p.column,
+      field: p.field,
+      cell: p.cell,
+      setAside: p.setAside,
+      message: p.message,
+    }).filter(([, v]) => v !== undefined),
+  ) as z.infer<typeof ProblemJson>;
+}
+
+function jsonOf(
+  exitCode: number,
+  rows: readonly RuleRow[],
+  failed: readonly CaseRun[],
+  problems: readonly Problem[],
+  { minimum, below }: { minimum: number; below: readonly RuleRow[] },
+  tally: { run: number; passed: number; failed: number },
+  notRun: NotRun = { cases: 0, unknown: 0, invalidFiles: 0, badCases: 0 },
+): z.infer<typeof RulesTestJson> {
+  const belowSet = new Set(below);
+  return {
+    command: 'rules test',
+    exitCode,
+    cases: { ...tally, notRun: notRun.cases, uncountedFiles: notRun.unknown },
+    minimumCoverage: minimum,
+    rules: rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      coverage: coveragePercent(r.coverage),
+      gaps: r.tested ? coverageGaps(r.coverage) : ['no test file'],
+      file: r.file,
+      tested: r.tested,
+      belowMinimum: belowSet.has(r),
+    })),
+    failures: failed.map((c) => ({
+      rule: c.rule,
+      ...(c.version !== undefined ? { version: c.version } : {}),
+      case: c.name,
+      file: c.file,
+      ...(c.line !== undefined ? { line: c.line } : {}),
+      expected: c.expected as z.infer<typeof RulesTestJson>['failures'][number]['expected'],
+      actual: c.actual as Status,
+      why: c.why ?? '',
+    })),
+    problems: sortProblems([...problems]).map(problemJson),
+  };
+}
+
+// --- --junit ------------------------------------------------------------------------------
+
+/** Text for XML 1.0: markup escaped, characters XML cannot hold left out. */
+export function xmlText(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const attrs = (a: Record<string, string | number | undefined>) =>
+  Object.entries(a)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlText(String(v))}"`)
+    .join('');
+
+function testsuite(
+  name: string,
+  file: string,
+  cases: readonly {
+    name: string;
+    classname: string;
+    file: string;
+    line?: number | undefined;
+    failure?: { message: string; body: string } | undefined;
+    error?: { message: string; body: string } | undefined;
+  }[],
+): string {
+  const failures = cases.filter((c) => c.failure).length;
+  const errors = cases.filter((c) => c.error).length;
+  const lines = [
+    `  <testsuite${attrs({ name, file, tests: cases.length, failures, errors, skipped: 0 })}>`,
+  ];
+  for (const c of cases) {
+    const head = `    <testcase${attrs({ name: c.name, classname: c.classname, file: c.file, line: c.line })}`;
+    if (!c.failure && !c.error) {
+      lines.push(`${head}/>`);
+      continue;
+    }
+    lines.push(`${head}>`);
+    if (c.failure)
+      lines.push(
+        `      <failure${attrs({ message: c.failure.message, type: 'failure' })}>${xmlText(c.failure.body)}</failure>`,
+      );
+    if (c.error)
+      lines.push(
+        `      <error${attrs({ message: c.error.message, type: 'not-run' })}>${xmlText(c.error.body)}</error>`,
+      );
+    lines.push('    </testcase>');
+  }
+  lines.push('  </testsuite>');
+  return lines.join('\n');
+}
+
+function junitDocument(suites: readonly string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="shoutu rules test">\n${suites.join('\n')}${suites.length > 0 ? '\n' : ''}</testsuites>\n`;
+}
+
+const where = (file: string, line?: number) => (line === undefined ? file : `${file}:${line}`);
+
+/**
+ * JUnit XML: a testsuite per test file (the tests of one rule), a testcase per case; a failed
+ * case has a `<failure>`, a case that did not run an `<error>`, both with file:line and why. A
+ * rule without a test file, and a rule below the minimum coverage, is a failed testcase too.
+ */
+function junitOf(
+  runs: readonly TestFileRun[],
+  rows: readonly RuleRow[],
+  below: readonly RuleRow[],
+  minimum: number,
+): string {
+  const suites: string[] = [];
+  const belowById = new Map<string, RuleRow[]>();
+  for (const r of below) belowById.set(r.id, [...(belowById.get(r.id) ?? []), r]);
+  for (const run of [...runs].sort((a, b) => cmp(a.file, b.file))) {
+    const classname = run.rule ?? path.basename(run.file, '.test.json');
+    const cases = run.cases.map((c) => ({
+      name: c.name,
+      classname: c.version !== undefined ? `${c.rule} v${c.version}` : c.rule,
+      file: c.file,
+      line: c.line,
+      ...(c.status === 'failed'
+        ? {
+            failure: {
+              message: `expected ${c.expected}, got ${c.actual}`,
+              body: `${where(c.file, c.line)}: expected ${c.expected}, got ${c.actual}${c.why ? `: ${c.why}` : ''}`,
+            },
+          }
+        : {}),
+      ...(c.status === 'not-run'
+        ? { error: { message: 'not run', body: `${where(c.file, c.line)}: ${c.why ?? ''}` } }
+        : {}),
+    }));
+    if (run.invalid)
+      cases.push({
+        name: `${run.invalid.cases ?? 'an unknown number of'} cases not run`,
+        classname,
+        file: run.file,
+        line: undefined,
+        error: {
+          message: 'invalid test file',
+          body: `${run.file}: ${run.invalid.why}: its cases did not run`,
+        },
+      });
+    for (const r of (run.rule ? belowById.get(run.rule) : undefined) ?? [])
+      cases.push({
+        name: `coverage of ${r.label}`,
+        classname,
+        file: r.file,
+        line: undefined,
+        failure: {
+          message: `coverage ${coveragePercent(r.coverage)} % is below ${minimum} %`,
+          body: `${r.file}: coverage ${coveragePercent(r.coverage)} % is below ${minimum} %: ${coverageGaps(r.coverage).join('; ')}`,
+        },
+      });
+    suites.push(testsuite(classname, run.file, cases));
+  }
+  for (const r of rows.filter((x) => !x.tested)) {
+    const beside = r.file.replace(/\.json$/, '.test.json');
+    suites.push(
+      testsuite(r.label, r.file, [
+        {
+          name: 'has a test file',
+          classname: r.label,
+          file: r.file,
+          failure: {
+            message: `no test file: create ${beside}`,
+            body: `${r.file}: no test file for the rule "${r.id}": create ${beside}`,
+          },
+        },
+      ]),
+    );
+  }
+  return junitDocument(suites);
+}
+
+/** The report when the rules could not be loaded: one error naming the problems. */
+function junitNotLoaded(problems: readonly Problem[]): string {
+  const body = sortProblems([...problems])
+    .filter((p) => p.severity === 'error')
+    .map(formatProblem)
+    .join('\n');
+  return junitDocument([
+    testsuite('rules', 'rules', [
+      {
+        name: 'the rules load',
+        classname: 'rules',
+        file: 'rules',
+        error: { message: 'the registry, forms, rules or scoring method have errors', body },
+      },
+    ]),
+  ]);
 }

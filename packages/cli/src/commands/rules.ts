@@ -5,6 +5,7 @@ import { loadReports } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
 import { todayOf } from '../report-cache.js';
+import { ruleVersionProblems } from '../versions.js';
 
 export interface RulesOptions {
   root: string;
@@ -35,6 +36,7 @@ export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number>
   }).files.length;
   if (project)
     all.push(...deadlineWarnings(project), ...(await firingWarnings(opts.root, project)));
+  if (project) all.push(...ruleVersionProblems(opts.root, project, (line) => o.err(line)));
   const errors = countOf(all, 'error');
   const warnings = countOf(all, 'warning');
   if (opts.json) {

@@ -12,7 +12,7 @@ import { toJson, UserError } from '../files.js';
 import { outputJsonSchemas } from '../json/index.js';
 import { loadForms, loadProjectFile, loadRegistry, loadScoring } from '../load.js';
 import { type Output, printProblems } from '../output.js';
-import { factRows, factsMarkdown } from './facts.js';
+import { derivedWords, factRows, factsMarkdown } from './facts.js';
 
 /**
  * Writes the JSON Schemas that data and rule files name in `$schema`: the generic ones to
@@ -63,7 +63,7 @@ export async function projectSchemas(
   if (forms.problems.some((p) => p.severity === 'error')) return { problems: forms.problems };
   const facts = factCatalog(forms.value?.values() ?? [], registry.value.attributes.values());
   const describe = (f: FactInfo) =>
-    `${languages.map((l) => textIn(f.label, l)).join(' / ')} (${f.type}${f.unit ? `, ${f.unit}` : ''})`;
+    `${languages.map((l) => textIn(f.label, l)).join(' / ')} (${f.type}${f.unit ? `, ${f.unit}` : ''})${f.derivedFrom ? `, ${derivedWords(f)}` : ''}`;
   const generic = jsonSchemas();
   // Editors offer the areas of the project's scoring method for a rule's "area".
   const areas = (await loadScoring(root)).value?.method.areas.map((a) => a.id);
@@ -103,6 +103,27 @@ function withAreas(schema: unknown, areas: readonly string[] | undefined): unkno
   return { ...s, properties: { ...s.properties, area: { type: 'string', enum: [...areas] } } };
 }
 
+/**
+ * A test case's "facts": the known fact names as keys, each described (a derived fact says what
+ * it is derived from, so an author gives it alone or gives its sources, never both).
+ */
+function factsOf(
+  node: unknown,
+  facts: readonly FactInfo[],
+  describe: (f: FactInfo) => string,
+  names: readonly string[],
+): unknown {
+  const value = (node as { additionalProperties?: unknown }).additionalProperties;
+  const each = value !== null && typeof value === 'object' ? value : {};
+  return {
+    ...(node as object),
+    propertyNames: { enum: names },
+    properties: Object.fromEntries(
+      facts.map((f) => [f.name, { ...each, description: describe(f) }]),
+    ),
+  };
+}
+
 /** Replaces every "fact" name and every key of "facts" with the list of known facts. */
 function withFacts(
   schema: unknown,
@@ -126,8 +147,7 @@ function withFacts(
         const props: Record<string, unknown> = {};
         for (const [pk, pv] of Object.entries(v)) {
           if (pk === 'fact') props[pk] = factEnum;
-          else if (pk === 'facts')
-            props[pk] = { ...(walk(pv) as object), propertyNames: { enum: names } };
+          else if (pk === 'facts') props[pk] = factsOf(walk(pv), facts, describe, names);
           else if (pk === 'operator')
             props[pk] = { ...(walk(pv) as object), examples: [...OPERATORS] };
           else props[pk] = walk(pv);
