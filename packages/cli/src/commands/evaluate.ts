@@ -407,7 +407,7 @@ function reportRead(
   const setAside = sumInputStats(read.stats.values());
   if (setAside.setAsideFiles + setAside.setAsideRows > 0)
     o.err(
-      `reports set aside: ${plural(setAside.setAsideFiles, 'file')}, ${plural(setAside.setAsideRows, 'row')} (run \`shoutu validate\` to see why)`,
+      `reports set aside: ${plural(setAside.setAsideFiles, 'file')}, ${plural(setAside.setAsideRows, 'row')}`,
     );
   if (waivers.setAsideFiles + waivers.setAsideWaivers > 0)
     o.err(
