@@ -100,7 +100,9 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     symlinkSync('/etc/passwd', fx.file('data/waivers/w.json'));
     writeFileSync(fx.file('data/waivers/.w.json'), '{"waivers":[]}');
     const r = await validate(fx);
-    expect(r.err).toMatch(/data\/waivers\/w\.json: set aside: a symbolic link.*so it was set aside/);
+    expect(r.err).toMatch(
+      /data\/waivers\/w\.json: set aside: a symbolic link.*so it was set aside/,
+    );
     expect(r.err).toMatch(/data\/waivers\/\.w\.json: set aside: a hidden file/);
     expect(r.out).toMatch(/waivers: 0 waivers accepted; set aside: 2 files/);
   });

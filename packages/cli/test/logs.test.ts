@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Problem } from '@shoutu/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { outputJsonSchemas } from '../src/json/index.js';
 import { EvaluateJson } from '../src/json/evaluate.js';
+import { outputJsonSchemas } from '../src/json/index.js';
 import { ValidateJson } from '../src/json/validate.js';
+import { formatLogProblem, planLog } from '../src/log.js';
 import { type Fixture, loadFixture } from './helpers.js';
 
 /**
@@ -181,3 +183,71 @@ function validatesAgainstFile(name: string, value: unknown): unknown[] {
   const check = ajv.compile(schema);
   return check(value) ? [] : (check.errors ?? []);
 }
+
+describe('planLog', () => {
+  const row = (day: string, line: number): Problem => ({
+    severity: 'error',
+    file: `data/reports/${day}/grid-daily.210202.csv`,
+    line,
+    field: 'households_visited',
+    message: 'expected a whole number; the row was set aside',
+  });
+  const rules: Problem = { severity: 'error', file: 'rules/a/b.json', message: 'unknown fact' };
+
+  test('the project’s own problems are kept first, then the newest day, and never set aside', () => {
+    const plan = planLog(
+      [row('2020-02-01', 2), row('2020-02-03', 2), row('2020-02-02', 2), rules],
+      {
+        limit: 2,
+        published: () => false,
+      },
+    );
+    expect(plan.listed.map((p) => p.file)).toEqual([
+      'data/reports/2020-02-03/grid-daily.210202.csv',
+      'rules/a/b.json',
+    ]);
+    expect(plan.listed[1]?.setAside).toBeUndefined();
+    expect(plan.cut).toEqual({ problems: 2, days: ['2020-02-01', '2020-02-02'] });
+    expect(formatLogProblem(plan.listed[1]!)).toBe('rules/a/b.json: error: unknown fact');
+  });
+
+  test('a waiver or a whole file set aside is told from its file and message', () => {
+    const plan = planLog(
+      [
+        {
+          severity: 'error',
+          file: 'data/waivers/w.json',
+          line: 3,
+          message: 'x; the waiver was set aside',
+        },
+        {
+          severity: 'error',
+          file: 'data/waivers/v.json',
+          message: 'not JSON; the file was set aside',
+        },
+        {
+          severity: 'error',
+          file: 'data/reports/2020-02-01/x.csv',
+          message: 'the whole file was set aside',
+        },
+        { severity: 'warning', file: 'data/reports/2020-02-01/y.csv', line: 2, message: 'blank' },
+      ],
+      { limit: 10, published: (d) => d === '2020-02-01' },
+    );
+    expect(plan.problems.map((p) => p.setAside)).toEqual(['file', undefined, 'file', 'waiver']);
+    expect(plan.summarised).toEqual([
+      {
+        day: '2020-02-01',
+        published: true,
+        setAsideRows: 0,
+        setAsideFiles: 1,
+        warnings: 1,
+        errors: 0,
+      },
+    ]);
+    expect(plan.listed.map(formatLogProblem)).toEqual([
+      'data/waivers/v.json: set aside: not JSON; the file was set aside',
+      'data/waivers/w.json:3: set aside: x; the waiver was set aside',
+    ]);
+  });
+});
