@@ -129,6 +129,27 @@ describe('the log of validate: published days a line each, today in full', () =>
   });
 });
 
+describe('validate --json on a project that cannot be used', () => {
+  test('exit 1, the rule problem in the JSON, no counts, nothing else on stdout', async () => {
+    const fx = await loadFixture('mini');
+    const rule = 'rules/prevention/grid-screening.json';
+    await fx.write(rule, (await fx.read(rule)).replace('"critical"', '"grave"'));
+    const r = await fx.run('validate', '--json');
+    expect(r.err).toBe('');
+    const value = JSON.parse(r.out);
+    const parsed = ValidateJson.parse(value);
+    expect(parsed.exitCode).toBe(1);
+    expect(r.code).toBe(1);
+    expect(parsed.counts).toBeUndefined();
+    expect(parsed.problems.some((p) => p.file === rule && p.severity === 'error')).toBe(true);
+    expect(parsed.problems.every((p) => p.setAside === undefined)).toBe(true);
+    expect(validatesAgainstFile('validate.output.schema.json', value)).toEqual([]);
+    // Printed, the rule's error still says error: it is no input set aside.
+    const printed = await fx.run('validate');
+    expect(printed.err).toMatch(new RegExp(`^${rule}:\\d+:\\d+: error: `, 'm'));
+  });
+});
+
 describe('the log of evaluate', () => {
   test('the days it writes in full, the published days it reads a line each; --json', async () => {
     const fx = await publishedAndNew();
