@@ -5,7 +5,7 @@ import { faultMessage, faultReason, isErrno, WRITE_FAULTS } from '../durable.js'
 import { UserError } from '../files.js';
 import type { EvaluatedDayJson, EvaluateJson } from '../json/evaluate.js';
 import { type LazyReports, loadWaivers, openReports, type Waivers } from '../load.js';
-import { type LogPlan, planLog, printLog, problemJson, quietOutput } from '../log.js';
+import { planLog, printLog, problemJson, quietOutput } from '../log.js';
 import { countOf, type Output, plural, progress } from '../output.js';
 import { loadProject } from '../project.js';
 import { todayOf } from '../report-cache.js';
@@ -48,11 +48,16 @@ export async function evaluate(out: Output, opts: EvaluateOptions): Promise<numb
   if (quiet) {
     const read = run.reports?.source.read();
     const set = read ? sumInputStats(read.stats.values()) : undefined;
+    // Every report problem of the files read, even where the run stopped before saying them.
+    const days = planLog(read?.problems ?? [], {
+      limit: Number.POSITIVE_INFINITY,
+      published: run.published ?? (() => false),
+    });
     out.out(
       JSON.stringify({
         command: 'evaluate',
         exitCode: code,
-        problems: planLog([...run.problems, ...(run.plan?.problems ?? [])], {
+        problems: planLog([...run.problems, ...days.problems], {
           limit: Number.POSITIVE_INFINITY,
           published: () => false,
         }).problems.map(problemJson),
@@ -68,7 +73,7 @@ export async function evaluate(out: Output, opts: EvaluateOptions): Promise<numb
               },
             }
           : {}),
-        days: run.plan?.days ?? [],
+        days: days.days,
         notes: quiet.lines,
       } satisfies z.infer<typeof EvaluateJson>),
     );
@@ -83,8 +88,8 @@ interface RunLog {
   evaluated: z.infer<typeof EvaluatedDayJson>[];
   kept: number;
   reports?: LazyReports;
-  /** The report problems of the days read, as the log showed them. */
-  plan?: LogPlan;
+  /** Whether a report day is published and not written by this run. */
+  published?: (day: string) => boolean;
 }
 
 async function evaluateDays(o: Output, opts: EvaluateOptions, run: RunLog): Promise<number> {
@@ -137,13 +142,10 @@ async function evaluateDays(o: Output, opts: EvaluateOptions, run: RunLog): Prom
       : reports.source.days().filter((d) => (!opts.recompute && snapshots.has(d)) || hasRows(d));
   // The days this run writes are listed in full; the published ones it reads are summarised.
   const writing = new Set<string>();
-  const read = (always = true) => {
-    run.plan = reportRead(o, reports, waivers, {
-      limit: opts.maxProblems,
-      published: (d) => snapshots.has(d) && !writing.has(d),
-      always,
-    });
-  };
+  const isPublished = (d: string) => snapshots.has(d) && !writing.has(d);
+  run.published = isPublished;
+  const read = (always = true) =>
+    reportRead(o, reports, waivers, { limit: opts.maxProblems, published: isPublished, always });
   if (opts.date !== undefined && !hasRows(opts.date)) {
     // The daily run evaluates the calendar day on purpose: reports that did not arrive show as missing.
     const message = `no reports for ${opts.date} were accepted: every report that day counts as missing`;
@@ -400,10 +402,9 @@ function reportRead(
   reports: LazyReports,
   waivers: Waivers,
   log: { limit: number; published: (day: string) => boolean; always: boolean },
-): LogPlan {
+): void {
   const read = reports.source.read();
-  const plan = planLog(read.problems, log);
-  printLog(o, plan);
+  printLog(o, planLog(read.problems, log));
   const setAside = sumInputStats(read.stats.values());
   if (setAside.setAsideFiles + setAside.setAsideRows > 0)
     o.err(
@@ -419,13 +420,12 @@ function reportRead(
     o.err(
       `note: .shoutu/cache/: ${faultReason(cache.writeError)}: ${plural(cache.writeFailures, 'parsed report file')} could not be kept in the cache; the run went on without it`,
     );
-  if (!log.always && read.files === 0) return plan;
+  if (!log.always && read.files === 0) return;
   const how = cache ? `: ${cache.hits} from the cache, ${cache.parsed} parsed` : '';
   const days = read.days.length;
   o.err(
     `read ${plural(read.files, 'report file')} of ${plural(days, 'day')}${days > 0 ? ` (${read.days[0]} to ${read.days[days - 1]})` : ''}${how}`,
   );
-  return plan;
 }
 
 /**
