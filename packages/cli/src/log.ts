@@ -202,8 +202,8 @@ export function problemJson(p: Problem): z.infer<typeof ProblemJson> {
   return out;
 }
 
-/** An output that prints nothing and keeps the lines written to stderr (for `--json`). */
+/** An output that prints nothing and keeps the lines it was given, in order (for `--json`). */
 export function quietOutput(): Output & { lines: string[] } {
   const lines: string[] = [];
-  return { out: () => {}, err: (l) => lines.push(l), interactive: false, lines };
+  return { out: (l) => lines.push(l), err: (l) => lines.push(l), interactive: false, lines };
 }

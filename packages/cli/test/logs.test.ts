@@ -178,6 +178,10 @@ describe('the log of evaluate', () => {
       expect.objectContaining({ file: report('2020-02-03'), line: 3, setAside: 'row' }),
     ]);
     expect(parsed.reports).toMatchObject({ setAsideRows: 1 });
+    // The other lines, not the problems, are its notes.
+    expect(parsed.notes).toContain('reports set aside: 0 files, 1 row');
+    expect(parsed.notes.some((l) => l.includes('households_visited'))).toBe(false);
+    expect(parsed.notes.some((l) => l.startsWith('evaluated 2 days'))).toBe(true);
     expect(validatesAgainstFile('evaluate.output.schema.json', value)).toEqual([]);
 
     const recompute = EvaluateJson.parse(

@@ -99,8 +99,10 @@ async function evaluateDays(o: Output, opts: EvaluateOptions, run: RunLog): Prom
     throw new UserError(`--date ${opts.date}: that day is not in the calendar`);
   const { project, problems } = await loadProject(opts.root);
   run.problems.push(...problems);
-  const printGeneral = (list: Problem[]) =>
-    printLog(o, planLog(list, { limit: opts.maxProblems, published: () => false }));
+  // With --json the problems are in the JSON; the other lines are its notes.
+  const printGeneral = (list: Problem[]) => {
+    if (!opts.json) printLog(o, planLog(list, { limit: opts.maxProblems, published: () => false }));
+  };
   if (!project) {
     printGeneral(problems);
     o.err(
@@ -145,7 +147,12 @@ async function evaluateDays(o: Output, opts: EvaluateOptions, run: RunLog): Prom
   const isPublished = (d: string) => snapshots.has(d) && !writing.has(d);
   run.published = isPublished;
   const read = (always = true) =>
-    reportRead(o, reports, waivers, { limit: opts.maxProblems, published: isPublished, always });
+    reportRead(o, reports, waivers, {
+      limit: opts.maxProblems,
+      published: isPublished,
+      always,
+      problems: !opts.json,
+    });
   if (opts.date !== undefined && !hasRows(opts.date)) {
     // The daily run evaluates the calendar day on purpose: reports that did not arrive show as missing.
     const message = `no reports for ${opts.date} were accepted: every report that day counts as missing`;
@@ -401,10 +408,10 @@ function reportRead(
   o: Output,
   reports: LazyReports,
   waivers: Waivers,
-  log: { limit: number; published: (day: string) => boolean; always: boolean },
+  log: { limit: number; published: (day: string) => boolean; always: boolean; problems: boolean },
 ): void {
   const read = reports.source.read();
-  printLog(o, planLog(read.problems, log));
+  if (log.problems) printLog(o, planLog(read.problems, log));
   const setAside = sumInputStats(read.stats.values());
   if (setAside.setAsideFiles + setAside.setAsideRows > 0)
     o.err(

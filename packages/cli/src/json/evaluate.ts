@@ -36,6 +36,6 @@ export const EvaluateJson = z.strictObject({
     .optional(),
   /** Report days read with problems, oldest first. */
   days: z.array(DayCountJson),
-  /** Notes the run would print (restored snapshots, trends starting afresh, …). */
+  /** The lines the run would print but its problems (what it read and wrote, notes, …). */
   notes: z.array(z.string()),
 });
