@@ -36,6 +36,10 @@
  * the previous output is left as it was. Cached days are checked too: a day is never published
  * from the cache without its files being whole.
  *
+ * Log: `pnpm build` (from the repository root: the pipeline, then this) prints Astro's warnings
+ * and a line of pages built and the time it took, the archive's and the output's figures; Astro's
+ * line per page only with SHOUTU_VERBOSE=1 (`SHOUTU_VERBOSE=1 pnpm build`, or `--verbose` here).
+ *
  * Limits: before the swap the staged output is measured (bytes of every file added up, files
  * counted; scripts/limits.mjs). Above a limit the build fails, naming the figures and the biggest
  * folders, and leaves the previous output as it was; above 80 % of one it warns the same way.
@@ -65,6 +69,8 @@ import { biggestFolders, checkLimits, limitsFrom, measure } from './limits.mjs';
 import { writeSearchIndex } from './search-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** SHOUTU_VERBOSE=1 (or --verbose): Astro's own log, a line per page; else its warnings only. */
+const verbose = process.env.SHOUTU_VERBOSE === '1' || process.argv.includes('--verbose');
 const repo = resolve(root, '../..');
 const custom = process.env.SHOUTU_SITE_OUT;
 const dist = custom ? resolve(custom) : join(root, 'dist');
@@ -337,7 +343,16 @@ rmSync(staging, { recursive: true, force: true });
 
 try {
   const { build } = await import('astro');
-  await build({ root, outDir: staging });
+  const began = performance.now();
+  // Astro's line per page (thousands, once the archive grows) only with SHOUTU_VERBOSE=1;
+  // its warnings and errors always.
+  await build({ root, outDir: staging, logLevel: verbose ? 'info' : 'warn' });
+  const pages = readdirSync(staging, { recursive: true }).filter((f) =>
+    String(f).endsWith('.html'),
+  ).length;
+  console.log(
+    `astro: ${pages} pages built in ${((performance.now() - began) / 1000).toFixed(1)} s${verbose ? '' : ' (SHOUTU_VERBOSE=1 lists them)'}`,
+  );
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   // The results loader throws errors whose message says what to do; print only that.

@@ -57,7 +57,12 @@ export async function main(
       '--root <dir>',
       'the project folder, with data/ and rules/ (default: $SHOUTU_ROOT, else the nearest such folder at or above the working directory)',
     )
-    .option('--max-problems <n>', 'print at most this many problems', int('--max-problems'), 200)
+    .option(
+      '--max-problems <n>',
+      'print at most this many problems (the newest are kept)',
+      int('--max-problems'),
+      200,
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => o.out(s.trimEnd()), writeErr: (s) => o.err(s.trimEnd()) });
   const root = () => projectRoot(program.opts().root, at);
@@ -74,9 +79,35 @@ export async function main(
       '--no-cache',
       'parse every report file afresh, and read and write no ledger or cache in .shoutu/cache/',
     )
-    .action(async (opts: { cache: boolean }) => {
-      code = await validate(o, { root: root(), maxProblems: maxProblems(), cache: opts.cache });
-    });
+    .option(
+      '--day <day>',
+      'list the problems of this report day in full, and no other day (YYYY-MM-DD)',
+    )
+    .option('--strict', 'fail on any warning (the same as --max-warnings 0)')
+    .option(
+      '--max-warnings <n>',
+      'fail when there are more warnings than this',
+      int('--max-warnings'),
+    )
+    .option('--json', 'print the problems and counts as one JSON object')
+    .action(
+      async (opts: {
+        cache: boolean;
+        day?: string;
+        strict?: boolean;
+        maxWarnings?: number;
+        json?: boolean;
+      }) => {
+        code = await validate(o, {
+          root: root(),
+          maxProblems: maxProblems(),
+          cache: opts.cache,
+          day: opts.day,
+          gate: { strict: opts.strict === true, maxWarnings: opts.maxWarnings },
+          json: opts.json === true,
+        });
+      },
+    );
   program
     .command('evaluate')
     .description(
@@ -91,15 +122,19 @@ export async function main(
       '--no-cache',
       'parse every report file it reads afresh, and read and write no cache in .shoutu/cache/',
     )
-    .action(async (opts: { date?: string; recompute?: boolean; cache: boolean }) => {
-      code = await evaluate(o, {
-        root: root(),
-        date: opts.date,
-        recompute: opts.recompute === true,
-        cache: opts.cache,
-        maxProblems: maxProblems(),
-      });
-    });
+    .option('--json', 'print what was evaluated and the problems as one JSON object')
+    .action(
+      async (opts: { date?: string; recompute?: boolean; cache: boolean; json?: boolean }) => {
+        code = await evaluate(o, {
+          root: root(),
+          date: opts.date,
+          recompute: opts.recompute === true,
+          cache: opts.cache,
+          maxProblems: maxProblems(),
+          json: opts.json === true,
+        });
+      },
+    );
   program
     .command('sample')
     .description('generate the deterministic sample data (registry, forms, reports)')

@@ -23,7 +23,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: error: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
+      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
     );
     expect(r.out).toBe(
       'registry: 6 units, 0 places; 2 forms; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row (2 parsed, 0 unchanged since they were last checked)\nwaivers: 0 waivers accepted; set aside: 0 files, 0 waivers',
@@ -39,7 +39,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.csv:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside',
+      'data/reports/2020-02-02/grid-daily.210202.csv:1: set aside: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside',
     );
     expect(r.out).toContain('reports: 2 files, 1 row accepted; set aside: 1 file, 1 row');
   });
@@ -57,10 +57,10 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.csv:3: error: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
+      'data/reports/2020-02-02/grid-daily.210202.csv:3: set aside: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
     );
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.xlsx: error: ".xlsx" files are not read',
+      'data/reports/2020-02-02/grid-daily.210202.xlsx: set aside: ".xlsx" files are not read',
     );
     expect(r.out).toContain('reports: 3 files, 1 row accepted; set aside: 2 files, 1 row');
   });
@@ -339,7 +339,7 @@ describe('waivers', () => {
     const r = await run(['--root', root, 'evaluate']);
     expect(r).toMatchObject({
       code: 0,
-      err: 'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)\nread 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
+      err: 'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside: expected a whole number of at least 0 (household), found the text "many"; the row was set aside\nreports set aside: 0 files, 1 row\nread 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
     });
     const day = async (d: string) =>
       readSnapshot(path.join(root, 'data/results'), d).districts.get('210202')!;
@@ -450,11 +450,12 @@ describe('waivers', () => {
     const r = await run(['--root', root, 'evaluate']);
     expect(r.code).toBe(0);
     expect(r.err.split('\n')).toEqual([
-      'data/waivers/broken.json:1:16: error: this is not valid JSON: expected a value; the file was set aside',
-      'data/waivers/mixed.json:4:7: error: no unit or place has the code "210202001001009"; did you mean "210202001001001"? (at waivers[0].subject); the waiver was set aside',
-      'data/waivers/mixed.json:16:7: error: unknown rule "prevention.grid-screen"; did you mean "prevention.grid-screening"? (at waivers[1].rule); the waiver was set aside',
-      'data/waivers/mixed.json:34:7: error: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
-      'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)',
+      'data/waivers/broken.json:1:16: set aside: this is not valid JSON: expected a value; the file was set aside',
+      'data/waivers/mixed.json:4:7: set aside: no unit or place has the code "210202001001009"; did you mean "210202001001001"? (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/mixed.json:16:7: set aside: unknown rule "prevention.grid-screen"; did you mean "prevention.grid-screening"? (at waivers[1].rule); the waiver was set aside',
+      'data/waivers/mixed.json:34:7: set aside: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
+      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
+      'reports set aside: 0 files, 1 row',
       'waivers set aside: 1 file, 3 waivers; the findings they would cover count as usual',
       'read 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
     ]);
@@ -619,9 +620,9 @@ describe('waiver mistakes', () => {
     );
     const r = await run(['--root', root, 'validate']);
     expect(r.err.split('\n').filter((l) => l.startsWith('data/waivers'))).toEqual([
-      'data/waivers/w.json:4:7: error: no unit or place has the code "x" (at waivers[0].subject); the waiver was set aside',
-      'data/waivers/w.json:5:7: error: unknown rule "y" (at waivers[0].rule); the waiver was set aside',
-      'data/waivers/w.json:8:7: error: expected a date written as YYYY-MM-DD, e.g. 2020-02-02, found the text "2020/02/10" (at waivers[0].start); the waiver was set aside',
+      'data/waivers/w.json:4:7: set aside: no unit or place has the code "x" (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/w.json:5:7: set aside: unknown rule "y" (at waivers[0].rule); the waiver was set aside',
+      'data/waivers/w.json:8:7: set aside: expected a date written as YYYY-MM-DD, e.g. 2020-02-02, found the text "2020/02/10" (at waivers[0].start); the waiver was set aside',
       'data/waivers/w.json:12:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[1].subject)',
       'data/waivers/w.json:19:5: warning: another waiver for 210202001 and prevention.grid-screening (data/waivers/w.json:11) covers some of the same days (at waivers[2])',
       'data/waivers/w.json:20:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[2].subject)',

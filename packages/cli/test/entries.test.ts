@@ -77,10 +77,10 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     mkdirSync(fx.file(`${dir}/grid-daily.210281.csv`));
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${dir}/grid-daily.210203.csv: error: a symbolic link: expected a plain file or folder; links are not followed, so it was set aside`,
+      `${dir}/grid-daily.210203.csv: set aside: a symbolic link: expected a plain file or folder; links are not followed, so it was set aside`,
     );
-    expect(r.err).toContain(`${dir}/.grid-daily.210202.csv: error: a hidden file`);
-    expect(r.err).toContain(`${dir}/grid-daily.210281.csv: error: a folder named like a file`);
+    expect(r.err).toContain(`${dir}/.grid-daily.210202.csv: set aside: a hidden file`);
+    expect(r.err).toContain(`${dir}/grid-daily.210281.csv: set aside: a folder named like a file`);
     expect(r.out).toMatch(/set aside: 3 files/);
   });
 
@@ -100,8 +100,10 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     symlinkSync('/etc/passwd', fx.file('data/waivers/w.json'));
     writeFileSync(fx.file('data/waivers/.w.json'), '{"waivers":[]}');
     const r = await validate(fx);
-    expect(r.err).toMatch(/data\/waivers\/w\.json: error: a symbolic link.*so it was set aside/);
-    expect(r.err).toMatch(/data\/waivers\/\.w\.json: error: a hidden file/);
+    expect(r.err).toMatch(
+      /data\/waivers\/w\.json: set aside: a symbolic link.*so it was set aside/,
+    );
+    expect(r.err).toMatch(/data\/waivers\/\.w\.json: set aside: a hidden file/);
     expect(r.out).toMatch(/waivers: 0 waivers accepted; set aside: 2 files/);
   });
 
@@ -150,7 +152,7 @@ describe('report files', () => {
     const r = await validate(fx);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      `${CSV}: error: … and ${130_000 - LIMITS.problemsPerFile} more problems in this file (130000 rows set aside)`,
+      `${CSV}: set aside: … and ${130_000 - LIMITS.problemsPerFile} more problems in this file (130000 rows set aside)`,
     );
     expect(r.err.split('\n').filter((l) => l.startsWith(`${CSV}:`))).toHaveLength(
       LIMITS.problemsPerFile + 1,
@@ -182,10 +184,10 @@ describe('report files', () => {
     );
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${CSV}: error: ${json} is for the same form, district and day: expected one report per form, district and day`,
+      `${CSV}: set aside: ${json} is for the same form, district and day: expected one report per form, district and day`,
     );
     expect(r.err).toContain(
-      `${json}: error: ${CSV} is for the same form, district and day: expected one report per form, district and day`,
+      `${json}: set aside: ${CSV} is for the same form, district and day: expected one report per form, district and day`,
     );
     const { project } = await loadProject(fx.root);
     if (!project) throw new Error('project');
@@ -216,7 +218,7 @@ describe('report files', () => {
     });
     expect(pinned.problems.find((p) => p.file === future)).toBeUndefined();
     const r = await validate(fx);
-    expect(r.err).toContain(`${future}: error: the report is for 2099-01-01`);
+    expect(r.err).toContain(`${future}: set aside: the report is for 2099-01-01`);
     // \`rules check\` reads every report for its firing warnings (loadReports): it crashed here.
     const check = await fx.run('rules', 'check');
     expect(check.err).not.toMatch(/internal error|Maximum call stack/);
@@ -235,7 +237,7 @@ describe('report files', () => {
     execFileSync('truncate', ['-s', String(LIMITS.reportBytes + 1), big]);
     const r = await validate(fx);
     expect(r.err).toMatch(
-      /street-duty\.210202\.csv: error: too large \([\d,]+ bytes\): expected a report file of at most 64 MB; the file was set aside without being read$/m,
+      /street-duty\.210202\.csv: set aside: too large \([\d,]+ bytes\): expected a report file of at most 64 MB; the file was set aside without being read$/m,
     );
   });
 
@@ -264,10 +266,10 @@ describe('report files', () => {
     );
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${CSV}:2:households_visited: error: expected a whole number between -9007199254740991 and 9007199254740991, found the text "9007199254740993"; the row was set aside`,
+      `${CSV}:2:households_visited: set aside: expected a whole number between -9007199254740991 and 9007199254740991, found the text "9007199254740993"; the row was set aside`,
     );
     expect(r.err).toMatch(
-      /grid-daily\.210202\.csv:3:submitted_at: error: expected a real local date and time .*found the text "2020-02-02T25:99"; the row was set aside/,
+      /grid-daily\.210202\.csv:3:submitted_at: set aside: expected a real local date and time .*found the text "2020-02-02T25:99"; the row was set aside/,
     );
     expect(r.out).toMatch(/set aside: 0 files, 3 rows/);
   });

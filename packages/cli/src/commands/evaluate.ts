@@ -1,9 +1,12 @@
-import { addDays, isValidDay, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
+import { addDays, isValidDay, type Problem, RESULTS_SCHEMA, scoringVersion } from '@shoutu/core';
 import { buildResults, type DayResults, evaluateDay, sumInputStats } from '@shoutu/engine';
+import type { z } from 'zod';
 import { faultMessage, faultReason, isErrno, WRITE_FAULTS } from '../durable.js';
 import { UserError } from '../files.js';
+import type { EvaluatedDayJson, EvaluateJson } from '../json/evaluate.js';
 import { type LazyReports, loadWaivers, openReports, type Waivers } from '../load.js';
-import { countOf, type Output, plural, printProblems, progress } from '../output.js';
+import { planLog, printLog, problemJson, quietOutput } from '../log.js';
+import { countOf, type Output, plural, progress } from '../output.js';
 import { loadProject } from '../project.js';
 import { todayOf } from '../report-cache.js';
 import { LockedError, Snapshots, type Stamp, sameFindings, serialize } from '../snapshots.js';
@@ -17,6 +20,8 @@ export interface EvaluateOptions {
   /** False: parse every report file read afresh, and use no cache in `.shoutu/cache/`. */
   cache?: boolean;
   maxProblems: number;
+  /** Print one JSON object (`EvaluateJson`) on stdout and nothing else. */
+  json?: boolean;
 }
 
 /** How far back trends look (the month's window of `trendOf`): the days whose hashes are checked. */
@@ -35,14 +40,71 @@ const score = (s: number | null) => (s === null ? 'none' : s.toFixed(1));
  * `--recompute` is given; then an earlier snapshot that differs is kept under
  * `data/results/superseded/`.
  */
-export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number> {
+export async function evaluate(out: Output, opts: EvaluateOptions): Promise<number> {
+  const quiet = opts.json ? quietOutput() : undefined;
+  const o = quiet ?? out;
+  const run: RunLog = { problems: [], evaluated: [], kept: 0 };
+  const code = await evaluateDays(o, opts, run);
+  if (quiet) {
+    const read = run.reports?.source.read();
+    const set = read ? sumInputStats(read.stats.values()) : undefined;
+    // Every report problem of the files read, even where the run stopped before saying them.
+    const days = planLog(read?.problems ?? [], {
+      limit: Number.POSITIVE_INFINITY,
+      published: run.published ?? (() => false),
+    });
+    out.out(
+      JSON.stringify({
+        command: 'evaluate',
+        exitCode: code,
+        problems: planLog([...run.problems, ...days.problems], {
+          limit: Number.POSITIVE_INFINITY,
+          published: () => false,
+        }).problems.map(problemJson),
+        evaluated: run.evaluated,
+        kept: run.kept,
+        ...(read && set
+          ? {
+              reports: {
+                files: read.files,
+                days: read.days,
+                setAsideFiles: set.setAsideFiles,
+                setAsideRows: set.setAsideRows,
+              },
+            }
+          : {}),
+        days: days.days,
+        notes: quiet.lines,
+      } satisfies z.infer<typeof EvaluateJson>),
+    );
+  }
+  return code;
+}
+
+/** What a run found, for `--json`. */
+interface RunLog {
+  /** The project's, the waivers' and the run's own problems (report problems are in `plan`). */
+  problems: Problem[];
+  evaluated: z.infer<typeof EvaluatedDayJson>[];
+  kept: number;
+  reports?: LazyReports;
+  /** Whether a report day is published and not written by this run. */
+  published?: (day: string) => boolean;
+}
+
+async function evaluateDays(o: Output, opts: EvaluateOptions, run: RunLog): Promise<number> {
   if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
     throw new UserError(`--date ${opts.date}: expected a date written as YYYY-MM-DD`);
   if (opts.date !== undefined && !isValidDay(opts.date))
     throw new UserError(`--date ${opts.date}: that day is not in the calendar`);
   const { project, problems } = await loadProject(opts.root);
+  run.problems.push(...problems);
+  // With --json the problems are in the JSON; the other lines are its notes.
+  const printGeneral = (list: Problem[]) => {
+    if (!opts.json) printLog(o, planLog(list, { limit: opts.maxProblems, published: () => false }));
+  };
   if (!project) {
-    printProblems(o, problems, opts.maxProblems);
+    printGeneral(problems);
     o.err(
       `evaluation stopped: ${plural(countOf(problems, 'error'), 'error')} in the registry, forms, rules or scoring method; the published results were left as they were`,
     );
@@ -61,16 +123,18 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     opts.date !== undefined &&
     registry.unitsInForce(opts.date, registry.districtLevel.id).length === 0
   ) {
-    o.err(
-      `error: --date ${opts.date}: no ${registry.districtLevel.id} of the registry is in force that day; nothing was evaluated`,
-    );
+    const message = `--date ${opts.date}: no ${registry.districtLevel.id} of the registry is in force that day; nothing was evaluated`;
+    run.problems.push({ severity: 'error', code: 'SHOUTU-E004', file: 'data/registry', message });
+    o.err(`error: ${message}`);
     return 1;
   }
   // Only the days evaluated and the earlier days their look-backs touch are read.
   const reports = openReports(opts.root, project, { cache: opts.cache !== false, today });
+  run.reports = reports;
   const waivers = await loadWaivers(opts.root, registry, ruleSet.rules);
-  // `shoutu validate` lists report problems one by one; here a count is enough.
-  printProblems(o, [...problems, ...waivers.problems], opts.maxProblems);
+  run.problems.push(...waivers.problems);
+  // The project's and the waivers' problems first; the report days' once they are read (`reportRead`).
+  printGeneral([...problems, ...waivers.problems]);
   const hasRows = (day: string) => !isEmpty(reports.source.rowsOf(day));
   // The days with reports: a day already published had them; a day to evaluate is read to know.
   const snapshots = new Snapshots(opts.root);
@@ -78,13 +142,30 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     opts.date !== undefined
       ? [opts.date]
       : reports.source.days().filter((d) => (!opts.recompute && snapshots.has(d)) || hasRows(d));
-  if (opts.date !== undefined && !hasRows(opts.date))
+  // The days this run writes are listed in full; the published ones it reads are summarised.
+  const writing = new Set<string>();
+  const isPublished = (d: string) => snapshots.has(d) && !writing.has(d);
+  run.published = isPublished;
+  const read = (always = true) =>
+    reportRead(o, reports, waivers, {
+      limit: opts.maxProblems,
+      published: isPublished,
+      always,
+      problems: !opts.json,
+    });
+  if (opts.date !== undefined && !hasRows(opts.date)) {
     // The daily run evaluates the calendar day on purpose: reports that did not arrive show as missing.
-    o.err(
-      `warning: no reports for ${opts.date} were accepted: every report that day counts as missing`,
-    );
+    const message = `no reports for ${opts.date} were accepted: every report that day counts as missing`;
+    run.problems.push({
+      severity: 'warning',
+      code: 'SHOUTU-E005',
+      file: `data/reports/${opts.date}`,
+      message,
+    });
+    o.err(`warning: ${message}`);
+  }
   if (days.length === 0) {
-    reportRead(o, reports, waivers, false);
+    read(false);
     o.err(
       'no reports found in data/reports/: nothing to evaluate (give --date to evaluate a day without reports)',
     );
@@ -113,9 +194,14 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
         stamp.scoringVersion === scoringVersion(scoring.method) &&
         stamp.scoringHash !== scoring.hash
       ) {
-        o.err(
-          `rules/scoring.json: error: the scoring method changed since the snapshot of ${day} but its version is still ${stamp.scoringVersion}: raise "version" so that scores computed the new way can be told apart; nothing was evaluated`,
-        );
+        const message = `the scoring method changed since the snapshot of ${day} but its version is still ${stamp.scoringVersion}: raise "version" so that scores computed the new way can be told apart; nothing was evaluated`;
+        run.problems.push({
+          severity: 'error',
+          code: 'SHOUTU-E001',
+          file: 'rules/scoring.json',
+          message,
+        });
+        o.err(`rules/scoring.json: error: ${message}`);
         return 1;
       }
       break;
@@ -127,6 +213,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
     // before each day evaluated) are checked whole, every file against its sha256. One that
     // fails before a day to evaluate stops the run.
     const evaluating = new Set(todo);
+    for (const d of todo) writing.add(d);
     const first = todo[0];
     const last = todo[todo.length - 1];
     const lookBack = first === undefined ? undefined : addDays(first, -HISTORY_DAYS);
@@ -144,9 +231,14 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       const blocks = last !== undefined && day < last;
       if (blocks) blocked++;
       else damaged++;
-      o.err(
-        `${blocks ? 'error' : 'warning'}: ${bad.file}: ${bad.problem}: the snapshot of ${day} is incomplete, so later days cannot take their trends and streaks from it; repair it with \`shoutu evaluate --recompute --date ${day}\``,
-      );
+      const message = `${bad.problem}: the snapshot of ${day} is incomplete, so later days cannot take their trends and streaks from it; repair it with \`shoutu evaluate --recompute --date ${day}\``;
+      run.problems.push({
+        severity: blocks ? 'error' : 'warning',
+        code: blocks ? 'SHOUTU-E002' : 'SHOUTU-E003',
+        file: bad.file,
+        message,
+      });
+      o.err(`${blocks ? 'error' : 'warning'}: ${bad.file}: ${message}`);
     }
     if (blocked > 0) {
       o.err(
@@ -154,8 +246,9 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
       );
       return 1;
     }
+    run.kept = kept;
     if (todo.length === 0) {
-      reportRead(o, reports, waivers, false);
+      read(false);
       o.out(
         `nothing to evaluate: ${days.length === 1 ? `${days[0]} already has a snapshot` : `all ${days.length} days with reports already have snapshots`} in data/results/, kept as published (give --recompute to evaluate again)`,
       );
@@ -218,6 +311,7 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
         if (snapshots.verify(day) === undefined && sameFindings(before, serialize(results))) {
           // Same findings and scores: the published snapshot stands as it is.
           unchanged++;
+          run.evaluated.push(evaluatedDay(day, 'unchanged', results));
           snapshots.remember(day, results);
           bar.tick(i + 1, todo.length);
           continue;
@@ -231,14 +325,16 @@ export async function evaluate(o: Output, opts: EvaluateOptions): Promise<number
           `${day}: city score ${old} → ${score(results.city.summary.score)} (revision ${keptAs + 1}; the earlier snapshot is kept in ${where}/)`,
         );
         replacedDays.push(day);
+        run.evaluated.push(evaluatedDay(day, 'replaced', results));
       } else {
         await snapshots.write(day, serialize(results), results);
         written.push(day);
+        run.evaluated.push(evaluatedDay(day, 'written', results));
       }
       bar.tick(i + 1, todo.length);
     }
     bar.done();
-    reportRead(o, reports, waivers);
+    read();
     const parts = [
       `evaluated ${plural(todo.length, 'day')} (${todo[0]} to ${todo[todo.length - 1]}): ${plural(checks, 'check')}`,
     ];
@@ -290,16 +386,36 @@ function isEmpty(rows: Iterable<unknown>): boolean {
   return true;
 }
 
+function evaluatedDay(
+  day: string,
+  outcome: z.infer<typeof EvaluatedDayJson>['outcome'],
+  results: DayResults,
+): z.infer<typeof EvaluatedDayJson> {
+  return {
+    day,
+    outcome,
+    cityScore: results.city.summary.score ?? null,
+    revision: results.city.revision ?? 1,
+  };
+}
+
 /**
- * What the run read: the report files of the days it needed (and how many came from the cache),
- * and the files and rows set aside among them.
+ * What the run read: the problems of the report files of the days it needed (the days it writes
+ * in full, the published ones a line each: `log.ts`), those files (and how many came from the
+ * cache), and the files and rows set aside among them.
  */
-function reportRead(o: Output, reports: LazyReports, waivers: Waivers, always = true): void {
+function reportRead(
+  o: Output,
+  reports: LazyReports,
+  waivers: Waivers,
+  log: { limit: number; published: (day: string) => boolean; always: boolean; problems: boolean },
+): void {
   const read = reports.source.read();
+  if (log.problems) printLog(o, planLog(read.problems, log));
   const setAside = sumInputStats(read.stats.values());
   if (setAside.setAsideFiles + setAside.setAsideRows > 0)
     o.err(
-      `reports set aside: ${plural(setAside.setAsideFiles, 'file')}, ${plural(setAside.setAsideRows, 'row')} (run \`shoutu validate\` to see why)`,
+      `reports set aside: ${plural(setAside.setAsideFiles, 'file')}, ${plural(setAside.setAsideRows, 'row')}`,
     );
   if (waivers.setAsideFiles + waivers.setAsideWaivers > 0)
     o.err(
@@ -311,7 +427,7 @@ function reportRead(o: Output, reports: LazyReports, waivers: Waivers, always = 
     o.err(
       `note: .shoutu/cache/: ${faultReason(cache.writeError)}: ${plural(cache.writeFailures, 'parsed report file')} could not be kept in the cache; the run went on without it`,
     );
-  if (!always && read.files === 0) return;
+  if (!log.always && read.files === 0) return;
   const how = cache ? `: ${cache.hits} from the cache, ${cache.parsed} parsed` : '';
   const days = read.days.length;
   o.err(
