@@ -1,0 +1,20 @@
+import { writeFile, rm } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { expect, test } from 'vitest';
+import { loadFixture } from './helpers.js';
+test('smoke', async () => {
+  const f = await loadFixture('mini');
+  const book = new ExcelJS.Workbook();
+  const s = book.addWorksheet('Sheet1');
+  s.addRow(['subject', 'submitted_at', 'households_visited']);
+  s.addRow(['subject / 代码', 'submitted_at / 时间', 'households_visited / 户数']);
+  s.addRow(['210202001001001', new Date(Date.UTC(2020,1,3,9,30)), 4]);
+  s.addRow(['210202001001002', null, { formula: 'A1+1' }]);
+  s.addRow([210202001001003, null, 'many']);
+  await writeFile(f.file('data/reports/2020-02-03/grid-daily.210202.xlsx'), Buffer.from(await book.xlsx.writeBuffer()));
+  await rm(f.file('data/reports/2020-02-03/grid-daily.210202.csv'));
+  const r = await f.run('validate');
+  console.log(r.code, r.out, '\n', r.err);
+  const e = await f.run('evaluate');
+  console.log(e.code, e.out, '\n', e.err);
+});
