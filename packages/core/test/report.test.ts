@@ -151,7 +151,7 @@ describe('CSV reports', () => {
 
   test('file names say what they are', () => {
     expect(read('', '2020-02-02/grid.csv').problems.map(formatProblem)).toEqual([
-      'data/reports/2020-02-02/grid.csv: error: the file name "grid.csv" does not say what it is: expected <form>.<district code>.csv or .json, e.g. grid-daily.210202.csv; the whole file was set aside',
+      'data/reports/2020-02-02/grid.csv: error: the file name "grid.csv" does not say what it is: expected <form>.<district code>.csv, .xlsx or .json, e.g. grid-daily.210202.csv; the whole file was set aside',
     ]);
     const message = (name: string) => read('', name).problems[0]?.message;
     expect(message('2020-2-3/grid-daily.210202.csv')).toBe(
@@ -160,8 +160,11 @@ describe('CSV reports', () => {
     expect(message('2020-02-02/grid-daily.210202.CSV')).toBe(
       'the file name ends in ".CSV": expected lower-case ".csv"; the whole file was set aside',
     );
-    expect(message('2020-02-02/grid-daily.210202.xlsx')).toBe(
-      '".xlsx" files are not read: expected a CSV file (UTF-8) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv; the whole file was set aside',
+    expect(message('2020-02-02/grid-daily.210202.txt')).toBe(
+      '".txt" files are not read: expected a CSV file, an Excel workbook (.xlsx) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv; the whole file was set aside',
+    );
+    expect(message('2020-02-02/grid-daily.210202.xls')).toBe(
+      '".xls" workbooks are not read: save it as an Excel workbook (.xlsx) named <form>.<district code>.xlsx, e.g. grid-daily.210202.xlsx; the whole file was set aside',
     );
     expect(read('', '2020-02-02/grid-dayly.210202.csv').problems[0]?.message).toContain(
       'unknown form "grid-dayly"; did you mean "grid-daily"?',

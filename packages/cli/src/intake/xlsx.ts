@@ -119,7 +119,8 @@ export function columnLetters(column: number): string {
 
 /** `Sheet1!C12`, the sheet's name quoted as Excel does when it is not a plain word. */
 export function cellRef(sheet: string, column: number, row: number): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  const name = plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return `${name}!${columnLetters(column)}${row}`;
 }
 
