@@ -3,30 +3,17 @@
  * .xlsx workbook's first sheet is read like the CSV with problems at their cells, and a hostile
  * workbook is set aside with a message.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { cellRef, cellText, columnLetters, isLabelsRow, readSheetSync } from '../src/intake/xlsx.js';
-import { type Fixture, loadFixture } from './helpers.js';
+import { loadFixture } from './helpers.js';
+import { findingsOf } from './intake-helpers.js';
 
 const DAY3 = 'data/reports/2020-02-03';
-
-/** The findings of every day of a project's results: rule, subject, status, outcome, by file; sources without their line. */
-export async function findingsOf(f: Fixture): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const dir = f.file('data/results');
-  for (const day of (await readdir(dir)).sort())
-    for (const name of (await readdir(path.join(dir, day))).sort())
-      if (name.endsWith('.findings.csv.gz'))
-        out[`${day}/${name}`] = gunzipSync(await readFile(path.join(dir, day, name)))
-          .toString('utf8')
-          .replace(/(data\/reports\/[^:;,"]+)\.(csv|xlsx|json):\d+/g, '$1');
-  return out;
-}
 
 /** A workbook of rows, as a tool would save one: the first sheet named `sheet`. */
 async function workbook(rows: unknown[][], sheet = 'Sheet1'): Promise<Buffer> {
