@@ -522,6 +522,7 @@ function csvReader(
   // Errors are read from `parser.errored` as each piece is fed; the event would come too late.
   parser.on('error', () => {});
   let header: string[] | undefined;
+  let firstRow = true;
   let stopped = false;
   const take = (r: CsvRecord) => {
     if (!header) {
@@ -542,6 +543,10 @@ function csvReader(
       header = head;
       return;
     }
+    // The labels row of a template (stream C, issue 13), kept when it was filled in: not a report row.
+    const labels = firstRow && isTemplateLabelsRow(header, r.record);
+    firstRow = false;
+    if (labels) return;
     const cells = new Map<string, unknown>();
     for (let i = 0; i < header.length; i++) cells.set(header[i] as string, r.record[i]);
     // A row with the wrong number of cells cannot be trusted column by column.
@@ -601,6 +606,23 @@ function csvReader(
         fail(`the file is empty: expected a header line starting with "${SUBJECT_COLUMN}"`, 1);
     },
   };
+}
+
+/**
+ * The labels row of a template (`shoutu templates`), right below the field ids: each column's label
+ * starts with its id, "households_visited / 走访户数 / Households visited". Filled in and saved as
+ * CSV or .xlsx, the template keeps it; it is skipped, not read as a row.
+ */
+export function isTemplateLabelsRow(header: readonly string[], cells: readonly string[]): boolean {
+  let labels = 0;
+  for (let i = 0; i < header.length; i++) {
+    const id = header[i] ?? '';
+    const cell = (cells[i] ?? '').trim();
+    if (id === '' || cell === '') continue;
+    if (cell !== id && !cell.startsWith(`${id} /`)) return false;
+    labels++;
+  }
+  return labels > 0 && (cells[header.indexOf(SUBJECT_COLUMN)] ?? '').trim() !== '';
 }
 
 function headerCheck(

@@ -143,6 +143,21 @@ describe('CSV reports', () => {
     ]);
   });
 
+  test("a template's labels row, kept when the template was filled in and saved as CSV, is skipped", () => {
+    const r = read(
+      'subject,submitted_at,households_visited\nsubject / 填报对象代码 / code,submitted_at / 提交时间,households_visited / 走访户数 / households visited\n210202001001001,2020-02-02 11:00,400\n',
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.rows.map((row) => [row.subject, row.line])).toEqual([['210202001001001', 3]]);
+    // Only right below the header, and only when every cell is its column's label.
+    const later = read(
+      'subject,households_visited\n210202001001001,400\nsubject / 代码,households_visited / 户数\n',
+    );
+    expect(later.setAsideRows).toBe(1);
+    const mixed = read('subject,households_visited\nsubject / 代码,400\n');
+    expect(mixed.setAsideRows).toBe(1);
+  });
+
   test('a broken quote is reported at its line', () => {
     const r = read('subject,households_visited\n210202001001001,3\n"210202001001002,4\n');
     expect(r.setAside).toBe(true);

@@ -18,6 +18,7 @@ import {
   formatBytes,
   LIMITS,
   type Problem,
+  isTemplateLabelsRow,
   type ReportFile,
 } from '@shoutu/core';
 import type { ReportContext, ReportEntry } from '../report-cache.js';
@@ -175,21 +176,8 @@ export function cellText(value: unknown): { text: string } | { error: string } {
   return { error: 'a value that is not text, a number, a date or yes/no' };
 }
 
-/**
- * The labels row of a template (`shoutu templates`): below the field ids, each column's label
- * starting with its id, "households_visited / 走访户数 / Households visited".
- */
-export function isLabelsRow(header: string[], cells: string[]): boolean {
-  let labels = 0;
-  for (let i = 0; i < header.length; i++) {
-    const id = header[i] ?? '';
-    const cell = (cells[i] ?? '').trim();
-    if (id === '' || cell === '') continue;
-    if (cell !== id && !cell.startsWith(`${id} /`)) return false;
-    labels++;
-  }
-  return labels > 0;
-}
+/** The labels row of a template: see `isTemplateLabelsRow` (the CSV reader skips it as well). */
+export const isLabelsRow = isTemplateLabelsRow;
 
 /** Reads a file's bytes, never following a link, up to `max` bytes. */
 function readBytes(full: string, max: number): Uint8Array | { error: string } {
@@ -254,7 +242,6 @@ export function readXlsxReport(full: string, rel: string, ctx: ReportContext): R
     return setAside(read.error === 'too-large' ? 'SHOUTU-X003' : 'SHOUTU-X002', read.message);
 
   let header: string[] | undefined;
-  let headerLine = 0;
   const own: Problem[] = [];
   let ownSetAside = 0;
   for (const row of read.rows) {
@@ -273,11 +260,9 @@ export function readXlsxReport(full: string, rel: string, ctx: ReportContext): R
     if (texts.length === 0 && errors.length === 0) continue;
     if (!header) {
       header = texts.map((h) => h.trim());
-      headerLine = row.line;
       reader.record(texts, row.line);
       continue;
     }
-    if (row.line === headerLine + 1 && isLabelsRow(header, texts)) continue;
     if (errors.length > 0) {
       // The row cannot be read as the sheet shows it: set aside, at the cell.
       for (const e of errors) {
