@@ -240,7 +240,10 @@ export async function main(
     .description(
       'write the blank report templates of every form: <form>.csv and <form>.xlsx (labels in every language, data validation, instructions)',
     )
-    .option('--out <dir>', 'the folder to write them to (default: templates/ in the project folder)')
+    .option(
+      '--out <dir>',
+      'the folder to write them to (default: templates/ in the project folder)',
+    )
     .action(async (opts: { out?: string }) => {
       const r = root();
       code = await writeTemplates(o, r, opts.out ? given(opts.out) : undefined);

@@ -20,7 +20,10 @@ const FILL = path.join(import.meta.dirname, 'libreoffice', 'fill.py');
 function missing(): string | undefined {
   if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status !== 0)
     return 'soffice (LibreOffice) is not installed: `apt-get install libreoffice-calc python3-uno`';
-  if (!existsSync(PYTHON) || spawnSync(PYTHON, ['-c', 'import uno'], { stdio: 'ignore' }).status !== 0)
+  if (
+    !existsSync(PYTHON) ||
+    spawnSync(PYTHON, ['-c', 'import uno'], { stdio: 'ignore' }).status !== 0
+  )
     return `${PYTHON} cannot import uno: \`apt-get install python3-uno\``;
   return undefined;
 }
@@ -38,54 +41,50 @@ const said = (err: string) =>
     .map((l) => l.replace(/\.(csv|xlsx):\d+:/, ':'));
 
 describe.skipIf(why !== undefined)('LibreOffice round trip', () => {
-  test(
-    'a template filled in with LibreOffice, saved as .xlsx and as GBK CSV, gives the findings of the UTF-8 CSV',
-    async () => {
-      const csv = await loadFixture('mini');
-      // A personal cell in Chinese, so that GBK and UTF-8 differ in bytes.
-      const text = (await csv.read(CSV)).replace('480,', '480,张三');
-      await csv.write(CSV, text);
-      const rows = text
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => line.split(',').map((v) => v.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')));
+  test('a template filled in with LibreOffice, saved as .xlsx and as GBK CSV, gives the findings of the UTF-8 CSV', async () => {
+    const csv = await loadFixture('mini');
+    // A personal cell in Chinese, so that GBK and UTF-8 differ in bytes.
+    const text = (await csv.read(CSV)).replace('480,', '480,张三');
+    await csv.write(CSV, text);
+    const rows = text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').map((v) => v.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')));
 
-      const xlsx = await loadFixture('mini');
-      const gbk = await loadFixture('mini');
-      expect((await xlsx.run('templates', '--out', xlsx.file('templates'))).code).toBe(0);
-      await writeFile(xlsx.file('rows.json'), JSON.stringify(rows));
-      await rm(xlsx.file(CSV));
-      await rm(gbk.file(CSV));
-      execFileSync(
-        PYTHON,
-        [
-          FILL,
-          xlsx.file('templates/grid-daily.xlsx'),
-          xlsx.file('rows.json'),
-          xlsx.file(`${DAY}/grid-daily.210202.xlsx`),
-          gbk.file(CSV),
-        ],
-        { stdio: 'inherit', timeout: 150_000 },
-      );
+    const xlsx = await loadFixture('mini');
+    const gbk = await loadFixture('mini');
+    expect((await xlsx.run('templates', '--out', xlsx.file('templates'))).code).toBe(0);
+    await writeFile(xlsx.file('rows.json'), JSON.stringify(rows));
+    await rm(xlsx.file(CSV));
+    await rm(gbk.file(CSV));
+    execFileSync(
+      PYTHON,
+      [
+        FILL,
+        xlsx.file('templates/grid-daily.xlsx'),
+        xlsx.file('rows.json'),
+        xlsx.file(`${DAY}/grid-daily.210202.xlsx`),
+        gbk.file(CSV),
+      ],
+      { stdio: 'inherit', timeout: 150_000 },
+    );
 
-      const base = await csv.run('validate');
-      const fromXlsx = await xlsx.run('validate');
-      const fromGbk = await gbk.run('validate');
-      expect(base.err).toContain('found the text "many"');
-      expect(said(fromXlsx.err)).toEqual(said(base.err));
-      expect(said(fromGbk.err)).toEqual(said(base.err));
-      expect(fromXlsx.err).toContain(`${DAY}/grid-daily.210202.xlsx:4:households_visited: error:`);
-      expect(fromGbk.err).toContain('it was read as GBK (GB18030)');
-      expect(fromXlsx.out).toBe(base.out);
-      expect(fromGbk.out).toBe(base.out);
+    const base = await csv.run('validate');
+    const fromXlsx = await xlsx.run('validate');
+    const fromGbk = await gbk.run('validate');
+    expect(base.err).toContain('found the text "many"');
+    expect(said(fromXlsx.err)).toEqual(said(base.err));
+    expect(said(fromGbk.err)).toEqual(said(base.err));
+    expect(fromXlsx.err).toContain(`${DAY}/grid-daily.210202.xlsx:4:households_visited: error:`);
+    expect(fromGbk.err).toContain('it was read as GBK (GB18030)');
+    expect(fromXlsx.out).toBe(base.out);
+    expect(fromGbk.out).toBe(base.out);
 
-      for (const f of [csv, xlsx, gbk]) expect((await f.run('evaluate')).code).toBe(0);
-      const findings = await findingsOf(csv);
-      expect(Object.keys(findings).length).toBeGreaterThan(0);
-      expect(await findingsOf(xlsx)).toEqual(findings);
-      expect(await findingsOf(gbk)).toEqual(findings);
-    },
-    180_000,
-  );
+    for (const f of [csv, xlsx, gbk]) expect((await f.run('evaluate')).code).toBe(0);
+    const findings = await findingsOf(csv);
+    expect(Object.keys(findings).length).toBeGreaterThan(0);
+    expect(await findingsOf(xlsx)).toEqual(findings);
+    expect(await findingsOf(gbk)).toEqual(findings);
+  }, 180_000);
 });

@@ -9,7 +9,13 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { cellRef, cellText, columnLetters, isLabelsRow, readSheetSync } from '../src/intake/xlsx.js';
+import {
+  cellRef,
+  cellText,
+  columnLetters,
+  isLabelsRow,
+  readSheetSync,
+} from '../src/intake/xlsx.js';
 import { loadFixture } from './helpers.js';
 import { findingsOf } from './intake-helpers.js';
 
@@ -74,7 +80,10 @@ describe('GBK CSV', () => {
 
     await writeFile(
       f.file(`${DAY3}/grid-daily.210202.csv`),
-      Buffer.concat([Buffer.from('subject,households_visited\n210202001001001,'), Buffer.from([0xff, 0x81, 0x0a])]),
+      Buffer.concat([
+        Buffer.from('subject,households_visited\n210202001001001,'),
+        Buffer.from([0xff, 0x81, 0x0a]),
+      ]),
     );
     const bad = readReport(f.root, '2020-02-03/grid-daily.210202.csv', { forms, registry });
     expect(bad.setAside).toBe(true);
@@ -83,7 +92,10 @@ describe('GBK CSV', () => {
     await rm(f.file(`${DAY3}/grid-daily.210202.csv`));
     await writeFile(
       f.file(`${DAY3}/grid-daily.210202.json`),
-      iconv.encode('{"rows":[{"subject":"210202001001001","households_visited":3,"reporter_phone":"李四"}]}', 'gbk'),
+      iconv.encode(
+        '{"rows":[{"subject":"210202001001001","households_visited":3,"reporter_phone":"李四"}]}',
+        'gbk',
+      ),
     );
     const json = readReport(f.root, '2020-02-03/grid-daily.210202.json', { forms, registry });
     expect(json.setAside).toBe(true);
@@ -154,7 +166,11 @@ describe('xlsx reports', () => {
           'households_visited / 已走访户数',
           'reporter_phone / 填报人电话',
         ],
-        ['210202001001001', new Date(Date.UTC(2020, 1, 3, 10, 0)), { formula: '400+80', result: 480 }],
+        [
+          '210202001001001',
+          new Date(Date.UTC(2020, 1, 3, 10, 0)),
+          { formula: '400+80', result: 480 },
+        ],
         [210202001001002, '2020-02-03T10:00', 'many'],
       ]),
     );
@@ -198,35 +214,42 @@ describe('xlsx reports', () => {
     expect(e.setAside).toBe(false);
     expect(e.rows).toEqual([]);
     expect(e.setAsideRows).toBe(3);
-    expect(
-      e.problems.map((p) => [p.code, p.line, p.field, p.cell, p.setAside, p.message]),
-    ).toEqual([
-      [undefined, 1, 'extra', '网格日报!D1', undefined, expect.stringContaining('unknown column "extra"')],
+    expect(e.problems.map((p) => [p.code, p.line, p.field, p.cell, p.setAside, p.message])).toEqual(
       [
-        undefined,
-        4,
-        'subject',
-        '网格日报!A4',
-        undefined,
-        expect.stringContaining('unknown subject "210202001001003"'),
+        [
+          undefined,
+          1,
+          'extra',
+          '网格日报!D1',
+          undefined,
+          expect.stringContaining('unknown column "extra"'),
+        ],
+        [
+          undefined,
+          4,
+          'subject',
+          '网格日报!A4',
+          undefined,
+          expect.stringContaining('unknown subject "210202001001003"'),
+        ],
+        [
+          'SHOUTU-X004',
+          2,
+          'households_visited',
+          '网格日报!B2',
+          'row',
+          'the formula "=B9*2" was saved without its value: open the workbook in Excel, WPS or LibreOffice and save it again, or type the value; the row was set aside',
+        ],
+        [
+          'SHOUTU-X004',
+          3,
+          'households_visited',
+          '网格日报!B3',
+          'row',
+          'the cell shows the error #N/A: expected a value; the row was set aside',
+        ],
       ],
-      [
-        'SHOUTU-X004',
-        2,
-        'households_visited',
-        '网格日报!B2',
-        'row',
-        'the formula "=B9*2" was saved without its value: open the workbook in Excel, WPS or LibreOffice and save it again, or type the value; the row was set aside',
-      ],
-      [
-        'SHOUTU-X004',
-        3,
-        'households_visited',
-        '网格日报!B3',
-        'row',
-        'the cell shows the error #N/A: expected a value; the row was set aside',
-      ],
-    ]);
+    );
   });
 
   test('a boolean form read from TRUE/FALSE cells and 是/否 text', async () => {
@@ -276,7 +299,11 @@ describe('xlsx reports', () => {
   });
 
   test('limits of rows, columns, size and time set a workbook aside', async () => {
-    const book = await workbook([['subject', 'a', 'b'], ['1', 2, 3], ['4', 5, 6]]);
+    const book = await workbook([
+      ['subject', 'a', 'b'],
+      ['1', 2, 3],
+      ['4', 5, 6],
+    ]);
     const limits = { unpackedBytes: 1 << 30, rows: 1_000, columns: 1_000, timeoutMs: 60_000 };
     expect(readSheetSync(book, limits)).toMatchObject({ sheet: 'Sheet1' });
     expect(readSheetSync(book, { ...limits, rows: 0 })).toEqual({

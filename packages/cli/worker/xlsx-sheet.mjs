@@ -94,7 +94,10 @@ port.on('message', async (request) => {
   try {
     port.postMessage(answer);
   } catch {
-    port.postMessage({ error: 'unreadable', message: 'the workbook holds values that cannot be read' });
+    port.postMessage({
+      error: 'unreadable',
+      message: 'the workbook holds values that cannot be read',
+    });
   }
   Atomics.store(signal, 0, 1);
   Atomics.notify(signal, 0);

@@ -582,11 +582,9 @@ function csvReader(
       );
     }
   };
-  let records = 0;
   return {
     record(cells, line) {
       if (stopped) return;
-      records++;
       take({ record: cells, info: { lines: line } });
     },
     write(text) {

@@ -240,7 +240,10 @@ function dateTimeValidation(options: TemplateOptions): DataValidation {
     showErrorMessage: true,
     promptTitle: limit(distinct(options.languages.map((l) => wordsIn(l).prompt)).join(' / '), 32),
     prompt: limit(expected, 255),
-    errorTitle: limit(distinct(options.languages.map((l) => wordsIn(l).errorTitle)).join(' / '), 32),
+    errorTitle: limit(
+      distinct(options.languages.map((l) => wordsIn(l).errorTitle)).join(' / '),
+      32,
+    ),
     error: limit(expected, 255),
     errorStyle: 'stop',
     type: 'date',
@@ -367,7 +370,9 @@ function instructionsSheet(book: Workbook, form: Form, options: TemplateOptions)
   const s = form.subjects;
   sheet.addRow([
     both((w) => w.filledBy),
-    both((w) => (s.kind === 'territory' ? w.level(s.level) : w.placeTypes(s.placeTypes.join(', ')))),
+    both((w) =>
+      s.kind === 'territory' ? w.level(s.level) : w.placeTypes(s.placeTypes.join(', ')),
+    ),
   ]);
   if (form.due) sheet.addRow([both((w) => w.due), both((w) => w.dueValue(form.due ?? ''))]);
   sheet.addRow([]);
@@ -407,7 +412,9 @@ function instructionsSheet(book: Workbook, form: Form, options: TemplateOptions)
     const w = wordsIn(lang);
     sheet.addRow([]);
     bold(sheet.addRow([w.how]));
-    w.steps(form.id).forEach((step, i) => sheet.addRow([`${i + 1}.`, step]));
+    w.steps(form.id).forEach((step, i) => {
+      sheet.addRow([`${i + 1}.`, step]);
+    });
   }
   for (const c of [2, 3, 5]) sheet.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
   return sheet;

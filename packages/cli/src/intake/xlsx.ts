@@ -16,9 +16,9 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import {
   createReportReader,
   formatBytes,
+  isTemplateLabelsRow,
   LIMITS,
   type Problem,
-  isTemplateLabelsRow,
   type ReportFile,
 } from '@shoutu/core';
 import type { ReportContext, ReportEntry } from '../report-cache.js';

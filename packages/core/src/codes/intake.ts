@@ -41,7 +41,8 @@ export const INTAKE_CODES: readonly ProblemCodeInfo[] = [
     code: 'SHOUTU-X004',
     name: 'formula-without-value',
     severity: 'set-aside',
-    title: 'A cell of a report workbook holds a formula without a computed value, or an error value',
+    title:
+      'A cell of a report workbook holds a formula without a computed value, or an error value',
     explanation:
       'Shoutu reads the value a formula had when the workbook was last saved; it never computes ' +
       'formulas. A formula saved without its value (some tools write workbooks that way) or a ' +

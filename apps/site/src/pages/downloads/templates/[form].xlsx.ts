@@ -1,5 +1,5 @@
-import type { FormInfo } from '@shoutu/core';
 import { templateXlsx } from '@shoutu/cli';
+import type { FormInfo } from '@shoutu/core';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getForms, measurementUnits } from '../../../lib/forms';
 import { languages } from '../../../lib/locales';
@@ -16,6 +16,13 @@ export const getStaticPaths = (() =>
 
 export const GET: APIRoute<{ form: FormInfo }> = async ({ props }) =>
   new Response(
-    await templateXlsx(props.form, { languages: languages(), measurementUnits: measurementUnits() }),
-    { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+    await templateXlsx(props.form, {
+      languages: languages(),
+      measurementUnits: measurementUnits(),
+    }),
+    {
+      headers: {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    },
   );
