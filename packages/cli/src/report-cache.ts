@@ -309,6 +309,7 @@ export function readerFingerprint(): string {
   h.update(readReportFile.toString());
   // Stream C (issue 13): the decoding of CSV files and the workbook reader key entries too.
   h.update(parseChunks.toString());
+  h.update(parseAs.toString());
   h.update(xlsxReaderSource());
   try {
     const entry = fileURLToPath(import.meta.resolve('@shoutu/core'));
