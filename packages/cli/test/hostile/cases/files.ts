@@ -411,23 +411,6 @@ export const cases: Case[] = [
   },
   {
     group: g,
-    name: 'a CSV report in neither UTF-8 nor GBK is set aside',
-    setup: (f) =>
-      bytes(
-        f,
-        CSV,
-        Buffer.concat([Buffer.from(`${HEADER}\n${row(G1)}\n`), Buffer.from([0xff, 0xfe, 0x0a])]),
-      ),
-    command: ['validate'],
-    expect: {
-      exit: 0,
-      message: new RegExp(`${esc(CSV)}:3\\b[^\\n]*not UTF-8`),
-      setAside: /set aside: 1 file/,
-      kept: othersKept,
-    },
-  },
-  {
-    group: g,
     name: 'a truncated workbook (.xlsx) is set aside',
     setup: (f) => f.write(`data/reports/${DAY}/grid-daily.${DISTRICT}.xlsx`, 'PK\u0003\u0004'),
     command: ['validate'],
