@@ -326,7 +326,9 @@ export const cases: Case[] = [
     command: ['validate'],
     expect: {
       exit: 0,
-      message: new RegExp(`${esc(CSV)}:3\\b[^\\n]*warning: the file is not UTF-8[^\\n]*read as GBK`),
+      message: new RegExp(
+        `${esc(CSV)}:3\\b[^\\n]*warning: the file is not UTF-8[^\\n]*read as GBK`,
+      ),
       setAside: /set aside: 0 files/,
       kept: othersKept,
     },
