@@ -68,6 +68,11 @@ describe('downloads of the mini project', () => {
       `${BOM}subject,submitted_at,households_visited,reporter_phone\r\n`,
     );
     const page = read(site, 'en/downloads/index.html');
+    // Beside the CSV, the workbook `shoutu templates` writes (issue 13): a zip, linked.
+    const xlsx = readFileSync(path.join(site, 'downloads/templates/grid-daily.xlsx'));
+    expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(page).toContain('href="/downloads/templates/grid-daily.xlsx"');
+    expect(page).toContain('Excel workbook grid-daily.xlsx, with checks and instructions');
     expect(page).toContain('reporter_phone');
     expect(page).toContain('reporter&#39;s phone');
     expect(page).toContain('<strong class="block">personal</strong>');

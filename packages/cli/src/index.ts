@@ -1,5 +1,15 @@
 export { factRows, factsMarkdown } from './commands/facts.js';
 export { projectSchemas } from './commands/schemas.js';
+// Stream C (issue 13): report intake (templates, workbooks).
+export { writeTemplates } from './intake/command.js';
+export {
+  TEMPLATE_ROWS,
+  type TemplateOptions,
+  templateColumns,
+  templateCsv,
+  templateXlsx,
+} from './intake/template.js';
+export { cellRef, cellText, readXlsxReport } from './intake/xlsx.js';
 export {
   loadForms,
   loadProjectFile,

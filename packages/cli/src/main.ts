@@ -12,6 +12,7 @@ import { writeSchemas } from './commands/schemas.js';
 import { validate } from './commands/validate.js';
 import { faultMessage, isErrno, WRITE_FAULTS } from './durable.js';
 import { UserError } from './files.js';
+import { writeTemplates } from './intake/command.js';
 import { SCORING_FILE } from './load.js';
 import { consoleOutput, type Output } from './output.js';
 import { type Invocation, invocationDir, projectRoot } from './project.js';
@@ -284,6 +285,20 @@ export async function main(
     .option('--json', 'print the catalog as JSON')
     .action(async (opts: { json?: boolean }) => {
       code = await listFacts(o, root(), Boolean(opts.json));
+    });
+  // Stream C (issue 13): blank report templates.
+  program
+    .command('templates')
+    .description(
+      'write the blank report templates of every form: <form>.csv and <form>.xlsx (labels in every language, data validation, instructions)',
+    )
+    .option(
+      '--out <dir>',
+      'the folder to write them to (default: templates/ in the project folder)',
+    )
+    .action(async (opts: { out?: string }) => {
+      const r = root();
+      code = await writeTemplates(o, r, opts.out ? given(opts.out) : undefined);
     });
 
   try {

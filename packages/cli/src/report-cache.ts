@@ -33,9 +33,10 @@ import {
 } from '@shoutu/core';
 import { emptyInputStats, type InputStats, type ReportSource } from '@shoutu/engine';
 import { notUtf8Message, valueHash, walkEntries } from './files.js';
+import { readXlsxReport, xlsxReaderSource } from './intake/xlsx.js';
 
 /** Raised whenever what a cache entry holds, or how it is keyed, changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** Where parsed report files are kept, below the project root (gitignored). */
 export const REPORT_CACHE_DIR = '.shoutu/cache/reports';
@@ -100,9 +101,12 @@ function readChunks(full: string, each: (bytes: Uint8Array) => boolean): void {
 /**
  * One report file read from disk piece by piece (see `readChunks`): decoded as UTF-8 as it comes
  * (`fatal`, streaming) and fed to the report reader, so that a large CSV file is never held whole.
+ * A CSV file that is not UTF-8 is read again as GB18030 (GBK, as Excel and WPS save "CSV (逗号分隔)"
+ * on Chinese Windows), with a warning; a workbook (`.xlsx`) is read by `readXlsxReport`.
  */
 export function readReport(root: string, rel: string, ctx: ReportContext): ReportEntry {
   const full = path.join(root, REPORTS_DIR, rel);
+  if (/\.xlsx$/.test(rel)) return readXlsxReport(full, rel, ctx);
   return parseChunks(rel, ctx, (each) => {
     readChunks(full, each);
   });
@@ -113,19 +117,52 @@ function parseChunks(
   ctx: ReportContext,
   feed: (each: (bytes: Uint8Array) => boolean) => void,
 ): ReportEntry {
+  const first = parseAs('utf-8', rel, ctx, feed);
+  if (!('notText' in first)) return first;
+  // Stream C (issue 13): a CSV file that is not UTF-8 is most likely GBK. Read again from the start.
+  if (/\.csv$/.test(rel)) {
+    const again = parseAs('gb18030', rel, ctx, feed);
+    if (!('notText' in again)) {
+      const file = `${REPORTS_DIR}/${rel}`;
+      return {
+        ...again,
+        problems: [
+          {
+            severity: 'warning',
+            code: 'SHOUTU-X001',
+            file,
+            line: first.notText.line,
+            message: `the file is not UTF-8 text (line ${first.notText.line} is the first that is not): it was read as GBK (GB18030), as Excel and WPS save "CSV (逗号分隔)" on Chinese Windows; to be sure it is read as meant, save it as "CSV UTF-8 (逗号分隔)"`,
+          },
+          ...again.problems,
+        ],
+      };
+    }
+  }
+  return setAsideEntry(first.notText.file, dayOfReport(rel), first.notText);
+}
+
+/** A file read in one encoding; `notText` when its bytes are not text in that encoding. */
+function parseAs(
+  encoding: 'utf-8' | 'gb18030',
+  rel: string,
+  ctx: ReportContext,
+  feed: (each: (bytes: Uint8Array) => boolean) => void,
+): ReportEntry | { notText: Problem & { line: number } } {
   const file = `${REPORTS_DIR}/${rel}`;
   const day = dayOfReport(rel);
   const reader = createReportReader(file, rel, ctx);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder(encoding, { fatal: true });
   let line = 1;
   let size = 0;
   let failed: Problem | undefined;
+  let notText: (Problem & { line: number }) | undefined;
   const notUtf8 = (bytes: Uint8Array) => {
-    const loose = new TextDecoder('utf-8').decode(bytes);
+    const loose = new TextDecoder(encoding).decode(bytes);
     const bad = Math.max(0, loose.indexOf('\uFFFD'));
     let at = line;
     for (let i = 0; i < bad; i++) if (loose.charCodeAt(i) === 10) at++;
-    failed = {
+    notText = {
       severity: 'error',
       file,
       line: at,
@@ -157,7 +194,7 @@ function parseChunks(
       push(text);
       return !reader.done;
     });
-    if (!failed && !reader.done) {
+    if (!failed && !notText && !reader.done) {
       try {
         push(decoder.decode());
       } catch {
@@ -172,6 +209,7 @@ function parseChunks(
       message: `the file could not be read (${code}${code === 'ELOOP' ? ': a symbolic link' : ''}); the whole file was set aside`,
     };
   }
+  if (notText) return { notText };
   if (failed) return setAsideEntry(file, day, failed);
   const r = reader.end();
   return {
@@ -269,6 +307,10 @@ export function readerFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const h = createHash('sha256');
   h.update(readReportFile.toString());
+  // Stream C (issue 13): the decoding of CSV files and the workbook reader key entries too.
+  h.update(parseChunks.toString());
+  h.update(parseAs.toString());
+  h.update(xlsxReaderSource());
   try {
     const entry = fileURLToPath(import.meta.resolve('@shoutu/core'));
     const dir = path.dirname(entry);

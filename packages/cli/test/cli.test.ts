@@ -44,23 +44,23 @@ describe('shoutu validate', () => {
     expect(r.out).toContain('reports: 2 files, 1 row accepted; set aside: 1 file, 1 row');
   });
 
-  test('a report in GBK or in a format that is not read is set aside and counted, never ignored', async () => {
+  test('a report in neither UTF-8 nor GBK, or in a format that is not read, is set aside and counted, never ignored', async () => {
     const root = await project('mini');
     const day = path.join(root, 'data/reports/2020-02-02');
     const gbk = Buffer.concat([
       Buffer.from('subject,households_visited\n210202001001001,3\n210202001001002,'),
-      Buffer.from([0xc1, 0xec]),
+      Buffer.from([0xc1, 0xff]),
       Buffer.from('\n'),
     ]);
     await writeFile(path.join(day, 'grid-daily.210202.csv'), gbk);
-    await writeFile(path.join(day, 'grid-daily.210202.xlsx'), 'PK');
+    await writeFile(path.join(day, 'grid-daily.210202.txt'), 'PK');
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
       'data/reports/2020-02-02/grid-daily.210202.csv:3: set aside: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
     );
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.xlsx: set aside: ".xlsx" files are not read',
+      'data/reports/2020-02-02/grid-daily.210202.txt: set aside: ".txt" files are not read',
     );
     expect(r.out).toContain('reports: 3 files, 1 row accepted; set aside: 2 files, 1 row');
   });

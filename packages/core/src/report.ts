@@ -48,8 +48,11 @@ export interface ReportContext {
   registry: Registry;
 }
 
-/** `data/reports/<day>/<form>.<district>.csv` (or `.json`): the name says what the file is. */
-export const REPORT_NAME = /^(\d{4}-\d{2}-\d{2})\/([a-z][a-z0-9-]*)\.(\d+)\.(csv|json)$/;
+/**
+ * `data/reports/<day>/<form>.<district>.csv` (or `.json`, or `.xlsx`: a workbook whose first
+ * sheet is read like the CSV, see `ReportReader.record`): the name says what the file is.
+ */
+export const REPORT_NAME = /^(\d{4}-\d{2}-\d{2})\/([a-z][a-z0-9-]*)\.(\d+)\.(csv|json|xlsx)$/;
 
 type RawRow = {
   line: number;
@@ -65,6 +68,11 @@ type RawRow = {
 export interface ReportReader {
   /** The next piece of the file's text (decoded UTF-8, in order). */
   write(text: string): void;
+  /**
+   * One record of a table already split into cells (stream C, issue 13: a workbook's sheet, row
+   * by row, the header first), read exactly as a CSV record; `line` is the row of the sheet.
+   */
+  record(cells: string[], line: number): void;
   /** Whether the reader has stopped early (the file was set aside): more text is not needed. */
   readonly done: boolean;
   /** The file as read; call once, after the last piece. */
@@ -167,6 +175,7 @@ export function createReportReader(
   if (!form)
     return {
       write() {},
+      record() {},
       get done() {
         return true;
       },
@@ -189,11 +198,14 @@ export function createReportReader(
     readRow(row, form, result, seen, ctx.registry, say);
   };
 
-  if (m?.[4] === 'csv') {
+  if (m?.[4] === 'csv' || m?.[4] === 'xlsx') {
     const csv = csvReader(file, form, say, takeRow, (message, line) => fileProblem(message, line));
     return {
       write(text) {
         if (!done) csv.write(text);
+      },
+      record(cells, line) {
+        if (!done) csv.record(cells, line);
       },
       get done() {
         return done;
@@ -209,6 +221,7 @@ export function createReportReader(
     write(text) {
       if (!done) pieces.push(text);
     },
+    record() {},
     get done() {
       return done;
     },
@@ -345,12 +358,14 @@ function misnamed(name: string): string {
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(folder))
     return `the folder "${folder || '(none)'}" is not a day: expected the file in data/reports/YYYY-MM-DD/, e.g. data/reports/2020-02-02/grid-daily.210202.csv`;
-  if (ext.toLowerCase() === 'csv' || ext.toLowerCase() === 'json') {
+  if (['csv', 'json', 'xlsx'].includes(ext.toLowerCase())) {
     if (ext !== ext.toLowerCase())
       return `the file name ends in ".${ext}": expected lower-case ".${ext.toLowerCase()}"`;
-  } else
-    return `".${ext}" files are not read: expected a CSV file (UTF-8) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv`;
-  return `the file name "${base}" does not say what it is: expected <form>.<district code>.csv or .json, e.g. grid-daily.210202.csv`;
+  } else if (['xls', 'et', 'ods'].includes(ext.toLowerCase()))
+    return `".${ext}" workbooks are not read: save it as an Excel workbook (.xlsx) named <form>.<district code>.xlsx, e.g. grid-daily.210202.xlsx`;
+  else
+    return `".${ext}" files are not read: expected a CSV file, an Excel workbook (.xlsx) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv`;
+  return `the file name "${base}" does not say what it is: expected <form>.<district code>.csv, .xlsx or .json, e.g. grid-daily.210202.csv`;
 }
 
 function checkSubject(
@@ -497,7 +512,7 @@ function csvReader(
   say: (p: Problem) => void,
   takeRow: (row: RawRow) => void,
   fail: (message: string, line?: number) => void,
-): { write(text: string): void; end(): void } {
+): { write(text: string): void; record(cells: string[], line: number): void; end(): void } {
   const parser = new CsvParser({
     bom: true,
     info: true,
@@ -507,6 +522,7 @@ function csvReader(
   // Errors are read from `parser.errored` as each piece is fed; the event would come too late.
   parser.on('error', () => {});
   let header: string[] | undefined;
+  let firstRow = true;
   let stopped = false;
   const take = (r: CsvRecord) => {
     if (!header) {
@@ -527,6 +543,10 @@ function csvReader(
       header = head;
       return;
     }
+    // The labels row of a template (stream C, issue 13), kept when it was filled in: not a report row.
+    const labels = firstRow && isTemplateLabelsRow(header, r.record);
+    firstRow = false;
+    if (labels) return;
     const cells = new Map<string, unknown>();
     for (let i = 0; i < header.length; i++) cells.set(header[i] as string, r.record[i]);
     // A row with the wrong number of cells cannot be trusted column by column.
@@ -563,6 +583,10 @@ function csvReader(
     }
   };
   return {
+    record(cells, line) {
+      if (stopped) return;
+      take({ record: cells, info: { lines: line } });
+    },
     write(text) {
       if (stopped) return;
       quiet(() => {
@@ -580,6 +604,23 @@ function csvReader(
         fail(`the file is empty: expected a header line starting with "${SUBJECT_COLUMN}"`, 1);
     },
   };
+}
+
+/**
+ * The labels row of a template (`shoutu templates`), right below the field ids: each column's label
+ * starts with its id, "households_visited / 走访户数 / Households visited". Filled in and saved as
+ * CSV or .xlsx, the template keeps it; it is skipped, not read as a row.
+ */
+export function isTemplateLabelsRow(header: readonly string[], cells: readonly string[]): boolean {
+  let labels = 0;
+  for (let i = 0; i < header.length; i++) {
+    const id = header[i] ?? '';
+    const cell = (cells[i] ?? '').trim();
+    if (id === '' || cell === '') continue;
+    if (cell !== id && !cell.startsWith(`${id} /`)) return false;
+    labels++;
+  }
+  return labels > 0 && (cells[header.indexOf(SUBJECT_COLUMN)] ?? '').trim() !== '';
 }
 
 function headerCheck(

@@ -143,6 +143,21 @@ describe('CSV reports', () => {
     ]);
   });
 
+  test("a template's labels row, kept when the template was filled in and saved as CSV, is skipped", () => {
+    const r = read(
+      'subject,submitted_at,households_visited\nsubject / 填报对象代码 / code,submitted_at / 提交时间,households_visited / 走访户数 / households visited\n210202001001001,2020-02-02 11:00,400\n',
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.rows.map((row) => [row.subject, row.line])).toEqual([['210202001001001', 3]]);
+    // Only right below the header, and only when every cell is its column's label.
+    const later = read(
+      'subject,households_visited\n210202001001001,400\nsubject / 代码,households_visited / 户数\n',
+    );
+    expect(later.setAsideRows).toBe(1);
+    const mixed = read('subject,households_visited\nsubject / 代码,400\n');
+    expect(mixed.setAsideRows).toBe(1);
+  });
+
   test('a broken quote is reported at its line', () => {
     const r = read('subject,households_visited\n210202001001001,3\n"210202001001002,4\n');
     expect(r.setAside).toBe(true);
@@ -151,7 +166,7 @@ describe('CSV reports', () => {
 
   test('file names say what they are', () => {
     expect(read('', '2020-02-02/grid.csv').problems.map(formatProblem)).toEqual([
-      'data/reports/2020-02-02/grid.csv: error: the file name "grid.csv" does not say what it is: expected <form>.<district code>.csv or .json, e.g. grid-daily.210202.csv; the whole file was set aside',
+      'data/reports/2020-02-02/grid.csv: error: the file name "grid.csv" does not say what it is: expected <form>.<district code>.csv, .xlsx or .json, e.g. grid-daily.210202.csv; the whole file was set aside',
     ]);
     const message = (name: string) => read('', name).problems[0]?.message;
     expect(message('2020-2-3/grid-daily.210202.csv')).toBe(
@@ -160,8 +175,11 @@ describe('CSV reports', () => {
     expect(message('2020-02-02/grid-daily.210202.CSV')).toBe(
       'the file name ends in ".CSV": expected lower-case ".csv"; the whole file was set aside',
     );
-    expect(message('2020-02-02/grid-daily.210202.xlsx')).toBe(
-      '".xlsx" files are not read: expected a CSV file (UTF-8) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv; the whole file was set aside',
+    expect(message('2020-02-02/grid-daily.210202.txt')).toBe(
+      '".txt" files are not read: expected a CSV file, an Excel workbook (.xlsx) or a JSON file named <form>.<district code>.csv, e.g. grid-daily.210202.csv; the whole file was set aside',
+    );
+    expect(message('2020-02-02/grid-daily.210202.xls')).toBe(
+      '".xls" workbooks are not read: save it as an Excel workbook (.xlsx) named <form>.<district code>.xlsx, e.g. grid-daily.210202.xlsx; the whole file was set aside',
     );
     expect(read('', '2020-02-02/grid-dayly.210202.csv').problems[0]?.message).toContain(
       'unknown form "grid-dayly"; did you mean "grid-daily"?',

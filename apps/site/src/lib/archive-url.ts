@@ -28,6 +28,11 @@ export function templateUrl(form: string): string {
   return url(`downloads/templates/${seg(form)}.csv`);
 }
 
+/** The form's .xlsx template (labels, data validation, instructions): `shoutu templates` writes the same. */
+export function templateXlsxUrl(form: string): string {
+  return url(`downloads/templates/${seg(form)}.xlsx`);
+}
+
 /**
  * Where a day's data files are: `archive/<day>/` for a day of the archive, `downloads/latest/`
  * for the latest day (a link that does not change from day to day).

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * Where a finding's values came from, in words and as a published file. A finding's `sources` are
- * `data/reports/<day>/<form>.<district>.<csv|json>:<line>`; the day's accepted reports are
+ * `data/reports/<day>/<form>.<district>.<csv|json|xlsx>:<line>`; the day's accepted reports are
  * published, personal fields removed, at `downloads/<day>/reports/<form>.<district>.csv` with a
  * first column `line` holding the source line.
  */
@@ -16,7 +16,7 @@ export interface SourceRef {
   raw: string;
 }
 
-const SOURCE = /^data\/reports\/(\d{4}-\d{2}-\d{2})\/([^/.]+)\.([^/.]+)\.(?:csv|json):(\d+)$/;
+const SOURCE = /^data\/reports\/(\d{4}-\d{2}-\d{2})\/([^/.]+)\.([^/.]+)\.(?:csv|json|xlsx):(\d+)$/;
 
 /** A recorded source read as form, district, day and line; undefined when it is not of that shape. */
 export function parseSource(raw: string): SourceRef | undefined {

@@ -312,7 +312,7 @@ export const cases: Case[] = [
   },
   {
     group: g,
-    name: 'a CSV report saved as GBK',
+    name: 'a CSV report saved as GBK is read as GB18030, with a warning',
     setup: (f) =>
       bytes(
         f,
@@ -326,8 +326,10 @@ export const cases: Case[] = [
     command: ['validate'],
     expect: {
       exit: 0,
-      message: new RegExp(`${esc(CSV)}:3\\b[^\\n]*not UTF-8`),
-      setAside: /set aside: 1 file/,
+      message: new RegExp(
+        `${esc(CSV)}:3\\b[^\\n]*warning: the file is not UTF-8[^\\n]*read as GBK`,
+      ),
+      setAside: /set aside: 0 files/,
       kept: othersKept,
     },
   },
@@ -411,10 +413,14 @@ export const cases: Case[] = [
   },
   {
     group: g,
-    name: 'a report file of a kind Shoutu does not read (.xlsx)',
+    name: 'a truncated workbook (.xlsx) is set aside',
     setup: (f) => f.write(`data/reports/${DAY}/grid-daily.${DISTRICT}.xlsx`, 'PK\u0003\u0004'),
     command: ['validate'],
-    expect: { exit: 0, message: named(`grid-daily.${DISTRICT}.xlsx`), kept: othersKept },
+    expect: {
+      exit: 0,
+      message: named(`grid-daily.${DISTRICT}.xlsx`, 'this is not an .xlsx workbook'),
+      kept: othersKept,
+    },
   },
   {
     group: g,
