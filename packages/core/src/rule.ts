@@ -9,7 +9,24 @@ export * from './conditions.js';
 export type Area = string;
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export const RESPONSIBLE = ['unit', 'department', 'territorial'] as const;
+/**
+ * Who answers for a finding (docs/design/authors.md §1): the subject checked, its supervising
+ * department, or the territorial units above it.
+ */
+export const RESPONSIBLE = ['subject', 'department', 'territorial'] as const;
+export type Responsible = (typeof RESPONSIBLE)[number];
+/** The words `responsible` once had, and the word each is now: still read, with a warning (SHOUTU-N001). */
+export const RENAMED_RESPONSIBLE: Readonly<Record<string, Responsible>> = { unit: 'subject' };
+
+/**
+ * A rule's `responsible`: one of RESPONSIBLE, or a renamed word read as its new one (the warning
+ * comes from `renamedWordProblems`). Editor schemas offer only the new words.
+ */
+export const ResponsibleWord = z.preprocess(
+  (v) =>
+    typeof v === 'string' && Object.hasOwn(RENAMED_RESPONSIBLE, v) ? RENAMED_RESPONSIBLE[v] : v,
+  z.enum(RESPONSIBLE),
+);
 
 /** json-rules-engine's built-in operators. */
 export const OPERATORS = [
@@ -228,7 +245,7 @@ export const Rule = z
     description: LocalizedText,
     appliesTo: RuleSubjects,
     severity: z.enum(SEVERITIES),
-    responsible: z.enum(RESPONSIBLE),
+    responsible: ResponsibleWord,
     remediation: LocalizedText,
     source: z.strictObject({
       document: LocalizedText,

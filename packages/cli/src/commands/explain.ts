@@ -213,9 +213,9 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
       `${t.waiver}: ${textIn(waiver.reason, lang)} — ${t.approvedBy(waiver.approver)}, ${waiver.start} ${t.to} ${waiver.expiry} (${waiver.source})`,
     );
   for (const p of parties) {
-    const who = p.kind === 'unit' ? p.subject : p.kind === 'departmental' ? p.department : p.unit;
+    const who = p.kind === 'subject' ? p.subject : p.kind === 'department' ? p.department : p.unit;
     o.out(
-      `${t.responsible} (${t.parties[p.kind]}): ${textIn(p.position, lang)} — ${p.kind === 'departmental' ? (named(registry.departments.get(who)?.name) ?? who) : nameOf(who)}`,
+      `${t.responsible} (${t.parties[p.kind]}): ${textIn(p.position, lang)} — ${p.kind === 'department' ? (named(registry.departments.get(who)?.name) ?? who) : nameOf(who)}`,
     );
   }
   if (rule.deadline)
@@ -262,7 +262,7 @@ const TEXT = {
     approvedBy: (who: string) => `approved by ${who}`,
     to: 'to',
     responsible: 'responsible',
-    parties: { unit: 'unit', departmental: 'departmental', territorial: 'territorial' },
+    parties: { subject: 'subject', department: 'department', territorial: 'territorial' },
     remediation: 'remediation',
     deadline: 'deadline',
     assumedDeadline: 'assumed, not from the source',
@@ -289,7 +289,7 @@ const TEXT = {
     approvedBy: (who: string) => `批准单位：${who}`,
     to: '至',
     responsible: '责任方',
-    parties: { unit: '单位', departmental: '部门', territorial: '属地' },
+    parties: { subject: '主体', department: '部门', territorial: '属地' },
     remediation: '整改要求',
     deadline: '整改时限',
     assumedDeadline: '推定，非出自依据文件',

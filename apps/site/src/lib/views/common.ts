@@ -70,12 +70,12 @@ export interface UnitLink {
 }
 
 /**
- * One party that answers for a finding: the place or unit itself, a place's supervising department,
- * and the territorial chain above (grid → community → street → district). `primary` marks the one
- * the rule names as responsible (its `responsible`: unit, department or territorial).
+ * One party that answers for a finding: the subject itself (a place), its supervising department,
+ * and the territorial units above, up to the district. `primary` marks the one the rule names as
+ * responsible; the roles are the words of its `responsible`: subject, department or territorial.
  */
 export type Party =
-  | { role: 'place'; code: string; name: LocalizedText | undefined; primary: boolean }
+  | { role: 'subject'; code: string; name: LocalizedText | undefined; primary: boolean }
   | {
       role: 'department';
       id: string;
@@ -312,7 +312,7 @@ export function responsibleParties(
   const duty = rule?.responsible;
   const territory = [...subject.chain].reverse();
   if (subject.level === 'place') {
-    parties.push({ role: 'place', code: subject.code, name: subject.name, primary: false });
+    parties.push({ role: 'subject', code: subject.code, name: subject.name, primary: false });
     if (subject.department) {
       const dept = results.city.departments.find((d) => d.id === subject.department);
       parties.push({
