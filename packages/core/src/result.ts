@@ -166,6 +166,7 @@ export const FactInfo = z.strictObject({
   name: z.string(),
   label: LocalizedText,
   type: z.string(),
+  /** The measurement unit (an id of `measurementUnits`), as the form field's `unit`. */
   unit: z.string().optional(),
 });
 export type FactInfo = z.infer<typeof FactInfo>;

@@ -108,8 +108,8 @@ export const LeafCondition = z.strictObject({
   operator: Operator,
   value: ConditionValue,
   /**
-   * The unit the author had in mind for the value (Shoutu's addition, ignored by
-   * json-rules-engine): checked against the fact's unit, so "30" minutes is not read as hours.
+   * The measurement unit the author had in mind for the value (Shoutu's addition, ignored by
+   * json-rules-engine): checked against the fact's, so "30" minutes is not read as hours.
    */
   unit: z.string().min(1).optional(),
   path: PlainPath.optional(),

@@ -420,10 +420,10 @@ describe('readUnits, readPlaces and readFindings', () => {
     write('2021-01-01', '84001.json', { ...old, schema: 3 });
     const e = failure(() => readUnits(dir, '2021-01-01', '84001'));
     expect(e.problem).toMatch(
-      /results format 3, expected format 5: .*`shoutu evaluate --recompute --date 2021-01-01`/,
+      /results format 3, expected format 6: .*`shoutu evaluate --recompute --date 2021-01-01`/,
     );
     expect(failure(() => readDistrictDay(dir, '2021-01-01', '84001')).problem).toMatch(
-      /results format 3, expected format 5/,
+      /results format 3, expected format 6/,
     );
   });
 
@@ -444,7 +444,7 @@ describe('readUnits, readPlaces and readFindings', () => {
       expect(e.message.split('\n')).toHaveLength(1);
       expect(e.file).toMatch(/2021-01-02[\\/](index|84001)\.json$/);
       expect(e.problem).toBe(
-        'is in results format 4, expected format 5: evaluate the day again with `shoutu evaluate --recompute --date 2021-01-02` to write it in this format',
+        'is in results format 4, expected format 6: evaluate the day again with `shoutu evaluate --recompute --date 2021-01-02` to write it in this format',
       );
     }
   });
@@ -506,7 +506,7 @@ describe('readCityDay and readDistrictDay', () => {
   it('say a snapshot is of an older format and how to rewrite it', () => {
     write('2021-01-01', 'index.json', { ...city('2021-01-01', []), schema: 2 });
     expect(failure(() => readCityDay(dir, '2021-01-01')).problem).toMatch(
-      /results format 2, expected format 5: .*--recompute --date 2021-01-01/,
+      /results format 2, expected format 6: .*--recompute --date 2021-01-01/,
     );
   });
 
