@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { type SharedLookup, walkConditions } from './conditions.js';
 import { IsoDate } from './dates.js';
 import { LocalizedText } from './text.js';
-
-export * from './conditions.js';
 
 /** A policy area's id, declared in `rules/scoring.json`. */
 export type Area = string;
@@ -265,23 +262,3 @@ export const Rule = z
     path: ['effective', 'to'],
   });
 export type Rule = z.infer<typeof Rule>;
-
-/**
- * Every fact a condition tree reads, including facts compared against and the facts of the
- * shared conditions it names (`shared`, by name).
- */
-export function factsOf(condition: NestedCondition, shared: SharedLookup = new Map()): string[] {
-  const out = new Set<string>();
-  walkConditions(
-    condition,
-    {
-      leaf: (c) => {
-        out.add(c.fact);
-        if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
-          out.add(c.value.fact);
-      },
-    },
-    shared,
-  );
-  return [...out].sort();
-}
