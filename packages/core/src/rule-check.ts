@@ -257,7 +257,7 @@ function checkConditions(
               [...path, 'unit'],
               spec.unit
                 ? `the value is in "${c.unit}", but "${c.fact}" is in "${spec.unit}": expected the threshold in "${spec.unit}"`
-                : `"${c.fact}" has no unit: remove "unit"`,
+                : `"${c.fact}" has no measurement unit: remove "unit"`,
             );
         }
       },
