@@ -34,7 +34,7 @@ export {
   type TextPart,
   wordsLang,
 } from './explain.js';
-export { factCatalog, formOfFact, formsNeededToday, LATE_FIELD } from './facts.js';
+export { factCatalog, formOfFact, formsNeededToday, LATE_FIELD, SUBJECT_PREFIX } from './facts.js';
 export {
   DerivedFact,
   FIELD_TYPES,
@@ -137,7 +137,7 @@ export {
   TopLevelCondition,
 } from './rule.js';
 export { checkRule, checkSharedCondition, type RuleContext, whyUnavailable } from './rule-check.js';
-export { ruleContentHash } from './rule-hash.js';
+export { canonicalJson, ruleContentHash } from './rule-hash.js';
 export { RulesConfig, RuleTestCase, RuleTestFile } from './rule-test.js';
 export { jsonSchemas } from './schemas.js';
 export {
