@@ -378,7 +378,7 @@ describe('waivers', () => {
     const index = CityResults.parse(
       JSON.parse(await readFile(path.join(root, 'data/results/2020-02-02/index.json'), 'utf8')),
     );
-    expect(index.schema).toBe(5);
+    expect(index.schema).toBe(6);
     expect(index.territory.levels[0]?.id).toBe(index.city.level);
     expect(index.forms.length).toBeGreaterThan(0);
     expect(index.forms.every((f) => !('$schema' in f))).toBe(true);
