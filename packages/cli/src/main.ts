@@ -281,7 +281,7 @@ export async function main(
     });
   program
     .command('facts')
-    .description('list every fact a rule can use: name, type, unit, label, and who reports it')
+    .description('list every fact a rule can use: name, type, measurement unit, label, reporter')
     .option('--json', 'print the catalog as JSON')
     .action(async (opts: { json?: boolean }) => {
       code = await listFacts(o, root(), Boolean(opts.json));

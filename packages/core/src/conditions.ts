@@ -217,3 +217,23 @@ export function conditionPathText(path: ConditionPath): string {
   }
   return out;
 }
+
+/**
+ * Every fact a condition tree reads, including facts compared against and the facts of the
+ * shared conditions it names (`shared`, by name).
+ */
+export function factsOf(condition: NestedCondition, shared: SharedLookup = new Map()): string[] {
+  const out = new Set<string>();
+  walkConditions(
+    condition,
+    {
+      leaf: (c) => {
+        out.add(c.fact);
+        if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
+          out.add(c.value.fact);
+      },
+    },
+    shared,
+  );
+  return [...out].sort();
+}

@@ -1,9 +1,8 @@
 import { foldConditions, type ReferenceProblem, type SharedLookup } from './conditions.js';
-import type { MeasurementUnit } from './registry-schema.js';
+import { formatQuantity, type MeasurementUnits } from './measurement-units.js';
 import type { ConditionOutcome, FactInfo } from './result.js';
 import type { Deadline, LeafCondition, NestedCondition } from './rule.js';
 import { type Lang, type LocalizedText, languagesInUse, textIn } from './text.js';
-import { formatQuantity } from './units.js';
 
 type Scalar = string | number | boolean | null;
 
@@ -44,19 +43,17 @@ function operatorWords(base: string, negated: boolean, lang: Lang): string {
   return `not ${words}`;
 }
 
-type Units = ReadonlyMap<string, MeasurementUnit> | readonly MeasurementUnit[];
-
 function show(
   v: Scalar | Scalar[] | undefined,
   fact: FactInfo | undefined,
   lang: Lang,
-  units: Units,
+  measurementUnits: MeasurementUnits,
 ): string {
   if (v === undefined || v === null) return lang === 'zh' ? '无数据' : 'no value';
   if (Array.isArray(v))
-    return v.map((x) => show(x, fact, lang, units)).join(lang === 'zh' ? '、' : ', ');
+    return v.map((x) => show(x, fact, lang, measurementUnits)).join(lang === 'zh' ? '、' : ', ');
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
-  return typeof v === 'number' ? formatQuantity(v, fact?.unit, lang, units) : v;
+  return typeof v === 'number' ? formatQuantity(v, fact?.unit, lang, measurementUnits) : v;
 }
 
 /**
@@ -68,7 +65,7 @@ export function describeOutcome(
   facts: ReadonlyMap<string, FactInfo>,
   lang: Lang,
   /** The registry's measurement units, for the words of quantities. */
-  units: Units = [],
+  measurementUnits: MeasurementUnits = [],
 ): string {
   const fact = facts.get(o.fact);
   const label = (fact ? textIn(fact.label, lang) : undefined) ?? o.fact;
@@ -91,17 +88,17 @@ export function describeOutcome(
         : undefined;
     const ratio = pct === undefined ? '' : lang === 'zh' ? `（${pct}%）` : ` (${pct} %)`;
     const found = both
-      ? `${actual} / ${show(req.value ?? null, other, lang, units)}${ratio}`
-      : show(actual, fact, lang, units);
+      ? `${actual} / ${show(req.value ?? null, other, lang, measurementUnits)}${ratio}`
+      : show(actual, fact, lang, measurementUnits);
     const open = lang === 'zh' ? '（' : ' (';
     const close = lang === 'zh' ? '）' : ')';
-    return `${label}${sep}${found}${semi}${requiredWord}${sep}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang, units)}${close}`;
+    return `${label}${sep}${found}${semi}${requiredWord}${sep}${words} ${otherLabel}${open}${show(req.value ?? null, other, lang, measurementUnits)}${close}`;
   }
   // "required: yes" reads better than "required: equal to yes".
   const plain = base === 'equal' && !negated;
   if (plain)
-    return `${label}${sep}${show(o.actual, fact, lang, units)}${semi}${requiredWord}${sep}${show(req as Scalar, fact, lang, units)}`;
-  return `${label}${sep}${show(o.actual, fact, lang, units)}${semi}${requiredWord}${sep}${words} ${show(req as Scalar | Scalar[], fact, lang, units)}`;
+    return `${label}${sep}${show(o.actual, fact, lang, measurementUnits)}${semi}${requiredWord}${sep}${show(req as Scalar, fact, lang, measurementUnits)}`;
+  return `${label}${sep}${show(o.actual, fact, lang, measurementUnits)}${semi}${requiredWord}${sep}${words} ${show(req as Scalar | Scalar[], fact, lang, measurementUnits)}`;
 }
 
 /** How many days a look-back covered: "over 5 of 7 days", "7天中有5天". */
@@ -149,7 +146,7 @@ export function describeTooFewDays(
 /**
  * The language the words of conditions and deadlines come out in for a reader of `lang`: they
  * exist in Chinese and English; any other language reads the English words (the labels of facts
- * and the units stay in the project's own languages).
+ * and the measurement units stay in the project's own languages).
  */
 export function wordsLang(lang: Lang): 'zh' | 'en' {
   return lang === 'zh' ? 'zh' : 'en';
@@ -266,7 +263,7 @@ export interface DescribeOptions {
   /** What each shared condition is about, by name (their files' `description`). */
   sharedDescriptions?: ReadonlyMap<string, LocalizedText>;
   /** The registry's measurement units, for the words of quantities. */
-  units?: Units;
+  measurementUnits?: MeasurementUnits;
 }
 
 /** A text in the reader's language, else the language `textIn` falls back to, marked. */
@@ -296,7 +293,7 @@ function leafWords(
   c: LeafCondition,
   facts: ReadonlyMap<string, FactInfo>,
   lang: Lang,
-  units: Units,
+  measurementUnits: MeasurementUnits,
 ): TextPart[] {
   const wl = wordsLang(lang);
   const W = WORDS[wl];
@@ -320,7 +317,7 @@ function leafWords(
     if (v === null) return W.none;
     if (typeof v === 'boolean') return v ? W.yes : W.no;
     if (typeof v === 'number')
-      return formatQuantity(v, c.unit ?? facts.get(c.fact)?.unit, lang, units);
+      return formatQuantity(v, c.unit ?? facts.get(c.fact)?.unit, lang, measurementUnits);
     return v;
   };
   let subject: TextPart[] = [labelOf(c.fact, c.path)];
@@ -389,7 +386,8 @@ export function describeConditions(
   return foldConditions<ConditionWords>(
     tree,
     {
-      leaf: (c) => node('leaf', leafWords(c, facts, lang, options.units ?? []), undefined, c.name),
+      leaf: (c) =>
+        node('leaf', leafWords(c, facts, lang, options.measurementUnits ?? []), undefined, c.name),
       all: (c, children) => group('all', c.name, children),
       any: (c, children) => group('any', c.name, children),
       not: (c, inner) => node('not', [mark(W.not)], [inner], c.name),

@@ -25,7 +25,7 @@ const LATE_WORDS: Readonly<Record<string, (title: string) => string>> = {
 export const LATE_FIELD = 'late';
 
 /**
- * The fact catalog: every fact a rule may use, with its type and unit. Form fields become
+ * The fact catalog: every fact a rule may use, with its type and measurement unit. Form fields become
  * `<form>.<field>`; personal fields are never facts.
  */
 export function factCatalog(
@@ -45,12 +45,12 @@ export function factCatalog(
       });
     }
     for (const d of form.derived ?? []) {
-      const unit = d.unit ?? derivedUnit(form, d);
+      const measurementUnit = d.unit ?? derivedMeasurementUnit(form, d);
       out.push({
         name: `${form.id}.${d.id}`,
         label: d.label,
         type: d.ratio ? 'number' : 'integer',
-        ...(unit ? { unit } : {}),
+        ...(measurementUnit ? { unit: measurementUnit } : {}),
         derivedFrom: derivedFrom(form.id, d),
       });
     }
@@ -86,7 +86,8 @@ export function derivedFrom(formId: string, d: DerivedFact): string[] {
   return [];
 }
 
-function derivedUnit(form: Form, d: DerivedFact): string | undefined {
+/** The measurement unit a derived fact has when its form does not say: its field's, %, or days. */
+function derivedMeasurementUnit(form: Form, d: DerivedFact): string | undefined {
   if (d.ratio) return d.ratio.percent ? '%' : undefined;
   if (d.sum) return form.fields.find((f) => f.id === d.sum?.field)?.unit;
   return 'day';

@@ -35,7 +35,10 @@ export const FormField = z
     }),
     type: z.enum(FIELD_TYPES),
     label: LocalizedText,
-    /** The unit of measure, e.g. "household", "℃", "mg/L", "minute". */
+    /**
+     * The measurement unit, e.g. "household", "℃", "mg/L", "minute": an id of the registry's
+     * `measurementUnits` (the key stays `unit` in form files; docs/design/authors.md §1).
+     */
     unit: z.string().min(1).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
@@ -72,6 +75,7 @@ const Days = z.int().min(1).max(60);
 export const DerivedFact = z.strictObject({
   id: FieldId,
   label: LocalizedText,
+  /** The measurement unit (an id of the registry's `measurementUnits`); by default its field's, % or day. */
   unit: z.string().min(1).optional(),
   /** Exactly one way of computing it. */
   ratio: z
@@ -188,8 +192,8 @@ interface RegistryTerms {
 }
 
 /**
- * Problems of a form that only the registry can tell: every unit of a field or derived fact is a
- * declared measurement unit, and a ratio `to: "subject.<id>"` names a number attribute that the
+ * Problems of a form that only the registry can tell: every measurement unit of a field or derived
+ * fact (its `unit`) is declared in the registry, and a ratio `to: "subject.<id>"` names a number attribute that the
  * form's subjects have. Paths are inside the form file.
  */
 export function formRegistryProblems(
@@ -197,10 +201,10 @@ export function formRegistryProblems(
   registry: RegistryTerms,
 ): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
-  const units = [...registry.measurementUnits.keys()];
-  const unit = (u: string | undefined, path: (string | number)[]) => {
+  const declared = [...registry.measurementUnits.keys()];
+  const measurementUnit = (u: string | undefined, path: (string | number)[]) => {
     if (u !== undefined && !registry.measurementUnits.has(u)) {
-      const guess = didYouMean(u, units);
+      const guess = didYouMean(u, declared);
       out.push({
         path,
         message: `unknown measurement unit "${u}"${guess ? `; did you mean "${guess}"?` : ''}: expected one declared in "measurementUnits" of the registry`,
@@ -208,10 +212,10 @@ export function formRegistryProblems(
     }
   };
   form.fields.forEach((f, i) => {
-    unit(f.unit, ['fields', i, 'unit']);
+    measurementUnit(f.unit, ['fields', i, 'unit']);
   });
   (form.derived ?? []).forEach((d, i) => {
-    unit(d.unit, ['derived', i, 'unit']);
+    measurementUnit(d.unit, ['derived', i, 'unit']);
     const to = d.ratio?.to;
     if (to === undefined || !to.startsWith('subject.')) return;
     const id = to.slice('subject.'.length);

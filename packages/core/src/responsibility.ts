@@ -3,11 +3,12 @@ import type { LocalizedText } from './text.js';
 
 /**
  * One party that answers for a finding (四方责任 without the individual, who is never scored):
- * the unit itself, its supervising department, and every territorial level above it.
+ * the subject itself (a place), its supervising department, and every territorial unit above it.
+ * The kinds are the words of a rule's `responsible` (docs/design/authors.md §1).
  */
 export type ResponsibleParty =
-  | { kind: 'unit'; subject: string; position: LocalizedText }
-  | { kind: 'departmental'; department: string; position: LocalizedText }
+  | { kind: 'subject'; subject: string; position: LocalizedText }
+  | { kind: 'department'; department: string; position: LocalizedText }
   | { kind: 'territorial'; unit: string; level: string; position: LocalizedText };
 
 /** "Compact responsibility, pass pressure down level by level": who answers for a subject. */
@@ -16,9 +17,9 @@ export function responsibleParties(registry: Registry, subject: string): Respons
   const place = registry.places.get(subject);
   if (place) {
     const type = registry.placeTypes.get(place.type);
-    if (type) parties.push({ kind: 'unit', subject, position: type.firstResponsible });
+    if (type) parties.push({ kind: 'subject', subject, position: type.firstResponsible });
     const dept = registry.departmentOf(place);
-    if (dept) parties.push({ kind: 'departmental', department: dept.id, position: dept.lead });
+    if (dept) parties.push({ kind: 'department', department: dept.id, position: dept.lead });
   } else {
     const unit = registry.units.get(subject);
     const level = unit && registry.level(unit.level);

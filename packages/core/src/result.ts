@@ -166,6 +166,7 @@ export const FactInfo = z.strictObject({
   name: z.string(),
   label: LocalizedText,
   type: z.string(),
+  /** The measurement unit (an id of `measurementUnits`), as the form field's `unit`. */
   unit: z.string().optional(),
   /**
    * For a derived fact (a form's `derived`): the facts it is computed from, e.g.

@@ -7,6 +7,7 @@ import { LIMITS } from './limits.js';
 import { hint, type Problem } from './problem.js';
 import type { Registry } from './registry.js';
 import type { Attribute } from './registry-schema.js';
+import { renamedWordProblems } from './renamed-words.js';
 import type { NestedCondition, Rule, RuleSubjects, SharedCondition } from './rule.js';
 
 /** What a rule may know about a fact: its type and range, and which subjects have it. */
@@ -96,7 +97,8 @@ const ORDERING = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'great
  * for the rule's subjects, and every operator and value fits the fact's type and range.
  */
 export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Problem[] {
-  const problems: Problem[] = [];
+  // Stream G: old words still load, with a warning at the key (SHOUTU-N001).
+  const problems: Problem[] = renamedWordProblems(source);
   const at = (path: PathSegment[], message: string) =>
     problems.push(problemAt(source, path, message));
 
@@ -255,7 +257,7 @@ function checkConditions(
               [...path, 'unit'],
               spec.unit
                 ? `the value is in "${c.unit}", but "${c.fact}" is in "${spec.unit}": expected the threshold in "${spec.unit}"`
-                : `"${c.fact}" has no unit: remove "unit"`,
+                : `"${c.fact}" has no measurement unit: remove "unit"`,
             );
         }
       },

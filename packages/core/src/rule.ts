@@ -1,15 +1,29 @@
 import { z } from 'zod';
-import { type SharedLookup, walkConditions } from './conditions.js';
 import { IsoDate } from './dates.js';
 import { LocalizedText } from './text.js';
-
-export * from './conditions.js';
 
 /** A policy area's id, declared in `rules/scoring.json`. */
 export type Area = string;
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export const RESPONSIBLE = ['unit', 'department', 'territorial'] as const;
+/**
+ * Who answers for a finding (docs/design/authors.md §1): the subject checked, its supervising
+ * department, or the territorial units above it.
+ */
+export const RESPONSIBLE = ['subject', 'department', 'territorial'] as const;
+export type Responsible = (typeof RESPONSIBLE)[number];
+/** The words `responsible` once had, and the word each is now: still read, with a warning (SHOUTU-N001). */
+export const RENAMED_RESPONSIBLE: Readonly<Record<string, Responsible>> = { unit: 'subject' };
+
+/**
+ * A rule's `responsible`: one of RESPONSIBLE, or a renamed word read as its new one (the warning
+ * comes from `renamedWordProblems`). Editor schemas offer only the new words.
+ */
+export const ResponsibleWord = z.preprocess(
+  (v) =>
+    typeof v === 'string' && Object.hasOwn(RENAMED_RESPONSIBLE, v) ? RENAMED_RESPONSIBLE[v] : v,
+  z.enum(RESPONSIBLE),
+);
 
 /** json-rules-engine's built-in operators. */
 export const OPERATORS = [
@@ -91,8 +105,8 @@ export const LeafCondition = z.strictObject({
   operator: Operator,
   value: ConditionValue,
   /**
-   * The unit the author had in mind for the value (Shoutu's addition, ignored by
-   * json-rules-engine): checked against the fact's unit, so "30" minutes is not read as hours.
+   * The measurement unit the author had in mind for the value (Shoutu's addition, ignored by
+   * json-rules-engine): checked against the fact's, so "30" minutes is not read as hours.
    */
   unit: z.string().min(1).optional(),
   path: PlainPath.optional(),
@@ -228,7 +242,7 @@ export const Rule = z
     description: LocalizedText,
     appliesTo: RuleSubjects,
     severity: z.enum(SEVERITIES),
-    responsible: z.enum(RESPONSIBLE),
+    responsible: ResponsibleWord,
     remediation: LocalizedText,
     source: z.strictObject({
       document: LocalizedText,
@@ -248,23 +262,3 @@ export const Rule = z
     path: ['effective', 'to'],
   });
 export type Rule = z.infer<typeof Rule>;
-
-/**
- * Every fact a condition tree reads, including facts compared against and the facts of the
- * shared conditions it names (`shared`, by name).
- */
-export function factsOf(condition: NestedCondition, shared: SharedLookup = new Map()): string[] {
-  const out = new Set<string>();
-  walkConditions(
-    condition,
-    {
-      leaf: (c) => {
-        out.add(c.fact);
-        if (c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value))
-          out.add(c.value.fact);
-      },
-    },
-    shared,
-  );
-  return [...out].sort();
-}

@@ -20,8 +20,8 @@ describe('registry invariants', () => {
     expect(registry?.districtOf('210202001001001-01')?.code).toBe('210202');
     const parties = responsibleParties(registry!, '210202001001001-01');
     expect(parties.map((p) => p.kind)).toEqual([
-      'unit',
-      'departmental',
+      'subject',
+      'department',
       'territorial',
       'territorial',
       'territorial',

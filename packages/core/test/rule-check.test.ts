@@ -40,7 +40,7 @@ const ruleOf = (conditions: object) => ({
   description: t('x'),
   appliesTo: { kind: 'territory', level: 'grid' },
   severity: 'major',
-  responsible: 'unit',
+  responsible: 'subject',
   remediation: t('x'),
   source: { document: t('x'), clause: t('1') },
   effective: { from: '2020-01-01' },

@@ -37,7 +37,7 @@ const units: MeasurementUnit[] = [
 const leaf = (f: string, operator: string, value: unknown, extra: object = {}) =>
   ({ fact: f, operator, value, ...extra }) as NestedCondition;
 const words = (tree: NestedCondition, lang = 'en', options = {}) =>
-  describeConditions(tree, facts, lang, { units, ...options });
+  describeConditions(tree, facts, lang, { measurementUnits: units, ...options });
 
 describe('one comparison', () => {
   test('a constant with its unit of measure, in both languages', () => {

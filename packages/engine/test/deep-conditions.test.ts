@@ -28,7 +28,7 @@ const ruleOf = (conditions: unknown) => ({
   description: t('deep'),
   appliesTo: { kind: 'territory', level: 'grid' },
   severity: 'minor',
-  responsible: 'unit',
+  responsible: 'subject',
   remediation: t('none'),
   source: { document: t('doc'), clause: t('1') },
   effective: { from: '2020-01-01' },

@@ -16,7 +16,7 @@ const rule = (conditions: unknown) =>
     description: t('example'),
     appliesTo: { kind: 'territory', level: 'grid' },
     severity: 'minor',
-    responsible: 'unit',
+    responsible: 'subject',
     remediation: t('none'),
     source: { document: t('json-rules-engine docs'), clause: t('example') },
     effective: { from: '2020-01-01' },

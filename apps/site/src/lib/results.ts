@@ -31,13 +31,13 @@ import {
   readUnits,
   SnapshotError,
 } from '@shoutu/core/snapshot';
+import { publicationOf } from './publication';
 import {
   checkFile as checkOne,
   checkRecord,
   checkDayFiles as checkWhole,
   snapshotProblem,
 } from './record';
-import { publicationOf } from './views/common';
 
 export type { DistrictAction } from '@shoutu/core';
 

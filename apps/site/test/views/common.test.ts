@@ -54,7 +54,7 @@ describe('responsibleParties', () => {
     parties.map((p) => `${p.role === 'department' ? p.id : p.code}${p.primary ? '*' : ''}`);
 
   test('a district’s own finding names the district once, as primary', () => {
-    const parties = responsibleParties(r, d, lookup('D'), rule('x', 'major', 'unit'));
+    const parties = responsibleParties(r, d, lookup('D'), rule('x', 'major', 'subject'));
     expect(names(parties)).toEqual(['D*']);
   });
 
@@ -64,7 +64,7 @@ describe('responsibleParties', () => {
   });
 
   test('a grid’s finding: the grid, then up the territory to the district', () => {
-    const parties = responsibleParties(r, d, lookup('G1'), rule('x', 'major', 'unit'));
+    const parties = responsibleParties(r, d, lookup('G1'), rule('x', 'major', 'subject'));
     expect(names(parties)).toEqual(['G1*', 'C1', 'S1', 'D']);
   });
 
@@ -78,6 +78,19 @@ describe('responsibleParties', () => {
     const state = district('ST', { level: 'state', levels: ['county', 'township', 'village'] });
     const parties = responsibleParties(results([state]), state, subjects(state)('G1'), undefined);
     expect(parties.at(-1)).toMatchObject({ code: 'ST', level: 'state' });
+  });
+
+  test('a place under its own duty: the place is primary, in the role "subject"', () => {
+    const parties = responsibleParties(r, d, lookup('P1'), rule('x', 'major', 'subject'));
+    expect(names(parties)).toEqual(['P1*', 'health', 'G1', 'C1', 'S1', 'D']);
+    expect(parties.map((p) => p.role)).toEqual([
+      'subject',
+      'department',
+      'territorial',
+      'territorial',
+      'territorial',
+      'territorial',
+    ]);
   });
 
   test('a place under a territorial duty: its grid is primary', () => {

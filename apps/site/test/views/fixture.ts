@@ -44,7 +44,7 @@ export function unit(code: string, level: string, parent: string, score: number 
 export function rule(
   id: string,
   severity: RuleEntry['severity'],
-  responsible: RuleEntry['responsible'] = 'unit',
+  responsible: RuleEntry['responsible'] = 'subject',
 ): RuleEntry {
   return { id, severity, responsible, title: text(id) } as RuleEntry;
 }

@@ -14,7 +14,7 @@ function rule(id: string, version: number, from: string, to?: string, area = 'a'
     description: text('d'),
     appliesTo: { kind: 'territory', level: 'l' },
     severity: 'major',
-    responsible: 'unit',
+    responsible: 'subject',
     remediation: text('r'),
     source: { document: text('doc'), clause: text('clause'), assumed: false },
     effective: to === undefined ? { from } : { from, to },

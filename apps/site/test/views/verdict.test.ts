@@ -47,7 +47,7 @@ describe('verdictOf', () => {
 
 describe('act now', () => {
   const rules = [
-    rule('unit-rule', 'critical', 'unit'),
+    rule('unit-rule', 'critical', 'subject'),
     rule('dept-rule', 'major', 'department'),
     rule('minor-rule', 'minor', 'territorial'),
   ];

@@ -300,7 +300,10 @@ export async function explain(o: Output, opts: ExplainOptions): Promise<number> 
   if (finding.status !== 'pass') o.out(`${t.remediation}: ${textIn(rule.remediation, lang)}`);
   // What the rule asks, in the words of the rule pages (`describeRule`), however deep.
   const asks = conditionLines(
-    describeRule(rule, facts, lang, { shared: compiled.shared, units: registry.measurementUnits }),
+    describeRule(rule, facts, lang, {
+      shared: compiled.shared,
+      measurementUnits: registry.measurementUnits,
+    }),
   );
   if (asks.length === 1) o.out(`${t.asks}: ${asks[0]?.node.text}`);
   else {

@@ -12,6 +12,7 @@ import {
   type Trend,
   type WaiverInfo,
 } from '@shoutu/core';
+import { type Publication, publicationOf } from '../publication';
 import type { DistrictDay, Results, RuleEntry } from '../results';
 
 /**
@@ -70,12 +71,12 @@ export interface UnitLink {
 }
 
 /**
- * One party that answers for a finding: the place or unit itself, a place's supervising department,
- * and the territorial chain above (grid → community → street → district). `primary` marks the one
- * the rule names as responsible (its `responsible`: unit, department or territorial).
+ * One party that answers for a finding: the subject itself (a place), its supervising department,
+ * and the territorial units above, up to the district. `primary` marks the one the rule names as
+ * responsible; the roles are the words of its `responsible`: subject, department or territorial.
  */
 export type Party =
-  | { role: 'place'; code: string; name: LocalizedText | undefined; primary: boolean }
+  | { role: 'subject'; code: string; name: LocalizedText | undefined; primary: boolean }
   | {
       role: 'department';
       id: string;
@@ -184,37 +185,7 @@ export function pagedLevels(districts: Iterable<DistrictDay>): Set<string> {
   return levels;
 }
 
-/**
- * How a district's units are published, decided from the data: a unit with units two levels below
- * it has a page of its own; any other unit (a leaf, or a unit whose children are all leaves: most
- * units of a real city) is a row, with an anchor, on the page of its nearest unit above that has
- * one (or the district's). `host` maps each unit without a page to the code of that page's unit.
- */
-export interface Publication {
-  paged: ReadonlySet<string>;
-  host: ReadonlyMap<string, string>;
-}
-
-export function publicationOf(units: readonly { code: string; parent: string }[]): Publication {
-  const parentOf = new Map(units.map((u) => [u.code, u.parent]));
-  const parents = new Set(units.map((u) => u.parent));
-  const paged = new Set<string>();
-  for (const u of units)
-    if (parents.has(u.code)) {
-      // u has a child: its parent has a grandchild.
-      const grand = parentOf.get(u.parent);
-      if (grand !== undefined) paged.add(u.parent);
-    }
-  const host = new Map<string, string>();
-  for (const u of units) {
-    if (paged.has(u.code)) continue;
-    let up = u.parent;
-    // An unpaged parent (one whose children are leaves) is hosted above it: go up until a page.
-    while (parentOf.has(up) && !paged.has(up)) up = parentOf.get(up) as string;
-    host.set(u.code, up);
-  }
-  return { paged, host };
-}
+export { type Publication, publicationOf };
 
 const publications = new WeakMap<DistrictDay, Publication>();
 
@@ -312,7 +283,7 @@ export function responsibleParties(
   const duty = rule?.responsible;
   const territory = [...subject.chain].reverse();
   if (subject.level === 'place') {
-    parties.push({ role: 'place', code: subject.code, name: subject.name, primary: false });
+    parties.push({ role: 'subject', code: subject.code, name: subject.name, primary: false });
     if (subject.department) {
       const dept = results.city.departments.find((d) => d.id === subject.department);
       parties.push({
