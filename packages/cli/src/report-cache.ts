@@ -44,24 +44,9 @@ export const REPORT_CACHE_DIR = '.shoutu/cache/reports';
 /** The folder of daily reports, below the project root. */
 export const REPORTS_DIR = 'data/reports';
 
-/** One report file as read and checked: what the cache keeps. */
-export interface ReportEntry {
-  /** Path relative to the root: `data/reports/<day>/<form>.<district>.csv`. */
-  file: string;
-  /** The day the file counts for in the input statistics. */
-  day: string;
-  rows: ReportRow[];
-  problems: Problem[];
-  setAsideRows: number;
-  blankCells: number;
-  /** The whole file was set aside. */
-  setAside: boolean;
-}
+import type { ReportContext, ReportEntry } from './report-entry.js';
 
-export interface ReportContext {
-  forms: ReadonlyMap<string, Form>;
-  registry: Registry;
-}
+export type { ReportContext, ReportEntry };
 
 /** `<day>/…` below data/reports: the day it counts for (as the file name says, when it can). */
 export function dayOfReport(rel: string): string {

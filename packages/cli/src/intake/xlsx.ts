@@ -21,7 +21,7 @@ import {
   type Problem,
   type ReportFile,
 } from '@shoutu/core';
-import type { ReportContext, ReportEntry } from '../report-cache.js';
+import type { ReportContext, ReportEntry } from '../report-entry.js';
 
 const WORKER_URL = new URL('../../worker/xlsx-sheet.mjs', import.meta.url);
 
