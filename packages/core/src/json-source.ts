@@ -212,7 +212,9 @@ export function parseJsonSource(
           (ch === '}' || ch === ']') &&
           before.endsWith(',');
         // A single quote where a name or text begins: JSON has only double quotes.
-        const single = ch === "'" && (code === 'InvalidSymbol' || code === 'PropertyNameExpected' || code === 'ValueExpected');
+        const single =
+          ch === "'" &&
+          (code === 'InvalidSymbol' || code === 'PropertyNameExpected' || code === 'ValueExpected');
         syntax.push({
           severity: 'error',
           code: trailing
@@ -319,11 +321,7 @@ export function zodProblems(
   }
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])];
-    if (
-      'input' in issue &&
-      issue.input === undefined &&
-      misspelt.has(JSON.stringify(path))
-    )
+    if ('input' in issue && issue.input === undefined && misspelt.has(JSON.stringify(path)))
       continue;
     const discriminated = issue as { discriminator?: unknown; options?: unknown; input?: unknown };
     if (
@@ -335,7 +333,9 @@ export function zodProblems(
       // A discriminated union refused its tag ("mode": "failed"): list the tags it knows.
       const input = discriminated.input as Record<string, unknown> | undefined;
       const value =
-        input !== null && typeof input === 'object' ? input[discriminated.discriminator] : undefined;
+        input !== null && typeof input === 'object'
+          ? input[discriminated.discriminator]
+          : undefined;
       const key = JSON.stringify(path);
       if (value === undefined && misspelt.has(key)) continue;
       const tag = discriminated.discriminator;
@@ -379,7 +379,12 @@ export function zodProblems(
       const found = 'input' in issue ? issue.input : undefined;
       out.push(
         found === undefined
-          ? problemAt('SHOUTU-S002', source, path, `missing required field${typeof path[path.length - 1] === 'string' ? ` "${path[path.length - 1]}"` : ''}: expected one of ${allowed}`)
+          ? problemAt(
+              'SHOUTU-S002',
+              source,
+              path,
+              `missing required field${typeof path[path.length - 1] === 'string' ? ` "${path[path.length - 1]}"` : ''}: expected one of ${allowed}`,
+            )
           : problemAt(
               'SHOUTU-S004',
               source,
@@ -395,13 +400,20 @@ export function zodProblems(
         const guess = allowed.length > 0 ? hint(key, allowed) : '';
         const list =
           allowed.length > 0 ? `${guess ? ' ' : '. '}Expected one of: ${allowed.join(', ')}` : '';
-        out.push(problemAt('SHOUTU-S001', source, path, `unknown field "${key}"${guess}${list}`, key));
+        out.push(
+          problemAt('SHOUTU-S001', source, path, `unknown field "${key}"${guess}${list}`, key),
+        );
       }
     } else if (issue.code === 'invalid_union' && 'input' in issue && issue.input === undefined) {
       const name = path[path.length - 1];
       const field = typeof name === 'string' ? ` "${name}"` : '';
       out.push(
-        problemAt('SHOUTU-S002', source, path, `missing required field${field}: ${describeIssue(issue)}`),
+        problemAt(
+          'SHOUTU-S002',
+          source,
+          path,
+          `missing required field${field}: ${describeIssue(issue)}`,
+        ),
       );
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       let deepest = 0;
@@ -520,7 +532,8 @@ export function problemAt(...args: unknown[]): UncodedProblem {
 
 /** The code of a shape problem, by the kind of zod issue. */
 function issueCode(issue: z.core.$ZodIssue): `SHOUTU-${string}` {
-  if ('input' in issue && issue.input === undefined && issue.code !== 'custom') return 'SHOUTU-S002';
+  if ('input' in issue && issue.input === undefined && issue.code !== 'custom')
+    return 'SHOUTU-S002';
   switch (issue.code) {
     case 'unrecognized_keys':
       return 'SHOUTU-S001';

@@ -127,7 +127,12 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
     });
   // Subjects that do not exist have no facts: that is said once, at appliesTo, and not again
   // as "not reported by …" at every condition (one mistake, one problem).
-  const found = checkConditions(source, rule.conditions, ctx, unknownSubjects ? undefined : subjects);
+  const found = checkConditions(
+    source,
+    rule.conditions,
+    ctx,
+    unknownSubjects ? undefined : subjects,
+  );
   for (const p of found) problems.push(p);
   return problems;
 }
@@ -179,7 +184,11 @@ function checkConditions(
     const spec = known.get(fact);
     if (!spec) {
       if (personal.has(fact))
-        at('SHOUTU-R004', path, `"${fact}" is a personal field: personal data never reaches rules or results`);
+        at(
+          'SHOUTU-R004',
+          path,
+          `"${fact}" is a personal field: personal data never reaches rules or results`,
+        );
       else if (!ctx.brokenForms?.has(fact.slice(0, fact.indexOf('.'))))
         at('SHOUTU-R012', path, `unknown fact "${fact}"${hint(fact, known.keys())}`);
       return undefined;
@@ -239,7 +248,11 @@ function checkConditions(
             `the fact "${c.fact}" is a plain value: "path" reads inside objects and is not needed`,
           );
         if (c.params !== undefined)
-          at('SHOUTU-R009', [...path, 'params'], `"params" is not used: Shoutu's facts take no parameters`);
+          at(
+            'SHOUTU-R009',
+            [...path, 'params'],
+            `"params" is not used: Shoutu's facts take no parameters`,
+          );
         const value = c.value;
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
           const other = usable(value.fact, [...path, 'value', 'fact']);

@@ -78,6 +78,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
     if (!versions) {
       problems.push(
         problemAt(
+          'SHOUTU-R024',
           source,
           ['rule'],
           `unknown rule "${v.data.rule}"${hint(v.data.rule, byId.keys())}`,
@@ -96,7 +97,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
             project.registry.attributes,
           ) ?? wrongType(types.get(f), value);
         if (why) {
-          problems.push(problemAt(source, ['cases', i, 'facts'], why, f));
+          problems.push(problemAt('SHOUTU-R024', source, ['cases', i, 'facts'], why, f));
           bad = true;
         }
       }
@@ -104,6 +105,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
       if (testCase.date === undefined && versions.length > 1) {
         problems.push(
           problemAt(
+            'SHOUTU-R024',
             source,
             ['cases', i],
             `"${v.data.rule}" has versions ${versions
@@ -118,6 +120,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
       if (!compiled) {
         problems.push(
           problemAt(
+            'SHOUTU-R024',
             source,
             ['cases', i, 'date'],
             `no version of "${v.data.rule}" is in force on ${testCase.date}`,
@@ -189,7 +192,7 @@ function wrongType(fact: FactInfo | undefined, value: unknown): string | undefin
 }
 
 function caseFailure(
-  at: Problem,
+  at: Pick<Problem, 'file' | 'line' | 'column'>,
   outcome: CaseOutcome,
   facts: ReadonlyMap<string, FactInfo>,
   units: ReadonlyMap<string, MeasurementUnit>,

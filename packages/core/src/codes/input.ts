@@ -33,7 +33,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'J004',
     'single-quotes',
     'Text or a name is in single quotes',
-    "JSON needs double quotes around text and names: write `\"severity\": \"major\"`, not `'severity': 'major'`.",
+    'JSON needs double quotes around text and names: write `"severity": "major"`, not `\'severity\': \'major\'`.',
   ),
   e(
     'J005',
@@ -151,7 +151,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'R005',
     'fact-not-available',
     "The fact is not reported by the rule's subjects",
-    "A fact comes from a form filled in by some units or places, or from a registry attribute of some of them. A rule may only use facts that every one of its subjects has: change `appliesTo`, or use another fact. `shoutu facts` lists who has which fact.",
+    'A fact comes from a form filled in by some units or places, or from a registry attribute of some of them. A rule may only use facts that every one of its subjects has: change `appliesTo`, or use another fact. `shoutu facts` lists who has which fact.',
   ),
   e(
     'R006',
@@ -226,12 +226,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'Two files define the same rule and version',
     'Each version of a rule is one file. Give the newer one a new `version`, or remove one.',
   ),
-  e(
-    'R018',
-    'no-rules',
-    'No rule files',
-    'A project needs at least one rule in `rules/<area>/`.',
-  ),
+  e('R018', 'no-rules', 'No rule files', 'A project needs at least one rule in `rules/<area>/`.'),
   e(
     'R019',
     'overlapping-versions',
@@ -264,6 +259,13 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'shared-condition-name-mismatch',
     "A shared condition's name differs from its file name",
     'The file `rules/conditions/x.json` holds the shared condition named `x`: rename the file or the condition.',
+  ),
+
+  e(
+    'R024',
+    'rule-test-case-mistake',
+    'A rule test case that cannot run',
+    'The test file names a rule that does not exist, a fact the rule cannot use or of the wrong type, or a case without the `date` that says which version it tests, or a date when no version is in force. The message says which.',
   ),
 
   // G: registry
@@ -301,7 +303,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'G006',
     'attribute-value',
     'An attribute value that does not apply or does not fit',
-    "An attribute applies to units of some levels or places of some types, and has a type and range; the value must fit them.",
+    'An attribute applies to units of some levels or places of some types, and has a type and range; the value must fit them.',
   ),
   e(
     'G007',
@@ -319,7 +321,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'G009',
     'hierarchy',
     'A parent that is missing, at the wrong level, or loops back; a code that does not begin with its parent',
-    'Every unit below the top level belongs to one unit of the level above, and its code begins with the parent\'s. A place lies in a unit of the lowest level, and its id begins with that unit\'s code.',
+    "Every unit below the top level belongs to one unit of the level above, and its code begins with the parent's. A place lies in a unit of the lowest level, and its id begins with that unit's code.",
   ),
   e(
     'G010',
@@ -335,12 +337,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     "A form's id differs from its file name",
     'The file `data/forms/x.json` holds the form with `"id": "x"`.',
   ),
-  e(
-    'F002',
-    'form-defined-twice',
-    'Two files define the same form',
-    'Keep one of them.',
-  ),
+  e('F002', 'form-defined-twice', 'Two files define the same form', 'Keep one of them.'),
   e(
     'F003',
     'form-registry-mismatch',
@@ -389,7 +386,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'P007',
     'unreadable-file',
     'A file that could not be read',
-    'The message gives the system\'s reason (permissions, a link loop). Fix the file on disk.',
+    "The message gives the system's reason (permissions, a link loop). Fix the file on disk.",
   ),
 
   // D: report data
@@ -404,7 +401,7 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'D002',
     'report-row-set-aside',
     'A report row was set aside',
-    'The row was left out, the rest of the file was used. Its subject code is missing, unknown, not of the form\'s subjects or repeated, or a value does not fit its field (the message says what was expected). Rules count the subject as not reported.',
+    "The row was left out, the rest of the file was used. Its subject code is missing, unknown, not of the form's subjects or repeated, or a value does not fit its field (the message says what was expected). Rules count the subject as not reported.",
     'set-aside',
   ),
   e(
@@ -458,4 +455,3 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'set-aside',
   ),
 ];
-
