@@ -137,7 +137,7 @@ export async function rulesTest(o: Output, opts: RulesOptions): Promise<number> 
       if (!outcome.passed)
         failures.push(
           caseFailure(
-            problemAt(source, ['cases', i], ''),
+            problemAt('SHOUTU-R025', source, ['cases', i], ''),
             outcome,
             facts,
             project.registry.measurementUnits,
@@ -192,7 +192,7 @@ function wrongType(fact: FactInfo | undefined, value: unknown): string | undefin
 }
 
 function caseFailure(
-  at: Pick<Problem, 'file' | 'line' | 'column'>,
+  at: Problem,
   outcome: CaseOutcome,
   facts: ReadonlyMap<string, FactInfo>,
   units: ReadonlyMap<string, MeasurementUnit>,

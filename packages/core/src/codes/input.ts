@@ -268,6 +268,13 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'The test file names a rule that does not exist, a fact the rule cannot use or of the wrong type, or a case without the `date` that says which version it tests, or a date when no version is in force. The message says which.',
   ),
 
+  e(
+    'R025',
+    'rule-test-case-failed',
+    'A rule test case did not give the outcome it expects',
+    'The message gives the outcome expected, the one the rule gave, and the values of the conditions. Fix the rule, or the case if the rule is right.',
+  ),
+
   // G: registry
   e(
     'G001',
