@@ -13,7 +13,7 @@ import { validate } from './commands/validate.js';
 import { faultMessage, isErrno, WRITE_FAULTS } from './durable.js';
 import { UserError } from './files.js';
 import { SCORING_FILE } from './load.js';
-import { consoleOutput, type Output } from './output.js';
+import { consoleOutput, EXIT, type Gate, type Output } from './output.js';
 import { type Invocation, invocationDir, projectRoot } from './project.js';
 import { DEFAULT_SAMPLE } from './sample/generate.js';
 
@@ -28,6 +28,11 @@ const positive = (v: string) => {
   if (!(n > 0)) throw new InvalidArgumentError('expected a number greater than 0');
   return n;
 };
+
+/** `--strict` and `--max-warnings` as the gate `exitFor` applies (both given: the stricter). */
+export function gateOf(opts: { strict?: boolean; maxWarnings?: number }): Gate {
+  return { strict: opts.strict === true, maxWarnings: opts.maxWarnings };
+}
 
 function version(): string {
   // package.json is one level above both src/ and dist/.
@@ -58,12 +63,36 @@ export async function main(
       'the project folder, with data/ and rules/ (default: $SHOUTU_ROOT, else the nearest such folder at or above the working directory)',
     )
     .option('--max-problems <n>', 'print at most this many problems', int('--max-problems'), 200)
+    .option(
+      '--annotations <kind>',
+      'also print each problem as a CI annotation: github (default when GITHUB_ACTIONS=true)',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => o.out(s.trimEnd()), writeErr: (s) => o.err(s.trimEnd()) });
   const root = () => projectRoot(program.opts().root, at);
   /** A path given on the command line, taken from where the command was run. */
   const given = (p: string) => path.resolve(invocationDir(at), p);
   const maxProblems = () => program.opts().maxProblems as number;
+  /**
+   * The output commands print to: with annotations when asked (or on GitHub Actions), and the
+   * project folder for code frames when there is one.
+   */
+  const io = (): Output => {
+    const asked = program.opts().annotations as string | undefined;
+    if (asked !== undefined && asked !== 'github' && asked !== 'none')
+      throw new UserError(`--annotations ${asked}: expected github or none`);
+    const annotations =
+      asked === 'github' || (asked === undefined && at.env.GITHUB_ACTIONS === 'true')
+        ? ('github' as const)
+        : undefined;
+    let dir: string | undefined;
+    try {
+      dir = root();
+    } catch {
+      dir = undefined;
+    }
+    return { ...o, annotations: o.annotations ?? annotations, root: o.root ?? dir };
+  };
 
   program
     .command('validate')
@@ -75,7 +104,7 @@ export async function main(
       'parse every report file afresh, and read and write no ledger or cache in .shoutu/cache/',
     )
     .action(async (opts: { cache: boolean }) => {
-      code = await validate(o, { root: root(), maxProblems: maxProblems(), cache: opts.cache });
+      code = await validate(io(), { root: root(), maxProblems: maxProblems(), cache: opts.cache });
     });
   program
     .command('evaluate')
@@ -92,7 +121,7 @@ export async function main(
       'parse every report file it reads afresh, and read and write no cache in .shoutu/cache/',
     )
     .action(async (opts: { date?: string; recompute?: boolean; cache: boolean }) => {
-      code = await evaluate(o, {
+      code = await evaluate(io(), {
         root: root(),
         date: opts.date,
         recompute: opts.recompute === true,
@@ -152,7 +181,7 @@ export async function main(
       }) => {
         if (!/^[a-z]{2,3}$/.test(opts.lang))
           throw new UserError(`--lang ${opts.lang}: expected a language id such as zh or en`);
-        code = await explain(o, {
+        code = await explain(io(), {
           root: root(),
           ...opts,
           lang: opts.lang,
@@ -187,16 +216,32 @@ export async function main(
   };
   rules
     .command('check [rules-folder]')
-    .description('find every mistake in the rules before anything runs; exit 1 on errors')
+    .description(
+      'find every mistake in the rules before anything runs; exit 1 on errors (or on warnings, with --strict or --max-warnings)',
+    )
     .option('--json', 'print the problems as JSON')
-    .action(async (dir: string | undefined, opts: { json?: boolean }) => {
-      code = await rulesCheck(o, rulesOptions(dir, opts));
-    });
+    .option('--strict', 'warnings fail too (the same as --max-warnings 0)')
+    .option(
+      '--max-warnings <n>',
+      'fail when there are more than this many warnings',
+      int('--max-warnings'),
+    )
+    .action(
+      async (
+        dir: string | undefined,
+        opts: { json?: boolean; strict?: boolean; maxWarnings?: number },
+      ) => {
+        code = await rulesCheck(io(), {
+          ...rulesOptions(dir, opts),
+          gate: gateOf(opts),
+        });
+      },
+    );
   rules
     .command('test [rules-folder]')
     .description('run the rule tests (*.test.json beside each rule) and measure their coverage')
     .action(async (dir: string | undefined) => {
-      code = await rulesTest(o, rulesOptions(dir, {}));
+      code = await rulesTest(io(), rulesOptions(dir, {}));
     });
   rules
     .command('diff')
@@ -208,7 +253,7 @@ export async function main(
     .option('--limit <n>', 'list at most this many changed outcomes', int('--limit'), 20)
     .option('--json', 'print the comparison as JSON')
     .action(async (opts: { rev: string; date?: string; limit: number; json?: boolean }) => {
-      code = await rulesDiff(o, {
+      code = await rulesDiff(io(), {
         root: root(),
         rev: opts.rev,
         date: opts.date,
@@ -239,10 +284,12 @@ export async function main(
     return code;
   } catch (e) {
     const err = e as { code?: string; exitCode?: number; message?: string };
-    if (typeof err.code === 'string' && err.code.startsWith('commander.')) return err.exitCode ?? 1;
+    // Help and version exit 0; every other complaint of commander is a usage mistake.
+    if (typeof err.code === 'string' && err.code.startsWith('commander.'))
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (e instanceof UserError) {
       o.err(`error: ${e.message}`);
-      return 1;
+      return EXIT.usage;
     }
     if (isErrno(e) && (e.path !== undefined || WRITE_FAULTS.has(e.code))) {
       // A fault of the disk or the file system, not of Shoutu: said plainly, with the path.
@@ -253,12 +300,12 @@ export async function main(
         base = invocationDir(at);
       }
       o.err(`error: ${faultMessage(e, base)}`);
-      return 1;
+      return EXIT.usage;
     }
     o.err(
       `internal error: ${err.message ?? String(e)} (please report this; run with SHOUTU_DEBUG=1 for details)`,
     );
     if (process.env.SHOUTU_DEBUG) o.err(String((e as Error).stack));
-    return 70;
+    return EXIT.internal;
   }
 }
