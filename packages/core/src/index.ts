@@ -22,3 +22,5 @@ export * from './scoring.js';
 export * from './text.js';
 export * from './units.js';
 export * from './waiver.js';
+// stream A (problems): the problem codes page
+export { CODE_LETTERS, problemsMarkdown } from './codes/markdown.js';
