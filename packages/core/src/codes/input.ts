@@ -344,7 +344,12 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     "A form's id differs from its file name",
     'The file `data/forms/x.json` holds the form with `"id": "x"`.',
   ),
-  e('F002', 'form-defined-twice', 'Two files define the same form', 'Keep one of them.'),
+  e(
+    'F002',
+    'form-defined-twice',
+    'Two files define the same form',
+    'Each form is defined once, in `data/forms/<id>.json`: keep one of the two files.',
+  ),
   e(
     'F003',
     'form-registry-mismatch',
