@@ -177,3 +177,76 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     );
   });
 });
+
+describe('the weak cases of issue 13: one located message that says the fix', () => {
+  async function checked(change: (text: string) => string) {
+    const root = await project('mini');
+    const file = path.join(root, RULE);
+    const before = await readFile(file, 'utf8');
+    expect(change(before)).not.toBe(before);
+    await writeFile(file, change(before));
+    const r = await run(['--root', root, 'rules', 'check']);
+    return { code: r.code, problems: r.err.split('\n').filter((l) => l.startsWith('rules/')) };
+  }
+
+  test('single quotes: JSON needs double quotes, said at the quote', async () => {
+    const r = await checked((t) => t.replace('"area": "prevention"', "'area': 'prevention'"));
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      `${RULE}:3:3: error SHOUTU-J004: this is not valid JSON: JSON needs double quotes around text and names: write "x", not 'x'`,
+    ]);
+  });
+
+  test('a value of a discriminated union lists the allowed values', async () => {
+    const r = await checked((t) => t.replace('"mode": "fail"', '"mode": "failed"'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      `${RULE}:25:16: error SHOUTU-S004: expected one of "fail", "skip", "carry", found the text "failed"; did you mean "fail"? (at missing.mode)`,
+    ]);
+  });
+
+  test('an enum value lists the allowed values and the one meant', async () => {
+    const r = await checked((t) => t.replace('"critical"', '"critcal"'));
+    expect(r.problems).toEqual([
+      `${RULE}:10:3: error SHOUTU-S004: expected one of "critical", "major", "minor", found the text "critcal"; did you mean "critical"? (at severity)`,
+    ]);
+  });
+
+  test('a mistyped key: at the key, with the name meant, and no "missing" at 1:1', async () => {
+    const r = await checked((t) => t.replace('"severity"', '"serverity"'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(
+      new RegExp(
+        `^${RULE}:10:3: error SHOUTU-S001: unknown field "serverity"; did you mean "severity"\\? Expected one of: id, `,
+      ),
+    );
+  });
+
+  test('a mistyped discriminator key is said at the key, not as a missing field', async () => {
+    const r = await checked((t) => t.replace('"mode": "fail"', '"mdoe": "fail"'));
+    expect(r.problems).toEqual([
+      `${RULE}:25:16: error SHOUTU-S001: unknown field "mdoe"; did you mean "mode"? (at missing)`,
+    ]);
+  });
+
+  test('one mistyped place type is one error, not one per condition', async () => {
+    const r = await checked((t) =>
+      t.replace(
+        '"appliesTo": { "kind": "territory", "level": "grid" }',
+        '"appliesTo": { "kind": "place", "placeTypes": ["shcool"] }',
+      ),
+    );
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(
+      new RegExp(`^${RULE}:9:\\d+: error SHOUTU-R003: unknown place type "shcool"`),
+    );
+  });
+
+  test('one unknown level is one error, not one per condition', async () => {
+    const r = await checked((t) => t.replace('"level": "grid"', '"level": "gird"'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/error SHOUTU-R002: unknown level "gird"/);
+  });
+});
