@@ -23,7 +23,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: error: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
+      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
     );
     expect(r.out).toBe(
       'registry: 6 units, 0 places; 2 forms; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row (2 parsed, 0 unchanged since they were last checked)\nwaivers: 0 waivers accepted; set aside: 0 files, 0 waivers',
@@ -39,7 +39,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.csv:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside',
+      'data/reports/2020-02-02/grid-daily.210202.csv:1: set aside SHOUTU-D001: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside',
     );
     expect(r.out).toContain('reports: 2 files, 1 row accepted; set aside: 1 file, 1 row');
   });
@@ -57,7 +57,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.csv:3: error: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
+      'data/reports/2020-02-02/grid-daily.210202.csv:3: set aside SHOUTU-P004: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
     );
     expect(r.err).toContain(
       'data/reports/2020-02-02/grid-daily.210202.xlsx: error: ".xlsx" files are not read',
@@ -80,7 +80,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:2: error: the file is not UTF-8 text',
+      'rules/prevention/grid-screening.json:2: error SHOUTU-P004: the file is not UTF-8 text',
     );
   });
 
@@ -94,7 +94,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:30:9: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "greaterThanOrEqual" (at conditions.all[0].operator)',
+      'rules/prevention/grid-screening.json:30:9: error SHOUTU-S006: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "greaterThanOrEqual" (at conditions.all[0].operator)',
     );
     expect(r.err).toContain(
       'validation failed: 1 error in the registry, forms, rules or scoring method; nothing was evaluated or published',
@@ -115,7 +115,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:29:9: error: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)',
+      'rules/prevention/grid-screening.json:29:9: error SHOUTU-R012: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)',
     );
   });
 
@@ -129,7 +129,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err.split('\n')[0]).toBe(
-      'data/registry/registry.json:35:20: error: this is not valid JSON: expected a field name in double quotes',
+      'data/registry/registry.json:35:20: error SHOUTU-J003: this is not valid JSON: expected a field name in double quotes',
     );
   });
 });
@@ -450,10 +450,10 @@ describe('waivers', () => {
     const r = await run(['--root', root, 'evaluate']);
     expect(r.code).toBe(0);
     expect(r.err.split('\n')).toEqual([
-      'data/waivers/broken.json:1:16: error: this is not valid JSON: expected a value; the file was set aside',
-      'data/waivers/mixed.json:4:7: error: no unit or place has the code "210202001001009"; did you mean "210202001001001"? (at waivers[0].subject); the waiver was set aside',
-      'data/waivers/mixed.json:16:7: error: unknown rule "prevention.grid-screen"; did you mean "prevention.grid-screening"? (at waivers[1].rule); the waiver was set aside',
-      'data/waivers/mixed.json:34:7: error: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
+      'data/waivers/broken.json:1:16: set aside SHOUTU-J003: this is not valid JSON: expected a value; the file was set aside',
+      'data/waivers/mixed.json:4:7: set aside SHOUTU-W001: no unit or place has the code "210202001001009"; did you mean "210202001001001"? (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/mixed.json:16:7: set aside SHOUTU-W001: unknown rule "prevention.grid-screen"; did you mean "prevention.grid-screening"? (at waivers[1].rule); the waiver was set aside',
+      'data/waivers/mixed.json:34:7: set aside SHOUTU-S007: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
       'reports set aside: 0 files, 1 row (run `shoutu validate` to see why)',
       'waivers set aside: 1 file, 3 waivers; the findings they would cover count as usual',
       'read 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
@@ -476,7 +476,7 @@ describe('the scoring method', () => {
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/scoring.json:40:3: error: missing required field "credit": expected a number (at missingReport.credit)',
+      'rules/scoring.json:40:3: error SHOUTU-S002: missing required field "credit": expected a number (at missingReport.credit)',
     );
     method.missingReport.credit = 0.5;
     await writeFile(file, JSON.stringify(method, null, 2));
@@ -489,7 +489,7 @@ describe('the scoring method', () => {
     const gone = await run(['--root', root, 'evaluate']);
     expect(gone.code).toBe(1);
     expect(gone.err).toContain(
-      'rules/scoring.json: error: no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
+      'rules/scoring.json: error SHOUTU-P002: no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
     );
     expect(existsSync(path.join(root, 'data/results'))).toBe(false);
   });
@@ -619,12 +619,12 @@ describe('waiver mistakes', () => {
     );
     const r = await run(['--root', root, 'validate']);
     expect(r.err.split('\n').filter((l) => l.startsWith('data/waivers'))).toEqual([
-      'data/waivers/w.json:4:7: error: no unit or place has the code "x" (at waivers[0].subject); the waiver was set aside',
-      'data/waivers/w.json:5:7: error: unknown rule "y" (at waivers[0].rule); the waiver was set aside',
-      'data/waivers/w.json:8:7: error: expected a date written as YYYY-MM-DD, e.g. 2020-02-02, found the text "2020/02/10" (at waivers[0].start); the waiver was set aside',
-      'data/waivers/w.json:12:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[1].subject)',
-      'data/waivers/w.json:19:5: warning: another waiver for 210202001 and prevention.grid-screening (data/waivers/w.json:11) covers some of the same days (at waivers[2])',
-      'data/waivers/w.json:20:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[2].subject)',
+      'data/waivers/w.json:4:7: set aside SHOUTU-W001: no unit or place has the code "x" (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/w.json:5:7: set aside SHOUTU-W001: unknown rule "y" (at waivers[0].rule); the waiver was set aside',
+      'data/waivers/w.json:8:7: set aside SHOUTU-S007: expected a date written as YYYY-MM-DD, e.g. 2020-02-02, found the text "2020/02/10" (at waivers[0].start); the waiver was set aside',
+      'data/waivers/w.json:12:7: warning SHOUTU-W002: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[1].subject)',
+      'data/waivers/w.json:19:5: warning SHOUTU-W003: another waiver for 210202001 and prevention.grid-screening (data/waivers/w.json:11) covers some of the same days (at waivers[2])',
+      'data/waivers/w.json:20:7: warning SHOUTU-W002: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[2].subject)',
     ]);
   });
 });

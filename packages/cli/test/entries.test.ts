@@ -252,7 +252,7 @@ describe('report files', () => {
     await rm(fx.file(CSV));
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${json}:3:37: warning: unknown field "housholds_visited" is ignored; did you mean "households_visited"?`,
+      `${json}:3:37: warning SHOUTU-D004: unknown field "housholds_visited" is ignored; did you mean "households_visited"?`,
     );
   });
 
@@ -264,7 +264,7 @@ describe('report files', () => {
     );
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${CSV}:2:households_visited: error: expected a whole number between -9007199254740991 and 9007199254740991, found the text "9007199254740993"; the row was set aside`,
+      `${CSV}:2:households_visited: set aside SHOUTU-D002: expected a whole number between -9007199254740991 and 9007199254740991, found the text "9007199254740993"; the row was set aside`,
     );
     expect(r.err).toMatch(
       /grid-daily\.210202\.csv:3:submitted_at: error: expected a real local date and time .*found the text "2020-02-02T25:99"; the row was set aside/,

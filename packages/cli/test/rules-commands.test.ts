@@ -25,7 +25,7 @@ describe('shoutu rules check', () => {
     const w = await run(['--root', root, 'rules', 'check']);
     expect(w.code).toBe(0);
     expect(w.err).toBe(
-      `${RULE}:26:3: warning: never passes on the current data (3 checks, 2020-02-02 to 2020-02-03): is the threshold reachable? (at conditions)`,
+      `${RULE}:26:3: warning SHOUTU-R022: never passes on the current data (3 checks, 2020-02-02 to 2020-02-03): is the threshold reachable? (at conditions)`,
     );
   });
 
@@ -35,7 +35,7 @@ describe('shoutu rules check', () => {
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      `${RULE}:1:1: warning: no "deadline", so its failures are never overdue: expected e.g. "deadline": { "days": 0, "basis": "assumed" } (0 is the same day)`,
+      `${RULE}:1:1: warning SHOUTU-R020: no "deadline", so its failures are never overdue: expected e.g. "deadline": { "days": 0, "basis": "assumed" } (0 is the same day)`,
     );
     expect(r.out).toBe('rules check: 1 rule, 0 errors, 1 warning');
   });
@@ -52,7 +52,7 @@ describe('shoutu rules check', () => {
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening-v2.json:25:18: error: version 2 of "prevention.grid-screening" starts on 2020-03-01, while version 1 (rules/prevention/grid-screening.json) is in force from 2020-01-25 to open end: expected periods that do not overlap (end the earlier one the day before) (at effective.from)',
+      'rules/prevention/grid-screening-v2.json:25:18: error SHOUTU-R019: version 2 of "prevention.grid-screening" starts on 2020-03-01, while version 1 (rules/prevention/grid-screening.json) is in force from 2020-01-25 to open end: expected periods that do not overlap (end the earlier one the day before) (at effective.from)',
     );
     await edit(root, RULE, (t) =>
       t.replace('"from": "2020-01-25" }', '"from": "2020-01-25", "to": "2020-02-29" }'),
@@ -99,13 +99,13 @@ describe('shoutu rules check', () => {
     );
     const wrong = await run(['--root', root, 'rules', 'check']);
     expect(wrong.err).toBe(
-      'rules/conditions/all-visited.json:5:7: error: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at conditions.all[0].fact)',
+      'rules/conditions/all-visited.json:5:7: error SHOUTU-R005: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at conditions.all[0].fact)',
     );
 
     await shared('all-visited', '{ "condition": "all-visited" }');
     const loop = await run(['--root', root, 'rules', 'check']);
     expect(loop.err).toBe(
-      'rules/conditions/all-visited.json:5:7: error: the shared condition "all-visited" refers to itself (all-visited → all-visited) (at conditions.all[0].condition)',
+      'rules/conditions/all-visited.json:5:7: error SHOUTU-R007: the shared condition "all-visited" refers to itself (all-visited → all-visited) (at conditions.all[0].condition)',
     );
   });
 
@@ -120,9 +120,9 @@ describe('shoutu rules check', () => {
     await writeFile(path.join(root, 'rules/conditions/visited.json'), '{ "name": "visited" }\n');
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.err.split('\n')).toEqual([
-      'rules/conditions/visited.json:1:1: error: missing required field "conditions": expected the conditions to start with "all", "any", "not" or { "condition": name } (at conditions)',
-      'rules/conditions/visited.json:1:1: error: missing required field "description": expected an object { … } (at description)',
-      `${RULE}:2:3: error: the id "safety.grid-screening" must begin with its area: expected "prevention.…" (at id)`,
+      'rules/conditions/visited.json:1:1: error SHOUTU-S002: missing required field "conditions": expected the conditions to start with "all", "any", "not" or { "condition": name } (at conditions)',
+      'rules/conditions/visited.json:1:1: error SHOUTU-S002: missing required field "description": expected an object { … } (at description)',
+      `${RULE}:2:3: error SHOUTU-R016: the id "safety.grid-screening" must begin with its area: expected "prevention.…" (at id)`,
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('shoutu rules check', () => {
     await writeFile(path.join(root, 'rules/stray.json'), '{}');
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.err).toBe(
-      'rules/stray.json: error: a rule must sit in a folder of its area: expected rules/prevention/, rules/security/ or rules/safety/',
+      'rules/stray.json: error SHOUTU-R013: a rule must sit in a folder of its area: expected rules/prevention/, rules/security/ or rules/safety/',
     );
   });
 });
@@ -152,7 +152,7 @@ describe('shoutu rules test', () => {
     const r = await run(['--root', root, 'rules', 'test']);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
-      `${TEST}:9:5: error: case "212 of 480 households visited": expected pass, got fail: households visited: 212 / 480 households (44 %); required: at least registered households (480 households)`,
+      `${TEST}:9:5: error SHOUTU-R025: case "212 of 480 households visited": expected pass, got fail: households visited: 212 / 480 households (44 %); required: at least registered households (480 households)`,
     );
   });
 
@@ -179,14 +179,14 @@ describe('shoutu rules test', () => {
     const r = await run(['--root', root, 'rules', 'test']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `${TEST}:6:18: error: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at cases[0].facts)`,
+      `${TEST}:6:18: error SHOUTU-R024: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at cases[0].facts)`,
     );
     await edit(root, TEST, (t) =>
       t.replace('"rule": "prevention.grid-screening"', '"rule": "prevention.grid-screenin"'),
     );
     const u = await run(['--root', root, 'rules', 'test']);
     expect(u.err).toContain(
-      `${TEST}:2:3: error: unknown rule "prevention.grid-screenin"; did you mean "prevention.grid-screening"? (at rule)`,
+      `${TEST}:2:3: error SHOUTU-R024: unknown rule "prevention.grid-screenin"; did you mean "prevention.grid-screening"? (at rule)`,
     );
   });
 });
@@ -205,10 +205,10 @@ describe('shoutu rules test, more mistakes', () => {
     const r = await run(['--root', root, 'rules', 'test']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `${TEST}:6:18: error: "grid-daily.households_visited" is an integer fact: expected a number (household), found the text "480" (at cases[0].facts)`,
+      `${TEST}:6:18: error SHOUTU-R024: "grid-daily.households_visited" is an integer fact: expected a number (household), found the text "480" (at cases[0].facts)`,
     );
     expect(r.err).toContain(
-      `${TEST}:11:18: error: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at cases[1].facts)`,
+      `${TEST}:11:18: error SHOUTU-R024: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at cases[1].facts)`,
     );
   });
 
@@ -227,7 +227,7 @@ describe('shoutu rules test, more mistakes', () => {
     const r = await run(['--root', root, 'rules', 'test']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `${TEST}:4:5: error: "prevention.grid-screening" has versions 1, 2: give the case a "date" to say which one it tests (at cases[0])`,
+      `${TEST}:4:5: error SHOUTU-R024: "prevention.grid-screening" has versions 1, 2: give the case a "date" to say which one it tests (at cases[0])`,
     );
     expect(r.out).toContain('      0 %  prevention.grid-screening v2  (no passing case;');
   });

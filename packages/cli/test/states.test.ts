@@ -36,7 +36,7 @@ describe('another territory, with no code change', () => {
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/economy/vaccinated.json:3:3: error: unknown area "econmy"; did you mean "economy"?: expected one of the areas of rules/scoring.json (health, economy) (at area)',
+      'rules/economy/vaccinated.json:3:3: error SHOUTU-R001: unknown area "econmy"; did you mean "economy"?: expected one of the areas of rules/scoring.json (health, economy) (at area)',
     );
   });
 
@@ -58,7 +58,7 @@ describe('another territory, with no code change', () => {
     );
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.err).toContain(
-      'rules/stray.json: error: a rule must sit in a folder of its area: expected rules/health/ or rules/economy/',
+      'rules/stray.json: error SHOUTU-R013: a rule must sit in a folder of its area: expected rules/health/ or rules/economy/',
     );
   });
 
@@ -71,7 +71,7 @@ describe('another territory, with no code change', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `data/registry/registry.json:5:7: error: expected text in "fr" too: the project's languages are en, fr (at levels[0].name)`,
+      `data/registry/registry.json:5:7: error SHOUTU-S007: expected text in "fr" too: the project's languages are en, fr (at levels[0].name)`,
     );
   });
 });

@@ -132,7 +132,7 @@ describe('a report read piece by piece', () => {
     );
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
-      'data/reports/2020-02-02/grid-daily.210202.json:2:34: warning: unknown field "housholds_visited" is ignored; did you mean "households_visited"?',
+      'data/reports/2020-02-02/grid-daily.210202.json:2:34: warning SHOUTU-D004: unknown field "housholds_visited" is ignored; did you mean "households_visited"?',
     ]);
   });
 });
