@@ -60,7 +60,7 @@ describe('shoutu validate', () => {
       'data/reports/2020-02-02/grid-daily.210202.csv:3: set aside SHOUTU-P004: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
     );
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.xlsx: error: ".xlsx" files are not read',
+      'data/reports/2020-02-02/grid-daily.210202.xlsx: set aside SHOUTU-D001: ".xlsx" files are not read',
     );
     expect(r.out).toContain('reports: 3 files, 1 row accepted; set aside: 2 files, 1 row');
   });
@@ -256,12 +256,12 @@ describe('shoutu evaluate', () => {
     expect(existsSync(path.join(root, 'data/results/2020-02-02'))).toBe(false);
     const early = await run(['--root', root, 'evaluate', '--date', '2019-01-01']);
     expect(early).toMatchObject({
-      code: 1,
+      code: 2,
       err: 'error: --date 2019-01-01: no district of the registry is in force that day; nothing was evaluated',
     });
     const bad = await run(['--root', root, 'evaluate', '--date', '2020-02-30']);
     expect(bad).toMatchObject({
-      code: 1,
+      code: 2,
       err: 'error: --date 2020-02-30: that day is not in the calendar',
     });
   });
@@ -270,7 +270,7 @@ describe('shoutu evaluate', () => {
     const root = await project('mini');
     await rm(path.join(root, 'rules'), { recursive: true });
     const r = await run(['--root', root, 'validate']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toBe(`error: --root ${root}: expected a project folder with "rules/" in ${root}`);
   });
 });
@@ -312,7 +312,7 @@ describe('shoutu explain', () => {
       '2020-02-02',
     ]);
     expect(wrong).toMatchObject({
-      code: 1,
+      code: 2,
       err: 'error: the rule prevention.grid-screening applies to each grid; 210202001001 is a community',
     });
   });
@@ -483,7 +483,7 @@ describe('the scoring method', () => {
     const bands = await run(['--root', root, 'rules', 'check']);
     expect(bands.code).toBe(1);
     expect(bands.err).toContain(
-      'rules/scoring.json:49:5: error: expected the yellow band to start below green (90), found the number 95 (at bands.yellow)',
+      'rules/scoring.json:49:5: error SHOUTU-S007: expected the yellow band to start below green (90), found the number 95 (at bands.yellow)',
     );
     await rm(file);
     const gone = await run(['--root', root, 'evaluate']);
@@ -580,7 +580,7 @@ describe('snapshots stay as published', () => {
   test('a day that has not begun cannot be published; a gap before a day is pointed out', async () => {
     const root = await project('mini');
     const future = await run(['--root', root, 'evaluate', '--date', '2099-01-01']);
-    expect(future.code).toBe(1);
+    expect(future.code).toBe(2);
     expect(future.err).toMatch(
       /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in Asia\/Shanghai, the time zone of data\/project.json\)/,
     );

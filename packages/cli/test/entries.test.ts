@@ -47,14 +47,14 @@ describe('walkEntries', () => {
       '2020-02-03/grid-daily.210202.csv',
     ]);
     const said = walk.setAside.map((p) => `${p.file}: ${p.severity}: ${p.message}`).join('\n');
-    expect(said).toMatch(/2020-02-02\/grid-daily\.210203\.csv: error: a symbolic link/);
-    expect(said).toMatch(/2020-02-02\/street-duty\.210202\.csv: error: a symbolic link/);
-    expect(said).toMatch(/data\/reports\/2020-02-04: error: a symbolic link/);
-    expect(said).toMatch(/\.grid-daily\.210202\.csv: error: a hidden file/);
-    expect(said).toMatch(/\.DS_Store: warning: an editor's or the system's leftover/);
-    expect(said).toMatch(/grid-daily\.210281\.csv: error: a folder named like a file/);
-    expect(said).toMatch(/d6: error: nested too deep: expected at most 8 levels/);
-    if (fifo) expect(said).toMatch(/pipe\.csv: error: not a plain file \(a FIFO/);
+    expect(said).toMatch(/2020-02-02\/grid-daily\.210203\.csv: set aside SHOUTU-P003: a symbolic link/);
+    expect(said).toMatch(/2020-02-02\/street-duty\.210202\.csv: set aside SHOUTU-P003: a symbolic link/);
+    expect(said).toMatch(/data\/reports\/2020-02-04: set aside SHOUTU-P003: a symbolic link/);
+    expect(said).toMatch(/\.grid-daily\.210202\.csv: set aside SHOUTU-P003: a hidden file/);
+    expect(said).toMatch(/\.DS_Store: warning SHOUTU-P003: an editor's or the system's leftover/);
+    expect(said).toMatch(/grid-daily\.210281\.csv: set aside SHOUTU-P003: a folder named like a file/);
+    expect(said).toMatch(/d6: set aside SHOUTU-P003: nested too deep: expected at most 8 levels/);
+    if (fifo) expect(said).toMatch(/pipe\.csv: set aside SHOUTU-P003: not a plain file \(a FIFO/);
     expect(said).not.toMatch(/gitkeep/);
   });
 
@@ -77,10 +77,10 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     mkdirSync(fx.file(`${dir}/grid-daily.210281.csv`));
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${dir}/grid-daily.210203.csv: error: a symbolic link: expected a plain file or folder; links are not followed, so it was set aside`,
+      `${dir}/grid-daily.210203.csv: set aside SHOUTU-P003: a symbolic link: expected a plain file or folder; links are not followed, so it was set aside`,
     );
-    expect(r.err).toContain(`${dir}/.grid-daily.210202.csv: error: a hidden file`);
-    expect(r.err).toContain(`${dir}/grid-daily.210281.csv: error: a folder named like a file`);
+    expect(r.err).toContain(`${dir}/.grid-daily.210202.csv: set aside SHOUTU-P003: a hidden file`);
+    expect(r.err).toContain(`${dir}/grid-daily.210281.csv: set aside SHOUTU-P003: a folder named like a file`);
     expect(r.out).toMatch(/set aside: 3 files/);
   });
 
@@ -100,8 +100,8 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     symlinkSync('/etc/passwd', fx.file('data/waivers/w.json'));
     writeFileSync(fx.file('data/waivers/.w.json'), '{"waivers":[]}');
     const r = await validate(fx);
-    expect(r.err).toMatch(/data\/waivers\/w\.json: error: a symbolic link.*so it was set aside/);
-    expect(r.err).toMatch(/data\/waivers\/\.w\.json: error: a hidden file/);
+    expect(r.err).toMatch(/data\/waivers\/w\.json: set aside SHOUTU-P003: a symbolic link.*so it was set aside/);
+    expect(r.err).toMatch(/data\/waivers\/\.w\.json: set aside SHOUTU-P003: a hidden file/);
     expect(r.out).toMatch(/waivers: 0 waivers accepted; set aside: 2 files/);
   });
 
@@ -115,7 +115,7 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
       symlinkSync(fx.file(target), fx.file(link));
       const r = await validate(fx);
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`${link}: error: a symbolic link`);
+      expect(r.err).toContain(`${link}: error SHOUTU-P003: a symbolic link`);
     }
   });
 
@@ -126,8 +126,8 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     symlinkSync(fx.file('registry.json'), fx.file('data/registry/registry.json'));
     const r = await validate(fx);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('data/registry/registry.json: error: a symbolic link');
-    expect(r.err).toContain('data/registry: error: no registry files');
+    expect(r.err).toContain('data/registry/registry.json: error SHOUTU-P003: a symbolic link');
+    expect(r.err).toContain('data/registry: error SHOUTU-G010: no registry files');
   });
 
   it('a leftover .DS_Store in the registry is a warning; the project still loads', async () => {
@@ -136,7 +136,7 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     const r = await validate(fx);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      "data/registry/.DS_Store: warning: an editor's or the system's leftover",
+      "data/registry/.DS_Store: warning SHOUTU-P003: an editor's or the system's leftover",
     );
   });
 });
@@ -150,7 +150,7 @@ describe('report files', () => {
     const r = await validate(fx);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      `${CSV}: error: … and ${130_000 - LIMITS.problemsPerFile} more problems in this file (130000 rows set aside)`,
+      `${CSV}: set aside SHOUTU-D005: … and ${130_000 - LIMITS.problemsPerFile} more problems in this file (130000 rows set aside)`,
     );
     expect(r.err.split('\n').filter((l) => l.startsWith(`${CSV}:`))).toHaveLength(
       LIMITS.problemsPerFile + 1,
@@ -182,10 +182,10 @@ describe('report files', () => {
     );
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${CSV}: error: ${json} is for the same form, district and day: expected one report per form, district and day`,
+      `${CSV}: set aside SHOUTU-D001: ${json} is for the same form, district and day: expected one report per form, district and day`,
     );
     expect(r.err).toContain(
-      `${json}: error: ${CSV} is for the same form, district and day: expected one report per form, district and day`,
+      `${json}: set aside SHOUTU-D001: ${CSV} is for the same form, district and day: expected one report per form, district and day`,
     );
     const { project } = await loadProject(fx.root);
     if (!project) throw new Error('project');
@@ -216,7 +216,7 @@ describe('report files', () => {
     });
     expect(pinned.problems.find((p) => p.file === future)).toBeUndefined();
     const r = await validate(fx);
-    expect(r.err).toContain(`${future}: error: the report is for 2099-01-01`);
+    expect(r.err).toContain(`${future}: set aside SHOUTU-D001: the report is for 2099-01-01`);
     // \`rules check\` reads every report for its firing warnings (loadReports): it crashed here.
     const check = await fx.run('rules', 'check');
     expect(check.err).not.toMatch(/internal error|Maximum call stack/);
@@ -235,7 +235,7 @@ describe('report files', () => {
     execFileSync('truncate', ['-s', String(LIMITS.reportBytes + 1), big]);
     const r = await validate(fx);
     expect(r.err).toMatch(
-      /street-duty\.210202\.csv: error: too large \([\d,]+ bytes\): expected a report file of at most 64 MB; the file was set aside without being read$/m,
+      /street-duty\.210202\.csv: set aside SHOUTU-P006: too large \([\d,]+ bytes\): expected a report file of at most 64 MB; the file was set aside without being read$/m,
     );
   });
 
@@ -267,7 +267,7 @@ describe('report files', () => {
       `${CSV}:2:households_visited: set aside SHOUTU-D002: expected a whole number between -9007199254740991 and 9007199254740991, found the text "9007199254740993"; the row was set aside`,
     );
     expect(r.err).toMatch(
-      /grid-daily\.210202\.csv:3:submitted_at: error: expected a real local date and time .*found the text "2020-02-02T25:99"; the row was set aside/,
+      /grid-daily\.210202\.csv:3:submitted_at: set aside SHOUTU-D002: expected a real local date and time .*found the text "2020-02-02T25:99"; the row was set aside/,
     );
     expect(r.out).toMatch(/set aside: 0 files, 3 rows/);
   });

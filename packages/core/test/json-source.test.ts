@@ -26,7 +26,7 @@ describe('JSON locations', () => {
 
   test('a syntax error names line and column and what was expected', () => {
     expect(problems('{\n  "id": "x"\n  "title": 1\n}')).toEqual([
-      'data/forms/x.json:3:3: error: this is not valid JSON: expected a comma (,) between items',
+      'data/forms/x.json:3:3: error SHOUTU-J003: this is not valid JSON: expected a comma (,) between items',
     ]);
   });
 
@@ -35,13 +35,13 @@ describe('JSON locations', () => {
       'data/forms/x.json:2:12: error SHOUTU-J006: this is not valid JSON: a comma before } — remove the comma after the last item',
     ]);
     expect(problems('{\n  "fields": [1, 2, ]\n}')).toEqual([
-      'data/forms/x.json:2:18: error: this is not valid JSON: a comma before ] — remove the comma after the last item',
+      'data/forms/x.json:2:18: error SHOUTU-J006: this is not valid JSON: a comma before ] — remove the comma after the last item',
     ]);
   });
 
   test('an empty file', () => {
     expect(problems('')).toEqual([
-      'data/forms/x.json:1:1: error: the file is empty: expected a JSON object',
+      'data/forms/x.json:1:1: error SHOUTU-J001: the file is empty: expected a JSON object',
     ]);
   });
 
@@ -74,8 +74,8 @@ describe('JSON locations', () => {
 
   test('__proto__ and duplicate keys are refused', () => {
     expect(problems('{\n  "__proto__": {},\n  "id": "a",\n  "id": "b"\n}')).toEqual([
-      'data/forms/x.json:2:3: error: the field name "__proto__" is not allowed',
-      'data/forms/x.json:4:3: error: the field "id" appears twice in the same object',
+      'data/forms/x.json:2:3: error SHOUTU-J008: the field name "__proto__" is not allowed',
+      'data/forms/x.json:4:3: error SHOUTU-J007: the field "id" appears twice in the same object',
     ]);
   });
 });
@@ -86,7 +86,7 @@ describe('dates and times', () => {
       'data/forms/x.json:5:3: error SHOUTU-S007: expected a time written as HH:MM, e.g. 12:00, found the text "noon" (at due)',
     ]);
     expect(problems(FORM.replace('"fields"', '"due": "25:00",\n  "fields"'))).toEqual([
-      'data/forms/x.json:5:3: error: "25:00" is not a time of day: expected 00:00 to 23:59 (at due)',
+      'data/forms/x.json:5:3: error SHOUTU-S007: "25:00" is not a time of day: expected 00:00 to 23:59 (at due)',
     ]);
   });
 

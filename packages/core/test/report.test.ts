@@ -108,8 +108,8 @@ describe('CSV reports', () => {
     );
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:3:subject: error: "210202001001001" was already reported on line 2 of this file: expected one row per subject; the row was set aside`,
-      `${FILE}:4: error: expected 2 values as in the header, found 3; the row was set aside`,
+      `${FILE}:3:subject: set aside SHOUTU-D002: "210202001001001" was already reported on line 2 of this file: expected one row per subject; the row was set aside`,
+      `${FILE}:4: set aside SHOUTU-D002: expected 2 values as in the header, found 3; the row was set aside`,
     ]);
   });
 
@@ -241,7 +241,7 @@ describe("the top unit's own reports", () => {
       '2020-02-02/city-daily.210202.csv',
     ).problems.map(formatProblem);
     expect(other).toEqual([
-      'data/reports/2020-02-02/city-daily.210202.csv:2:subject: error: "210200" does not lie in district 210202, which this file is for; the row was set aside',
+      'data/reports/2020-02-02/city-daily.210202.csv:2:subject: set aside SHOUTU-D002: "210200" does not lie in district 210202, which this file is for; the row was set aside',
     ]);
   });
 

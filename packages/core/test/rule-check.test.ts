@@ -191,10 +191,10 @@ describe('shared conditions', () => {
       'rules/conditions/self.json:9:7: error SHOUTU-R007: the shared condition "self" refers to itself (self → self) (at conditions.not.condition)',
     ]);
     expect(r.shared.a).toEqual([
-      'rules/conditions/b.json:10:9: error: the shared condition "a" refers to itself (a → b → a) (at conditions.any[0].condition)',
+      'rules/conditions/b.json:10:9: error SHOUTU-R007: the shared condition "a" refers to itself (a → b → a) (at conditions.any[0].condition)',
     ]);
     expect(r.shared.b).toEqual([
-      'rules/conditions/a.json:10:9: error: the shared condition "b" refers to itself (b → a → b) (at conditions.all[0].condition)',
+      'rules/conditions/a.json:10:9: error SHOUTU-R007: the shared condition "b" refers to itself (b → a → b) (at conditions.all[0].condition)',
     ]);
     // The rule's own check finds the same mistake, said the same way (loadRules says it once).
     expect(r.rule).toEqual(r.shared.a);
@@ -224,7 +224,7 @@ describe('shared conditions', () => {
 
     expect(wide.rule).toHaveLength(1);
     expect(wide.rule[0]).toMatch(
-      /^rules\/conditions\/d\d+\.json:\d+:\d+: error: the shared condition "d\d+" makes the conditions more than 10000 conditions long when shared conditions are written out in place \(d0 → d1 → .*\): expected shared conditions that do not use each other over and over \(at conditions\.all\[\d\]\.condition\)$/,
+      /^rules\/conditions\/d\d+\.json:\d+:\d+: error SHOUTU-R008: the shared condition "d\d+" makes the conditions more than 10000 conditions long when shared conditions are written out in place \(d0 → d1 → .*\): expected shared conditions that do not use each other over and over \(at conditions\.all\[\d\]\.condition\)$/,
     );
   });
 });
