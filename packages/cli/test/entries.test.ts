@@ -47,14 +47,14 @@ describe('walkEntries', () => {
       '2020-02-03/grid-daily.210202.csv',
     ]);
     const said = walk.setAside.map((p) => `${p.file}: ${p.severity}: ${p.message}`).join('\n');
-    expect(said).toMatch(/2020-02-02\/grid-daily\.210203\.csv: set aside SHOUTU-P003: a symbolic link/);
-    expect(said).toMatch(/2020-02-02\/street-duty\.210202\.csv: set aside SHOUTU-P003: a symbolic link/);
-    expect(said).toMatch(/data\/reports\/2020-02-04: set aside SHOUTU-P003: a symbolic link/);
-    expect(said).toMatch(/\.grid-daily\.210202\.csv: set aside SHOUTU-P003: a hidden file/);
-    expect(said).toMatch(/\.DS_Store: warning SHOUTU-P003: an editor's or the system's leftover/);
-    expect(said).toMatch(/grid-daily\.210281\.csv: set aside SHOUTU-P003: a folder named like a file/);
-    expect(said).toMatch(/d6: set aside SHOUTU-P003: nested too deep: expected at most 8 levels/);
-    if (fifo) expect(said).toMatch(/pipe\.csv: set aside SHOUTU-P003: not a plain file \(a FIFO/);
+    expect(said).toMatch(/2020-02-02\/grid-daily\.210203\.csv: error: a symbolic link/);
+    expect(said).toMatch(/2020-02-02\/street-duty\.210202\.csv: error: a symbolic link/);
+    expect(said).toMatch(/data\/reports\/2020-02-04: error: a symbolic link/);
+    expect(said).toMatch(/\.grid-daily\.210202\.csv: error: a hidden file/);
+    expect(said).toMatch(/\.DS_Store: warning: an editor's or the system's leftover/);
+    expect(said).toMatch(/grid-daily\.210281\.csv: error: a folder named like a file/);
+    expect(said).toMatch(/d6: error: nested too deep: expected at most 8 levels/);
+    if (fifo) expect(said).toMatch(/pipe\.csv: error: not a plain file \(a FIFO/);
     expect(said).not.toMatch(/gitkeep/);
   });
 
