@@ -80,7 +80,9 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
       `${dir}/grid-daily.210203.csv: set aside SHOUTU-P003: a symbolic link: expected a plain file or folder; links are not followed, so it was set aside`,
     );
     expect(r.err).toContain(`${dir}/.grid-daily.210202.csv: set aside SHOUTU-P003: a hidden file`);
-    expect(r.err).toContain(`${dir}/grid-daily.210281.csv: set aside SHOUTU-P003: a folder named like a file`);
+    expect(r.err).toContain(
+      `${dir}/grid-daily.210281.csv: set aside SHOUTU-P003: a folder named like a file`,
+    );
     expect(r.out).toMatch(/set aside: 3 files/);
   });
 
@@ -100,7 +102,9 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     symlinkSync('/etc/passwd', fx.file('data/waivers/w.json'));
     writeFileSync(fx.file('data/waivers/.w.json'), '{"waivers":[]}');
     const r = await validate(fx);
-    expect(r.err).toMatch(/data\/waivers\/w\.json: set aside SHOUTU-P003: a symbolic link.*so it was set aside/);
+    expect(r.err).toMatch(
+      /data\/waivers\/w\.json: set aside SHOUTU-P003: a symbolic link.*so it was set aside/,
+    );
     expect(r.err).toMatch(/data\/waivers\/\.w\.json: set aside SHOUTU-P003: a hidden file/);
     expect(r.out).toMatch(/waivers: 0 waivers accepted; set aside: 2 files/);
   });

@@ -1,4 +1,6 @@
 export * from './codes/index.js';
+// stream A (problems): the problem codes page
+export { CODE_LETTERS, problemsMarkdown } from './codes/markdown.js';
 export * from './dates.js';
 export * from './explain.js';
 export * from './facts.js';
@@ -22,5 +24,3 @@ export * from './scoring.js';
 export * from './text.js';
 export * from './units.js';
 export * from './waiver.js';
-// stream A (problems): the problem codes page
-export { CODE_LETTERS, problemsMarkdown } from './codes/markdown.js';

@@ -1,8 +1,8 @@
 import { type Problem, problemAt, sortProblems } from '@shoutu/core';
 import { evaluateDay } from '@shoutu/engine';
+import { walkEntries } from '../files.js';
 import { problemJson } from '../json/problem.js';
 import type { RulesCheckJson } from '../json/rules-check.js';
-import { walkEntries } from '../files.js';
 import { loadReports } from '../load.js';
 import { countOf, exitFor, type Gate, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';

@@ -5,8 +5,8 @@ import {
   factCatalog,
   jsonSchemas,
   OPERATORS,
-  problemsMarkdown,
   type Problem,
+  problemsMarkdown,
   textIn,
 } from '@shoutu/core';
 import { toJson, UserError } from '../files.js';

@@ -538,7 +538,10 @@ export const cases: Case[] = [
     command: ['rules', 'check'],
     expect: {
       exit: 0,
-      message: named('rules/prevention/extra-rule.txt', /warning SHOUTU-[A-Z]\d{3}: not a JSON file/),
+      message: named(
+        'rules/prevention/extra-rule.txt',
+        /warning SHOUTU-[A-Z]\d{3}: not a JSON file/,
+      ),
     },
   },
   {
@@ -546,6 +549,9 @@ export const cases: Case[] = [
     name: 'a folder data/ does not know is said, not passed over',
     setup: (f) => f.write('data/report/2020-02-04/grid-daily.210202.csv', 'subject\n'),
     command: ['validate'],
-    expect: { exit: 0, message: named('data/report', /warning SHOUTU-P003: not read: data\/ holds only/) },
+    expect: {
+      exit: 0,
+      message: named('data/report', /warning SHOUTU-P003: not read: data\/ holds only/),
+    },
   },
 ];
