@@ -368,7 +368,7 @@ export function zodProblems(
               'SHOUTU-S004',
               source,
               path,
-              `expected one of ${allowed}, found ${describeValue(value)}${typeof value === 'string' ? hint(value, discriminated.options.map(String)) : ''}`,
+              `expected one of ${allowed}, found ${describeValue(value)}${typeof value === 'string' && value.length >= 3 ? hint(value, discriminated.options.map(String)) : ''}`,
             ),
       );
       continue;
@@ -389,7 +389,7 @@ export function zodProblems(
               'SHOUTU-S004',
               source,
               path,
-              `expected one of ${allowed}, found ${describeValue(found)}${typeof found === 'string' ? hint(found, literals.map(String)) : ''}`,
+              `expected one of ${allowed}, found ${describeValue(found)}${typeof found === 'string' && found.length >= 3 ? hint(found, literals.map(String)) : ''}`,
             ),
       );
       continue;
@@ -453,10 +453,16 @@ export function zodProblems(
     } else {
       const input = 'input' in issue ? issue.input : undefined;
       const guess =
-        issue.code === 'invalid_value' && typeof input === 'string'
+        issue.code === 'invalid_value' && typeof input === 'string' && input.length >= 3
           ? hint(input, issue.values.map(String))
           : '';
-      out.push(problemAt(issueCode(issue), source, path, `${describeIssue(issue)}${guess}`));
+      const name = path[path.length - 1];
+      // A field that is not there at all is missing, whatever it would have had to be.
+      const said =
+        'input' in issue && input === undefined && issue.code === 'invalid_value'
+          ? `missing required field${typeof name === 'string' ? ` "${name}"` : ''}: ${describeIssue(issue).replace(/, found nothing$/, '')}`
+          : `${describeIssue(issue)}${guess}`;
+      out.push(problemAt(issueCode(issue), source, path, said));
     }
   }
   return out;
