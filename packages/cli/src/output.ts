@@ -75,6 +75,9 @@ function codeFrame(
   texts: Map<string, string[] | undefined>,
 ): string | undefined {
   if (o.root === undefined || p.line === undefined || p.column === undefined) return undefined;
+  // Set-aside input (an office's report rows, a waiver) is counted in the daily log, not framed:
+  // frames are for the files authors edit, where the log stays short.
+  if (p.setAside !== undefined) return undefined;
   if (!p.file.endsWith('.json')) return undefined;
   if (!texts.has(p.file)) {
     let lines: string[] | undefined;

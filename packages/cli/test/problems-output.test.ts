@@ -80,15 +80,16 @@ describe('printed problems', () => {
     expect(err[1]).toMatch(ANSI);
   });
 
-  test('no frame for a CSV file, a file that is gone, or a problem without a column', async () => {
+  test('no frame for a CSV file, a file that is gone, a problem without a column, or set-aside input', async () => {
     const root = await project('mini');
     const { o, err } = capture({ root });
     printProblems(o, [
       { ...problem, file: 'data/reports/2020-02-02/grid-daily.210202.csv', column: 3 },
       { ...problem, file: 'rules/gone.json' },
       { ...problem, column: undefined },
+      { ...problem, setAside: 'waiver' },
     ]);
-    expect(err).toHaveLength(3);
+    expect(err).toHaveLength(4);
   });
 
   test('set-aside input prints under "set aside", never "error"', () => {
