@@ -51,7 +51,7 @@ export function printProblems(o: Output, problems: Problem[], limit = 200): void
   const sorted = sortProblems(problems);
   const c = createColors(o.color === true);
   const texts = new Map<string, string[] | undefined>();
-  for (const p of sorted.slice(0, limit)) {
+  for (const p of newest(sorted, limit)) {
     const word = problemWord(p);
     const painted =
       p.setAside !== undefined
@@ -66,6 +66,25 @@ export function printProblems(o: Output, problems: Problem[], limit = 200): void
   }
   if (sorted.length > limit)
     o.err(`… and ${sorted.length - limit} more (use --max-problems to see them)`);
+}
+
+/** The day folder a problem's file is in (`data/reports/2020-03-23/…`), if any. */
+const DAY_IN_PATH = /(?:^|\/)(\d{4}-\d{2}-\d{2})\//;
+
+/**
+ * At most `limit` problems, in the order given, keeping the newest when it must cut: problems of
+ * no day (rules, registry, forms) first, then the latest day's reports, then the day before…
+ * Every build re-checks all past days, so keeping the oldest would hide today's.
+ */
+function newest(sorted: readonly Problem[], limit: number): Problem[] {
+  if (sorted.length <= limit) return [...sorted];
+  const dayOf = (p: Problem) => DAY_IN_PATH.exec(p.file)?.[1] ?? '9999-99-99';
+  const ranked = sorted
+    .map((p, i) => ({ p, i, day: dayOf(p) }))
+    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.i - b.i))
+    .slice(0, limit)
+    .sort((a, b) => a.i - b.i);
+  return ranked.map((r) => r.p);
 }
 
 /** The code frame of a problem at a line and column of a JSON file, or undefined. */

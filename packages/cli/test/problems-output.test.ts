@@ -110,6 +110,35 @@ describe('printed problems', () => {
     ]);
   });
 
+  test('--max-problems keeps the newest: problems of no day, then the latest day first', () => {
+    const { o, err } = capture();
+    const row = (day: string, line: number): Problem => ({
+      severity: 'warning',
+      code: 'SHOUTU-D003',
+      file: `data/reports/${day}/grid-daily.210202.csv`,
+      line,
+      field: 'visited',
+      message: 'blank',
+    });
+    printProblems(
+      o,
+      [
+        row('2020-02-01', 2),
+        row('2020-02-03', 2),
+        row('2020-02-02', 2),
+        problem,
+        row('2020-02-03', 3),
+      ],
+      3,
+    );
+    expect(err).toEqual([
+      'data/reports/2020-02-03/grid-daily.210202.csv:2:visited: warning SHOUTU-D003: blank',
+      'data/reports/2020-02-03/grid-daily.210202.csv:3:visited: warning SHOUTU-D003: blank',
+      `${RULE}:29:9: error SHOUTU-R012: unknown fact "x"`,
+      '… and 2 more (use --max-problems to see them)',
+    ]);
+  });
+
   test('GitHub annotations: escaped, with file, line, column and the code as title', () => {
     expect(githubAnnotation({ ...problem, message: 'a: 100%\nnext' })).toBe(
       `::error file=${RULE},line=29,col=9,title=SHOUTU-R012::a: 100%25%0Anext`,
