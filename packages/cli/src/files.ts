@@ -74,8 +74,12 @@ export function walkEntries(root: string, dir: string, options: WalkOptions = {}
   } catch {
     return { files, setAside };
   }
-  const aside = (rel: string, message: string, severity: Problem['severity'] = 'error') =>
-    setAside.push({ severity, file: rel === '' ? dir : `${dir}/${rel}`, message });
+  const aside = (
+    rel: string,
+    message: string,
+    severity: Problem['severity'] = 'error',
+    code: `SHOUTU-${string}` = 'SHOUTU-P003',
+  ) => setAside.push({ severity, code, file: rel === '' ? dir : `${dir}/${rel}`, message });
   if (top.isSymbolicLink()) {
     aside(
       '',
@@ -168,6 +172,8 @@ export function walkEntries(root: string, dir: string, options: WalkOptions = {}
           aside(
             rel,
             `too large (${size.toLocaleString('en')} bytes): expected ${options.what ?? 'a file'} of at most ${formatBytes(options.maxBytes)}; the file was set aside without being read`,
+            'error',
+            'SHOUTU-P006',
           );
           continue;
         }
@@ -206,6 +212,7 @@ export function decodeText(rel: string, bytes: Uint8Array): TextFile | Problem {
     const line = loose.slice(0, Math.max(0, bad)).split('\n').length;
     return {
       severity: 'error',
+      code: 'SHOUTU-P004',
       file: rel,
       line,
       message: notUtf8Message(rel),
@@ -229,6 +236,7 @@ export async function readTexts(
     if (st?.isSymbolicLink() || (st && !st.isFile())) {
       problems.push({
         severity: 'error',
+        code: 'SHOUTU-P005',
         file: rel,
         message: st.isSymbolicLink()
           ? 'a symbolic link: expected a plain file; links are not followed, so it was not read'
@@ -239,6 +247,7 @@ export async function readTexts(
     if (st && st.size > maxBytes) {
       problems.push({
         severity: 'error',
+        code: 'SHOUTU-P006',
         file: rel,
         message: `too large (${st.size.toLocaleString('en')} bytes): expected a file of at most ${formatBytes(maxBytes)}; it was not read`,
       });

@@ -116,6 +116,7 @@ export async function loadProjectFile(root: string): Promise<Loaded<ProjectFile>
       problems: [
         {
           severity: 'error',
+          code: 'SHOUTU-P001',
           file: PROJECT_FILE,
           message:
             'no project file: expected { "languages": ["zh", "en"], "timeZone": "Asia/Shanghai" } with your languages (the first is the default) and the time zone of "today"',
@@ -147,6 +148,7 @@ export async function loadRegistry(root: string): Promise<Loaded<Registry>> {
     // Entries set aside (a link, a hidden file) are said too: they may be why none was read.
     problems.push({
       severity: 'error',
+      code: 'SHOUTU-G010',
       file: 'data/registry',
       message: 'no registry files: expected JSON files describing the territory in data/registry/',
     });
@@ -179,17 +181,20 @@ export async function loadForms(
     if (data.id !== expected)
       problems.push(
         problemAt(
+          'SHOUTU-F001',
           source,
           ['id'],
           `the form id "${data.id}" differs from the file name: expected "${expected}"`,
         ),
       );
     if (forms.has(data.id))
-      problems.push(problemAt(source, ['id'], `the form "${data.id}" is defined twice`));
+      problems.push(
+        problemAt('SHOUTU-F002', source, ['id'], `the form "${data.id}" is defined twice`),
+      );
     for (const p of subjectProblems(source, ['subjects'], data.subjects, registry))
       problems.push(p);
     for (const p of formRegistryProblems(data, registry))
-      problems.push(problemAt(source, p.path, p.message));
+      problems.push(problemAt('SHOUTU-F003', source, p.path, p.message));
     forms.set(data.id, data);
   }
   return { value: forms, problems, broken };
@@ -206,6 +211,7 @@ function subjectProblems(
       ? []
       : [
           problemAt(
+            'SHOUTU-F003',
             source,
             [...at, 'level'],
             `unknown level "${subjects.level}": expected one of ${registry.levels.map((l) => l.id).join(', ')}`,
@@ -217,6 +223,7 @@ function subjectProblems(
       ? []
       : [
           problemAt(
+            'SHOUTU-F003',
             source,
             [...at, 'placeTypes', i],
             `unknown place type "${t}"${hint(t, registry.placeTypes.keys())}`,
@@ -258,6 +265,7 @@ async function loadSharedConditions(
     if (data.name !== expected)
       problems.push(
         problemAt(
+          'SHOUTU-R023',
           source,
           ['name'],
           `the shared condition "${data.name}" differs from its file name: expected "${expected}"`,
@@ -315,6 +323,7 @@ export async function loadRules(
   }).files)
     problems.push({
       severity: 'error',
+      code: 'SHOUTU-R013',
       file: `${dir}/${stray}`,
       message: `a rule must sit in a folder of its area: expected ${inFolders}`,
     });
@@ -325,6 +334,7 @@ export async function loadRules(
   }).files)
     problems.push({
       severity: 'warning',
+      code: 'SHOUTU-R014',
       file: `${dir}/${other}`,
       message: `not a JSON file: rules, rule tests and shared conditions are .json files, so it was not read${other.includes('/') ? '' : ` (only notes such as FACTS.md, *.md or *.txt may sit directly in ${dir}/)`}`,
     });
@@ -349,6 +359,7 @@ export async function loadRules(
     if (folder.length !== 2 || folder[0] !== data.area)
       problems.push(
         problemAt(
+          'SHOUTU-R015',
           source,
           ['area'],
           `the rule says area "${data.area}": expected it in ${dir}/${data.area}/`,
@@ -357,6 +368,7 @@ export async function loadRules(
     if (!data.id.startsWith(`${data.area}.`))
       problems.push(
         problemAt(
+          'SHOUTU-R016',
           source,
           ['id'],
           `the id "${data.id}" must begin with its area: expected "${data.area}.…"`,
@@ -369,8 +381,8 @@ export async function loadRules(
       const message = (other: string) =>
         `the rule "${data.id}" version ${data.version} is also defined in ${other}: expected each id once (or a new version)`;
       problems.push(
-        problemAt(source, ['id'], message(prior.file)),
-        problemAt(prior, ['id'], message(source.file)),
+        problemAt('SHOUTU-R017', source, ['id'], message(prior.file)),
+        problemAt('SHOUTU-R017', prior, ['id'], message(source.file)),
       );
     } else {
       const list = versions.get(data.id) ?? [];
@@ -389,6 +401,7 @@ export async function loadRules(
   if (texts.length === 0)
     problems.push({
       severity: 'error',
+      code: 'SHOUTU-R018',
       file: dir,
       message: `no rule files: expected JSON rules in ${folders.length > 0 ? folders.join(', ') : `${dir}/<area>/`}`,
     });
@@ -413,6 +426,7 @@ function overlappingVersions(
       )
         problems.push(
           problemAt(
+            'SHOUTU-R019',
             next.source,
             ['effective', 'from'],
             `version ${next.rule.version} of "${next.rule.id}" starts on ${next.rule.effective.from}, while version ${prev.rule.version} (${prev.source.file}) is in force from ${prev.rule.effective.from} to ${prev.rule.effective.to ?? 'open end'}: expected periods that do not overlap (end the earlier one the day before)`,
@@ -576,6 +590,7 @@ export async function loadScoring(root: string, dir = 'rules'): Promise<Loaded<S
       problems: [
         {
           severity: 'error',
+          code: 'SHOUTU-P002',
           file,
           message:
             'no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
@@ -622,6 +637,7 @@ export async function loadWaivers(
   const rels = walk.files.map((f) => `${dir}/${f}`);
   const { texts, problems } = await readTexts(root, rels);
   for (const p of walk.setAside) problems.push(p);
+  for (const p of problems) if (p.severity === 'error') p.setAside = 'file';
   const out: Waivers = {
     waivers: [],
     hash: contentHash(texts),
@@ -633,6 +649,8 @@ export async function loadWaivers(
     if (!text.file.endsWith('.json')) {
       out.problems.push({
         severity: 'error',
+        code: 'SHOUTU-W004',
+        setAside: 'file',
         file: text.file,
         message:
           'not a waiver file: expected a .json file in data/waivers/; the file was set aside',
@@ -650,11 +668,20 @@ export async function loadWaivers(
     ) {
       if (parsed.source)
         out.problems.push(
-          problemAt(parsed.source, [], 'expected { "waivers": [ … ] }; the file was set aside'),
+          problemAt(
+            'SHOUTU-W004',
+            parsed.source,
+            [],
+            'expected { "waivers": [ … ] }; the file was set aside',
+          ),
         );
       else
         for (const p of parsed.problems)
-          out.problems.push({ ...p, message: `${p.message}; the file was set aside` });
+          out.problems.push({
+            ...p,
+            setAside: 'file',
+            message: `${p.message}; the file was set aside`,
+          });
       out.setAsideFiles++;
       continue;
     }
@@ -663,6 +690,7 @@ export async function loadWaivers(
     for (const k of extra)
       out.problems.push(
         problemAt(
+          'SHOUTU-S001',
           source,
           [],
           `unknown field "${k}". Expected one of: $schema, waivers`,
@@ -685,6 +713,7 @@ export async function loadWaivers(
       if (code !== undefined && !unit && !place)
         found.push(
           problemAt(
+            'SHOUTU-W001',
             source,
             [...where, 'subject'],
             `no unit or place has the code "${code}"${hint(code, [...registry.units.keys(), ...registry.places.keys()])}`,
@@ -694,6 +723,7 @@ export async function loadWaivers(
       if (ruleId !== undefined && !versions)
         found.push(
           problemAt(
+            'SHOUTU-W001',
             source,
             [...where, 'rule'],
             `unknown rule "${ruleId}"${hint(ruleId, byId.keys())}`,
@@ -709,6 +739,7 @@ export async function loadWaivers(
         if (!applies)
           found.push(
             problemAt(
+              'SHOUTU-W002',
               source,
               [...where, 'subject'],
               `the rule ${ruleId} applies to ${first.kind === 'territory' ? `each ${first.level}` : `places of type ${first.placeTypes.join(', ')}`}, and ${code} is ${unit ? `a ${unit.level}` : `a ${place?.type}`}: the waiver would never apply`,
@@ -723,6 +754,7 @@ export async function loadWaivers(
         if (subject && !unitInForce(subject, w.start) && !unitInForce(subject, w.expiry))
           found.push(
             problemAt(
+              'SHOUTU-W002',
               source,
               [...where, 'subject'],
               `"${w.subject}" is not in force between ${w.start} and ${w.expiry}: the waiver would never apply`,
@@ -740,6 +772,7 @@ export async function loadWaivers(
         if (twin)
           found.push(
             problemAt(
+              'SHOUTU-W003',
               source,
               where,
               `another waiver for ${w.subject} and ${w.rule} (${twin.source}) covers some of the same days`,
@@ -770,7 +803,9 @@ export async function loadWaivers(
       if (found.some((p) => p.severity === 'error')) out.setAsideWaivers++;
       for (const p of found)
         out.problems.push(
-          p.severity === 'error' ? { ...p, message: `${p.message}; the waiver was set aside` } : p,
+          p.severity === 'error'
+            ? { ...p, setAside: 'waiver', message: `${p.message}; the waiver was set aside` }
+            : p,
         );
     });
   }

@@ -4,40 +4,14 @@
  * published, or being written by this run) are listed in full, and `--max-problems` keeps the
  * newest when it must cut. Input set aside prints under the words `set aside`, never `error:`.
  */
-import { formatProblem, type Problem, sortProblems } from '@shoutu/core';
-import type { z } from 'zod';
-import type { ProblemJson } from './json/problem.js';
-import { type Output, plural } from './output.js';
+import { type Problem, sortProblems } from '@shoutu/core';
+import { type Output, plural, printProblems } from './output.js';
 
 const REPORT_DAY = /^data\/reports\/(\d{4}-\d{2}-\d{2})\//;
 
 /** The report day a problem is about (`data/reports/<day>/…`), or none (project, rules, waivers). */
 export function dayOfProblem(p: Pick<Problem, 'file'>): string | undefined {
   return REPORT_DAY.exec(p.file)?.[1];
-}
-
-/**
- * The problem with `setAside` said: report and waiver errors set input aside and never fail a
- * run. A problem that says it already is kept as it is; else it is told from its file and the
- * end of its message (until every such problem carries `setAside` where it is made).
- */
-export function withSetAside(p: Problem): Problem {
-  if (p.setAside !== undefined || p.severity !== 'error') return p;
-  if (p.file.startsWith('data/reports/') || p.file === 'data/reports')
-    return {
-      ...p,
-      setAside: /the row was set aside|rows set aside\)/.test(p.message) ? 'row' : 'file',
-    };
-  if (p.file.startsWith('data/waivers/') || p.file === 'data/waivers')
-    return { ...p, setAside: /the waiver was set aside/.test(p.message) ? 'waiver' : 'file' };
-  return p;
-}
-
-/** One problem as the log prints it: set-aside input under `set aside`, never `error`. */
-export function formatLogProblem(p: Problem): string {
-  const line = formatProblem(p);
-  if (p.setAside === undefined) return line;
-  return line.replace(/: error( SHOUTU-[A-Z]\d{3})?: /, ': set aside$1: ');
 }
 
 /** What one report day's problems come to. */
@@ -112,7 +86,7 @@ export interface LogPlan {
 }
 
 export function planLog(all: readonly Problem[], opts: LogOptions): LogPlan {
-  const problems = sortProblems(all.map(withSetAside));
+  const problems = sortProblems([...all]);
   const general: Problem[] = [];
   const byDay = new Map<string, Problem[]>();
   for (const p of problems) {
@@ -164,7 +138,7 @@ export function printLog(o: Output, plan: LogPlan, command = 'shoutu validate'):
   }
   for (const c of plan.summarised)
     o.err(`${c.day} (published): ${describeCount(c)} — ${command} --day ${c.day} to list them`);
-  for (const p of plan.listed) o.err(formatLogProblem(p));
+  printProblems(o, plan.listed, Number.POSITIVE_INFINITY);
   if (plan.cut.problems > 0)
     o.err(
       `… and ${plan.cut.problems} more${plan.cut.days.length > 0 ? ` of ${range(plan.cut.days)}` : ''} (the newest were kept; use --max-problems to see them)`,
@@ -180,26 +154,6 @@ function sumCounts(counts: readonly DayCount[]): Omit<DayCount, 'day' | 'publish
     t.errors += c.errors;
   }
   return t;
-}
-
-/** A catch-all code for a problem given none where it was made (a gap to close, never meant). */
-export const UNCODED = 'SHOUTU-E000';
-
-/** A problem as `--json` gives it (`ProblemJson`): only the fields it has. */
-export function problemJson(p: Problem): z.infer<typeof ProblemJson> {
-  const q = withSetAside(p);
-  const out: z.infer<typeof ProblemJson> = {
-    severity: q.severity,
-    code: q.code ?? UNCODED,
-    file: q.file,
-    message: q.message,
-  };
-  if (q.line !== undefined) out.line = q.line;
-  if (q.column !== undefined) out.column = q.column;
-  if (q.field !== undefined) out.field = q.field;
-  if (q.cell !== undefined) out.cell = q.cell;
-  if (q.setAside !== undefined) out.setAside = q.setAside;
-  return out;
 }
 
 /** An output that prints nothing and keeps the lines it was given, in order (for `--json`). */

@@ -14,7 +14,7 @@ import { faultMessage, isErrno, WRITE_FAULTS } from './durable.js';
 import { UserError } from './files.js';
 import { writeTemplates } from './intake/command.js';
 import { SCORING_FILE } from './load.js';
-import { consoleOutput, type Output } from './output.js';
+import { consoleOutput, EXIT, type Gate, type Output } from './output.js';
 import { type Invocation, invocationDir, projectRoot } from './project.js';
 import { DEFAULT_SAMPLE } from './sample/generate.js';
 
@@ -29,6 +29,11 @@ const positive = (v: string) => {
   if (!(n > 0)) throw new InvalidArgumentError('expected a number greater than 0');
   return n;
 };
+
+/** `--strict` and `--max-warnings` as the gate `exitFor` applies (both given: the stricter). */
+export function gateOf(opts: { strict?: boolean; maxWarnings?: number }): Gate {
+  return { strict: opts.strict === true, maxWarnings: opts.maxWarnings };
+}
 
 function version(): string {
   // package.json is one level above both src/ and dist/.
@@ -64,12 +69,36 @@ export async function main(
       int('--max-problems'),
       200,
     )
+    .option(
+      '--annotations <kind>',
+      'also print each problem as a CI annotation: github (default when GITHUB_ACTIONS=true)',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => o.out(s.trimEnd()), writeErr: (s) => o.err(s.trimEnd()) });
   const root = () => projectRoot(program.opts().root, at);
   /** A path given on the command line, taken from where the command was run. */
   const given = (p: string) => path.resolve(invocationDir(at), p);
   const maxProblems = () => program.opts().maxProblems as number;
+  /**
+   * The output commands print to: with annotations when asked (or on GitHub Actions), and the
+   * project folder for code frames when there is one.
+   */
+  const io = (): Output => {
+    const asked = program.opts().annotations as string | undefined;
+    if (asked !== undefined && asked !== 'github' && asked !== 'none')
+      throw new UserError(`--annotations ${asked}: expected github or none`);
+    const annotations =
+      asked === 'github' || (asked === undefined && at.env.GITHUB_ACTIONS === 'true')
+        ? ('github' as const)
+        : undefined;
+    let dir: string | undefined;
+    try {
+      dir = root();
+    } catch {
+      dir = undefined;
+    }
+    return { ...o, annotations: o.annotations ?? annotations, root: o.root ?? dir };
+  };
 
   program
     .command('validate')
@@ -99,12 +128,12 @@ export async function main(
         maxWarnings?: number;
         json?: boolean;
       }) => {
-        code = await validate(o, {
+        code = await validate(io(), {
           root: root(),
           maxProblems: maxProblems(),
           cache: opts.cache,
           day: opts.day,
-          gate: { strict: opts.strict === true, maxWarnings: opts.maxWarnings },
+          gate: gateOf(opts),
           json: opts.json === true,
         });
       },
@@ -126,7 +155,7 @@ export async function main(
     .option('--json', 'print what was evaluated and the problems as one JSON object')
     .action(
       async (opts: { date?: string; recompute?: boolean; cache: boolean; json?: boolean }) => {
-        code = await evaluate(o, {
+        code = await evaluate(io(), {
           root: root(),
           date: opts.date,
           recompute: opts.recompute === true,
@@ -191,7 +220,7 @@ export async function main(
       }) => {
         if (!/^[a-z]{2,3}$/.test(opts.lang))
           throw new UserError(`--lang ${opts.lang}: expected a language id such as zh or en`);
-        code = await explain(o, {
+        code = await explain(io(), {
           root: root(),
           ...opts,
           lang: opts.lang,
@@ -226,11 +255,27 @@ export async function main(
   };
   rules
     .command('check [rules-folder]')
-    .description('find every mistake in the rules before anything runs; exit 1 on errors')
+    .description(
+      'find every mistake in the rules before anything runs; exit 1 on errors (or on warnings, with --strict or --max-warnings)',
+    )
     .option('--json', 'print the problems as JSON')
-    .action(async (dir: string | undefined, opts: { json?: boolean }) => {
-      code = await rulesCheck(o, rulesOptions(dir, opts));
-    });
+    .option('--strict', 'warnings fail too (the same as --max-warnings 0)')
+    .option(
+      '--max-warnings <n>',
+      'fail when there are more than this many warnings',
+      int('--max-warnings'),
+    )
+    .action(
+      async (
+        dir: string | undefined,
+        opts: { json?: boolean; strict?: boolean; maxWarnings?: number },
+      ) => {
+        code = await rulesCheck(io(), {
+          ...rulesOptions(dir, opts),
+          gate: gateOf(opts),
+        });
+      },
+    );
   rules
     .command('test [rules-folder]')
     .description(
@@ -244,7 +289,7 @@ export async function main(
         dir: string | undefined,
         opts: { verbose?: boolean; json?: boolean; junit?: string },
       ) => {
-        code = await rulesTest(o, {
+        code = await rulesTest(io(), {
           ...rulesOptions(dir, opts),
           verbose: Boolean(opts.verbose),
           junit: opts.junit === undefined ? undefined : given(opts.junit),
@@ -261,7 +306,7 @@ export async function main(
     .option('--limit <n>', 'list at most this many changed outcomes', int('--limit'), 20)
     .option('--json', 'print the comparison as JSON')
     .action(async (opts: { rev: string; date?: string; limit: number; json?: boolean }) => {
-      code = await rulesDiff(o, {
+      code = await rulesDiff(io(), {
         root: root(),
         rev: opts.rev,
         date: opts.date,
@@ -306,10 +351,12 @@ export async function main(
     return code;
   } catch (e) {
     const err = e as { code?: string; exitCode?: number; message?: string };
-    if (typeof err.code === 'string' && err.code.startsWith('commander.')) return err.exitCode ?? 1;
+    // Help and version exit 0; every other complaint of commander is a usage mistake.
+    if (typeof err.code === 'string' && err.code.startsWith('commander.'))
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (e instanceof UserError) {
       o.err(`error: ${e.message}`);
-      return 1;
+      return EXIT.usage;
     }
     if (isErrno(e) && (e.path !== undefined || WRITE_FAULTS.has(e.code))) {
       // A fault of the disk or the file system, not of Shoutu: said plainly, with the path.
@@ -320,12 +367,12 @@ export async function main(
         base = invocationDir(at);
       }
       o.err(`error: ${faultMessage(e, base)}`);
-      return 1;
+      return EXIT.usage;
     }
     o.err(
       `internal error: ${err.message ?? String(e)} (please report this; run with SHOUTU_DEBUG=1 for details)`,
     );
     if (process.env.SHOUTU_DEBUG) o.err(String((e as Error).stack));
-    return 70;
+    return EXIT.internal;
   }
 }

@@ -125,6 +125,7 @@ function unknownDataEntries(root: string): Problem[] {
     .sort()
     .map((n) => ({
       severity: 'warning' as const,
+      code: 'SHOUTU-P003',
       file: `data/${n}`,
       message: `not read: data/ holds only ${DATA_ENTRIES.join(', ')}; move it or remove it`,
     }));

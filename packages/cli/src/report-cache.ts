@@ -57,7 +57,7 @@ export function setAsideEntry(file: string, day: string, problem: Problem): Repo
     file,
     day,
     rows: [],
-    problems: [problem],
+    problems: [problem.severity === 'error' ? { ...problem, setAside: 'file' } : problem],
     setAsideRows: 0,
     blankCells: 0,
     setAside: true,
@@ -147,6 +147,8 @@ function parseAs(
     for (let i = 0; i < bad; i++) if (loose.charCodeAt(i) === 10) at++;
     notText = {
       severity: 'error',
+      code: 'SHOUTU-P004',
+      setAside: 'file',
       file,
       line: at,
       message: `${notUtf8Message(rel)}; the whole file was set aside`,
@@ -162,6 +164,8 @@ function parseAs(
       if (size > LIMITS.reportBytes) {
         failed = {
           severity: 'error',
+          code: 'SHOUTU-P006',
+          setAside: 'file',
           file,
           message: `too large (it grew past ${formatBytes(LIMITS.reportBytes)} while it was read): expected a report file of at most ${formatBytes(LIMITS.reportBytes)}; the whole file was set aside`,
         };
@@ -188,6 +192,8 @@ function parseAs(
     const code = (e as { code?: string }).code ?? 'error';
     failed = {
       severity: 'error',
+      code: 'SHOUTU-P007',
+      setAside: 'file',
       file,
       message: `the file could not be read (${code}${code === 'ELOOP' ? ': a symbolic link' : ''}); the whole file was set aside`,
     };
@@ -631,6 +637,7 @@ export function listReports(root: string, today?: Today): ReportListing {
       setAside.push(
         setAsideEntry(`${REPORTS_DIR}/${rel}`, folder, {
           severity: 'error',
+          code: 'SHOUTU-D001',
           file: `${REPORTS_DIR}/${rel}`,
           message: `the report is for ${folder}, a day that has not begun (today is ${today.day} in ${today.timeZone}): it is never evaluated or published`,
         }),
@@ -659,6 +666,7 @@ export function listReports(root: string, today?: Today): ReportListing {
         setAside.push(
           setAsideEntry(`${REPORTS_DIR}/${rel}`, day, {
             severity: 'error',
+            code: 'SHOUTU-D001',
             file: `${REPORTS_DIR}/${rel}`,
             message: `${others.join(' and ')} is for the same form, district and day: expected one report per form, district and day; both were set aside (keep one of them)`,
           }),
@@ -761,7 +769,11 @@ function ledgerEntry(v: unknown): LedgerEntry | undefined {
     !Array.isArray(c.problems) ||
     !c.problems.every(
       (p) =>
-        p && typeof p === 'object' && typeof p.file === 'string' && typeof p.message === 'string',
+        p &&
+        typeof p === 'object' &&
+        typeof p.code === 'string' &&
+        typeof p.file === 'string' &&
+        typeof p.message === 'string',
     ) ||
     !isCount(c.rows) ||
     !isCount(c.lateRows) ||

@@ -6,6 +6,13 @@ import { gunzipCsv, gzipCsv, readSnapshot } from '@shoutu/core/snapshot';
 import { describe, expect, test } from 'vitest';
 import { project, run } from './helpers.js';
 
+/** What was printed, without the code frames under problems (their lines start with "> " or "  "). */
+const unframed = (err: string) =>
+  err
+    .split('\n')
+    .filter((l) => !/^[> ] *\d* \|/.test(l))
+    .join('\n');
+
 async function readTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const e of await readdir(dir, { recursive: true, withFileTypes: true }))
@@ -23,7 +30,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toBe(
-      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
+      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
     );
     expect(r.out).toBe(
       'registry: 6 units, 0 places; 2 forms; 1 rule\nreports: 2 files, 3 rows accepted; set aside: 0 files, 1 row (2 parsed, 0 unchanged since they were last checked)\nwaivers: 0 waivers accepted; set aside: 0 files, 0 waivers',
@@ -39,7 +46,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.csv:1: set aside: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside',
+      'data/reports/2020-02-02/grid-daily.210202.csv:1: set aside SHOUTU-D001: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside',
     );
     expect(r.out).toContain('reports: 2 files, 1 row accepted; set aside: 1 file, 1 row');
   });
@@ -57,10 +64,10 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.csv:3: set aside: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
+      'data/reports/2020-02-02/grid-daily.210202.csv:3: set aside SHOUTU-P004: the file is not UTF-8 text (it may have been saved as GBK): save it as UTF-8 (in Excel: "CSV UTF-8"); the whole file was set aside',
     );
     expect(r.err).toContain(
-      'data/reports/2020-02-02/grid-daily.210202.txt: set aside: ".txt" files are not read',
+      'data/reports/2020-02-02/grid-daily.210202.txt: set aside SHOUTU-D001: ".txt" files are not read',
     );
     expect(r.out).toContain('reports: 3 files, 1 row accepted; set aside: 2 files, 1 row');
   });
@@ -80,7 +87,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:2: error: the file is not UTF-8 text',
+      'rules/prevention/grid-screening.json:2: error SHOUTU-P004: the file is not UTF-8 text',
     );
   });
 
@@ -94,7 +101,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:30:9: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "greaterThanOrEqual" (at conditions.all[0].operator)',
+      'rules/prevention/grid-screening.json:30:9: error SHOUTU-S006: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "greaterThanOrEqual" (at conditions.all[0].operator)',
     );
     expect(r.err).toContain(
       'validation failed: 1 error in the registry, forms, rules or scoring method; nothing was evaluated or published',
@@ -115,7 +122,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:29:9: error: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)',
+      'rules/prevention/grid-screening.json:29:9: error SHOUTU-R012: unknown fact "grid-daily.household_visited"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)',
     );
   });
 
@@ -129,7 +136,7 @@ describe('shoutu validate', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err.split('\n')[0]).toBe(
-      'data/registry/registry.json:35:20: error: this is not valid JSON: expected a field name in double quotes',
+      'data/registry/registry.json:35:20: error SHOUTU-J003: this is not valid JSON: expected a field name in double quotes',
     );
   });
 });
@@ -261,7 +268,7 @@ describe('shoutu evaluate', () => {
     });
     const bad = await run(['--root', root, 'evaluate', '--date', '2020-02-30']);
     expect(bad).toMatchObject({
-      code: 1,
+      code: 2,
       err: 'error: --date 2020-02-30: that day is not in the calendar',
     });
   });
@@ -270,7 +277,7 @@ describe('shoutu evaluate', () => {
     const root = await project('mini');
     await rm(path.join(root, 'rules'), { recursive: true });
     const r = await run(['--root', root, 'validate']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toBe(`error: --root ${root}: expected a project folder with "rules/" in ${root}`);
   });
 });
@@ -312,7 +319,7 @@ describe('shoutu explain', () => {
       '2020-02-02',
     ]);
     expect(wrong).toMatchObject({
-      code: 1,
+      code: 2,
       err: 'error: the rule prevention.grid-screening applies to each grid; 210202001001 is a community',
     });
   });
@@ -339,7 +346,7 @@ describe('waivers', () => {
     const r = await run(['--root', root, 'evaluate']);
     expect(r).toMatchObject({
       code: 0,
-      err: 'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside: expected a whole number of at least 0 (household), found the text "many"; the row was set aside\nreports set aside: 0 files, 1 row\nread 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
+      err: 'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "many"; the row was set aside\nreports set aside: 0 files, 1 row\nread 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
     });
     const day = async (d: string) =>
       readSnapshot(path.join(root, 'data/results'), d).districts.get('210202')!;
@@ -449,12 +456,12 @@ describe('waivers', () => {
     );
     const r = await run(['--root', root, 'evaluate']);
     expect(r.code).toBe(0);
-    expect(r.err.split('\n')).toEqual([
-      'data/waivers/broken.json:1:16: set aside: this is not valid JSON: expected a value; the file was set aside',
-      'data/waivers/mixed.json:4:7: set aside: no unit or place has the code "210202001001009"; did you mean "210202001001001"? (at waivers[0].subject); the waiver was set aside',
-      'data/waivers/mixed.json:16:7: set aside: unknown rule "prevention.grid-screen"; did you mean "prevention.grid-screening"? (at waivers[1].rule); the waiver was set aside',
-      'data/waivers/mixed.json:34:7: set aside: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
-      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
+    expect(unframed(r.err).split('\n')).toEqual([
+      'data/waivers/broken.json:1:16: set aside SHOUTU-J003: this is not valid JSON: expected a value; the file was set aside',
+      'data/waivers/mixed.json:4:7: set aside SHOUTU-W001: no unit or place has the code "210202001001009"; did you mean "210202001001001"? (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/mixed.json:16:7: set aside SHOUTU-W001: unknown rule "prevention.grid-screen"; did you mean "prevention.grid-screening"? (at waivers[1].rule); the waiver was set aside',
+      'data/waivers/mixed.json:34:7: set aside SHOUTU-S007: expected an expiry on or after the start (2020-02-01), found the text "2020-01-31" (at waivers[2].expiry); the waiver was set aside',
+      'data/reports/2020-02-03/grid-daily.210202.csv:3:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "many"; the row was set aside',
       'reports set aside: 0 files, 1 row',
       'waivers set aside: 1 file, 3 waivers; the findings they would cover count as usual',
       'read 2 report files of 2 days (2020-02-02 to 2020-02-03): 0 from the cache, 2 parsed',
@@ -477,20 +484,20 @@ describe('the scoring method', () => {
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/scoring.json:40:3: error: missing required field "credit": expected a number (at missingReport.credit)',
+      'rules/scoring.json:40:3: error SHOUTU-S002: missing required field "credit": expected a number (at missingReport.credit)',
     );
     method.missingReport.credit = 0.5;
     await writeFile(file, JSON.stringify(method, null, 2));
     const bands = await run(['--root', root, 'rules', 'check']);
     expect(bands.code).toBe(1);
     expect(bands.err).toContain(
-      'rules/scoring.json:49:5: error: expected the yellow band to start below green (90), found the number 95 (at bands.yellow)',
+      'rules/scoring.json:49:5: error SHOUTU-S007: expected the yellow band to start below green (90), found the number 95 (at bands.yellow)',
     );
     await rm(file);
     const gone = await run(['--root', root, 'evaluate']);
     expect(gone.code).toBe(1);
     expect(gone.err).toContain(
-      'rules/scoring.json: error: no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
+      'rules/scoring.json: error SHOUTU-P002: no scoring method: expected this file with severity weights, the policy areas and their weights, bands and how missing reports count (see the README)',
     );
     expect(existsSync(path.join(root, 'data/results'))).toBe(false);
   });
@@ -581,7 +588,7 @@ describe('snapshots stay as published', () => {
   test('a day that has not begun cannot be published; a gap before a day is pointed out', async () => {
     const root = await project('mini');
     const future = await run(['--root', root, 'evaluate', '--date', '2099-01-01']);
-    expect(future.code).toBe(1);
+    expect(future.code).toBe(2);
     expect(future.err).toMatch(
       /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in Asia\/Shanghai, the time zone of data\/project.json\)/,
     );
@@ -620,12 +627,12 @@ describe('waiver mistakes', () => {
     );
     const r = await run(['--root', root, 'validate']);
     expect(r.err.split('\n').filter((l) => l.startsWith('data/waivers'))).toEqual([
-      'data/waivers/w.json:4:7: set aside: no unit or place has the code "x" (at waivers[0].subject); the waiver was set aside',
-      'data/waivers/w.json:5:7: set aside: unknown rule "y" (at waivers[0].rule); the waiver was set aside',
-      'data/waivers/w.json:8:7: set aside: expected a date written as YYYY-MM-DD, e.g. 2020-02-02, found the text "2020/02/10" (at waivers[0].start); the waiver was set aside',
-      'data/waivers/w.json:12:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[1].subject)',
-      'data/waivers/w.json:19:5: warning: another waiver for 210202001 and prevention.grid-screening (data/waivers/w.json:11) covers some of the same days (at waivers[2])',
-      'data/waivers/w.json:20:7: warning: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[2].subject)',
+      'data/waivers/w.json:4:7: set aside SHOUTU-W001: no unit or place has the code "x" (at waivers[0].subject); the waiver was set aside',
+      'data/waivers/w.json:5:7: set aside SHOUTU-W001: unknown rule "y" (at waivers[0].rule); the waiver was set aside',
+      'data/waivers/w.json:8:7: set aside SHOUTU-S007: expected a date written as YYYY-MM-DD, e.g. 2020-02-02, found the text "2020/02/10" (at waivers[0].start); the waiver was set aside',
+      'data/waivers/w.json:12:7: warning SHOUTU-W002: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[1].subject)',
+      'data/waivers/w.json:19:5: warning SHOUTU-W003: another waiver for 210202001 and prevention.grid-screening (data/waivers/w.json:11) covers some of the same days (at waivers[2])',
+      'data/waivers/w.json:20:7: warning SHOUTU-W002: the rule prevention.grid-screening applies to each grid, and 210202001 is a street: the waiver would never apply (at waivers[2].subject)',
     ]);
   });
 });

@@ -45,14 +45,14 @@ describe('rules check on rules built to overflow', () => {
     expect(r.err).not.toMatch(/internal error|^\s+at /m);
     const lines = r.err.split('\n').filter((l) => l.startsWith('rules/'));
     expect(lines).toEqual([
-      'rules/conditions/loop-a.json:10:9: error: the shared condition "loop-b" refers to itself (loop-b → loop-a → loop-b) (at conditions.all[0].condition)',
-      'rules/conditions/loop-b.json:10:9: error: the shared condition "loop-a" refers to itself (loop-a → loop-b → loop-a) (at conditions.any[0].condition)',
-      'rules/conditions/unused.json:11:9: error: "someFact:equal": "someFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.households_visited" is a single integer (at conditions.all[0].operator)',
+      'rules/conditions/loop-a.json:10:9: error SHOUTU-R007: the shared condition "loop-b" refers to itself (loop-b → loop-a → loop-b) (at conditions.all[0].condition)',
+      'rules/conditions/loop-b.json:10:9: error SHOUTU-R007: the shared condition "loop-a" refers to itself (loop-a → loop-b → loop-a) (at conditions.any[0].condition)',
+      'rules/conditions/unused.json:11:9: error SHOUTU-R010: "someFact:equal": "someFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.households_visited" is a single integer (at conditions.all[0].operator)',
       expect.stringMatching(
-        /^rules\/prevention\/deep-10000\.json:\d+:\d+: error: nested 65 deep: expected at most 64 levels of arrays and objects/,
+        /^rules\/prevention\/deep-10000\.json:\d+:\d+: error SHOUTU-J002: nested 65 deep: expected at most 64 levels of arrays and objects/,
       ),
       expect.stringMatching(
-        /^rules\/prevention\/deep-2000\.json:\d+:\d+: error: nested 65 deep: expected at most 64 levels of arrays and objects/,
+        /^rules\/prevention\/deep-2000\.json:\d+:\d+: error SHOUTU-J002: nested 65 deep: expected at most 64 levels of arrays and objects/,
       ),
     ]);
   });

@@ -77,10 +77,12 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     mkdirSync(fx.file(`${dir}/grid-daily.210281.csv`));
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${dir}/grid-daily.210203.csv: set aside: a symbolic link: expected a plain file or folder; links are not followed, so it was set aside`,
+      `${dir}/grid-daily.210203.csv: set aside SHOUTU-P003: a symbolic link: expected a plain file or folder; links are not followed, so it was set aside`,
     );
-    expect(r.err).toContain(`${dir}/.grid-daily.210202.csv: set aside: a hidden file`);
-    expect(r.err).toContain(`${dir}/grid-daily.210281.csv: set aside: a folder named like a file`);
+    expect(r.err).toContain(`${dir}/.grid-daily.210202.csv: set aside SHOUTU-P003: a hidden file`);
+    expect(r.err).toContain(
+      `${dir}/grid-daily.210281.csv: set aside SHOUTU-P003: a folder named like a file`,
+    );
     expect(r.out).toMatch(/set aside: 3 files/);
   });
 
@@ -101,9 +103,9 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     writeFileSync(fx.file('data/waivers/.w.json'), '{"waivers":[]}');
     const r = await validate(fx);
     expect(r.err).toMatch(
-      /data\/waivers\/w\.json: set aside: a symbolic link.*so it was set aside/,
+      /data\/waivers\/w\.json: set aside SHOUTU-P003: a symbolic link.*so it was set aside/,
     );
-    expect(r.err).toMatch(/data\/waivers\/\.w\.json: set aside: a hidden file/);
+    expect(r.err).toMatch(/data\/waivers\/\.w\.json: set aside SHOUTU-P003: a hidden file/);
     expect(r.out).toMatch(/waivers: 0 waivers accepted; set aside: 2 files/);
   });
 
@@ -117,7 +119,7 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
       symlinkSync(fx.file(target), fx.file(link));
       const r = await validate(fx);
       expect(r.code).toBe(1);
-      expect(r.err).toContain(`${link}: error: a symbolic link`);
+      expect(r.err).toContain(`${link}: error SHOUTU-P003: a symbolic link`);
     }
   });
 
@@ -128,8 +130,8 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     symlinkSync(fx.file('registry.json'), fx.file('data/registry/registry.json'));
     const r = await validate(fx);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('data/registry/registry.json: error: a symbolic link');
-    expect(r.err).toContain('data/registry: error: no registry files');
+    expect(r.err).toContain('data/registry/registry.json: error SHOUTU-P003: a symbolic link');
+    expect(r.err).toContain('data/registry: error SHOUTU-G010: no registry files');
   });
 
   it('a leftover .DS_Store in the registry is a warning; the project still loads', async () => {
@@ -138,7 +140,7 @@ describe('entries under data/ are read or said, never skipped in silence', () =>
     const r = await validate(fx);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      "data/registry/.DS_Store: warning: an editor's or the system's leftover",
+      "data/registry/.DS_Store: warning SHOUTU-P003: an editor's or the system's leftover",
     );
   });
 });
@@ -152,7 +154,7 @@ describe('report files', () => {
     const r = await validate(fx);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
-      `${CSV}: set aside: … and ${130_000 - LIMITS.problemsPerFile} more problems in this file (130000 rows set aside)`,
+      `${CSV}: set aside SHOUTU-D005: … and ${130_000 - LIMITS.problemsPerFile} more problems in this file (130000 rows set aside)`,
     );
     expect(r.err.split('\n').filter((l) => l.startsWith(`${CSV}:`))).toHaveLength(
       LIMITS.problemsPerFile + 1,
@@ -184,10 +186,10 @@ describe('report files', () => {
     );
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${CSV}: set aside: ${json} is for the same form, district and day: expected one report per form, district and day`,
+      `${CSV}: set aside SHOUTU-D001: ${json} is for the same form, district and day: expected one report per form, district and day`,
     );
     expect(r.err).toContain(
-      `${json}: set aside: ${CSV} is for the same form, district and day: expected one report per form, district and day`,
+      `${json}: set aside SHOUTU-D001: ${CSV} is for the same form, district and day: expected one report per form, district and day`,
     );
     const { project } = await loadProject(fx.root);
     if (!project) throw new Error('project');
@@ -218,7 +220,7 @@ describe('report files', () => {
     });
     expect(pinned.problems.find((p) => p.file === future)).toBeUndefined();
     const r = await validate(fx);
-    expect(r.err).toContain(`${future}: set aside: the report is for 2099-01-01`);
+    expect(r.err).toContain(`${future}: set aside SHOUTU-D001: the report is for 2099-01-01`);
     // \`rules check\` reads every report for its firing warnings (loadReports): it crashed here.
     const check = await fx.run('rules', 'check');
     expect(check.err).not.toMatch(/internal error|Maximum call stack/);
@@ -237,7 +239,7 @@ describe('report files', () => {
     execFileSync('truncate', ['-s', String(LIMITS.reportBytes + 1), big]);
     const r = await validate(fx);
     expect(r.err).toMatch(
-      /street-duty\.210202\.csv: set aside: too large \([\d,]+ bytes\): expected a report file of at most 64 MB; the file was set aside without being read$/m,
+      /street-duty\.210202\.csv: set aside SHOUTU-P006: too large \([\d,]+ bytes\): expected a report file of at most 64 MB; the file was set aside without being read$/m,
     );
   });
 
@@ -254,7 +256,7 @@ describe('report files', () => {
     await rm(fx.file(CSV));
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${json}:3:37: warning: unknown field "housholds_visited" is ignored; did you mean "households_visited"?`,
+      `${json}:3:37: warning SHOUTU-D004: unknown field "housholds_visited" is ignored; did you mean "households_visited"?`,
     );
   });
 
@@ -266,10 +268,10 @@ describe('report files', () => {
     );
     const r = await validate(fx);
     expect(r.err).toContain(
-      `${CSV}:2:households_visited: set aside: expected a whole number between -9007199254740991 and 9007199254740991, found the text "9007199254740993"; the row was set aside`,
+      `${CSV}:2:households_visited: set aside SHOUTU-D002: expected a whole number between -9007199254740991 and 9007199254740991, found the text "9007199254740993"; the row was set aside`,
     );
     expect(r.err).toMatch(
-      /grid-daily\.210202\.csv:3:submitted_at: set aside: expected a real local date and time .*found the text "2020-02-02T25:99"; the row was set aside/,
+      /grid-daily\.210202\.csv:3:submitted_at: set aside SHOUTU-D002: expected a real local date and time .*found the text "2020-02-02T25:99"; the row was set aside/,
     );
     expect(r.out).toMatch(/set aside: 0 files, 3 rows/);
   });

@@ -43,7 +43,7 @@ describe('a blank cell at the command line', () => {
     const v = await run(['--root', root, 'validate']);
     expect(v.code).toBe(0);
     expect(v.err).toContain(
-      'data/reports/2020-02-04/grid-daily.210202.csv:2:households_visited: warning: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used',
+      'data/reports/2020-02-04/grid-daily.210202.csv:2:households_visited: warning SHOUTU-D003: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used',
     );
     expect(v.out).toContain('(1 blank cell: missing values)');
     const en = await explain(root, '2020-02-04');

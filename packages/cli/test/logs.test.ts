@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Problem } from '@shoutu/core';
+import { formatProblem, type Problem } from '@shoutu/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { EvaluateJson } from '../src/json/evaluate.js';
 import { outputJsonSchemas } from '../src/json/index.js';
 import { ValidateJson } from '../src/json/validate.js';
-import { formatLogProblem, planLog } from '../src/log.js';
+import { planLog } from '../src/log.js';
 import { type Fixture, loadFixture } from './helpers.js';
 
 /**
@@ -212,12 +212,19 @@ function validatesAgainstFile(name: string, value: unknown): unknown[] {
 describe('planLog', () => {
   const row = (day: string, line: number): Problem => ({
     severity: 'error',
+    code: 'SHOUTU-D002',
+    setAside: 'row',
     file: `data/reports/${day}/grid-daily.210202.csv`,
     line,
     field: 'households_visited',
     message: 'expected a whole number; the row was set aside',
   });
-  const rules: Problem = { severity: 'error', file: 'rules/a/b.json', message: 'unknown fact' };
+  const rules: Problem = {
+    severity: 'error',
+    code: 'SHOUTU-R012',
+    file: 'rules/a/b.json',
+    message: 'unknown fact',
+  };
 
   test('the project’s own problems are kept first, then the newest day, and never set aside', () => {
     const plan = planLog(
@@ -233,33 +240,37 @@ describe('planLog', () => {
     ]);
     expect(plan.listed[1]?.setAside).toBeUndefined();
     expect(plan.cut).toEqual({ problems: 2, days: ['2020-02-01', '2020-02-02'] });
-    expect(formatLogProblem(plan.listed[1]!)).toBe('rules/a/b.json: error: unknown fact');
+    expect(formatProblem(plan.listed[1]!)).toBe('rules/a/b.json: error SHOUTU-R012: unknown fact');
   });
 
-  test('a waiver or a whole file set aside is told from its file and message', () => {
+  test('a day summary counts rows and files set aside and warnings, as the problems say', () => {
     const plan = planLog(
       [
         {
           severity: 'error',
+          code: 'SHOUTU-W001',
+          setAside: 'waiver',
           file: 'data/waivers/w.json',
           line: 3,
           message: 'x; the waiver was set aside',
         },
         {
           severity: 'error',
-          file: 'data/waivers/v.json',
-          message: 'not JSON; the file was set aside',
-        },
-        {
-          severity: 'error',
+          code: 'SHOUTU-D001',
+          setAside: 'file',
           file: 'data/reports/2020-02-01/x.csv',
           message: 'the whole file was set aside',
         },
-        { severity: 'warning', file: 'data/reports/2020-02-01/y.csv', line: 2, message: 'blank' },
+        {
+          severity: 'warning',
+          code: 'SHOUTU-D003',
+          file: 'data/reports/2020-02-01/y.csv',
+          line: 2,
+          message: 'blank',
+        },
       ],
       { limit: 10, published: (d) => d === '2020-02-01' },
     );
-    expect(plan.problems.map((p) => p.setAside)).toEqual(['file', undefined, 'file', 'waiver']);
     expect(plan.summarised).toEqual([
       {
         day: '2020-02-01',
@@ -270,9 +281,8 @@ describe('planLog', () => {
         errors: 0,
       },
     ]);
-    expect(plan.listed.map(formatLogProblem)).toEqual([
-      'data/waivers/v.json: set aside: not JSON; the file was set aside',
-      'data/waivers/w.json:3: set aside: x; the waiver was set aside',
+    expect(plan.listed.map(formatProblem)).toEqual([
+      'data/waivers/w.json:3: set aside SHOUTU-W001: x; the waiver was set aside',
     ]);
   });
 });

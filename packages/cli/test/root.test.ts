@@ -66,7 +66,7 @@ describe('any project root, paths from where the command was run', () => {
     const empty = path.join(root, 'empty');
     await mkdir(empty);
     const r = await runAt(['--root', 'empty', 'validate'], root);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toBe(
       `error: --root empty: expected a project folder with "data/" and "rules/" in ${empty}`,
     );
@@ -75,7 +75,7 @@ describe('any project root, paths from where the command was run', () => {
       `error: SHOUTU_ROOT=nowhere: no such folder (${path.join(root, 'nowhere')})`,
     );
     const notRules = await runAt(['rules', 'check', 'data'], root);
-    expect(notRules.code).toBe(1);
+    expect(notRules.code).toBe(2);
     expect(notRules.err).toContain(
       'error: data: expected the rules folder, the one that holds scoring.json',
     );

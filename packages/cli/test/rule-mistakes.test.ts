@@ -35,82 +35,82 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     [
       'a threshold of the wrong type',
       leaf('grid-daily.households_visited', 'greaterThanInclusive', '"10%"'),
-      `${RULE}:31:9: error: expected a number (household) to compare with, found the text "10%" (at conditions.all[0].value)`,
+      `${RULE}:31:9: error SHOUTU-R010: expected a number (household) to compare with, found the text "10%" (at conditions.all[0].value)`,
     ],
     [
       'a threshold in the wrong unit',
       `      {\n        "fact": "grid-daily.households_visited",\n        "operator": "greaterThanInclusive",\n        "value": 100,\n        "unit": "%"\n      }`,
-      `${RULE}:32:9: error: the value is in "%", but "grid-daily.households_visited" is in "household": expected the threshold in "household" (at conditions.all[0].unit)`,
+      `${RULE}:32:9: error SHOUTU-R011: the value is in "%", but "grid-daily.households_visited" is in "household": expected the threshold in "household" (at conditions.all[0].unit)`,
     ],
     [
       'a threshold outside the field’s range',
       leaf('grid-daily.households_visited', 'greaterThanInclusive', '-5'),
-      `${RULE}:31:9: error: -5 is outside the range of the field: expected at least 0 (household) (at conditions.all[0].value)`,
+      `${RULE}:31:9: error SHOUTU-R010: -5 is outside the range of the field: expected at least 0 (household) (at conditions.all[0].value)`,
     ],
     [
       'a fact that the rule’s subjects do not report',
       leaf('street-duty.leading_cadre_on_shift', 'equal', 'true'),
-      `${RULE}:29:9: error: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at conditions.all[0].fact)`,
+      `${RULE}:29:9: error SHOUTU-R005: the fact "street-duty.leading_cadre_on_shift" comes from the form "street-duty", which is filled in by each street; this rule applies to each grid (at conditions.all[0].fact)`,
     ],
     [
       'a personal field',
       leaf('grid-daily.reporter_phone', 'equal', '"x"'),
-      `${RULE}:29:9: error: "grid-daily.reporter_phone" is a personal field: personal data never reaches rules or results (at conditions.all[0].fact)`,
+      `${RULE}:29:9: error SHOUTU-R004: "grid-daily.reporter_phone" is a personal field: personal data never reaches rules or results (at conditions.all[0].fact)`,
     ],
     [
       'an unknown fact',
       leaf('grid-daily.households', 'equal', '1'),
-      `${RULE}:29:9: error: unknown fact "grid-daily.households"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
+      `${RULE}:29:9: error SHOUTU-R012: unknown fact "grid-daily.households"; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
     ],
     [
       '"in" without a list',
       leaf('grid-daily.households_visited', 'in', '3'),
-      `${RULE}:31:9: error: "in" needs a list of values, e.g. [1, 2], found the number 3 (at conditions.all[0].value)`,
+      `${RULE}:31:9: error SHOUTU-R010: "in" needs a list of values, e.g. [1, 2], found the number 3 (at conditions.all[0].value)`,
     ],
     [
       'an ordering operator on a yes/no fact',
       leaf('grid-daily.late', 'greaterThan', '0'),
-      `${RULE}:31:9: error: "greaterThan" compares numbers, and this fact is yes/no (at conditions.all[0].value)`,
+      `${RULE}:31:9: error SHOUTU-R010: "greaterThan" compares numbers, and this fact is yes/no (at conditions.all[0].value)`,
     ],
     [
       'an operator that does not exist',
       leaf('grid-daily.households_visited', 'atLeast', '1'),
-      `${RULE}:30:9: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].operator)`,
+      `${RULE}:30:9: error SHOUTU-S006: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].operator)`,
     ],
     [
       'a plain path on a fact that is a plain value',
       `      {\n        "fact": "grid-daily.households_visited",\n        "path": "$.x",\n        "operator": "equal",\n        "value": 1\n      }`,
-      `${RULE}:30:9: error: the fact "grid-daily.households_visited" is a plain value: "path" reads inside objects and is not needed (at conditions.all[0].path)`,
+      `${RULE}:30:9: error SHOUTU-R009: the fact "grid-daily.households_visited" is a plain value: "path" reads inside objects and is not needed (at conditions.all[0].path)`,
     ],
     [
       'a JSONPath expression, which could run code',
       `      {\n        "fact": "grid-daily.households_visited",\n        "path": "$..[?(@.constructor)]",\n        "operator": "equal",\n        "value": 1\n      }`,
-      `${RULE}:30:9: error: expected a plain path such as "$.company" or "$.items[0].price" (JSONPath filters and scripts are not allowed: they can run code), found the text "$..[?(@.constructor)]" (at conditions.all[0].path)`,
+      `${RULE}:30:9: error SHOUTU-S006: expected a plain path such as "$.company" or "$.items[0].price" (JSONPath filters and scripts are not allowed: they can run code), found the text "$..[?(@.constructor)]" (at conditions.all[0].path)`,
     ],
     [
       'a shared condition that does not exist',
       `      { "condition": "duty-in-plac" }`,
-      `${RULE}:28:9: error: unknown shared condition "duty-in-plac": expected a file rules/conditions/duty-in-plac.json (at conditions.all[0].condition)`,
+      `${RULE}:28:9: error SHOUTU-R006: unknown shared condition "duty-in-plac": expected a file rules/conditions/duty-in-plac.json (at conditions.all[0].condition)`,
     ],
     [
       'something that is no condition at all',
       `      { "rule": "other" }`,
-      `${RULE}:28:9: error: unknown field "rule". Expected one of: fact, operator, value, unit, path, params, name, priority, all, any, not, condition (at conditions.all[0])`,
+      `${RULE}:28:9: error SHOUTU-S001: unknown field "rule". Expected one of: fact, operator, value, unit, path, params, name, priority, all, any, not, condition (at conditions.all[0])`,
     ],
     [
       'a mistake deep inside nested conditions',
       `      {\n        "any": [\n          { "fact": "grid-daily.households_visited", "operator": "atLeast", "value": 1 }\n        ]\n      }`,
-      `${RULE}:30:54: error: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].any[0].operator)`,
+      `${RULE}:30:54: error SHOUTU-S006: expected an operator of json-rules-engine: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn, contains, doesNotContain (optionally decorated, e.g. "not:in"), found the text "atLeast" (at conditions.all[0].any[0].operator)`,
     ],
     [
       'a condition without its operator',
       `      { "fact": "grid-daily.households_visited", "value": 1 }`,
-      `${RULE}:28:7: error: missing required field "operator": expected text in double quotes (at conditions.all[0].operator)`,
+      `${RULE}:28:7: error SHOUTU-S002: missing required field "operator": expected text in double quotes (at conditions.all[0].operator)`,
     ],
     [
       'a __proto__ key',
       `      {\n        "__proto__": { "polluted": true },\n        "fact": "grid-daily.households_visited"\n      }`,
-      `${RULE}:29:9: error: the field name "__proto__" is not allowed`,
+      `${RULE}:29:9: error SHOUTU-J008: the field name "__proto__" is not allowed`,
     ],
   ])('%s', async (_name, condition, expected) => {
     const r = await withCondition(condition);
@@ -127,7 +127,7 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     );
     const r = await run(['--root', root, 'validate']);
     expect(r.err).toContain(
-      `${RULE}:27:5: error: an empty "all" list is always true in json-rules-engine: expected at least one condition (at conditions.all)`,
+      `${RULE}:27:5: error SHOUTU-S005: an empty "all" list is always true in json-rules-engine: expected at least one condition (at conditions.all)`,
     );
   });
 
@@ -141,7 +141,7 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
   test('an empty "any" is always true in json-rules-engine, and says so', async () => {
     const r = await withCondition('      { "any": [] }');
     expect(r.err).toBe(
-      `${RULE}:28:9: error: an empty "any" list is always true in json-rules-engine: expected at least one condition (at conditions.all[0].any)`,
+      `${RULE}:28:9: error SHOUTU-S005: an empty "any" list is always true in json-rules-engine: expected at least one condition (at conditions.all[0].any)`,
     );
   });
 
@@ -150,7 +150,7 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
       '      { "fact": "grid-daily.households_visited", "operator": "equal" "value": 1 }',
     );
     expect(r.err).toBe(
-      `${RULE}:28:70: error: this is not valid JSON: expected a comma (,) between items`,
+      `${RULE}:28:70: error SHOUTU-J003: this is not valid JSON: expected a comma (,) between items`,
     );
   });
 
@@ -170,10 +170,83 @@ describe('rule mistakes are caught before evaluation, with their place', () => {
     await writeFile(path.join(root, 'rules/prevention/a-copy.json'), text);
     const r = await run(['--root', root, 'validate']);
     expect(r.err).toContain(
-      'rules/prevention/a-copy.json:2:3: error: the rule "prevention.grid-screening" version 1 is also defined in rules/prevention/grid-screening.json',
+      'rules/prevention/a-copy.json:2:3: error SHOUTU-R017: the rule "prevention.grid-screening" version 1 is also defined in rules/prevention/grid-screening.json',
     );
     expect(r.err).toContain(
-      'rules/prevention/grid-screening.json:2:3: error: the rule "prevention.grid-screening" version 1 is also defined in rules/prevention/a-copy.json',
+      'rules/prevention/grid-screening.json:2:3: error SHOUTU-R017: the rule "prevention.grid-screening" version 1 is also defined in rules/prevention/a-copy.json',
     );
+  });
+});
+
+describe('the weak cases of issue 13: one located message that says the fix', () => {
+  async function checked(change: (text: string) => string) {
+    const root = await project('mini');
+    const file = path.join(root, RULE);
+    const before = await readFile(file, 'utf8');
+    expect(change(before)).not.toBe(before);
+    await writeFile(file, change(before));
+    const r = await run(['--root', root, 'rules', 'check']);
+    return { code: r.code, problems: r.err.split('\n').filter((l) => l.startsWith('rules/')) };
+  }
+
+  test('single quotes: JSON needs double quotes, said at the quote', async () => {
+    const r = await checked((t) => t.replace('"area": "prevention"', "'area': 'prevention'"));
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      `${RULE}:3:3: error SHOUTU-J004: this is not valid JSON: JSON needs double quotes around text and names: write "x", not 'x'`,
+    ]);
+  });
+
+  test('a value of a discriminated union lists the allowed values', async () => {
+    const r = await checked((t) => t.replace('"mode": "fail"', '"mode": "failed"'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      `${RULE}:25:16: error SHOUTU-S004: expected one of "fail", "skip", "carry", found the text "failed"; did you mean "fail"? (at missing.mode)`,
+    ]);
+  });
+
+  test('an enum value lists the allowed values and the one meant', async () => {
+    const r = await checked((t) => t.replace('"critical"', '"critcal"'));
+    expect(r.problems).toEqual([
+      `${RULE}:10:3: error SHOUTU-S004: expected one of "critical", "major", "minor", found the text "critcal"; did you mean "critical"? (at severity)`,
+    ]);
+  });
+
+  test('a mistyped key: at the key, with the name meant, and no "missing" at 1:1', async () => {
+    const r = await checked((t) => t.replace('"severity"', '"serverity"'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(
+      new RegExp(
+        `^${RULE}:10:3: error SHOUTU-S001: unknown field "serverity"; did you mean "severity"\\? Expected one of: id, `,
+      ),
+    );
+  });
+
+  test('a mistyped discriminator key is said at the key, not as a missing field', async () => {
+    const r = await checked((t) => t.replace('"mode": "fail"', '"mdoe": "fail"'));
+    expect(r.problems).toEqual([
+      `${RULE}:25:16: error SHOUTU-S001: unknown field "mdoe"; did you mean "mode"? (at missing)`,
+    ]);
+  });
+
+  test('one mistyped place type is one error, not one per condition', async () => {
+    const r = await checked((t) =>
+      t.replace(
+        '"appliesTo": { "kind": "territory", "level": "grid" }',
+        '"appliesTo": { "kind": "place", "placeTypes": ["shcool"] }',
+      ),
+    );
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(
+      new RegExp(`^${RULE}:9:\\d+: error SHOUTU-R003: unknown place type "shcool"`),
+    );
+  });
+
+  test('one unknown level is one error, not one per condition', async () => {
+    const r = await checked((t) => t.replace('"level": "grid"', '"level": "gird"'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/error SHOUTU-R002: unknown level "gird"/);
   });
 });

@@ -36,7 +36,7 @@ describe('another territory, with no code change', () => {
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'rules/economy/vaccinated.json:3:3: error: unknown area "econmy"; did you mean "economy"?: expected one of the areas of rules/scoring.json (health, economy) (at area)',
+      'rules/economy/vaccinated.json:3:3: error SHOUTU-R001: unknown area "econmy"; did you mean "economy"?: expected one of the areas of rules/scoring.json (health, economy) (at area)',
     );
   });
 
@@ -58,7 +58,7 @@ describe('another territory, with no code change', () => {
     );
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.err).toContain(
-      'rules/stray.json: error: a rule must sit in a folder of its area: expected rules/health/ or rules/economy/',
+      'rules/stray.json: error SHOUTU-R013: a rule must sit in a folder of its area: expected rules/health/ or rules/economy/',
     );
   });
 
@@ -71,7 +71,7 @@ describe('another territory, with no code change', () => {
     const r = await run(['--root', root, 'validate']);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      `data/registry/registry.json:5:7: error: expected text in "fr" too: the project's languages are en, fr (at levels[0].name)`,
+      `data/registry/registry.json:5:7: error SHOUTU-S007: expected text in "fr" too: the project's languages are en, fr (at levels[0].name)`,
     );
   });
 });
@@ -84,19 +84,19 @@ describe('data/project.json', () => {
     const missing = await run(['--root', root, 'validate']);
     expect(missing.code).toBe(1);
     expect(missing.err.split('\n')[0]).toMatch(
-      /^data\/project\.json: error: no project file: expected \{ "languages"/,
+      /^data\/project\.json: error SHOUTU-P001: no project file: expected \{ "languages"/,
     );
     await writeFile(file, '{\n  "languages": ["en"],\n  "timeZone": "Mars/Olympus"\n}\n');
     const zone = await run(['--root', root, 'validate']);
     expect(zone.err.split('\n')[0]).toBe(
-      'data/project.json:3:3: error: expected an IANA time zone such as "Asia/Shanghai" or "Europe/Paris", found the text "Mars/Olympus" (at timeZone)',
+      'data/project.json:3:3: error SHOUTU-S007: expected an IANA time zone such as "Asia/Shanghai" or "Europe/Paris", found the text "Mars/Olympus" (at timeZone)',
     );
   });
 
   test("the future-date guard counts today in the project's zone", async () => {
     const root = await project('states');
     const r = await run(['--root', root, 'evaluate', '--date', '2099-01-01']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(
       /^error: --date 2099-01-01: that day has not begun yet \(today is \d{4}-\d{2}-\d{2} in America\/Chicago, the time zone of data\/project\.json\)/,
     );

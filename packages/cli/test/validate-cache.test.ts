@@ -36,7 +36,7 @@ describe('shoutu validate and its ledger', () => {
     expect([fresh.parsed, fresh.unchanged]).toEqual([2, 0]);
     // --no-cache reads and writes nothing below .shoutu/.
     expect(existsSync(fx.file('.shoutu'))).toBe(false);
-    expect(fresh.printed.err).toContain(`${BAD}:3:households_visited: set aside:`);
+    expect(fresh.printed.err).toContain(`${BAD}:3:households_visited: set aside SHOUTU-D002:`);
     expect(fresh.printed.out).toContain(
       'reports: 2 files, 3 rows accepted; set aside: 0 files, 1 row\n',
     );

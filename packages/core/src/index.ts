@@ -160,3 +160,6 @@ export { inForceOn, type LoadedWaiver, Waiver, WaiverFile } from './waiver.js';
 export { derivedFrom } from './facts.js';
 // Stream C (issue 13: workbooks and encodings of reports).
 export { isTemplateLabelsRow } from './report.js';
+// Stream A (issue 13: problems): the problem codes page, and the words and places of a problem.
+export { CODE_LETTERS, problemsMarkdown } from './codes/markdown.js';
+export { problemPlace, problemWord, type UncodedProblem } from './problem.js';

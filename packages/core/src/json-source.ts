@@ -1,8 +1,8 @@
 import { findNodeAtLocation, type Node, parseTree, printParseErrorCode, visit } from 'jsonc-parser';
 import type { z } from 'zod';
-import { describeIssue } from './issue-text.js';
+import { describeIssue, describeValue } from './issue-text.js';
 import { LIMITS } from './limits.js';
-import { hint, type Problem } from './problem.js';
+import { didYouMean, hint, type Problem, type UncodedProblem } from './problem.js';
 
 /** A JSON file parsed with positions, so that any path inside it can be reported as line:column. */
 export interface JsonSource {
@@ -86,6 +86,7 @@ export function jsonDepthProblem(file: string, text: string): Problem | undefine
       if (depth > limit) {
         return {
           severity: 'error',
+          code: 'SHOUTU-J002',
           file,
           ...positionAt(lineStartsOf(text), i),
           message: `nested ${depth} deep: expected at most ${limit} levels of arrays and objects; the whole file was set aside`,
@@ -135,6 +136,7 @@ export function parseJsonSource(
       problems: [
         {
           severity: 'error',
+          code: 'SHOUTU-J001',
           file,
           line: 1,
           column: 1,
@@ -170,6 +172,7 @@ export function parseJsonSource(
         if (key === '__proto__' || key === 'constructor' || key === 'prototype')
           add({
             severity: 'error',
+            code: 'SHOUTU-J008',
             file,
             ...at,
             message: `the field name "${key}" is not allowed`,
@@ -177,6 +180,7 @@ export function parseJsonSource(
         else if (siblings?.has(key))
           add({
             severity: 'error',
+            code: 'SHOUTU-J007',
             file,
             ...at,
             message: `the field "${key}" appears twice in the same object`,
@@ -190,6 +194,7 @@ export function parseJsonSource(
         if (!wrong) return;
         const problem: Problem = {
           severity: 'error',
+          code: 'SHOUTU-J009',
           file,
           ...positionAt(lineStarts, offset),
           message: wrong,
@@ -206,15 +211,28 @@ export function parseJsonSource(
           (code === 'ValueExpected' || code === 'PropertyNameExpected') &&
           (ch === '}' || ch === ']') &&
           before.endsWith(',');
+        // A single quote where a name or text begins: JSON has only double quotes.
+        const single =
+          ch === "'" &&
+          (code === 'InvalidSymbol' || code === 'PropertyNameExpected' || code === 'ValueExpected');
         syntax.push({
           severity: 'error',
+          code: trailing
+            ? 'SHOUTU-J006'
+            : single
+              ? 'SHOUTU-J004'
+              : LOOKALIKES[ch]
+                ? 'SHOUTU-J005'
+                : 'SHOUTU-J003',
           file,
           ...positionAt(lineStarts, trailing ? before.length - 1 : offset),
           message: trailing
             ? `this is not valid JSON: a comma before ${ch} — remove the comma after the last item`
-            : LOOKALIKES[ch]
-              ? `this is not valid JSON: found ${LOOKALIKES[ch]}`
-              : `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
+            : single
+              ? `this is not valid JSON: JSON needs double quotes around text and names: write "x", not 'x'`
+              : LOOKALIKES[ch]
+                ? `this is not valid JSON: found ${LOOKALIKES[ch]}`
+                : `this is not valid JSON: expected ${SYNTAX_WORDS[code] ?? code}`,
         });
       },
     },
@@ -225,6 +243,7 @@ export function parseJsonSource(
   if (more > 0)
     problems.push({
       severity: 'error',
+      code: 'SHOUTU-J010',
       file,
       message: `… and ${more} more problems in this file`,
     });
@@ -274,6 +293,7 @@ export function validateJson<T extends z.ZodType>(
   if (issues.length > kept)
     problems.push({
       severity: 'error',
+      code: 'SHOUTU-J010',
       file: source.file,
       message: `… and ${issues.length - kept} more problems in this file`,
     });
@@ -287,20 +307,114 @@ export function zodProblems(
   schema?: z.ZodType,
 ): Problem[] {
   const out: Problem[] = [];
+  // A mistyped name ("serverity") is one mistake: said at the unknown key, with the name meant,
+  // and not again as the missing field it was meant to be.
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = [...base, ...(issue.path as PathSegment[])];
+    const allowed = schema ? fieldsAt(schema, path) : [];
+    for (const key of issue.keys) {
+      const meant = didYouMean(key, allowed);
+      if (meant !== undefined) misspelt.add(JSON.stringify([...path, meant]));
+    }
+  }
   for (const issue of issues) {
     const path = [...base, ...(issue.path as PathSegment[])];
+    if ('input' in issue && issue.input === undefined && misspelt.has(JSON.stringify(path)))
+      continue;
+    const discriminated = issue as { discriminator?: unknown; options?: unknown; input?: unknown };
+    if (
+      issue.code === 'invalid_union' &&
+      typeof discriminated.discriminator === 'string' &&
+      Array.isArray(discriminated.options) &&
+      discriminated.options.length > 0
+    ) {
+      // A discriminated union refused its tag ("mode": "failed"): list the tags it knows.
+      const input = discriminated.input as Record<string, unknown> | undefined;
+      const value =
+        input !== null && typeof input === 'object'
+          ? input[discriminated.discriminator]
+          : undefined;
+      const key = JSON.stringify(path);
+      if (value === undefined && misspelt.has(key)) continue;
+      const tag = discriminated.discriminator;
+      const typo =
+        value === undefined && input !== null && typeof input === 'object'
+          ? Object.keys(input).find((k) => didYouMean(k, [tag]) === tag)
+          : undefined;
+      if (typo !== undefined) {
+        out.push(
+          problemAt(
+            'SHOUTU-S001',
+            source,
+            path.slice(0, -1),
+            `unknown field "${typo}"; did you mean "${tag}"?`,
+            typo,
+          ),
+        );
+        continue;
+      }
+      const allowed = discriminated.options.map((o) => JSON.stringify(o)).join(', ');
+      out.push(
+        value === undefined
+          ? problemAt(
+              'SHOUTU-S002',
+              source,
+              path,
+              `missing required field "${discriminated.discriminator}": expected one of ${allowed}`,
+            )
+          : problemAt(
+              'SHOUTU-S004',
+              source,
+              path,
+              `expected one of ${allowed}, found ${describeValue(value)}${typeof value === 'string' && value.length >= 3 ? hint(value, discriminated.options.map(String)) : ''}`,
+            ),
+      );
+      continue;
+    }
+    const literals = literalOptions(issue);
+    if (literals) {
+      const allowed = literals.map((o) => JSON.stringify(o)).join(', ');
+      const found = 'input' in issue ? issue.input : undefined;
+      out.push(
+        found === undefined
+          ? problemAt(
+              'SHOUTU-S002',
+              source,
+              path,
+              `missing required field${typeof path[path.length - 1] === 'string' ? ` "${path[path.length - 1]}"` : ''}: expected one of ${allowed}`,
+            )
+          : problemAt(
+              'SHOUTU-S004',
+              source,
+              path,
+              `expected one of ${allowed}, found ${describeValue(found)}${typeof found === 'string' && found.length >= 3 ? hint(found, literals.map(String)) : ''}`,
+            ),
+      );
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       const allowed = schema ? fieldsAt(schema, path) : [];
       for (const key of issue.keys) {
         const guess = allowed.length > 0 ? hint(key, allowed) : '';
         const list =
           allowed.length > 0 ? `${guess ? ' ' : '. '}Expected one of: ${allowed.join(', ')}` : '';
-        out.push(problemAt(source, path, `unknown field "${key}"${guess}${list}`, key));
+        out.push(
+          problemAt('SHOUTU-S001', source, path, `unknown field "${key}"${guess}${list}`, key),
+        );
       }
     } else if (issue.code === 'invalid_union' && 'input' in issue && issue.input === undefined) {
       const name = path[path.length - 1];
       const field = typeof name === 'string' ? ` "${name}"` : '';
-      out.push(problemAt(source, path, `missing required field${field}: ${describeIssue(issue)}`));
+      out.push(
+        problemAt(
+          'SHOUTU-S002',
+          source,
+          path,
+          `missing required field${field}: ${describeIssue(issue)}`,
+        ),
+      );
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       let deepest = 0;
       for (const branch of issue.errors) deepest = Math.max(deepest, progress(branch));
@@ -333,14 +447,41 @@ export function zodProblems(
         );
         const said = fits
           ? zodProblems(source, fits, path, schema)
-          : [problemAt(source, path, describeIssue(issue))];
+          : [problemAt(issueCode(issue), source, path, describeIssue(issue))];
         for (const p of said) out.push(p);
       }
     } else {
-      out.push(problemAt(source, path, describeIssue(issue)));
+      const input = 'input' in issue ? issue.input : undefined;
+      const guess =
+        issue.code === 'invalid_value' && typeof input === 'string' && input.length >= 3
+          ? hint(input, issue.values.map(String))
+          : '';
+      const name = path[path.length - 1];
+      // A field that is not there at all is missing, whatever it would have had to be.
+      const said =
+        'input' in issue && input === undefined && issue.code === 'invalid_value'
+          ? `missing required field${typeof name === 'string' ? ` "${name}"` : ''}: ${describeIssue(issue).replace(/, found nothing$/, '')}`
+          : `${describeIssue(issue)}${guess}`;
+      out.push(problemAt(issueCode(issue), source, path, said));
     }
   }
   return out;
+}
+
+/**
+ * The values a union of plain values allows (`z.union([z.literal('a'), z.enum(['b', 'c'])])`),
+ * when every alternative refused the value itself: undefined for any other issue.
+ */
+function literalOptions(issue: z.core.$ZodIssue): unknown[] | undefined {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return undefined;
+  const values: unknown[] = [];
+  for (const branch of issue.errors) {
+    const [only] = branch;
+    if (branch.length !== 1 || !only || only.code !== 'invalid_value' || only.path.length > 0)
+      return undefined;
+    for (const v of only.values) values.push(v);
+  }
+  return values;
 }
 
 /**
@@ -356,20 +497,67 @@ function progress(issues: readonly z.core.$ZodIssue[]): number {
   return deepest;
 }
 
+/**
+ * A problem at a path of a JSON file, with the path said in words. Give the code of the
+ * catalogue first (`problemAt('SHOUTU-R012', source, …)`); without one the problem is not yet a
+ * `Problem` and the caller must add its code.
+ */
+export function problemAt(
+  code: `SHOUTU-${string}`,
+  source: JsonSource,
+  path: readonly PathSegment[],
+  message: string,
+  key?: string,
+  severity?: Problem['severity'],
+): Problem;
 export function problemAt(
   source: JsonSource,
   path: readonly PathSegment[],
   message: string,
   key?: string,
-  severity: Problem['severity'] = 'error',
-): Problem {
+  severity?: Problem['severity'],
+): UncodedProblem;
+export function problemAt(...args: unknown[]): UncodedProblem {
+  const code = typeof args[0] === 'string' ? (args.shift() as string) : undefined;
+  const [source, path, message, key, severity = 'error'] = args as [
+    JsonSource,
+    readonly PathSegment[],
+    string,
+    string | undefined,
+    Problem['severity'] | undefined,
+  ];
   const where = path.length > 0 ? ` (at ${formatPath(path)})` : '';
   return {
     severity,
+    ...(code !== undefined ? { code } : {}),
     file: source.file,
     ...locate(source, path, key),
     message: `${message}${where}`,
   };
+}
+
+/** The code of a shape problem, by the kind of zod issue. */
+function issueCode(issue: z.core.$ZodIssue): `SHOUTU-${string}` {
+  if ('input' in issue && issue.input === undefined && issue.code !== 'custom')
+    return 'SHOUTU-S002';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return 'SHOUTU-S001';
+    case 'invalid_type':
+      return 'SHOUTU-S003';
+    case 'invalid_value':
+      return 'SHOUTU-S004';
+    case 'too_small':
+    case 'too_big':
+    case 'not_multiple_of':
+      return 'SHOUTU-S005';
+    case 'invalid_format':
+      return 'SHOUTU-S006';
+    case 'invalid_union':
+      return 'SHOUTU-S008';
+    default:
+      return 'SHOUTU-S007';
+  }
 }
 
 export function formatPath(path: readonly PathSegment[]): string {

@@ -10,8 +10,8 @@
  */
 export interface Problem {
   severity: 'error' | 'warning';
-  /** A code of the catalogue, e.g. "SHOUTU-R012". Required once every site gives one. */
-  code?: string | undefined;
+  /** A code of the catalogue (`PROBLEM_CODES`), e.g. "SHOUTU-R012". */
+  code: string;
   file: string;
   line?: number | undefined;
   column?: number | undefined;
@@ -23,12 +23,30 @@ export interface Problem {
   message: string;
 }
 
-export function formatProblem(p: Problem): string {
+/** A problem before its site has given it a code (`problemAt` without one). */
+export type UncodedProblem = Omit<Problem, 'code'> & { code?: string | undefined };
+
+/** Where a problem is: `file:line:column`, `file:line:field` or `file:Sheet1!C12`. */
+export function problemPlace(p: Problem): string {
   let where = p.file;
+  if (p.cell !== undefined) return `${where}:${p.cell}`;
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.column !== undefined) where += `:${p.column}`;
   if (p.field !== undefined) where += `:${p.field}`;
-  return `${where}: ${p.severity}: ${p.message}`;
+  return where;
+}
+
+/**
+ * The word a problem is printed under: "set aside" for input left out of a run (never "error",
+ * so a log of a green run has no line that says `error:`), else its severity.
+ */
+export function problemWord(p: Problem): string {
+  return p.setAside !== undefined ? 'set aside' : p.severity;
+}
+
+/** `file:line:column: error SHOUTU-R012: message` (docs/design/authors.md §2). */
+export function formatProblem(p: Problem): string {
+  return `${problemPlace(p)}: ${problemWord(p)} ${p.code}: ${p.message}`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
@@ -38,6 +56,7 @@ export function sortProblems(problems: Problem[]): Problem[] {
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
       cmp(a.field ?? '', b.field ?? '') ||
+      cmp(a.cell ?? '', b.cell ?? '') ||
       cmp(a.message, b.message),
   );
 }

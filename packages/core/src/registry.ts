@@ -157,8 +157,8 @@ export function buildRegistry(
   version: string,
 ): { registry?: Registry; problems: Problem[] } {
   const problems: Problem[] = [];
-  const at = (o: Origin, message: string, key?: string) =>
-    problems.push(problemAt(o.source, o.path, message, key));
+  const at = (code: `SHOUTU-${string}`, o: Origin, message: string, key?: string) =>
+    problems.push(problemAt(code, o.source, o.path, message, key));
 
   const levelFiles = inputs.filter((i) => i.data.levels !== undefined);
   if (levelFiles.length === 0) {
@@ -168,12 +168,14 @@ export function buildRegistry(
         problems: [
           {
             severity: 'error',
+            code: 'SHOUTU-G001',
             file: 'data/registry',
             message: 'no registry files found: expected at least one JSON file with "levels"',
           },
         ],
       };
     at(
+      'SHOUTU-G001',
       { source: first.source, path: [] },
       'no file of the registry defines "levels": expected the chain of levels, top first, in exactly one file',
     );
@@ -181,6 +183,7 @@ export function buildRegistry(
   }
   for (const extra of levelFiles.slice(1))
     at(
+      'SHOUTU-G002',
       { source: extra.source, path: ['levels'] },
       `"levels" is already defined in ${levelFiles[0]?.source.file}: expected it in exactly one file`,
     );
@@ -189,6 +192,7 @@ export function buildRegistry(
   levels.forEach((l, i) => {
     if (levelIndex.has(l.id))
       at(
+        'SHOUTU-G003',
         { source: levelFiles[0]!.source, path: ['levels', i, 'id'] },
         `the level "${l.id}" is listed twice`,
       );
@@ -211,6 +215,7 @@ export function buildRegistry(
         if (prior) {
           const { line } = locateLine({ ...prior.origin, path: [...prior.origin.path, keyField] });
           at(
+            'SHOUTU-G003',
             { ...origin, path: [...origin.path, keyField] },
             `the ${kind} "${k}" is already defined at ${prior.origin.source.file}:${line}: expected each ${kind} once`,
           );
@@ -234,6 +239,7 @@ export function buildRegistry(
   levels.forEach((l, i) => {
     if (languages.includes(l.id))
       at(
+        'SHOUTU-G005',
         { source: levelFiles[0]!.source, path: ['levels', i, 'id'] },
         `"${l.id}" is one of the project's languages, and a language is a route of the site: choose another level id`,
       );
@@ -241,6 +247,7 @@ export function buildRegistry(
   for (const { value: a, origin } of attributes.values()) {
     if (a.unit !== undefined && !measurementUnits.has(a.unit))
       at(
+        'SHOUTU-G004',
         { ...origin, path: [...origin.path, 'unit'] },
         `unknown measurement unit "${a.unit}"${hintOf(a.unit, measurementUnits.keys())}: expected one of "measurementUnits"`,
       );
@@ -248,6 +255,7 @@ export function buildRegistry(
       a.appliesTo.levels.forEach((l, i) => {
         if (!levelIndex.has(l))
           at(
+            'SHOUTU-G004',
             { ...origin, path: [...origin.path, 'appliesTo', 'levels', i] },
             `unknown level "${l}"${hintOf(l, levelIndex.keys())}`,
           );
@@ -256,6 +264,7 @@ export function buildRegistry(
       a.appliesTo.placeTypes.forEach((t, i) => {
         if (!placeTypes.has(t))
           at(
+            'SHOUTU-G004',
             { ...origin, path: [...origin.path, 'appliesTo', 'placeTypes', i] },
             `unknown place type "${t}"${hintOf(t, placeTypes.keys())}`,
           );
@@ -273,6 +282,7 @@ export function buildRegistry(
       const a = attributes.get(id)?.value;
       if (!a) {
         at(
+          'SHOUTU-G004',
           here,
           `unknown attribute "${id}"${hintOf(id, attributes.keys())}: expected one declared in "attributes" of the registry`,
         );
@@ -280,13 +290,14 @@ export function buildRegistry(
       }
       if (!applies(a)) {
         at(
+          'SHOUTU-G006',
           here,
           `the attribute "${id}" applies to ${'levels' in a.appliesTo ? `units of the levels ${a.appliesTo.levels.join(', ')}` : `places of the types ${a.appliesTo.placeTypes.join(', ')}`}, not to ${what}`,
         );
         continue;
       }
       const wrong = attributeValueProblem(a, value);
-      if (wrong) at(here, wrong);
+      if (wrong) at('SHOUTU-G004', here, wrong);
     }
   };
   /** Codes of the units at one level: a did-you-mean for a parent only offers units that could be one. */
@@ -298,6 +309,7 @@ export function buildRegistry(
   for (const { value: t, origin } of placeTypes.values())
     if (!departments.has(t.department))
       at(
+        'SHOUTU-G004',
         { ...origin, path: [...origin.path, 'department'] },
         `unknown department "${t.department}"${hintOf(t.department, departments.keys())}`,
       );
@@ -307,6 +319,7 @@ export function buildRegistry(
     const field = (f: string) => ({ ...origin, path: [...origin.path, f] });
     if (li === undefined) {
       at(
+        'SHOUTU-G004',
         field('level'),
         `unknown level "${u.level}": expected one of ${[...levelIndex.keys()].join(', ')}`,
       );
@@ -315,6 +328,7 @@ export function buildRegistry(
     const level = levels[li]!;
     if (u.kind !== undefined && !level.kinds?.some((k) => k.id === u.kind))
       at(
+        'SHOUTU-G004',
         field('kind'),
         level.kinds
           ? `unknown kind "${u.kind}" of a ${level.id}${hintOf(
@@ -331,20 +345,27 @@ export function buildRegistry(
     );
     if (u.code.length !== level.codeLength)
       at(
+        'SHOUTU-G007',
         field('code'),
         `the code "${u.code}" has ${u.code.length} digits: expected ${level.codeLength} for a ${level.id}`,
       );
     if (u.validTo !== undefined && u.validTo < u.validFrom)
-      at(field('validTo'), `validTo ${u.validTo} is before validFrom ${u.validFrom}`);
+      at(
+        'SHOUTU-G008',
+        field('validTo'),
+        `validTo ${u.validTo} is before validFrom ${u.validFrom}`,
+      );
     for (const pred of u.predecessors ?? [])
-      if (!units.has(pred)) at(field('predecessors'), `unknown predecessor unit "${pred}"`);
+      if (!units.has(pred))
+        at('SHOUTU-G004', field('predecessors'), `unknown predecessor unit "${pred}"`);
     if (li === 0) {
       if (u.parent !== undefined)
-        at(field('parent'), `a ${level.id} is the top level and has no parent`);
+        at('SHOUTU-G009', field('parent'), `a ${level.id} is the top level and has no parent`);
       continue;
     }
     if (u.parent === undefined) {
       at(
+        'SHOUTU-G009',
         origin,
         `missing "parent": expected the code of the ${levels[li - 1]!.id} this ${level.id} belongs to`,
       );
@@ -353,6 +374,7 @@ export function buildRegistry(
     const parent = units.get(u.parent)?.value;
     if (!parent) {
       at(
+        'SHOUTU-G009',
         field('parent'),
         `the parent unit "${u.parent}" does not exist${hintOf(u.parent, codesAt(li - 1))}`,
       );
@@ -361,11 +383,13 @@ export function buildRegistry(
     const pli = levelIndex.get(parent.level);
     if (pli !== undefined && pli !== li - 1)
       at(
+        'SHOUTU-G009',
         field('parent'),
         `the parent "${u.parent}" is a ${parent.level}: a ${level.id} must belong to a ${levels[li - 1]!.id}`,
       );
     else if (!codeFitsParent(u.code, parent.code))
       at(
+        'SHOUTU-G009',
         field('code'),
         `the code "${u.code}" does not begin with its parent's code "${parent.code}"`,
       );
@@ -374,6 +398,7 @@ export function buildRegistry(
       (parent.validTo !== undefined && (u.validTo === undefined || u.validTo > parent.validTo))
     )
       at(
+        'SHOUTU-G008',
         field('validFrom'),
         `valid ${period(u)}, outside its parent "${parent.code}" (valid ${period(parent)}): a unit must lie within its parent's period`,
       );
@@ -386,6 +411,7 @@ export function buildRegistry(
     while (p !== undefined) {
       if (seen.has(p)) {
         at(
+          'SHOUTU-G009',
           { ...origin, path: [...origin.path, 'parent'] },
           `the parent chain of "${u.code}" loops back to "${p}"`,
         );
@@ -402,30 +428,45 @@ export function buildRegistry(
     const grid = units.get(p.grid)?.value;
     if (!grid)
       at(
+        'SHOUTU-G009',
         field('grid'),
         `the grid "${p.grid}" does not exist${hintOf(p.grid, codesAt(levels.length - 1))}`,
       );
     else if (grid.level !== gridLevel.id)
       at(
+        'SHOUTU-G009',
         field('grid'),
         `"${p.grid}" is a ${grid.level}: a key place must lie inside a ${gridLevel.id}`,
       );
     else {
       if (!p.id.startsWith(`${p.grid}-`))
-        at(field('id'), `the place id "${p.id}" must begin with its grid code "${p.grid}-"`);
+        at(
+          'SHOUTU-G009',
+          field('id'),
+          `the place id "${p.id}" must begin with its grid code "${p.grid}-"`,
+        );
       if (
         p.validFrom < grid.validFrom ||
         (grid.validTo !== undefined && (p.validTo === undefined || p.validTo > grid.validTo))
       )
         at(
+          'SHOUTU-G008',
           field('validFrom'),
           `valid ${period(p)}, outside its grid "${grid.code}" (valid ${period(grid)})`,
         );
     }
     if (p.validTo !== undefined && p.validTo < p.validFrom)
-      at(field('validTo'), `validTo ${p.validTo} is before validFrom ${p.validFrom}`);
+      at(
+        'SHOUTU-G008',
+        field('validTo'),
+        `validTo ${p.validTo} is before validFrom ${p.validFrom}`,
+      );
     if (!placeTypes.has(p.type))
-      at(field('type'), `unknown place type "${p.type}"${hintOf(p.type, placeTypes.keys())}`);
+      at(
+        'SHOUTU-G004',
+        field('type'),
+        `unknown place type "${p.type}"${hintOf(p.type, placeTypes.keys())}`,
+      );
     checkAttributes(
       origin,
       p.attributes,
@@ -434,6 +475,7 @@ export function buildRegistry(
     );
     if (p.department !== undefined && !departments.has(p.department))
       at(
+        'SHOUTU-G004',
         field('department'),
         `unknown department "${p.department}"${hintOf(p.department, departments.keys())}`,
       );

@@ -134,6 +134,8 @@ export function createReportReader(
     // Said even past the cap: it is why nothing of the file is used.
     result.problems.push({
       severity: 'error',
+      code: 'SHOUTU-D001',
+      setAside: 'file',
       file,
       line,
       column,
@@ -148,6 +150,8 @@ export function createReportReader(
     if (omitted > 0)
       result.problems.push({
         severity: omittedErrors > 0 ? 'error' : 'warning',
+        code: 'SHOUTU-D005',
+        ...(omittedErrors > 0 ? { setAside: 'row' as const } : {}),
         file,
         message: `… and ${plural(omitted, 'more problem')} in this file (${plural(result.setAsideRows, 'row')} set aside)`,
       });
@@ -249,6 +253,8 @@ function readRow(
   if (row.error !== undefined) {
     say({
       severity: 'error',
+      code: 'SHOUTU-D002',
+      setAside: 'row',
       file,
       line: row.line,
       ...(row.errorColumn !== undefined ? { column: row.errorColumn } : {}),
@@ -263,12 +269,22 @@ function readRow(
       row.column
         ? {
             severity: 'error',
+            code: 'SHOUTU-D002',
+            setAside: 'row',
             file,
             line: row.line,
             column: field ? row.column(field) : undefined,
             message: field ? `${field}: ${message}` : message,
           }
-        : { severity: 'error', file, line: row.line, field, message },
+        : {
+            severity: 'error',
+            code: 'SHOUTU-D002',
+            setAside: 'row',
+            file,
+            line: row.line,
+            field,
+            message,
+          },
     );
   const subject = row.cells.get(SUBJECT_COLUMN);
   const code =
@@ -316,6 +332,7 @@ function readRow(
       if (field.required)
         blankWarnings.push({
           severity: 'warning',
+          code: 'SHOUTU-D003',
           file,
           line: row.line,
           ...(row.column ? { column: row.column(field.id) } : { field: field.id }),
@@ -643,6 +660,7 @@ function headerCheck(
     if (!known.has(h))
       warnings.push({
         severity: 'warning',
+        code: 'SHOUTU-D004',
         file,
         line,
         field: h,
@@ -702,6 +720,7 @@ function jsonRows(
       const where = locate(src, [k], k);
       say({
         severity: 'warning',
+        code: 'SHOUTU-D004',
         file,
         line: where.line,
         column: where.column,
@@ -781,6 +800,7 @@ function jsonRows(
         const where = locate(src, ['rows', i, k], k);
         say({
           severity: 'warning',
+          code: 'SHOUTU-D004',
           file,
           line: where.line,
           column: where.column,

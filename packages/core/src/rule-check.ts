@@ -97,13 +97,14 @@ const ORDERING = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'great
  * for the rule's subjects, and every operator and value fits the fact's type and range.
  */
 export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Problem[] {
-  // Stream G: old words still load, with a warning at the key (SHOUTU-N001).
+  // Old words still load, with a warning at the key (SHOUTU-N001).
   const problems: Problem[] = renamedWordProblems(source);
-  const at = (path: PathSegment[], message: string) =>
-    problems.push(problemAt(source, path, message));
+  const at = (code: `SHOUTU-${string}`, path: PathSegment[], message: string) =>
+    problems.push(problemAt(code, source, path, message));
 
   if (ctx.areas !== undefined && !ctx.areas.includes(rule.area))
     at(
+      'SHOUTU-R001',
       ['area'],
       `unknown area "${rule.area}"${hint(rule.area, ctx.areas)}: expected one of the areas of rules/scoring.json (${ctx.areas.join(', ')})`,
     );
@@ -111,18 +112,29 @@ export function checkRule(source: JsonSource, rule: Rule, ctx: RuleContext): Pro
   const subjects = rule.appliesTo;
   if (subjects.kind === 'territory' && !ctx.registry.level(subjects.level))
     at(
+      'SHOUTU-R002',
       ['appliesTo', 'level'],
       `unknown level "${subjects.level}": expected one of ${ctx.registry.levels.map((l) => l.id).join(', ')}`,
     );
+  let unknownSubjects = subjects.kind === 'territory' && !ctx.registry.level(subjects.level);
   if (subjects.kind === 'place')
     subjects.placeTypes.forEach((t, i) => {
-      if (!ctx.registry.placeTypes.has(t))
-        at(
-          ['appliesTo', 'placeTypes', i],
-          `unknown place type "${t}"${hint(t, ctx.registry.placeTypes.keys())}`,
-        );
+      if (ctx.registry.placeTypes.has(t)) return;
+      unknownSubjects = true;
+      at(
+        'SHOUTU-R003',
+        ['appliesTo', 'placeTypes', i],
+        `unknown place type "${t}"${hint(t, ctx.registry.placeTypes.keys())}`,
+      );
     });
-  const found = checkConditions(source, rule.conditions, ctx, subjects);
+  // Subjects that do not exist have no facts: that is said once, at appliesTo, and not again
+  // as "not reported by …" at every condition (one mistake, one problem).
+  const found = checkConditions(
+    source,
+    rule.conditions,
+    ctx,
+    unknownSubjects ? undefined : subjects,
+  );
   for (const p of found) problems.push(p);
   return problems;
 }
@@ -159,8 +171,8 @@ function checkConditions(
   let here = source;
   // A shared condition used many times over would say the same thing at the same place each time.
   const said = new Set<string>();
-  const at = (path: PathSegment[], message: string) => {
-    const p = problemAt(here, path, message);
+  const at = (code: `SHOUTU-${string}`, path: PathSegment[], message: string) => {
+    const p = problemAt(code, here, path, message);
     const key = `${p.file}:${p.line}:${p.column}:${p.message}`;
     if (said.has(key)) return;
     said.add(key);
@@ -174,14 +186,18 @@ function checkConditions(
     const spec = known.get(fact);
     if (!spec) {
       if (personal.has(fact))
-        at(path, `"${fact}" is a personal field: personal data never reaches rules or results`);
+        at(
+          'SHOUTU-R004',
+          path,
+          `"${fact}" is a personal field: personal data never reaches rules or results`,
+        );
       else if (!ctx.brokenForms?.has(fact.slice(0, fact.indexOf('.'))))
-        at(path, `unknown fact "${fact}"${hint(fact, known.keys())}`);
+        at('SHOUTU-R012', path, `unknown fact "${fact}"${hint(fact, known.keys())}`);
       return undefined;
     }
     const gap = subjects ? availability(spec, subjects) : undefined;
     if (gap) {
-      at(path, `the fact "${fact}" ${gap}`);
+      at('SHOUTU-R005', path, `the fact "${fact}" ${gap}`);
       return undefined;
     }
     return spec;
@@ -197,17 +213,20 @@ function checkConditions(
         const through = [...chain, c.condition].join(' → ');
         if (problem === 'unknown' && !ctx.brokenShared?.has(c.condition))
           at(
+            'SHOUTU-R006',
             [...path, 'condition'],
             `unknown shared condition "${c.condition}"${hint(c.condition, ctx.shared?.keys() ?? [])}: expected a file rules/conditions/${c.condition}.json`,
           );
         else if (problem === 'cycle')
           at(
+            'SHOUTU-R007',
             [...path, 'condition'],
             `the shared condition "${c.condition}" refers to itself (${through})`,
           );
         else if ((problem === 'too-deep' || problem === 'too-many') && !bounded) {
           bounded = true;
           at(
+            'SHOUTU-R008',
             [...path, 'condition'],
             problem === 'too-deep'
               ? `the shared condition "${c.condition}" takes the conditions more than ${LIMITS.jsonDepth} levels deep (${through}): expected at most ${LIMITS.jsonDepth} levels of "all", "any", "not" and shared conditions`
@@ -226,16 +245,22 @@ function checkConditions(
         const spec = usable(c.fact, [...path, 'fact']);
         if (c.path !== undefined)
           at(
+            'SHOUTU-R009',
             [...path, 'path'],
             `the fact "${c.fact}" is a plain value: "path" reads inside objects and is not needed`,
           );
         if (c.params !== undefined)
-          at([...path, 'params'], `"params" is not used: Shoutu's facts take no parameters`);
+          at(
+            'SHOUTU-R009',
+            [...path, 'params'],
+            `"params" is not used: Shoutu's facts take no parameters`,
+          );
         const value = c.value;
         if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
           const other = usable(value.fact, [...path, 'value', 'fact']);
           if (value.path !== undefined || value.params !== undefined)
             at(
+              'SHOUTU-R009',
               [...path, 'value'],
               `the fact "${value.fact}" is a plain value: "path" and "params" are not needed`,
             );
@@ -245,15 +270,16 @@ function checkConditions(
               { fact: c.fact, spec },
               { fact: value.fact, spec: other },
             );
-            if (wrong) at([...path, wrong.at], wrong.message);
+            if (wrong) at('SHOUTU-R010', [...path, wrong.at], wrong.message);
           }
           return;
         }
         if (spec) {
           const wrong = operatorProblem(c.operator, { fact: c.fact, spec }, { values: [value] });
-          if (wrong) at([...path, wrong.at], wrong.message);
+          if (wrong) at('SHOUTU-R010', [...path, wrong.at], wrong.message);
           if (c.unit !== undefined && c.unit !== spec.unit)
             at(
+              'SHOUTU-R011',
               [...path, 'unit'],
               spec.unit
                 ? `the value is in "${c.unit}", but "${c.fact}" is in "${spec.unit}": expected the threshold in "${spec.unit}"`

@@ -255,6 +255,16 @@ export const Rule = z
     missing: MissingReport.default({ mode: 'fail' }),
     /** How long the responsible party has to put a failure right; `rules check` warns without one. */
     deadline: Deadline.optional(),
+    /**
+     * That the rule is meant never to fail (or never to pass) on the current data, and why:
+     * silences `rules check`'s warning, so `--strict` passes. Not part of the rule's content hash.
+     */
+    expect: z
+      .strictObject({
+        fires: z.enum(['never-fails', 'never-passes']),
+        reason: z.string().min(1),
+      })
+      .optional(),
     conditions: TopLevelCondition,
   })
   .refine((r) => r.effective.to === undefined || r.effective.from <= r.effective.to, {

@@ -19,7 +19,7 @@ import { base, input, registryOf, t } from './helpers.js';
 
 const problemsOf = (data: object) =>
   buildRegistry([input(data)], 'v').problems.map((p) =>
-    formatProblem(p).replace(/^.*?error: /, ''),
+    formatProblem(p).replace(/^.*?: error SHOUTU-[A-Z]\d{3}: /, ''),
   );
 
 afterEach(() => {

@@ -36,7 +36,7 @@ describe('registry invariants', () => {
     data.units.push(unit('210202001', 'street', '210202'));
     expect(problemsOf(data)).toEqual([
       expect.stringMatching(
-        /^data\/registry\/registry\.json:\d+:\d+: error: the unit code "210202001" is already defined at data\/registry\/registry\.json:\d+/,
+        /^data\/registry\/registry\.json:\d+:\d+: error SHOUTU-G003: the unit code "210202001" is already defined at data\/registry\/registry\.json:\d+/,
       ),
     ]);
   });

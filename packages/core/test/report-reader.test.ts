@@ -47,7 +47,7 @@ describe('a report read piece by piece', () => {
     expect(r.setAside).toBe(true);
     expect(r.rows).toEqual([]);
     expect(formatProblem(r.problems[0]!)).toMatch(
-      /^data\/reports\/2020-02-02\/grid-daily\.210202\.csv:3: error: this is not a readable CSV file: .*; the whole file was set aside$/,
+      /^data\/reports\/2020-02-02\/grid-daily\.210202\.csv:3: set aside SHOUTU-D001: this is not a readable CSV file: .*; the whole file was set aside$/,
     );
   });
 
@@ -59,6 +59,8 @@ describe('a report read piece by piece', () => {
     expect(r.setAsideRows).toBe(5000);
     expect(r.problems.at(-1)).toEqual({
       severity: 'error',
+      code: 'SHOUTU-D005',
+      setAside: 'row',
       file: FILE,
       message: `… and ${5000 - LIMITS.problemsPerFile} more problems in this file (5000 rows set aside)`,
     });
@@ -82,6 +84,8 @@ describe('a report read piece by piece', () => {
     expect(r.rows).toEqual([]);
     expect(r.problems.at(-1)).toEqual({
       severity: 'error',
+      code: 'SHOUTU-D001',
+      setAside: 'file',
       file: FILE,
       line: 5,
       column: undefined,
@@ -132,7 +136,7 @@ describe('a report read piece by piece', () => {
     );
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
-      'data/reports/2020-02-02/grid-daily.210202.json:2:34: warning: unknown field "housholds_visited" is ignored; did you mean "households_visited"?',
+      'data/reports/2020-02-02/grid-daily.210202.json:2:34: warning SHOUTU-D004: unknown field "housholds_visited" is ignored; did you mean "households_visited"?',
     ]);
   });
 });

@@ -56,8 +56,8 @@ describe('CSV reports', () => {
     expect(r.rows[0]?.values).not.toHaveProperty('households_visited');
     expect(r.rows[1]?.blank).toEqual(['households_visited', 'note']);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:2:households_visited: warning: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
-      `${FILE}:3:households_visited: warning: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
+      `${FILE}:2:households_visited: warning SHOUTU-D003: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
+      `${FILE}:3:households_visited: warning SHOUTU-D003: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
     ]);
   });
 
@@ -74,9 +74,9 @@ describe('CSV reports', () => {
     );
     expect(r.setAsideRows).toBe(3);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:2:households_visited: error: expected a whole number of at least 0 (household), found the text "abc"; the row was set aside`,
-      `${FILE}:3:households_visited: error: expected a whole number of at least 0 (household), found the text "-1"; the row was set aside`,
-      `${FILE}:4:subject: error: unknown subject "210202009009009": expected the code of a grid in the registry; the row was set aside`,
+      `${FILE}:2:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "abc"; the row was set aside`,
+      `${FILE}:3:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "-1"; the row was set aside`,
+      `${FILE}:4:subject: set aside SHOUTU-D002: unknown subject "210202009009009": expected the code of a grid in the registry; the row was set aside`,
     ]);
   });
 
@@ -101,15 +101,15 @@ describe('CSV reports', () => {
       ctx,
     );
     expect(other.problems.map(formatProblem)).toEqual([
-      'data/reports/2020-02-02/grid-daily.210203.csv:2:subject: error: "210202001001001" does not lie in district 210203, which this file is for; the row was set aside',
+      'data/reports/2020-02-02/grid-daily.210203.csv:2:subject: set aside SHOUTU-D002: "210202001001001" does not lie in district 210203, which this file is for; the row was set aside',
     ]);
     const r = read(
       'subject,households_visited\n210202001001001,3\n210202001001001,4\n210202001001002,1,2\n',
     );
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:3:subject: error: "210202001001001" was already reported on line 2 of this file: expected one row per subject; the row was set aside`,
-      `${FILE}:4: error: expected 2 values as in the header, found 3; the row was set aside`,
+      `${FILE}:3:subject: set aside SHOUTU-D002: "210202001001001" was already reported on line 2 of this file: expected one row per subject; the row was set aside`,
+      `${FILE}:4: set aside SHOUTU-D002: expected 2 values as in the header, found 3; the row was set aside`,
     ]);
   });
 
@@ -117,21 +117,21 @@ describe('CSV reports', () => {
     const r = read('subject,note\n210202001001001,x\n');
     expect(r.setAside).toBe(true);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside`,
+      `${FILE}:1: set aside SHOUTU-D001: the header lacks the required column(s) "households_visited" of the form "grid-daily"; the whole file was set aside`,
     ]);
   });
 
   test('a misspelt required column is named as the likely culprit', () => {
     const r = read('subject,household_visited\n210202001001001,3\n');
     expect(r.problems.map(formatProblem)).toContain(
-      `${FILE}:1: error: the header lacks the required column(s) "households_visited" of the form "grid-daily" ("household_visited" looks like "households_visited"); the whole file was set aside`,
+      `${FILE}:1: set aside SHOUTU-D001: the header lacks the required column(s) "households_visited" of the form "grid-daily" ("household_visited" looks like "households_visited"); the whole file was set aside`,
     );
   });
 
   test('full-width digits get a hint', () => {
     const r = read('subject,households_visited\n210202001001001,４６０\n');
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:2:households_visited: error: expected a whole number of at least 0 (household), found the text "４６０" (full-width characters: type digits with the half-width keyboard); the row was set aside`,
+      `${FILE}:2:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "４６０" (full-width characters: type digits with the half-width keyboard); the row was set aside`,
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('CSV reports', () => {
     const r = read('subject,households_visited,nots\n210202001001001,3,x\n');
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:1:nots: warning: unknown column "nots" (column 3) is ignored; did you mean "note"?`,
+      `${FILE}:1:nots: warning SHOUTU-D004: unknown column "nots" (column 3) is ignored; did you mean "note"?`,
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('CSV reports', () => {
 
   test('file names say what they are', () => {
     expect(read('', '2020-02-02/grid.csv').problems.map(formatProblem)).toEqual([
-      'data/reports/2020-02-02/grid.csv: error: the file name "grid.csv" does not say what it is: expected <form>.<district code>.csv, .xlsx or .json, e.g. grid-daily.210202.csv; the whole file was set aside',
+      'data/reports/2020-02-02/grid.csv: set aside SHOUTU-D001: the file name "grid.csv" does not say what it is: expected <form>.<district code>.csv, .xlsx or .json, e.g. grid-daily.210202.csv; the whole file was set aside',
     ]);
     const message = (name: string) => read('', name).problems[0]?.message;
     expect(message('2020-2-3/grid-daily.210202.csv')).toBe(
@@ -203,7 +203,7 @@ describe('JSON reports', () => {
     const r = read(text, NAMEJ);
     expect(r.rows).toHaveLength(1);
     expect(r.problems.map(formatProblem)).toEqual([
-      `data/reports/${NAMEJ}:5:37: error: households_visited: expected a whole number of at least 0 (household), found the text "12"; the row was set aside`,
+      `data/reports/${NAMEJ}:5:37: set aside SHOUTU-D002: households_visited: expected a whole number of at least 0 (household), found the text "12"; the row was set aside`,
     ]);
   });
 
@@ -216,7 +216,7 @@ describe('JSON reports', () => {
     const r = read(text, NAMEJ);
     expect(r.rows[0]).toMatchObject({ values: { note: 'x' }, blank: ['households_visited'] });
     expect(r.problems.map(formatProblem)).toEqual([
-      `data/reports/${NAMEJ}:3:37: warning: households_visited: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
+      `data/reports/${NAMEJ}:3:37: warning SHOUTU-D003: households_visited: blank: expected a whole number of at least 0 (household); the rules that need this value count it as missing, the rest of the row is used`,
     ]);
   });
 
@@ -224,7 +224,7 @@ describe('JSON reports', () => {
     const r = read('{ "form": "other", "rows": [] }', NAMEJ);
     expect(r.setAside).toBe(true);
     expect(formatProblem(r.problems[0]!)).toBe(
-      `data/reports/${NAMEJ}:1:3: error: "form" is "other" but the file name says "grid-daily" (at form); the whole file was set aside`,
+      `data/reports/${NAMEJ}:1:3: set aside SHOUTU-D001: "form" is "other" but the file name says "grid-daily" (at form); the whole file was set aside`,
     );
   });
 });
@@ -252,14 +252,14 @@ describe("the top unit's own reports", () => {
       '2020-02-02/city-daily.210200.csv',
     ).problems.map(formatProblem);
     expect(top).toEqual([
-      'data/reports/2020-02-02/city-daily.210200.csv:2:subject: error: "210202" is a district: the form "city-daily" is filled in by a city; the row was set aside',
+      'data/reports/2020-02-02/city-daily.210200.csv:2:subject: set aside SHOUTU-D002: "210202" is a district: the form "city-daily" is filled in by a city; the row was set aside',
     ]);
     const other = readCity(
       'subject,meetings\n210200,2\n',
       '2020-02-02/city-daily.210202.csv',
     ).problems.map(formatProblem);
     expect(other).toEqual([
-      'data/reports/2020-02-02/city-daily.210202.csv:2:subject: error: "210200" does not lie in district 210202, which this file is for; the row was set aside',
+      'data/reports/2020-02-02/city-daily.210202.csv:2:subject: set aside SHOUTU-D002: "210200" does not lie in district 210202, which this file is for; the row was set aside',
     ]);
   });
 

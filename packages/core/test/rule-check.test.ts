@@ -88,61 +88,61 @@ describe('operator decorators are checked against the facts', () => {
       leaf('grid-daily.visited', 'not:swap:in', [1, 2]),
       [
         // swap:in asks whether the fact (a list) holds the value: no fact is a list.
-        'rules/prevention/x.json:39:9: error: "not:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: "not:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'someFact:equal', 3),
       [
-        'rules/prevention/x.json:39:9: error: "someFact:equal": "someFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: "someFact:equal": "someFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'everyFact:greaterThan', 3),
       [
-        'rules/prevention/x.json:39:9: error: "everyFact:greaterThan": "everyFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: "everyFact:greaterThan": "everyFact" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'everyValue:swap:in', [1, 2]),
       [
-        'rules/prevention/x.json:39:9: error: "everyValue:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: "everyValue:swap:in": "in" here (after "swap") needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'someValue:equal', 3),
       [
-        'rules/prevention/x.json:39:9: error: "someValue:equal": "someValue" needs a list of values, e.g. [1, 2], found the number 3 (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: "someValue:equal": "someValue" needs a list of values, e.g. [1, 2], found the number 3 (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'someValue:equal', ['a']),
       [
-        'rules/prevention/x.json:39:9: error: expected a number to compare with, found the text "a" (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: expected a number to compare with, found the text "a" (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'everyValue:greaterThan', [-1]),
       [
-        'rules/prevention/x.json:39:9: error: -1 is outside the range of the field: expected at least 0 (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: -1 is outside the range of the field: expected at least 0 (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.on_duty', 'swap:greaterThan', 1),
       [
-        'rules/prevention/x.json:39:9: error: "greaterThan" compares numbers, and this fact is yes/no (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: "greaterThan" compares numbers, and this fact is yes/no (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.area', 'swap:contains', 'north'),
       [
-        'rules/prevention/x.json:39:9: error: "swap:contains": "contains" here (after "swap") needs a list of values, e.g. [1, 2], found the text "north" (at conditions.all[0].operator)',
+        'rules/prevention/x.json:39:9: error SHOUTU-R010: "swap:contains": "contains" here (after "swap") needs a list of values, e.g. [1, 2], found the text "north" (at conditions.all[0].operator)',
       ],
     ],
     [
       leaf('grid-daily.visited', 'in', { fact: 'grid-daily.visited' }),
       [
-        'rules/prevention/x.json:40:9: error: "in" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].value)',
+        'rules/prevention/x.json:40:9: error SHOUTU-R010: "in" needs a fact that is a list, and no fact is a list (each fact of the forms and the registry holds one value); "grid-daily.visited" is a single integer (at conditions.all[0].value)',
       ],
     ],
   ])('%j', (condition, expected) => {
@@ -151,7 +151,7 @@ describe('operator decorators are checked against the facts', () => {
 
   test('an unknown decorator lists the ones json-rules-engine has', () => {
     expect(project({ all: [leaf('grid-daily.visited', 'anyFact:equal', 1)] }).rule).toEqual([
-      'rules/prevention/x.json:39:9: error: unknown operator decorator "anyFact": expected one of someFact, someValue, everyFact, everyValue, swap, not, each followed by a colon before the operator, e.g. "not:in", found the text "anyFact:equal" (at conditions.all[0].operator)',
+      'rules/prevention/x.json:39:9: error SHOUTU-S006: unknown operator decorator "anyFact": expected one of someFact, someValue, everyFact, everyValue, swap, not, each followed by a colon before the operator, e.g. "not:in", found the text "anyFact:equal" (at conditions.all[0].operator)',
     ]);
   });
 });
@@ -172,9 +172,9 @@ describe('shared conditions', () => {
     );
     expect(r.rule).toEqual([]);
     expect(r.shared.unused).toEqual([
-      'rules/conditions/unused.json:10:9: error: unknown fact "grid-daily.visitd"; did you mean "grid-daily.visited"? (at conditions.all[0].fact)',
-      'rules/conditions/unused.json:17:9: error: "lessThan" compares numbers, and this fact is text (at conditions.all[1].value)',
-      'rules/conditions/unused.json:20:9: error: unknown shared condition "nowhere": expected a file rules/conditions/nowhere.json (at conditions.all[2].condition)',
+      'rules/conditions/unused.json:10:9: error SHOUTU-R012: unknown fact "grid-daily.visitd"; did you mean "grid-daily.visited"? (at conditions.all[0].fact)',
+      'rules/conditions/unused.json:17:9: error SHOUTU-R010: "lessThan" compares numbers, and this fact is text (at conditions.all[1].value)',
+      'rules/conditions/unused.json:20:9: error SHOUTU-R006: unknown shared condition "nowhere": expected a file rules/conditions/nowhere.json (at conditions.all[2].condition)',
     ]);
   });
 
@@ -188,13 +188,13 @@ describe('shared conditions', () => {
       },
     );
     expect(r.shared.self).toEqual([
-      'rules/conditions/self.json:9:7: error: the shared condition "self" refers to itself (self → self) (at conditions.not.condition)',
+      'rules/conditions/self.json:9:7: error SHOUTU-R007: the shared condition "self" refers to itself (self → self) (at conditions.not.condition)',
     ]);
     expect(r.shared.a).toEqual([
-      'rules/conditions/b.json:10:9: error: the shared condition "a" refers to itself (a → b → a) (at conditions.any[0].condition)',
+      'rules/conditions/b.json:10:9: error SHOUTU-R007: the shared condition "a" refers to itself (a → b → a) (at conditions.any[0].condition)',
     ]);
     expect(r.shared.b).toEqual([
-      'rules/conditions/a.json:10:9: error: the shared condition "b" refers to itself (b → a → b) (at conditions.all[0].condition)',
+      'rules/conditions/a.json:10:9: error SHOUTU-R007: the shared condition "b" refers to itself (b → a → b) (at conditions.all[0].condition)',
     ]);
     // The rule's own check finds the same mistake, said the same way (loadRules says it once).
     expect(r.rule).toEqual(r.shared.a);
@@ -210,7 +210,7 @@ describe('shared conditions', () => {
     const deep = project({ condition: 'c0' }, chain);
     expect(deep.rule).toHaveLength(1);
     expect(deep.rule[0]).toMatch(
-      /^rules\/conditions\/c31\.json:9:7: error: the shared condition "c32" takes the conditions more than 64 levels deep \(c0 → c1 → .* → c32\): expected at most 64 levels of "all", "any", "not" and shared conditions \(at conditions\.not\.condition\)$/,
+      /^rules\/conditions\/c31\.json:9:7: error SHOUTU-R008: the shared condition "c32" takes the conditions more than 64 levels deep \(c0 → c1 → .* → c32\): expected at most 64 levels of "all", "any", "not" and shared conditions \(at conditions\.not\.condition\)$/,
     );
     const doubling: Record<string, object> = {};
     for (let i = 0; i < 20; i++)
@@ -224,7 +224,7 @@ describe('shared conditions', () => {
 
     expect(wide.rule).toHaveLength(1);
     expect(wide.rule[0]).toMatch(
-      /^rules\/conditions\/d\d+\.json:\d+:\d+: error: the shared condition "d\d+" makes the conditions more than 10000 conditions long when shared conditions are written out in place \(d0 → d1 → .*\): expected shared conditions that do not use each other over and over \(at conditions\.all\[\d\]\.condition\)$/,
+      /^rules\/conditions\/d\d+\.json:\d+:\d+: error SHOUTU-R008: the shared condition "d\d+" makes the conditions more than 10000 conditions long when shared conditions are written out in place \(d0 → d1 → .*\): expected shared conditions that do not use each other over and over \(at conditions\.all\[\d\]\.condition\)$/,
     );
   });
 });

@@ -45,6 +45,7 @@ import {
 } from '@shoutu/engine';
 import { UserError, walkEntries } from '../files.js';
 import type { ExplainJson, ExplainValue } from '../json/explain.js';
+import { problemJson } from '../json/problem.js';
 import { loadWaivers, openReports } from '../load.js';
 import { countOf, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
@@ -468,27 +469,6 @@ function partyJson(p: ResponsibleParty): {
       position: p.position,
     };
   return { kind: 'subject', code: String(q.subject), position: p.position };
-}
-
-/** A problem as `--json` gives it: the fields that are set, nothing else. */
-function problemJson(p: Problem): ExplainJson['problems'][number] {
-  return Object.fromEntries(
-    (
-      [
-        'severity',
-        'code',
-        'file',
-        'line',
-        'column',
-        'field',
-        'cell',
-        'setAside',
-        'message',
-      ] as const
-    )
-      .filter((k) => p[k] !== undefined)
-      .map((k) => [k, p[k]]),
-  ) as ExplainJson['problems'][number];
 }
 
 const TEXT = {

@@ -31,6 +31,7 @@ import type { z } from 'zod';
 import { writeFileAtomic } from '../durable.js';
 import { readTexts, walkEntries } from '../files.js';
 import type { ProblemJson } from '../json/problem.js';
+import { problemJson } from '../json/problem.js';
 import type { RulesTestJson } from '../json/rules-test.js';
 import { countOf, EXIT, exitFor, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
@@ -504,23 +505,6 @@ async function readConfig(
 
 function config0() {
   return { minimum: 100, below: [] as RuleRow[] };
-}
-
-/** A problem as `--json` gives it: only the fields it has. */
-function problemJson(p: Problem): z.infer<typeof ProblemJson> {
-  return Object.fromEntries(
-    Object.entries({
-      severity: p.severity,
-      code: p.code,
-      file: p.file,
-      line: p.line,
-      column: p.column,
-      field: p.field,
-      cell: p.cell,
-      setAside: p.setAside,
-      message: p.message,
-    }).filter(([, v]) => v !== undefined),
-  ) as z.infer<typeof ProblemJson>;
 }
 
 function jsonOf(

@@ -1,8 +1,10 @@
 import { type Problem, problemAt, sortProblems } from '@shoutu/core';
 import { evaluateDay } from '@shoutu/engine';
 import { walkEntries } from '../files.js';
+import { problemJson } from '../json/problem.js';
+import type { RulesCheckJson } from '../json/rules-check.js';
 import { loadReports } from '../load.js';
-import { countOf, type Output, plural, printProblems } from '../output.js';
+import { countOf, exitFor, type Gate, type Output, plural, printProblems } from '../output.js';
 import { loadProject } from '../project.js';
 import { todayOf } from '../report-cache.js';
 import { ruleVersionProblems } from '../versions.js';
@@ -13,6 +15,8 @@ export interface RulesOptions {
   dir: string;
   maxProblems: number;
   json: boolean;
+  /** How warnings count (`--strict`, `--max-warnings`): only `rules check` reads it. */
+  gate?: Gate;
 }
 
 /** How many of the latest days with reports count as "the current data" for firing warnings. */
@@ -39,17 +43,29 @@ export async function rulesCheck(o: Output, opts: RulesOptions): Promise<number>
   if (project) all.push(...ruleVersionProblems(opts.root, project, (line) => o.err(line)));
   const errors = countOf(all, 'error');
   const warnings = countOf(all, 'warning');
+  const exitCode = exitFor(all, opts.gate);
   if (opts.json) {
-    o.out(
-      JSON.stringify({ rules: ruleCount, errors, warnings, problems: sortProblems(all) }, null, 2),
-    );
+    const json: RulesCheckJson = {
+      command: 'rules check',
+      exitCode,
+      rules: ruleCount,
+      errors,
+      warnings,
+      problems: sortProblems(all).map(problemJson),
+    };
+    o.out(JSON.stringify(json, null, 2));
   } else {
     printProblems(o, all, opts.maxProblems);
+    const allowed = opts.gate?.strict ? 0 : opts.gate?.maxWarnings;
+    const gate =
+      exitCode === 1 && errors === 0 && allowed !== undefined
+        ? ` (more than ${plural(allowed, 'warning')} allowed${opts.gate?.strict ? ' under --strict' : ''})`
+        : '';
     o.out(
-      `rules check: ${plural(ruleCount, 'rule')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+      `rules check: ${plural(ruleCount, 'rule')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${gate}`,
     );
   }
-  return errors > 0 ? 1 : 0;
+  return exitCode;
 }
 
 /**
@@ -66,6 +82,7 @@ function deadlineWarnings(
     if (!source) continue;
     out.push(
       problemAt(
+        'SHOUTU-R020',
         source,
         [],
         `no "deadline", so its failures are never overdue: expected e.g. "deadline": { "days": 0, "basis": "assumed" } (0 is the same day)`,
@@ -106,12 +123,20 @@ async function firingWarnings(
     const source = ruleSet.sources.get(`${rule.id}@${rule.version}`);
     if (!t || !source || t.pass + t.fail === 0) continue;
     const checks = plural(t.pass + t.fail, 'check');
-    const warn = (message: string) =>
-      out.push(problemAt(source, ['conditions'], message, undefined, 'warning'));
-    if (t.fail === 0)
-      warn(`never fails on the current data (${checks}, ${span}): is the threshold too lax?`);
-    else if (t.pass === 0)
-      warn(`never passes on the current data (${checks}, ${span}): is the threshold reachable?`);
+    const warn = (code: `SHOUTU-${string}`, message: string) =>
+      out.push(problemAt(code, source, ['conditions'], message, undefined, 'warning'));
+    // A rule may say that it is meant not to fire (or not to pass) on today's data.
+    const meant = rule.expect?.fires;
+    if (t.fail === 0 && meant !== 'never-fails')
+      warn(
+        'SHOUTU-R021',
+        `never fails on the current data (${checks}, ${span}): is the threshold too lax? If that is meant, add "expect": { "fires": "never-fails", "reason": "…" }`,
+      );
+    else if (t.pass === 0 && t.fail > 0 && meant !== 'never-passes')
+      warn(
+        'SHOUTU-R022',
+        `never passes on the current data (${checks}, ${span}): is the threshold reachable? If that is meant, add "expect": { "fires": "never-passes", "reason": "…" }`,
+      );
   }
   return out;
 }

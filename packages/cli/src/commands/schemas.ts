@@ -6,6 +6,7 @@ import {
   jsonSchemas,
   OPERATORS,
   type Problem,
+  problemsMarkdown,
   textIn,
 } from '@shoutu/core';
 import { toJson, UserError } from '../files.js';
@@ -33,6 +34,8 @@ export async function writeSchemas(o: Output, root: string, coreDir: string): Pr
   for (const [name, schema] of Object.entries(outputs))
     await writeFile(path.join(cliDir, name), toJson(schema));
   o.out(`wrote ${Object.keys(outputs).length} schemas of --json output to ${cliDir}`);
+  // The problem codes, documented from the catalogue (stream A).
+  await writeFile(path.join(cliDir, '..', '..', '..', 'docs', 'problems.md'), problemsMarkdown());
   const project = await projectSchemas(root);
   if ('problems' in project) {
     printProblems(o, project.problems);

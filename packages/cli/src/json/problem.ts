@@ -1,3 +1,4 @@
+import type { Problem } from '@shoutu/core';
 import { z } from 'zod';
 
 /** A problem as every `--json` output gives it (owner: the problems stream; see docs/design/authors.md §3). */
@@ -12,3 +13,20 @@ export const ProblemJson = z.strictObject({
   setAside: z.enum(['row', 'file', 'waiver']).optional(),
   message: z.string(),
 });
+
+export type ProblemJson = z.infer<typeof ProblemJson>;
+
+/** A problem as `--json` prints it: only the fields it has, in a fixed order. */
+export function problemJson(p: Problem): ProblemJson {
+  return {
+    severity: p.severity,
+    code: p.code,
+    file: p.file,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.column !== undefined ? { column: p.column } : {}),
+    ...(p.field !== undefined ? { field: p.field } : {}),
+    ...(p.cell !== undefined ? { cell: p.cell } : {}),
+    ...(p.setAside !== undefined ? { setAside: p.setAside } : {}),
+    message: p.message,
+  };
+}

@@ -155,7 +155,7 @@ describe('faults of the disk', () => {
     const f = await loadFixture('mini');
     await writeFile(f.file('blocker'), 'a file, not a folder');
     const r = await f.run('sample', '--days', '1', '--out', f.file('blocker/data'));
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toBe(
       'error: blocker/data/registry: a part of this path is a file where a folder was expected',
     );

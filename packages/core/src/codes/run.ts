@@ -3,14 +3,6 @@ import type { ProblemCodeInfo } from './types.js';
 /** Problem codes for evaluating days and the published record (E). */
 export const RUN_CODES: readonly ProblemCodeInfo[] = [
   {
-    code: 'SHOUTU-E000',
-    name: 'uncoded',
-    severity: 'error',
-    title: 'A problem was reported without a code of its own.',
-    explanation:
-      'Every problem Shoutu reports carries a code; `--json` output gives this one to a problem whose check did not. It is a gap in Shoutu, not in your files: read the message for what is wrong, and please report the gap so that the check is given its own code.',
-  },
-  {
     code: 'SHOUTU-E001',
     name: 'scoring-changed-same-version',
     severity: 'error',

@@ -195,7 +195,7 @@ export const cases: Case[] = [
     expect: {
       exit: 0,
       // The folder past the limit is named: nothing below it is read, the file included.
-      message: /data\/reports\/2020-02-04\/d0\/[^\n]*: set aside: nested too deep/i,
+      message: /data\/reports\/2020-02-04\/d0\/[^\n]*: set aside SHOUTU-P003: nested too deep/i,
       kept: othersKept,
     },
   },
@@ -544,7 +544,10 @@ export const cases: Case[] = [
     command: ['rules', 'check'],
     expect: {
       exit: 0,
-      message: named('rules/prevention/extra-rule.txt', /warning: not a JSON file/),
+      message: named(
+        'rules/prevention/extra-rule.txt',
+        /warning SHOUTU-[A-Z]\d{3}: not a JSON file/,
+      ),
     },
   },
   {
@@ -552,6 +555,9 @@ export const cases: Case[] = [
     name: 'a folder data/ does not know is said, not passed over',
     setup: (f) => f.write('data/report/2020-02-04/grid-daily.210202.csv', 'subject\n'),
     command: ['validate'],
-    expect: { exit: 0, message: named('data/report', /warning: not read: data\/ holds only/) },
+    expect: {
+      exit: 0,
+      message: named('data/report', /warning SHOUTU-P003: not read: data\/ holds only/),
+    },
   },
 ];
