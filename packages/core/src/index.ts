@@ -158,5 +158,7 @@ export { inForceOn, type LoadedWaiver, Waiver, WaiverFile } from './waiver.js';
 
 // Stream B (issue 13: rule tests, derived facts, versions).
 export { derivedFrom } from './facts.js';
+// Stream B2 (issue 13: held-back rule-test mistakes).
+export { misnamedTestFile } from './rule-test.js';
 // Stream C (issue 13: workbooks and encodings of reports).
 export { isTemplateLabelsRow } from './report.js';
