@@ -150,6 +150,49 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     );
   });
 
+  test('a near spelling of a fact keeps its own suggestion', async () => {
+    const fx = await loadFixture('mini');
+    await fx.write(
+      TEST,
+      (await fx.read(TEST)).replace(
+        '"grid-daily.households_visited": 212',
+        '"grid-daily.households": 212',
+      ),
+    );
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('did you mean "grid-daily.households_visited"?');
+    expect(r.err).not.toContain('subject.households');
+  });
+
+  test.each([
+    [
+      '"cases": [',
+      '"case": [',
+      /:3:3: error( SHOUTU-\w+)?: unknown field "case"; did you mean "cases"\?/,
+    ],
+    [
+      '"expect": "pass"',
+      '"expected": "pass"',
+      /:7:7: error( SHOUTU-\w+)?: unknown field "expected"; did you mean "expect"\?/,
+    ],
+    [
+      '"facts": {',
+      '"fact": {',
+      /:6:7: error( SHOUTU-\w+)?: unknown field "fact"; did you mean "facts"\?/,
+    ],
+  ])('a mistyped key (%s → %s) is one error, at the key', async (from, to, says) => {
+    const fx = await loadFixture('mini');
+    await fx.write(TEST, (await fx.read(TEST)).replace(from, to));
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    const errors = r.err.split('\n').filter((l) => / error( SHOUTU-\w+)?: /.test(l));
+    expect(errors).toEqual([expect.stringMatching(says)]);
+    expect(r.out).toMatch(
+      /^rule tests: 0 of 2 cases as expected, 2 not run \(1 invalid test file\);/,
+    );
+  });
+
   test('a case dated before the rule is in force says when it is', async () => {
     const fx = await loadFixture('mini');
     await fx.write(

@@ -188,7 +188,7 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
     const source = parsed.source;
     const v = validateJson(source, RuleTestFile);
     if (!v.data) {
-      for (const p of v.problems) problems.push(p);
+      for (const p of oneForEachMistypedKey(v.problems)) problems.push(p);
       runs.push({
         file: text.file,
         cases: [],
@@ -202,7 +202,7 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
         ...problemAt(
           source,
           ['rule'],
-          `unknown rule "${v.data.rule}"${tailHint(v.data.rule, byId.keys()) ?? hint(v.data.rule, byId.keys())}: none of the ${plural(v.data.cases.length, 'case')} of this file ran`,
+          `unknown rule "${v.data.rule}"${hint(v.data.rule, byId.keys()) || (tailHint(v.data.rule, byId.keys()) ?? '')}: none of the ${plural(v.data.cases.length, 'case')} of this file ran`,
         ),
         code: 'SHOUTU-T002',
       });
@@ -456,10 +456,35 @@ function notRunText(n: NotRun): string {
   return `, ${count} not run (${why.join(', ')}${unknownWhy})`;
 }
 
-/** The number of cases of a file that parses but is not a valid test file, when it says. */
+/**
+ * The number of cases of a file that parses but is not a valid test file, when it says: its
+ * `"cases"`, or the one list it holds under another key (`"case": [ … ]`).
+ */
 function casesIn(value: unknown): number | undefined {
-  if (value === null || typeof value !== 'object' || !('cases' in value)) return undefined;
-  return Array.isArray(value.cases) ? value.cases.length : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if ('cases' in value) return Array.isArray(value.cases) ? value.cases.length : undefined;
+  const lists = Object.values(value).filter((v) => Array.isArray(v));
+  return lists.length === 1 ? (lists[0] as unknown[]).length : undefined;
+}
+
+/**
+ * A mistyped key ("case" for "cases", "expected" for "expect") is one mistake: the error at the
+ * key that says what to write stands for the "missing" error of the key it was meant to be.
+ */
+function oneForEachMistypedKey(problems: readonly Problem[]): Problem[] {
+  const meant = new Set<string>();
+  for (const p of problems) {
+    const m = /^unknown field "[^"]*"; did you mean "([^"]+)"\?.*?(?: \(at ([^)]*)\))?$/.exec(
+      p.message,
+    );
+    if (m) meant.add(`${p.file}|${m[2] ? `${m[2]}.` : ''}${m[1]}`);
+  }
+  if (meant.size === 0) return [...problems];
+  return problems.filter((p) => {
+    const missing = /^missing required field|found nothing/.test(p.message);
+    const at = / \(at ([^)]*)\)$/.exec(p.message)?.[1];
+    return !missing || at === undefined || !meant.has(`${p.file}|${at}`);
+  });
 }
 
 function versionFor(versions: CompiledRule[], date: string | undefined): CompiledRule | undefined {
@@ -508,7 +533,10 @@ function unknownFactHint(
   message: string,
   known: Iterable<string>,
 ): string | undefined {
-  if (!message.startsWith(`unknown fact "${fact}"`)) return undefined;
+  // A near spelling ("grid-daily.households" for "grid-daily.households_visited") is hinted
+  // already, and better.
+  if (!message.startsWith(`unknown fact "${fact}"`) || message.includes('did you mean'))
+    return undefined;
   const h = tailHint(fact, known);
   if (h === undefined) return undefined;
   return `unknown fact "${fact}": a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's${h}`;
