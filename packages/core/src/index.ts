@@ -34,7 +34,15 @@ export {
   type TextPart,
   wordsLang,
 } from './explain.js';
-export { factCatalog, formOfFact, formsNeededToday, LATE_FIELD, SUBJECT_PREFIX } from './facts.js';
+// Stream B (issue 13: rule tests, derived facts, versions).
+export {
+  derivedFrom,
+  factCatalog,
+  formOfFact,
+  formsNeededToday,
+  LATE_FIELD,
+  SUBJECT_PREFIX,
+} from './facts.js';
 export {
   DerivedFact,
   FIELD_TYPES,
@@ -75,9 +83,11 @@ export {
   TerritoryUnit,
   UnitKind,
 } from './registry-schema.js';
+// Stream C (issue 13: workbooks and encodings of reports).
 export {
   createReportReader,
   type FieldValue,
+  isTemplateLabelsRow,
   REPORT_NAME,
   type ReportContext,
   type ReportFile,
@@ -138,7 +148,8 @@ export {
 } from './rule.js';
 export { checkRule, checkSharedCondition, type RuleContext, whyUnavailable } from './rule-check.js';
 export { canonicalJson, ruleContentHash } from './rule-hash.js';
-export { RulesConfig, RuleTestCase, RuleTestFile } from './rule-test.js';
+// Stream B2 (issue 13: held-back rule-test mistakes).
+export { misnamedTestFile, RulesConfig, RuleTestCase, RuleTestFile } from './rule-test.js';
 export { jsonSchemas } from './schemas.js';
 export {
   AreaDef,
@@ -155,10 +166,3 @@ export {
 } from './scoring.js';
 export { type Lang, LocalizedText, languagesInUse, textIn, useLanguages } from './text.js';
 export { inForceOn, type LoadedWaiver, Waiver, WaiverFile } from './waiver.js';
-
-// Stream B (issue 13: rule tests, derived facts, versions).
-export { derivedFrom } from './facts.js';
-// Stream B2 (issue 13: held-back rule-test mistakes).
-export { misnamedTestFile } from './rule-test.js';
-// Stream C (issue 13: workbooks and encodings of reports).
-export { isTemplateLabelsRow } from './report.js';
