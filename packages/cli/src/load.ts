@@ -15,6 +15,7 @@ import {
   type LoadedWaiver,
   languagesInUse,
   locate,
+  misnamedTestFile,
   type PathSegment,
   type Problem,
   Project as ProjectFile,
@@ -313,6 +314,8 @@ export async function loadRules(
     (f) =>
       f.endsWith('.json') &&
       !f.endsWith('.test.json') &&
+      // A misnamed test file (`.tests.json` …) is said once by `rules test`, not read as a rule.
+      misnamedTestFile(f) === undefined &&
       f.includes('/') &&
       !f.startsWith(`${SHARED_DIR}/`),
   );

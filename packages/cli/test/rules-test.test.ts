@@ -34,7 +34,7 @@ describe('rules test: a rule without a test file', () => {
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^rules\/prevention\/grid-screening\.json: error( SHOUTU-T001)?: no test file for the rule "prevention\.grid-screening": create rules\/prevention\/grid-screening\.test\.json beside it/,
+      /^rules\/prevention\/grid-screening\.json:2:3: error( SHOUTU-T001)?: no test file for the rule "prevention\.grid-screening": create rules\/prevention\/grid-screening\.test\.json beside it/,
     );
     // Said once: not again as coverage below the minimum.
     expect(r.err.split('\n')).toHaveLength(1);
@@ -77,6 +77,144 @@ describe('rules test: a rule without a test file', () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(
       'rule tests: 4 of 4 cases as expected; lowest coverage 100 % (minimum 100 %, set in rules/rules.config.json)',
+    );
+  });
+});
+
+describe('rules test: mistakes authors make in test files (issue 13, held back)', () => {
+  test('a test file named .tests.json: one error at it, saying what to rename it to', async () => {
+    const fx = await loadFixture('mini');
+    await fx.write('rules/prevention/grid-screening.tests.json', await fx.read(TEST));
+    await rm(fx.file(TEST));
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')).toEqual([
+      expect.stringMatching(
+        /^rules\/prevention\/grid-screening\.tests\.json:2:3: error( SHOUTU-T009)?: a rule test file must be named <name>\.test\.json: rename rules\/prevention\/grid-screening\.tests\.json to rules\/prevention\/grid-screening\.test\.json/,
+      ),
+    ]);
+    expect(r.out).toMatch(
+      /^rule tests: 0 of 2 cases as expected, 2 not run \(1 invalid test file\);/,
+    );
+    // Not read as a rule by `rules check` either.
+    const c = await fx.run('rules', 'check');
+    expect(c.code).toBe(0);
+  });
+
+  test.each([
+    ['grid-screening.test.JSON'],
+    ['grid-screening-test.json'],
+    ['grid-screening_tests.json'],
+    ['grid-screening.spec.json'],
+  ])('%s is a misnamed test file too', async (name) => {
+    const fx = await loadFixture('mini');
+    await fx.write(`rules/prevention/${name}`, await fx.read(TEST));
+    await rm(fx.file(TEST));
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    const errors = r.err.split('\n').filter((l) => / error( SHOUTU-\w+)?: /.test(l));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^rules/prevention/${name.replace(/\./g, '\\.')}:2:3: error( SHOUTU-T009)?: .* to rules/prevention/grid-screening\\.test\\.json`,
+        ),
+      ),
+    ]);
+  });
+
+  test('a rule id without its area suggests the id with it', async () => {
+    const fx = await loadFixture('mini');
+    await fx.write(
+      TEST,
+      (await fx.read(TEST)).replace('"prevention.grid-screening"', '"grid-screening"'),
+    );
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^rules\/prevention\/grid-screening\.test\.json:2:3: error( SHOUTU-T002)?: unknown rule "grid-screening"; did you mean "prevention\.grid-screening"\?/,
+    );
+  });
+
+  test.each([
+    ['households_visited', 'grid-daily.households_visited'],
+    ['subject.households', 'subject.households'],
+  ])('a fact written without its form or "subject." suggests it (%s)', async (_, full) => {
+    const fx = await loadFixture('mini');
+    const bare = full.slice(full.indexOf('.') + 1);
+    await fx.write(TEST, (await fx.read(TEST)).replace(`"${full}": 480`, `"${bare}": 480`));
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`rules/prevention/grid-screening.test.json:6:`);
+    expect(r.err).toContain(
+      `unknown fact "${bare}": a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's; did you mean "${full}"?`,
+    );
+  });
+
+  test('a near spelling of a fact keeps its own suggestion', async () => {
+    const fx = await loadFixture('mini');
+    await fx.write(
+      TEST,
+      (await fx.read(TEST)).replace(
+        '"grid-daily.households_visited": 212',
+        '"grid-daily.households": 212',
+      ),
+    );
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('did you mean "grid-daily.households_visited"?');
+    expect(r.err).not.toContain('subject.households');
+  });
+
+  test.each([
+    [
+      '"cases": [',
+      '"case": [',
+      /:3:3: error( SHOUTU-\w+)?: unknown field "case"; did you mean "cases"\?/,
+    ],
+    [
+      '"expect": "pass"',
+      '"expected": "pass"',
+      /:7:7: error( SHOUTU-\w+)?: unknown field "expected"; did you mean "expect"\?/,
+    ],
+    [
+      '"facts": {',
+      '"fact": {',
+      /:6:7: error( SHOUTU-\w+)?: unknown field "fact"; did you mean "facts"\?/,
+    ],
+  ])('a mistyped key (%s → %s) is one error, at the key', async (from, to, says) => {
+    const fx = await loadFixture('mini');
+    await fx.write(TEST, (await fx.read(TEST)).replace(from, to));
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    const errors = r.err.split('\n').filter((l) => / error( SHOUTU-\w+)?: /.test(l));
+    expect(errors).toEqual([expect.stringMatching(says)]);
+    expect(r.out).toMatch(
+      /^rule tests: 0 of 2 cases as expected, 2 not run \(1 invalid test file\);/,
+    );
+  });
+
+  test('a case dated before the rule is in force says when it is', async () => {
+    const fx = await loadFixture('mini');
+    await fx.write(
+      TEST,
+      (await fx.read(TEST)).replace('"expect": "pass"', '"date": "2019-12-01", "expect": "pass"'),
+    );
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^rules\/prevention\/grid-screening\.test\.json:7:\d+: error( SHOUTU-T005)?: no version of "prevention\.grid-screening" is in force on 2019-12-01: it is in force from 2020-01-25 /,
+    );
+  });
+
+  test('a test with only a passing case: the coverage problem is located', async () => {
+    const fx = await loadFixture('mini');
+    const t = JSON.parse(await fx.read(TEST));
+    t.cases = t.cases.slice(0, 1);
+    await fx.write(TEST, JSON.stringify(t, null, 2));
+    const r = await fx.run('rules', 'test');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^rules\/prevention\/grid-screening\.test\.json:2:3: error( SHOUTU-T008)?: the tests of "prevention\.grid-screening" cover [\d.]+ %, below the minimum of 100 % .*no failing case/,
     );
   });
 });

@@ -5,6 +5,7 @@
  * block of its own, below, with a comment naming it.
  */
 export { PROBLEM_CODES, problemCodeInfo } from './codes/index.js';
+export { CODE_LETTERS, problemsMarkdown } from './codes/markdown.js';
 export type { ProblemCodeInfo } from './codes/types.js';
 export {
   type ConditionFold,
@@ -34,7 +35,15 @@ export {
   type TextPart,
   wordsLang,
 } from './explain.js';
-export { factCatalog, formOfFact, formsNeededToday, LATE_FIELD, SUBJECT_PREFIX } from './facts.js';
+// Stream B (issue 13: rule tests, derived facts, versions).
+export {
+  derivedFrom,
+  factCatalog,
+  formOfFact,
+  formsNeededToday,
+  LATE_FIELD,
+  SUBJECT_PREFIX,
+} from './facts.js';
 export {
   DerivedFact,
   FIELD_TYPES,
@@ -60,7 +69,16 @@ export {
 } from './json-source.js';
 export { formatBytes, LIMITS, type LimitName } from './limits.js';
 export { formatQuantity, type MeasurementUnits } from './measurement-units.js';
-export { cmp, formatProblem, hint, type Problem, sortProblems } from './problem.js';
+export {
+  cmp,
+  formatProblem,
+  hint,
+  type Problem,
+  problemPlace,
+  problemWord,
+  sortProblems,
+  type UncodedProblem,
+} from './problem.js';
 export { dayIn, Project } from './project.js';
 export { buildRegistry, codeFitsParent, Registry, type RegistryInput } from './registry.js';
 export {
@@ -75,9 +93,11 @@ export {
   TerritoryUnit,
   UnitKind,
 } from './registry-schema.js';
+// Stream C (issue 13: workbooks and encodings of reports).
 export {
   createReportReader,
   type FieldValue,
+  isTemplateLabelsRow,
   REPORT_NAME,
   type ReportContext,
   type ReportFile,
@@ -138,7 +158,8 @@ export {
 } from './rule.js';
 export { checkRule, checkSharedCondition, type RuleContext, whyUnavailable } from './rule-check.js';
 export { canonicalJson, ruleContentHash } from './rule-hash.js';
-export { RulesConfig, RuleTestCase, RuleTestFile } from './rule-test.js';
+// Stream B2 (issue 13: held-back rule-test mistakes).
+export { misnamedTestFile, RulesConfig, RuleTestCase, RuleTestFile } from './rule-test.js';
 export { jsonSchemas } from './schemas.js';
 export {
   AreaDef,
@@ -155,11 +176,3 @@ export {
 } from './scoring.js';
 export { type Lang, LocalizedText, languagesInUse, textIn, useLanguages } from './text.js';
 export { inForceOn, type LoadedWaiver, Waiver, WaiverFile } from './waiver.js';
-
-// Stream B (issue 13: rule tests, derived facts, versions).
-export { derivedFrom } from './facts.js';
-// Stream C (issue 13: workbooks and encodings of reports).
-export { isTemplateLabelsRow } from './report.js';
-// Stream A (issue 13: problems): the problem codes page, and the words and places of a problem.
-export { CODE_LETTERS, problemsMarkdown } from './codes/markdown.js';
-export { problemPlace, problemWord, type UncodedProblem } from './problem.js';

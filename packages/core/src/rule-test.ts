@@ -35,3 +35,15 @@ export const RulesConfig = z.strictObject({
   }),
 });
 export type RulesConfig = z.infer<typeof RulesConfig>;
+
+/**
+ * The name a rule test file should have when `file` (a path below the rules folder) is a near
+ * miss of `<name>.test.json`: `.tests.json`, `.spec.json`, `-test.json`, `_test.json`,
+ * `.Test.JSON` …; undefined for any other name, `<name>.test.json` itself included. Such a file
+ * would otherwise be read as a rule and give a dozen errors for one slip of the name.
+ */
+export function misnamedTestFile(file: string): string | undefined {
+  if (file.endsWith('.test.json')) return undefined;
+  const m = /^(.*[^/._-])[._-](?:tests?|specs?)\.json$/i.exec(file);
+  return m ? `${m[1]}.test.json` : undefined;
+}

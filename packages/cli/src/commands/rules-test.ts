@@ -6,7 +6,9 @@ import {
   type FactInfo,
   formatProblem,
   hint,
+  type JsonSource,
   type MeasurementUnit,
+  misnamedTestFile,
   type Problem,
   parseJsonSource,
   problemAt,
@@ -134,6 +136,45 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
   for (const p of read.problems)
     runs.push({ file: p.file, cases: [], invalid: { cases: undefined, why: p.message } });
   const testedIds = new Set<string>();
+  // A test file named `.tests.json`, `-test.json` … is not read as a rule (load.ts): one error
+  // says to rename it, and stands for the missing test file of its rule.
+  const misnamed = walkEntries(opts.root, opts.dir, {
+    match: (f) => misnamedTestFile(f) !== undefined,
+  }).files.map((f) => `${opts.dir}/${f}`);
+  const renameTargets = new Set<string>();
+  const misread = await readTexts(opts.root, misnamed);
+  for (const p of misread.problems) problems.push(p);
+  for (const text of misread.texts) {
+    const target = misnamedTestFile(text.file) as string;
+    renameTargets.add(target);
+    const parsed = parseJsonSource(text.file, text.text);
+    const value = parsed.source?.value;
+    const rule =
+      value !== null &&
+      typeof value === 'object' &&
+      'rule' in value &&
+      typeof value.rule === 'string'
+        ? value.rule
+        : undefined;
+    const at =
+      parsed.source && rule !== undefined
+        ? problemAt(parsed.source, ['rule'], '')
+        : { line: 1, column: 1 };
+    problems.push({
+      severity: 'error',
+      code: 'SHOUTU-T009',
+      file: text.file,
+      line: at.line,
+      column: at.column,
+      message: `a rule test file must be named <name>.test.json: rename ${text.file} to ${target}, so that its cases run (it was not read)`,
+    });
+    runs.push({
+      file: text.file,
+      rule,
+      cases: [],
+      invalid: { cases: casesIn(value), why: `misnamed: rename it to ${target}` },
+    });
+  }
   for (const text of read.texts) {
     const parsed = parseJsonSource(text.file, text.text);
     if (!parsed.source) {
@@ -148,7 +189,7 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
     const source = parsed.source;
     const v = validateJson(source, RuleTestFile);
     if (!v.data) {
-      for (const p of v.problems) problems.push(p);
+      for (const p of oneForEachMistypedKey(v.problems)) problems.push(p);
       runs.push({
         file: text.file,
         cases: [],
@@ -162,7 +203,7 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
         ...problemAt(
           source,
           ['rule'],
-          `unknown rule "${v.data.rule}"${hint(v.data.rule, byId.keys())}: none of the ${plural(v.data.cases.length, 'case')} of this file ran`,
+          `unknown rule "${v.data.rule}"${hint(v.data.rule, byId.keys()) || (tailHint(v.data.rule, byId.keys()) ?? '')}: none of the ${plural(v.data.cases.length, 'case')} of this file ran`,
         ),
         code: 'SHOUTU-T002',
       });
@@ -201,7 +242,12 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
           project.registry.attributes,
         );
         const why =
-          (unavailable === undefined ? undefined : { code: 'SHOUTU-T003', message: unavailable }) ??
+          (unavailable === undefined
+            ? undefined
+            : {
+                code: 'SHOUTU-T003',
+                message: unknownFactHint(f, unavailable, facts.keys()) ?? unavailable,
+              }) ??
           wrongType(facts.get(f), value) ??
           derivedBesideSource(facts.get(f), testCase.facts);
         if (why)
@@ -228,7 +274,7 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
           ...problemAt(
             source,
             ['cases', i, 'date'],
-            `no version of "${v.data.rule}" is in force on ${testCase.date}`,
+            `no version of "${v.data.rule}" is in force on ${testCase.date}: ${inForceText(versions)}`,
           ),
           code: 'SHOUTU-T005',
         });
@@ -275,11 +321,12 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
     const file = project.ruleSet.sources.get(`${r.rule.id}@${r.rule.version}`)?.file ?? opts.dir;
     const beside = file.replace(/\.json$/, '.test.json');
     const tested = testedIds.has(r.rule.id) || testFiles.has(beside);
-    if (!tested)
+    // A misnamed test file beside the rule said so already.
+    if (!tested && !renameTargets.has(beside))
       problems.push({
+        ...at(project.ruleSet.sources.get(`${r.rule.id}@${r.rule.version}`), file),
         severity: 'error',
         code: 'SHOUTU-T001',
-        file,
         message: `no test file for the rule "${r.rule.id}"${(byId.get(r.rule.id)?.length ?? 0) > 1 ? ` (version ${r.rule.version})` : ''}: create ${beside} beside it, { "rule": "${r.rule.id}", "cases": [ … ] } with a case that passes and one that fails (see docs/authors-guide.md)`,
       });
     rows.push({
@@ -410,10 +457,35 @@ function notRunText(n: NotRun): string {
   return `, ${count} not run (${why.join(', ')}${unknownWhy})`;
 }
 
-/** The number of cases of a file that parses but is not a valid test file, when it says. */
+/**
+ * The number of cases of a file that parses but is not a valid test file, when it says: its
+ * `"cases"`, or the one list it holds under another key (`"case": [ … ]`).
+ */
 function casesIn(value: unknown): number | undefined {
-  if (value === null || typeof value !== 'object' || !('cases' in value)) return undefined;
-  return Array.isArray(value.cases) ? value.cases.length : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if ('cases' in value) return Array.isArray(value.cases) ? value.cases.length : undefined;
+  const lists = Object.values(value).filter((v) => Array.isArray(v));
+  return lists.length === 1 ? (lists[0] as unknown[]).length : undefined;
+}
+
+/**
+ * A mistyped key ("case" for "cases", "expected" for "expect") is one mistake: the error at the
+ * key that says what to write stands for the "missing" error of the key it was meant to be.
+ */
+function oneForEachMistypedKey(problems: readonly Problem[]): Problem[] {
+  const meant = new Set<string>();
+  for (const p of problems) {
+    const m = /^unknown field "[^"]*"; did you mean "([^"]+)"\?.*?(?: \(at ([^)]*)\))?$/.exec(
+      p.message,
+    );
+    if (m) meant.add(`${p.file}|${m[2] ? `${m[2]}.` : ''}${m[1]}`);
+  }
+  if (meant.size === 0) return [...problems];
+  return problems.filter((p) => {
+    const missing = /^missing required field|found nothing/.test(p.message);
+    const at = / \(at ([^)]*)\)$/.exec(p.message)?.[1];
+    return !missing || at === undefined || !meant.has(`${p.file}|${at}`);
+  });
 }
 
 function versionFor(versions: CompiledRule[], date: string | undefined): CompiledRule | undefined {
@@ -424,6 +496,60 @@ function versionFor(versions: CompiledRule[], date: string | undefined): Compile
 interface Mistake {
   code: string;
   message: string;
+}
+
+/** Where a rule is: its `"id"` key, so that a problem about the whole rule has a line. */
+function at(
+  source: JsonSource | undefined,
+  file: string,
+): Pick<Problem, 'file' | 'line' | 'column'> {
+  if (!source) return { file };
+  const p = problemAt(source, ['id'], '');
+  return { file: p.file, line: p.line, column: p.column };
+}
+
+/** The part of a dotted name after its first dot: `prevention.grid-screening` → `grid-screening`. */
+const tail = (name: string) => name.slice(name.indexOf('.') + 1).toLowerCase();
+
+/**
+ * `; did you mean "prevention.grid-screening"?` for a name written without its first part
+ * ("grid-screening"), or with a wrong one: the names whose part after the dot is the same.
+ * Undefined when none is.
+ */
+export function tailHint(word: string, candidates: Iterable<string>): string | undefined {
+  const w = word.toLowerCase();
+  const found = [...candidates]
+    .filter((c) => c.toLowerCase() !== w && (tail(c) === w || tail(c) === tail(w)))
+    .sort(cmp);
+  if (found.length === 0) return undefined;
+  return `; did you mean ${found.map((c) => `"${c}"`).join(' or ')}?`;
+}
+
+/**
+ * An unknown fact written without its form or `subject.` ("households_visited"): the message
+ * says what facts are called and which one has that field.
+ */
+function unknownFactHint(
+  fact: string,
+  message: string,
+  known: Iterable<string>,
+): string | undefined {
+  // A near spelling ("grid-daily.households" for "grid-daily.households_visited") is hinted
+  // already, and better.
+  if (!message.startsWith(`unknown fact "${fact}"`) || message.includes('did you mean'))
+    return undefined;
+  const h = tailHint(fact, known);
+  if (h === undefined) return undefined;
+  return `unknown fact "${fact}": a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's${h}`;
+}
+
+/** "in force from 2020-01-25", "version 1 in force from 2020-01-25 to 2020-06-30, version 2 …". */
+function inForceText(versions: readonly CompiledRule[]): string {
+  const period = (r: CompiledRule) =>
+    `in force from ${r.rule.effective.from}${r.rule.effective.to ? ` to ${r.rule.effective.to}` : ''}`;
+  const sorted = [...versions].sort((a, b) => a.rule.version - b.rule.version);
+  if (sorted.length === 1) return `it is ${period(sorted[0] as CompiledRule)}`;
+  return sorted.map((r) => `version ${r.rule.version} ${period(r)}`).join(', ');
 }
 
 /** A test value of the wrong type would make a case pass or fail for the wrong reason. */

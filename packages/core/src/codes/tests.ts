@@ -67,6 +67,14 @@ export const TESTS_CODES: readonly ProblemCodeInfo[] = [
       "Each rule needs a passing and a failing case, and every condition must be seen both true and false (`tests.minimumCoverage` in `rules/rules.config.json`, 100 % by default). `shoutu rules test -v` shows each rule's coverage and what its cases miss.",
   },
   {
+    code: 'SHOUTU-T009',
+    name: 'misnamed-test-file',
+    severity: 'error',
+    title: 'A rule test file is not named `<name>.test.json`',
+    explanation:
+      'Test files are found by their name: `rules/<area>/<name>.test.json`, beside `rules/<area>/<name>.json`, all in lower case. A file named like one but not quite (`<name>.tests.json`, `<name>.spec.json`, `<name>-test.json`, `<name>.Test.JSON` …) is neither read as a rule nor run as a test: rename it as the message says. Its cases count as "not run", so the run fails until it is renamed.',
+  },
+  {
     code: 'SHOUTU-V001',
     name: 'rule-changed-without-new-version',
     severity: 'error',
