@@ -19,7 +19,6 @@ import {
   type Lang,
   type LocalizedText,
   locate,
-  type Problem,
   parseJsonSource,
   type ResponsibleParty,
   responsibleParties,

@@ -32,7 +32,6 @@ import {
 import type { z } from 'zod';
 import { writeFileAtomic } from '../durable.js';
 import { readTexts, walkEntries } from '../files.js';
-import type { ProblemJson } from '../json/problem.js';
 import { problemJson } from '../json/problem.js';
 import type { RulesTestJson } from '../json/rules-test.js';
 import { countOf, EXIT, exitFor, type Output, plural, printProblems } from '../output.js';
