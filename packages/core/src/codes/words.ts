@@ -6,7 +6,7 @@ export const WORDS_CODES: readonly ProblemCodeInfo[] = [
     code: 'SHOUTU-N001',
     name: 'responsible-unit-renamed',
     severity: 'warning',
-    title: 'A rule says `"responsible": "unit"`: the word is now `"subject"`.',
+    title: 'A rule says `"responsible": "unit"`: the word is now `"subject"`',
     explanation: [
       'The party that answers for a finding is one of `subject` (the place or unit the rule',
       'checks, through its first responsible post), `department` (the supervising department) or',
