@@ -670,14 +670,15 @@ export async function loadWaivers(
       !Array.isArray(envelope.waivers)
     ) {
       if (parsed.source)
-        out.problems.push(
-          problemAt(
+        out.problems.push({
+          ...problemAt(
             'SHOUTU-W004',
             parsed.source,
             [],
             'expected { "waivers": [ … ] }; the file was set aside',
           ),
-        );
+          setAside: 'file',
+        });
       else
         for (const p of parsed.problems)
           out.problems.push({

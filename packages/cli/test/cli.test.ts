@@ -4,14 +4,7 @@ import path from 'node:path';
 import { CityResults, DistrictResults } from '@shoutu/core';
 import { gunzipCsv, gzipCsv, readSnapshot } from '@shoutu/core/snapshot';
 import { describe, expect, test } from 'vitest';
-import { project, run } from './helpers.js';
-
-/** What was printed, without the code frames under problems (their lines start with "> " or "  "). */
-const unframed = (err: string) =>
-  err
-    .split('\n')
-    .filter((l) => !/^[> ] *\d* \|/.test(l))
-    .join('\n');
+import { project, run, unframed } from './helpers.js';
 
 async function readTree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadFixture } from './helpers.js';
+import { loadFixture, unframed } from './helpers.js';
 
 const RULE = 'rules/prevention/grid-screening.json';
 
@@ -11,7 +11,7 @@ describe('one word per concept (docs/design/authors.md §1)', () => {
     const line = text.split('\n').findIndex((l) => l.includes('"responsible"')) + 1;
     const r = await f.run('rules', 'check');
     expect(r.code).toBe(0);
-    const said = `${r.out}\n${r.err}`;
+    const said = `${r.out}\n${unframed(r.err)}`;
     const warnings = said.split('\n').filter((l) => l.includes('"responsible": "unit"'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(new RegExp(`^${RULE}:${line}:3: warning`));

@@ -69,3 +69,10 @@ export async function loadFixture(name: FixtureName): Promise<Fixture> {
 export async function project(name: FixtureName): Promise<string> {
   return (await loadFixture(name)).root;
 }
+
+/** What was printed, without the code frames under problems (their lines start with "> " or "  "). */
+export const unframed = (err: string) =>
+  err
+    .split('\n')
+    .filter((l) => !/^[> ] *\d* \|/.test(l))
+    .join('\n');

@@ -128,7 +128,7 @@ describe('shoutu templates', () => {
     );
     const v = await xlsx.run('validate');
     expect(v.err).toBe(
-      `${day}/grid-daily.210202.xlsx:4:households_visited: error: expected a whole number of at least 0 (household), found the text "many"; the row was set aside`,
+      `${day}/grid-daily.210202.xlsx:'grid-daily'!C4: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "many"; the row was set aside`,
     );
     expect(v.out).toBe((await csv.run('validate')).out);
     await xlsx.run('evaluate');

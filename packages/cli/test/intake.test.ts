@@ -45,13 +45,13 @@ describe('GBK CSV', () => {
     const v = await gbk.run('validate');
     expect(v.code).toBe(0);
     expect(v.err).toContain(
-      `${DAY3}/grid-daily.210202.csv:2: warning: the file is not UTF-8 text (line 2 is the first that is not): it was read as GBK (GB18030), as Excel and WPS save "CSV (逗号分隔)" on Chinese Windows; to be sure it is read as meant, save it as "CSV UTF-8 (逗号分隔)"`,
+      `${DAY3}/grid-daily.210202.csv:2: warning SHOUTU-X001: the file is not UTF-8 text (line 2 is the first that is not): it was read as GBK (GB18030), as Excel and WPS save "CSV (逗号分隔)" on Chinese Windows; to be sure it is read as meant, save it as "CSV UTF-8 (逗号分隔)"`,
     );
     const u = await utf8.run('validate');
     expect(v.out).toBe(u.out);
-    expect(v.err.split('\n').filter((l) => !l.includes('warning: the file is not UTF-8'))).toEqual(
-      u.err.split('\n'),
-    );
+    expect(
+      v.err.split('\n').filter((l) => !l.includes(': the file is not UTF-8 text (line')),
+    ).toEqual(u.err.split('\n'));
     expect((await gbk.run('evaluate')).code).toBe(0);
     expect((await utf8.run('evaluate')).code).toBe(0);
     expect(await findingsOf(gbk)).toEqual(await findingsOf(utf8));
@@ -177,7 +177,7 @@ describe('xlsx reports', () => {
     const v = await xlsx.run('validate');
     expect(v.code).toBe(0);
     expect(v.err).toBe(
-      `${DAY3}/grid-daily.210202.xlsx:4:households_visited: error: expected a whole number of at least 0 (household), found the text "many"; the row was set aside`,
+      `${DAY3}/grid-daily.210202.xlsx:Sheet1!C4: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "many"; the row was set aside`,
     );
     const u = await csv.run('validate');
     expect(v.out).toBe(u.out);
@@ -217,7 +217,7 @@ describe('xlsx reports', () => {
     expect(e.problems.map((p) => [p.code, p.line, p.field, p.cell, p.setAside, p.message])).toEqual(
       [
         [
-          undefined,
+          'SHOUTU-D004',
           1,
           'extra',
           '网格日报!D1',
@@ -225,11 +225,11 @@ describe('xlsx reports', () => {
           expect.stringContaining('unknown column "extra"'),
         ],
         [
-          undefined,
+          'SHOUTU-D002',
           4,
           'subject',
           '网格日报!A4',
-          undefined,
+          'row',
           expect.stringContaining('unknown subject "210202001001003"'),
         ],
         [
@@ -277,10 +277,10 @@ describe('xlsx reports', () => {
     const v = await f.run('validate');
     expect(v.code).toBe(0);
     expect(v.err).toContain(
-      `${DAY3}/grid-daily.210202.xlsx: error: this is not an .xlsx workbook (an .xlsx file is a zip of the workbook's parts, this file is not one): save it from Excel, WPS or LibreOffice as "Excel 工作簿 (*.xlsx)"; the whole file was set aside`,
+      `${DAY3}/grid-daily.210202.xlsx: set aside SHOUTU-X002: this is not an .xlsx workbook (an .xlsx file is a zip of the workbook's parts, this file is not one): save it from Excel, WPS or LibreOffice as "Excel 工作簿 (*.xlsx)"; the whole file was set aside`,
     );
     expect(v.err).toContain(
-      `${DAY3}/street-duty.210202.xlsx: error: this is an Excel 97–2003 workbook (.xls) or a workbook protected by a password`,
+      `${DAY3}/street-duty.210202.xlsx: set aside SHOUTU-X002: this is an Excel 97–2003 workbook (.xls) or a workbook protected by a password`,
     );
     expect(v.out).toContain('set aside: 2 files');
     expect(v.err).not.toMatch(/\n\s+at /);
@@ -294,7 +294,7 @@ describe('xlsx reports', () => {
     await writeFile(at('grid-daily.210202.xlsx'), view);
     const b = await f.run('validate');
     expect(b.err).toContain(
-      `${DAY3}/grid-daily.210202.xlsx: error: the workbook unpacks to 4,294,967,295 bytes in 1 parts: expected at most 268,435,456 bytes; the whole file was set aside`,
+      `${DAY3}/grid-daily.210202.xlsx: set aside SHOUTU-X003: the workbook unpacks to 4,294,967,295 bytes in 1 parts: expected at most 268,435,456 bytes; the whole file was set aside`,
     );
   });
 

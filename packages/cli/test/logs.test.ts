@@ -62,7 +62,7 @@ describe('the log of validate: published days a line each, today in full', () =>
     const listed = err.slice(2);
     expect(listed).toHaveLength(5);
     expect(listed[0]).toBe(
-      `${report('2020-02-04')}:2:households_visited: set aside: expected a whole number of at least 0 (household), found the text "n/a"; the row was set aside`,
+      `${report('2020-02-04')}:2:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "n/a"; the row was set aside`,
     );
     expect(listed.filter((l) => l.startsWith(report('2020-02-04')))).toHaveLength(2);
     expect(listed.filter((l) => l.startsWith(report('2020-02-05')))).toHaveLength(3);
@@ -86,9 +86,9 @@ describe('the log of validate: published days a line each, today in full', () =>
     const r = await fx.run('validate', '--day', '2020-02-02');
     expect(r.code).toBe(0);
     expect(lines(r.err)).toEqual([
-      `${report('2020-02-02')}:2:households_visited: set aside: expected a whole number of at least 0 (household), found the text "-3"; the row was set aside`,
+      `${report('2020-02-02')}:2:households_visited: set aside SHOUTU-D002: expected a whole number of at least 0 (household), found the text "-3"; the row was set aside`,
       expect.stringMatching(
-        new RegExp(`^${report('2020-02-02')}:3:households_visited: warning: blank`),
+        new RegExp(`^${report('2020-02-02')}:3:households_visited: warning SHOUTU-D003: blank`),
       ),
     ]);
     const bad = await fx.run('validate', '--day', '2020-02-30');
@@ -146,7 +146,7 @@ describe('validate --json on a project that cannot be used', () => {
     expect(validatesAgainstFile('validate.output.schema.json', value)).toEqual([]);
     // Printed, the rule's error still says error: it is no input set aside.
     const printed = await fx.run('validate');
-    expect(printed.err).toMatch(new RegExp(`^${rule}:\\d+:\\d+: error: `, 'm'));
+    expect(printed.err).toMatch(new RegExp(`^${rule}:\\d+:\\d+: error SHOUTU-[A-Z]\\d{3}: `, 'm'));
   });
 });
 
@@ -159,7 +159,7 @@ describe('the log of evaluate', () => {
     expect(err.filter((l) => l.startsWith(report('2020-02-04')))).toHaveLength(2);
     expect(err.filter((l) => l.startsWith(report('2020-02-05')))).toHaveLength(3);
     for (const l of err.filter((x) => x.startsWith('data/reports/')))
-      expect(l).toContain(': set aside: ');
+      expect(l).toContain(': set aside SHOUTU-D002: ');
     expect(`${r.out}\n${r.err}`).not.toMatch(/error:/);
     expect(r.out).toMatch(/^evaluated 2 days \(2020-02-04 to 2020-02-05\)/);
 

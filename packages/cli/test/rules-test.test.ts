@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { outputJsonSchemas } from '../src/json/index.js';
 import { RulesTestJson } from '../src/json/rules-test.js';
-import { type Fixture, loadFixture } from './helpers.js';
+import { type Fixture, loadFixture, unframed } from './helpers.js';
 
 /**
  * `shoutu rules test` cannot lie (issue 13, docs/design/authors.md §4): a rule without tests, an
@@ -33,11 +33,11 @@ describe('rules test: a rule without a test file', () => {
     await fx.write('rules/rules.config.json', '{ "tests": { "minimumCoverage": 0 } }\n');
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
+    expect(unframed(r.err)).toMatch(
       /^rules\/prevention\/grid-screening\.json:2:3: error( SHOUTU-T001)?: no test file for the rule "prevention\.grid-screening": create rules\/prevention\/grid-screening\.test\.json beside it/,
     );
     // Said once: not again as coverage below the minimum.
-    expect(r.err.split('\n')).toHaveLength(1);
+    expect(unframed(r.err).split('\n')).toHaveLength(1);
     expect(r.out).toBe(
       'rule tests: 0 of 0 cases as expected; lowest coverage 100 % (minimum 0 %, set in rules/rules.config.json)',
     );
@@ -73,7 +73,7 @@ describe('rules test: a rule without a test file', () => {
     ];
     await fx.write(TEST, JSON.stringify(test, null, 2));
     const r = await fx.run('rules', 'test');
-    expect(r.err).toBe('');
+    expect(unframed(r.err)).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toBe(
       'rule tests: 4 of 4 cases as expected; lowest coverage 100 % (minimum 100 %, set in rules/rules.config.json)',
@@ -88,7 +88,7 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     await rm(fx.file(TEST));
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err.split('\n')).toEqual([
+    expect(unframed(r.err).split('\n')).toEqual([
       expect.stringMatching(
         /^rules\/prevention\/grid-screening\.tests\.json:2:3: error( SHOUTU-T009)?: a rule test file must be named <name>\.test\.json: rename rules\/prevention\/grid-screening\.tests\.json to rules\/prevention\/grid-screening\.test\.json/,
       ),
@@ -112,7 +112,9 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     await rm(fx.file(TEST));
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    const errors = r.err.split('\n').filter((l) => / error( SHOUTU-\w+)?: /.test(l));
+    const errors = unframed(r.err)
+      .split('\n')
+      .filter((l) => / error( SHOUTU-\w+)?: /.test(l));
     expect(errors).toEqual([
       expect.stringMatching(
         new RegExp(
@@ -130,7 +132,7 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     );
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
+    expect(unframed(r.err)).toMatch(
       /^rules\/prevention\/grid-screening\.test\.json:2:3: error( SHOUTU-T002)?: unknown rule "grid-screening"; did you mean "prevention\.grid-screening"\?/,
     );
   });
@@ -144,8 +146,8 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     await fx.write(TEST, (await fx.read(TEST)).replace(`"${full}": 480`, `"${bare}": 480`));
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`rules/prevention/grid-screening.test.json:6:`);
-    expect(r.err).toContain(
+    expect(unframed(r.err)).toContain(`rules/prevention/grid-screening.test.json:6:`);
+    expect(unframed(r.err)).toContain(
       `unknown fact "${bare}": a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's; did you mean "${full}"?`,
     );
   });
@@ -161,8 +163,8 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     );
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('did you mean "grid-daily.households_visited"?');
-    expect(r.err).not.toContain('subject.households');
+    expect(unframed(r.err)).toContain('did you mean "grid-daily.households_visited"?');
+    expect(unframed(r.err)).not.toContain('subject.households');
   });
 
   test.each([
@@ -186,7 +188,9 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     await fx.write(TEST, (await fx.read(TEST)).replace(from, to));
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    const errors = r.err.split('\n').filter((l) => / error( SHOUTU-\w+)?: /.test(l));
+    const errors = unframed(r.err)
+      .split('\n')
+      .filter((l) => / error( SHOUTU-\w+)?: /.test(l));
     expect(errors).toEqual([expect.stringMatching(says)]);
     expect(r.out).toMatch(
       /^rule tests: 0 of 2 cases as expected, 2 not run \(1 invalid test file\);/,
@@ -201,7 +205,7 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     );
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
+    expect(unframed(r.err)).toMatch(
       /^rules\/prevention\/grid-screening\.test\.json:7:\d+: error( SHOUTU-T005)?: no version of "prevention\.grid-screening" is in force on 2019-12-01: it is in force from 2020-01-25 /,
     );
   });
@@ -213,7 +217,7 @@ describe('rules test: mistakes authors make in test files (issue 13, held back)'
     await fx.write(TEST, JSON.stringify(t, null, 2));
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
+    expect(unframed(r.err)).toMatch(
       /^rules\/prevention\/grid-screening\.test\.json:2:3: error( SHOUTU-T008)?: the tests of "prevention\.grid-screening" cover [\d.]+ %, below the minimum of 100 % .*no failing case/,
     );
   });
@@ -236,7 +240,7 @@ describe('rules test: an invalid test file', () => {
     expect(r.out).toBe(
       `rule tests: ${15 - chlorine} of 15 cases as expected, ${chlorine} not run (1 invalid test file); lowest coverage 0 % (minimum 100 %, set in rules/rules.config.json)`,
     );
-    expect(r.err).toContain('rules/water/chlorine.test.json:');
+    expect(unframed(r.err)).toContain('rules/water/chlorine.test.json:');
 
     // Not JSON at all: how many cases it held cannot be known, and the summary says so.
     await fx.write('rules/roads/patrol.test.json', "{ 'rule': 'roads.patrol' }");
@@ -262,7 +266,7 @@ describe('rules test: an invalid test file', () => {
     );
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err.split('\n')).toEqual([
+    expect(unframed(r.err).split('\n')).toEqual([
       expect.stringMatching(
         /^rules\/prevention\/grid-screening\.test\.json:2:3: error( SHOUTU-T002)?: unknown rule "prevention\.grid-screenin"; did you mean "prevention\.grid-screening"\?: none of the 2 cases of this file ran/,
       ),
@@ -289,7 +293,7 @@ describe('rules test: derived facts', () => {
       }),
     );
     const r = await fx.run('rules', 'test');
-    expect(r.err).toBe('');
+    expect(unframed(r.err)).toBe('');
     expect(r.code).toBe(0);
   });
 
@@ -308,11 +312,11 @@ describe('rules test: derived facts', () => {
     );
     const r = await fx.run('rules', 'test');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(
+    expect(unframed(r.err)).toMatch(
       /^rules\/water\/clean-samples\.test\.json:4:66: error( SHOUTU-T006)?: "water-daily\.clean_share" is derived from water-daily\.samples_clean and water-daily\.samples_taken, and this case gives water-daily\.samples_taken too: give either the derived fact alone \(it is used as given\) or the facts it is computed from, not both/m,
     );
     // Said once: its rule is not also said to be below the minimum coverage.
-    expect(r.err.split('\n')).toHaveLength(1);
+    expect(unframed(r.err).split('\n')).toHaveLength(1);
     expect(r.out).toMatch(/, 1 not run \(1 case with mistakes\);/);
   });
 
@@ -412,7 +416,7 @@ describe('rules test: output', () => {
     await fx.write(RULE, '{');
     const r = await fx.run('rules', 'test', '--json');
     expect(r.code).toBe(1);
-    expect(r.err).toBe('');
+    expect(unframed(r.err)).toBe('');
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({
       command: 'rules test',

@@ -327,7 +327,7 @@ export const cases: Case[] = [
     expect: {
       exit: 0,
       message: new RegExp(
-        `${esc(CSV)}:3\\b[^\\n]*warning: the file is not UTF-8[^\\n]*read as GBK`,
+        `${esc(CSV)}:3\\b[^\\n]*warning SHOUTU-X001: the file is not UTF-8[^\\n]*read as GBK`,
       ),
       setAside: /set aside: 0 files/,
       kept: othersKept,
