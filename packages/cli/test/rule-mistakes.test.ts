@@ -250,3 +250,46 @@ describe('the weak cases of issue 13: one located message that says the fix', ()
     expect(r.problems[0]).toMatch(/error SHOUTU-R002: unknown level "gird"/);
   });
 });
+
+describe('held-back mistakes (stream A2): said with what to write', () => {
+  async function checked(change: (text: string) => string, ...extra: string[]) {
+    const root = await project('mini');
+    const file = path.join(root, RULE);
+    const before = await readFile(file, 'utf8');
+    expect(change(before)).not.toBe(before);
+    await writeFile(file, change(before));
+    const r = await run(['--root', root, 'rules', 'check', ...extra]);
+    return { code: r.code, problems: r.err.split('\n').filter((l) => l.startsWith('rules/')) };
+  }
+
+  test('a tab typed inside a text is called a tab, at the tab', async () => {
+    const r = await checked((t) => t.replace('Every household in', 'Every household\tin'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(new RegExp(`^${RULE}:4:\\d+: error SHOUTU-J011: .*a tab.*\\\\t`));
+  });
+
+  test('a name without quotes: names need double quotes', async () => {
+    const r = await checked((t) => t.replace('"severity": "critical"', 'severity: "critical"'));
+    expect(r.problems).toEqual([
+      `${RULE}:10:3: error SHOUTU-J012: this is not valid JSON: the name severity has no double quotes: names need double quotes; write "severity"`,
+    ]);
+  });
+
+  test('a word value without quotes: text needs double quotes', async () => {
+    const r = await checked((t) => t.replace('"severity": "critical"', '"severity": critical'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(
+      new RegExp(`^${RULE}:10:15: error SHOUTU-J013: .*write "critical"`),
+    );
+  });
+
+  test('a percent sign after a number: write the number without %', async () => {
+    const r = await checked((t) =>
+      t.replace('"value": { "fact": "subject.households" }', '"value": 90%'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:31:20: error SHOUTU-J014: this is not valid JSON: a percent sign after the number 90: a number is written without %; write 90`,
+    ]);
+  });
+});

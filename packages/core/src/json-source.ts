@@ -215,6 +215,17 @@ export function parseJsonSource(
         const single =
           ch === "'" &&
           (code === 'InvalidSymbol' || code === 'PropertyNameExpected' || code === 'ValueExpected');
+        const slip = trailing || single || LOOKALIKES[ch] ? undefined : syntaxSlip(body, code, offset);
+        if (slip) {
+          syntax.push({
+            severity: 'error',
+            code: slip.code,
+            file,
+            ...positionAt(lineStarts, slip.offset),
+            message: `this is not valid JSON: ${slip.message}`,
+          });
+          return;
+        }
         syntax.push({
           severity: 'error',
           code: trailing
@@ -260,6 +271,58 @@ export function parseJsonSource(
       lineStarts,
     },
     problems: numbers,
+  };
+}
+
+/**
+ * The slips of someone who writes JSON as JavaScript, YAML or paper: a tab typed inside a text,
+ * a name or a word without double quotes, a number with a percent sign. Said with what to write.
+ */
+function syntaxSlip(
+  body: string,
+  code: string,
+  offset: number,
+): { code: `SHOUTU-${string}`; offset: number; message: string } | undefined {
+  const ch = body[offset] ?? '';
+  if (code === 'InvalidCharacter') {
+    // The parser points at the opening quote: find the tab inside that text, on its line.
+    let i = offset + (ch === '"' ? 1 : 0);
+    for (; i < body.length; i++) {
+      const c = body[i];
+      if (c === '\\') i++;
+      else if (c === '"' || c === '\n') return undefined;
+      else if (c === '\t')
+        return {
+          code: 'SHOUTU-J011',
+          offset: i,
+          message: 'a tab typed inside a text: JSON allows none there; write \\t for a tab, or a space',
+        };
+    }
+    return undefined;
+  }
+  if (code !== 'InvalidSymbol' && code !== 'ValueExpected' && code !== 'PropertyNameExpected')
+    return undefined;
+  if (ch === '%' && /[0-9]$/.test(body.slice(0, offset))) {
+    const number = /-?[0-9.]+$/.exec(body.slice(0, offset))?.[0] ?? '';
+    return {
+      code: 'SHOUTU-J014',
+      offset,
+      message: `a percent sign after the number ${number}: a number is written without %; write ${number}`,
+    };
+  }
+  const word = /^[\p{L}_$][\p{L}\p{N}_$.-]*/u.exec(body.slice(offset))?.[0];
+  if (!word) return undefined;
+  const after = body.slice(offset + word.length).trimStart();
+  if (after.startsWith(':'))
+    return {
+      code: 'SHOUTU-J012',
+      offset,
+      message: `the name ${word} has no double quotes: names need double quotes; write "${word}"`,
+    };
+  return {
+    code: 'SHOUTU-J013',
+    offset,
+    message: `the word ${word} has no double quotes: text needs double quotes; write "${word}" (only numbers, true, false and null go without)`,
   };
 }
 
