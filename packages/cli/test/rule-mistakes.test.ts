@@ -292,4 +292,52 @@ describe('held-back mistakes (stream A2): said with what to write', () => {
       `${RULE}:31:20: error SHOUTU-J014: this is not valid JSON: a percent sign after the number 90: a number is written without %; write 90`,
     ]);
   });
+
+  test('a title as a plain text: the languages expected are named', async () => {
+    const r = await checked((t) =>
+      t.replace(/"title": \{[^}]*\}/, '"title": "网格逐户排查全覆盖"'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:4:3: error SHOUTU-S003: expected an object { "zh": …, "en": … }, found the text "网格逐户排查全覆盖" (at title)`,
+    ]);
+  });
+
+  test('effective as a date: the object to write, with the date in it', async () => {
+    const r = await checked((t) =>
+      t.replace('"effective": { "from": "2020-01-25" }', '"effective": "2020-01-25"'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:24:3: error SHOUTU-S003: expected an object { "from": "2020-01-25" }, found the text "2020-01-25" (at effective)`,
+    ]);
+  });
+
+  test('appliesTo as a level: the objects to write', async () => {
+    const r = await checked((t) =>
+      t.replace('"appliesTo": { "kind": "territory", "level": "grid" }', '"appliesTo": "grid"'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:9:3: error SHOUTU-S003: expected an object { "kind": "territory", "level": "grid" } or { "kind": "place", "placeTypes": … }, found the text "grid" (at appliesTo)`,
+    ]);
+  });
+
+  test('conditions as a list: wrap it in { "all": [ … ] }', async () => {
+    const r = await checked((t) =>
+      t.replace(/"conditions": \{\s*"all": \[([\s\S]*?)\]\s*\}/, '"conditions": [$1]'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:26:3: error SHOUTU-S003: expected an object { … }, found a list: wrap the list in { "all": [ … ] } (at conditions)`,
+    ]);
+  });
+
+  test('"all" and "any" side by side: one group per object', async () => {
+    const r = await checked((t) =>
+      t.replace(
+        /("conditions": \{\s*"all": \[[\s\S]*?\])/,
+        `$1,\n    "any": [\n${CONDITION}\n    ]`,
+      ),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:26:3: error SHOUTU-S009: "all" and "any" cannot sit side by side in one object: one group per object; nest one inside the other, e.g. { "all": [ …, { "any": [ … ] } ] } (at conditions)`,
+    ]);
+  });
 });

@@ -145,6 +145,12 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'A value that matches none of the forms it may take',
     'Some fields take one of several shapes (a condition is either `{ "fact": …, "operator": …, "value": … }`, `{ "all": [ … ] }`, `{ "any": [ … ] }`, `{ "not": … }` or `{ "condition": … }`). Write one of them.',
   ),
+  e(
+    'S009',
+    'groups-side-by-side',
+    'Two condition groups in one object',
+    'An object holds one group: `"all"`, `"any"` or `"not"`, not two of them side by side. Nest one inside the other: `{ "all": [ { … }, { "any": [ … ] } ] }` (all of these, and at least one of those).',
+  ),
 
   // R: rules
   e(
