@@ -340,4 +340,30 @@ describe('held-back mistakes (stream A2): said with what to write', () => {
       `${RULE}:26:3: error SHOUTU-S009: "all" and "any" cannot sit side by side in one object: one group per object; nest one inside the other, e.g. { "all": [ …, { "any": [ … ] } ] } (at conditions)`,
     ]);
   });
+
+  const NAMING =
+    "a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's";
+  test.each([
+    [
+      'a field without its form',
+      '"fact": "grid-daily.households_visited"',
+      '"fact": "households_visited"',
+      `${RULE}:29:9: error SHOUTU-R012: unknown fact "households_visited": ${NAMING}; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
+    ],
+    [
+      'a field by its label',
+      '"fact": "grid-daily.households_visited"',
+      '"fact": "grid-daily.已走访户数"',
+      `${RULE}:29:9: error SHOUTU-R012: unknown fact "grid-daily.已走访户数": "已走访户数" is the label of a field, not its id; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
+    ],
+    [
+      'an attribute without "subject."',
+      '{ "fact": "subject.households" }',
+      '{ "fact": "households" }',
+      `${RULE}:31:20: error SHOUTU-R012: unknown fact "households": ${NAMING}; did you mean "subject.households"? (at conditions.all[0].value.fact)`,
+    ],
+  ])('an unknown fact: %s names the fact meant', async (_, from, to, said) => {
+    const r = await checked((t) => t.replace(from, to));
+    expect(r.problems).toEqual([said]);
+  });
 });
