@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { project, run } from './helpers.js';
@@ -365,5 +365,27 @@ describe('held-back mistakes (stream A2): said with what to write', () => {
   ])('an unknown fact: %s names the fact meant', async (_, from, to, said) => {
     const r = await checked((t) => t.replace(from, to));
     expect(r.problems).toEqual([said]);
+  });
+
+  test('an area the scoring method does not have is one error, with the areas allowed', async () => {
+    const r = await checked((t) => t.replace('"area": "prevention"', '"area": "epidemic"'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      `${RULE}:3:3: error SHOUTU-R001: unknown area "epidemic": expected one of the areas of rules/scoring.json (prevention, security, safety) (at area)`,
+    ]);
+  });
+
+  test('a rule at the top of rules/ is located and says the folder to move it into', async () => {
+    const root = await project('mini');
+    const text = await readFile(path.join(root, RULE), 'utf8');
+    await rm(path.join(root, RULE));
+    await writeFile(path.join(root, 'rules/grid-screening.json'), text);
+    for (const command of ['check', 'test']) {
+      const r = await run(['--root', root, 'rules', command]);
+      expect(r.code).toBe(1);
+      expect(r.err.split('\n').filter((l) => l.startsWith('rules/'))).toEqual([
+        'rules/grid-screening.json:3:3: error SHOUTU-R013: a rule must sit in a folder of its area: move it into rules/prevention/ (rules/prevention/grid-screening.json)',
+      ]);
+    }
   });
 });
