@@ -388,4 +388,47 @@ describe('held-back mistakes (stream A2): said with what to write', () => {
       ]);
     }
   });
+
+  test.each([
+    [
+      true,
+      '0.9',
+      'a share in percent (0 to 100), and 0.9 looks like a fraction written for a percent: for 90 % write 90',
+    ],
+    [
+      false,
+      '90',
+      'a ratio between 0 and 1 (not in percent), and 90 looks like a percent: for 90 % write 0.9',
+    ],
+  ])(
+    'a share (percent: %s) compared with %s: --strict says the scale to write',
+    async (percent, value, said) => {
+      const root = await project('mini');
+      const form = path.join(root, 'data/forms/grid-daily.json');
+      const text = await readFile(form, 'utf8');
+      expect(text.trimEnd().endsWith('  ]\n}')).toBe(true);
+      await writeFile(
+        form,
+        `${text.trimEnd().slice(0, -2)},\n  "derived": [\n    { "id": "visited_share", "label": { "zh": "走访率", "en": "share visited" }, "ratio": { "of": "households_visited", "to": "subject.households", "percent": ${percent} } }\n  ]\n}\n`,
+      );
+      const ruleFile = path.join(root, RULE);
+      const rule = await readFile(ruleFile, 'utf8');
+      await writeFile(
+        ruleFile,
+        rule.replace(
+          CONDITION,
+          `      { "fact": "grid-daily.visited_share", "operator": "greaterThanInclusive", "value": ${value} }`,
+        ),
+      );
+      const r = await run(['--root', root, 'rules', 'check', '--strict']);
+      expect(r.code).toBe(1);
+      const lines = r.err.split('\n').filter((l) => l.startsWith('rules/'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^${RULE}:28:\\d+: warning SHOUTU-R02[12]: never .*\\. "grid-daily.visited_share" is ${said.replace(/[().]/g, '\\$&')} \\(at conditions\\.all\\[0\\]\\.value\\)$`,
+        ),
+      );
+    },
+  );
 });
