@@ -2,8 +2,8 @@ import { findNodeAtLocation, type Node, parseTree, printParseErrorCode, visit } 
 import type { z } from 'zod';
 import { describeIssue, describeValue } from './issue-text.js';
 import { LIMITS } from './limits.js';
-import { LocalizedText, languagesInUse } from './text.js';
 import { didYouMean, hint, type Problem, type UncodedProblem } from './problem.js';
+import { LocalizedText, languagesInUse } from './text.js';
 
 /** A JSON file parsed with positions, so that any path inside it can be reported as line:column. */
 export interface JsonSource {
