@@ -300,7 +300,7 @@ async function strayRule(
   file: string,
   dir: string,
   areas: readonly string[] | undefined,
-  inFolders: string,
+  inFolders: string | undefined,
 ): Promise<Problem> {
   const name = file.slice(dir.length + 1);
   const problem: Problem = {
@@ -309,7 +309,7 @@ async function strayRule(
     file,
     line: 1,
     column: 1,
-    message: `a rule must sit in a folder of its area: expected ${inFolders}; move the file into the folder of its area`,
+    message: `a rule must sit in a folder of its area: expected ${inFolders ?? 'a folder named for its area'}; move the file into the folder of its area`,
   };
   const { texts } = await readTexts(root, [file], LIMITS.jsonBytes);
   const text = texts[0];
