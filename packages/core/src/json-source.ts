@@ -725,7 +725,11 @@ function sideBySide(
   const homes = new Set(telling.map((k) => own.findIndex((fields) => fields.includes(k))));
   if (homes.size < 2) return undefined;
   const [a, b] = telling.map((k) => `"${k}"`);
-  return `${telling.map((k) => `"${k}"`).join(' and ')} cannot sit side by side in one object: one group per object; nest one inside the other, e.g. { ${a}: [ …, { ${b}: [ … ] } ] }`;
+  const record = input as Record<string, unknown>;
+  const lists = telling.every((k) => Array.isArray(record[k]));
+  return lists
+    ? `${telling.map((k) => `"${k}"`).join(' and ')} cannot sit side by side in one object: one group per object; nest one inside the other, e.g. { ${a}: [ …, { ${b}: [ … ] } ] }`
+    : `${telling.map((k) => `"${k}"`).join(' and ')} belong to different kinds of object: write one per object`;
 }
 
 function unwrapAll(t: z.core.$ZodType): z.core.$ZodType[] {
