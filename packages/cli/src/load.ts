@@ -291,6 +291,42 @@ export const RULES_SETTINGS = new Set([
  * `rules/<area>/*.json` (not `*.test.json`): parsed, checked against forms and registry, compiled.
  * `dir` is the rules folder relative to the project root.
  */
+/**
+ * A rule file directly in `rules/`, not in a folder of its area: located (at its "area" when it
+ * has one, else at 1:1), with the folder to move it into.
+ */
+async function strayRule(
+  root: string,
+  file: string,
+  dir: string,
+  areas: readonly string[] | undefined,
+  inFolders: string | undefined,
+): Promise<Problem> {
+  const name = file.slice(dir.length + 1);
+  const problem: Problem = {
+    severity: 'error',
+    code: 'SHOUTU-R013',
+    file,
+    line: 1,
+    column: 1,
+    message: `a rule must sit in a folder of its area: expected ${inFolders ?? 'a folder named for its area'}; move the file into the folder of its area`,
+  };
+  const { texts } = await readTexts(root, [file], LIMITS.jsonBytes);
+  const text = texts[0];
+  if (!text) return problem;
+  const parsed = parseJsonSource(text.file, text.text);
+  const value = parsed.source?.value as { area?: unknown } | undefined;
+  if (!parsed.source || value === null || typeof value !== 'object') return problem;
+  const area = value.area;
+  if (typeof area !== 'string' || (areas !== undefined && !areas.includes(area)))
+    return { ...problem, ...locate(parsed.source, ['area']) };
+  return {
+    ...problem,
+    ...locate(parsed.source, ['area']),
+    message: `a rule must sit in a folder of its area: move it into ${dir}/${area}/ (${dir}/${area}/${name})`,
+  };
+}
+
 export async function loadRules(
   root: string,
   registry: Registry,
@@ -324,12 +360,7 @@ export async function loadRules(
   for (const stray of walkEntries(root, dir, {
     match: (f) => !f.includes('/') && f.endsWith('.json') && !RULES_SETTINGS.has(f),
   }).files)
-    problems.push({
-      severity: 'error',
-      code: 'SHOUTU-R013',
-      file: `${dir}/${stray}`,
-      message: `a rule must sit in a folder of its area: expected ${inFolders}`,
-    });
+    problems.push(await strayRule(root, `${dir}/${stray}`, dir, areas, inFolders));
   // Rules, rule tests and shared conditions are JSON; only notes for people (`FACTS.md`, a
   // README) sit beside them, and only at the top. Anything else was likely meant as a rule.
   for (const other of walkEntries(root, dir, {
@@ -359,7 +390,11 @@ export async function loadRules(
   const rules: CompiledRule[] = [];
   for (const { source, data } of parsed) {
     const folder = source.file.slice(dir.length + 1).split('/');
-    if (folder.length !== 2 || folder[0] !== data.area)
+    // An area the scoring method does not have is the one mistake (SHOUTU-R001, with the areas
+    // allowed): not also a wrong folder and a wrong id, which would send the author to move the
+    // file or rename the id.
+    const unknownArea = areas !== undefined && !areas.includes(data.area);
+    if (!unknownArea && (folder.length !== 2 || folder[0] !== data.area))
       problems.push(
         problemAt(
           'SHOUTU-R015',
@@ -368,7 +403,7 @@ export async function loadRules(
           `the rule says area "${data.area}": expected it in ${dir}/${data.area}/`,
         ),
       );
-    if (!data.id.startsWith(`${data.area}.`))
+    if (!unknownArea && !data.id.startsWith(`${data.area}.`))
       problems.push(
         problemAt(
           'SHOUTU-R016',

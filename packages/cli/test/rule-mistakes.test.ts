@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { project, run } from './helpers.js';
@@ -249,4 +249,186 @@ describe('the weak cases of issue 13: one located message that says the fix', ()
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatch(/error SHOUTU-R002: unknown level "gird"/);
   });
+});
+
+describe('held-back mistakes (stream A2): said with what to write', () => {
+  async function checked(change: (text: string) => string, ...extra: string[]) {
+    const root = await project('mini');
+    const file = path.join(root, RULE);
+    const before = await readFile(file, 'utf8');
+    expect(change(before)).not.toBe(before);
+    await writeFile(file, change(before));
+    const r = await run(['--root', root, 'rules', 'check', ...extra]);
+    return { code: r.code, problems: r.err.split('\n').filter((l) => l.startsWith('rules/')) };
+  }
+
+  test('a tab typed inside a text is called a tab, at the tab', async () => {
+    const r = await checked((t) => t.replace('Every household in', 'Every household\tin'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(new RegExp(`^${RULE}:4:\\d+: error SHOUTU-J011: .*a tab.*\\\\t`));
+  });
+
+  test('a name without quotes: names need double quotes', async () => {
+    const r = await checked((t) => t.replace('"severity": "critical"', 'severity: "critical"'));
+    expect(r.problems).toEqual([
+      `${RULE}:10:3: error SHOUTU-J012: this is not valid JSON: the name severity has no double quotes: names need double quotes; write "severity"`,
+    ]);
+  });
+
+  test('a word value without quotes: text needs double quotes', async () => {
+    const r = await checked((t) => t.replace('"severity": "critical"', '"severity": critical'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(
+      new RegExp(`^${RULE}:10:15: error SHOUTU-J013: .*write "critical"`),
+    );
+  });
+
+  test('a percent sign after a number: write the number without %', async () => {
+    const r = await checked((t) =>
+      t.replace('"value": { "fact": "subject.households" }', '"value": 90%'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:31:20: error SHOUTU-J014: this is not valid JSON: a percent sign after the number 90: a number is written without %; write 90`,
+    ]);
+  });
+
+  test('a title as a plain text: the languages expected are named', async () => {
+    const r = await checked((t) =>
+      t.replace(/"title": \{[^}]*\}/, '"title": "网格逐户排查全覆盖"'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:4:3: error SHOUTU-S003: expected an object { "zh": …, "en": … }, found the text "网格逐户排查全覆盖" (at title)`,
+    ]);
+  });
+
+  test('effective as a date: the object to write, with the date in it', async () => {
+    const r = await checked((t) =>
+      t.replace('"effective": { "from": "2020-01-25" }', '"effective": "2020-01-25"'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:24:3: error SHOUTU-S003: expected an object { "from": "2020-01-25" }, found the text "2020-01-25" (at effective)`,
+    ]);
+  });
+
+  test('appliesTo as a level: the objects to write', async () => {
+    const r = await checked((t) =>
+      t.replace('"appliesTo": { "kind": "territory", "level": "grid" }', '"appliesTo": "grid"'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:9:3: error SHOUTU-S003: expected an object { "kind": "territory", "level": "grid" } or { "kind": "place", "placeTypes": … }, found the text "grid" (at appliesTo)`,
+    ]);
+  });
+
+  test('conditions as a list: wrap it in { "all": [ … ] }', async () => {
+    const r = await checked((t) =>
+      t.replace(/"conditions": \{\s*"all": \[([\s\S]*?)\]\s*\}/, '"conditions": [$1]'),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:26:3: error SHOUTU-S003: expected an object { … }, found a list: wrap the list in { "all": [ … ] } (at conditions)`,
+    ]);
+  });
+
+  test('"all" and "any" side by side: one group per object', async () => {
+    const r = await checked((t) =>
+      t.replace(
+        /("conditions": \{\s*"all": \[[\s\S]*?\])/,
+        `$1,\n    "any": [\n${CONDITION}\n    ]`,
+      ),
+    );
+    expect(r.problems).toEqual([
+      `${RULE}:26:3: error SHOUTU-S009: "all" and "any" cannot sit side by side in one object: one group per object; nest one inside the other, e.g. { "all": [ …, { "any": [ … ] } ] } (at conditions)`,
+    ]);
+  });
+
+  const NAMING =
+    "a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's";
+  test.each([
+    [
+      'a field without its form',
+      '"fact": "grid-daily.households_visited"',
+      '"fact": "households_visited"',
+      `${RULE}:29:9: error SHOUTU-R012: unknown fact "households_visited": ${NAMING}; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
+    ],
+    [
+      'a field by its label',
+      '"fact": "grid-daily.households_visited"',
+      '"fact": "grid-daily.已走访户数"',
+      `${RULE}:29:9: error SHOUTU-R012: unknown fact "grid-daily.已走访户数": "已走访户数" is the label of a field, not its id; did you mean "grid-daily.households_visited"? (at conditions.all[0].fact)`,
+    ],
+    [
+      'an attribute without "subject."',
+      '{ "fact": "subject.households" }',
+      '{ "fact": "households" }',
+      `${RULE}:31:20: error SHOUTU-R012: unknown fact "households": ${NAMING}; did you mean "subject.households"? (at conditions.all[0].value.fact)`,
+    ],
+  ])('an unknown fact: %s names the fact meant', async (_, from, to, said) => {
+    const r = await checked((t) => t.replace(from, to));
+    expect(r.problems).toEqual([said]);
+  });
+
+  test('an area the scoring method does not have is one error, with the areas allowed', async () => {
+    const r = await checked((t) => t.replace('"area": "prevention"', '"area": "epidemic"'));
+    expect(r.code).toBe(1);
+    expect(r.problems).toEqual([
+      `${RULE}:3:3: error SHOUTU-R001: unknown area "epidemic": expected one of the areas of rules/scoring.json (prevention, security, safety) (at area)`,
+    ]);
+  });
+
+  test('a rule at the top of rules/ is located and says the folder to move it into', async () => {
+    const root = await project('mini');
+    const text = await readFile(path.join(root, RULE), 'utf8');
+    await rm(path.join(root, RULE));
+    await writeFile(path.join(root, 'rules/grid-screening.json'), text);
+    for (const command of ['check', 'test']) {
+      const r = await run(['--root', root, 'rules', command]);
+      expect(r.code).toBe(1);
+      expect(r.err.split('\n').filter((l) => l.startsWith('rules/'))).toEqual([
+        'rules/grid-screening.json:3:3: error SHOUTU-R013: a rule must sit in a folder of its area: move it into rules/prevention/ (rules/prevention/grid-screening.json)',
+      ]);
+    }
+  });
+
+  test.each([
+    [
+      true,
+      '0.9',
+      'a share in percent (0 to 100), and 0.9 looks like a fraction written for a percent: for 90 % write 90',
+    ],
+    [
+      false,
+      '90',
+      'a ratio between 0 and 1 (not in percent), and 90 looks like a percent: for 90 % write 0.9',
+    ],
+  ])(
+    'a share (percent: %s) compared with %s: --strict says the scale to write',
+    async (percent, value, said) => {
+      const root = await project('mini');
+      const form = path.join(root, 'data/forms/grid-daily.json');
+      const text = await readFile(form, 'utf8');
+      expect(text.trimEnd().endsWith('  ]\n}')).toBe(true);
+      await writeFile(
+        form,
+        `${text.trimEnd().slice(0, -2)},\n  "derived": [\n    { "id": "visited_share", "label": { "zh": "走访率", "en": "share visited" }, "ratio": { "of": "households_visited", "to": "subject.households", "percent": ${percent} } }\n  ]\n}\n`,
+      );
+      const ruleFile = path.join(root, RULE);
+      const rule = await readFile(ruleFile, 'utf8');
+      await writeFile(
+        ruleFile,
+        rule.replace(
+          CONDITION,
+          `      { "fact": "grid-daily.visited_share", "operator": "greaterThanInclusive", "value": ${value} }`,
+        ),
+      );
+      const r = await run(['--root', root, 'rules', 'check', '--strict']);
+      expect(r.code).toBe(1);
+      const lines = r.err.split('\n').filter((l) => l.startsWith('rules/'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^${RULE}:28:\\d+: warning SHOUTU-R02[12]: never .*\\. "grid-daily.visited_share" is ${said.replace(/[().]/g, '\\$&')} \\(at conditions\\.all\\[0\\]\\.value\\)$`,
+        ),
+      );
+    },
+  );
 });

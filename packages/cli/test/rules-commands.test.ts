@@ -131,7 +131,7 @@ describe('shoutu rules check', () => {
     await writeFile(path.join(root, 'rules/stray.json'), '{}');
     const r = await run(['--root', root, 'rules', 'check']);
     expect(unframed(r.err)).toBe(
-      'rules/stray.json: error SHOUTU-R013: a rule must sit in a folder of its area: expected rules/prevention/, rules/security/ or rules/safety/',
+      'rules/stray.json:1:1: error SHOUTU-R013: a rule must sit in a folder of its area: expected rules/prevention/, rules/security/ or rules/safety/; move the file into the folder of its area',
     );
   });
 });

@@ -58,7 +58,7 @@ describe('another territory, with no code change', () => {
     );
     const r = await run(['--root', root, 'rules', 'check']);
     expect(r.err).toContain(
-      'rules/stray.json: error SHOUTU-R013: a rule must sit in a folder of its area: expected rules/health/ or rules/economy/',
+      'rules/stray.json:3:3: error SHOUTU-R013: a rule must sit in a folder of its area: move it into rules/health/ (rules/health/stray.json)',
     );
   });
 

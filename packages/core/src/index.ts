@@ -156,7 +156,14 @@ export {
   SharedCondition,
   TopLevelCondition,
 } from './rule.js';
-export { checkRule, checkSharedCondition, type RuleContext, whyUnavailable } from './rule-check.js';
+export {
+  checkRule,
+  checkSharedCondition,
+  // Stream A2 (held-back author mistakes)
+  factHint,
+  type RuleContext,
+  whyUnavailable,
+} from './rule-check.js';
 export { canonicalJson, ruleContentHash } from './rule-hash.js';
 // Stream B2 (issue 13: held-back rule-test mistakes).
 export { misnamedTestFile, RulesConfig, RuleTestCase, RuleTestFile } from './rule-test.js';

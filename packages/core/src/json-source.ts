@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { describeIssue, describeValue } from './issue-text.js';
 import { LIMITS } from './limits.js';
 import { didYouMean, hint, type Problem, type UncodedProblem } from './problem.js';
+import { LocalizedText, languagesInUse } from './text.js';
 
 /** A JSON file parsed with positions, so that any path inside it can be reported as line:column. */
 export interface JsonSource {
@@ -215,6 +216,18 @@ export function parseJsonSource(
         const single =
           ch === "'" &&
           (code === 'InvalidSymbol' || code === 'PropertyNameExpected' || code === 'ValueExpected');
+        const slip =
+          trailing || single || LOOKALIKES[ch] ? undefined : syntaxSlip(body, code, offset);
+        if (slip) {
+          syntax.push({
+            severity: 'error',
+            code: slip.code,
+            file,
+            ...positionAt(lineStarts, slip.offset),
+            message: `this is not valid JSON: ${slip.message}`,
+          });
+          return;
+        }
         syntax.push({
           severity: 'error',
           code: trailing
@@ -260,6 +273,59 @@ export function parseJsonSource(
       lineStarts,
     },
     problems: numbers,
+  };
+}
+
+/**
+ * The slips of someone who writes JSON as JavaScript, YAML or paper: a tab typed inside a text,
+ * a name or a word without double quotes, a number with a percent sign. Said with what to write.
+ */
+function syntaxSlip(
+  body: string,
+  code: string,
+  offset: number,
+): { code: `SHOUTU-${string}`; offset: number; message: string } | undefined {
+  const ch = body[offset] ?? '';
+  if (code === 'InvalidCharacter') {
+    // The parser points at the opening quote: find the tab inside that text, on its line.
+    let i = offset + (ch === '"' ? 1 : 0);
+    for (; i < body.length; i++) {
+      const c = body[i];
+      if (c === '\\') i++;
+      else if (c === '"' || c === '\n') return undefined;
+      else if (c === '\t')
+        return {
+          code: 'SHOUTU-J011',
+          offset: i,
+          message:
+            'a tab typed inside a text: JSON allows none there; write \\t for a tab, or a space',
+        };
+    }
+    return undefined;
+  }
+  if (code !== 'InvalidSymbol' && code !== 'ValueExpected' && code !== 'PropertyNameExpected')
+    return undefined;
+  if (ch === '%' && /[0-9]$/.test(body.slice(0, offset))) {
+    const number = /-?[0-9.]+$/.exec(body.slice(0, offset))?.[0] ?? '';
+    return {
+      code: 'SHOUTU-J014',
+      offset,
+      message: `a percent sign after the number ${number}: a number is written without %; write ${number}`,
+    };
+  }
+  const word = /^[\p{L}_$][\p{L}\p{N}_$.-]*/u.exec(body.slice(offset))?.[0];
+  if (!word) return undefined;
+  const after = body.slice(offset + word.length).trimStart();
+  if (after.startsWith(':'))
+    return {
+      code: 'SHOUTU-J012',
+      offset,
+      message: `the name ${word} has no double quotes: names need double quotes; write "${word}"`,
+    };
+  return {
+    code: 'SHOUTU-J013',
+    offset,
+    message: `the word ${word} has no double quotes: text needs double quotes; write "${word}" (only numbers, true, false and null go without)`,
   };
 }
 
@@ -440,6 +506,8 @@ export function zodProblems(
           message: '',
         };
         for (const p of zodProblems(source, [unknown], path, schema)) out.push(p);
+      } else if (sideBySide(issue, schema, path)) {
+        out.push(problemAt('SHOUTU-S009', source, path, sideBySide(issue, schema, path) as string));
       } else {
         // The alternative whose fields the value uses, if one: what it lacks is the mistake.
         const fits = issue.errors.find(
@@ -461,7 +529,7 @@ export function zodProblems(
       const said =
         'input' in issue && input === undefined && issue.code === 'invalid_value'
           ? `missing required field${typeof name === 'string' ? ` "${name}"` : ''}: ${describeIssue(issue).replace(/, found nothing$/, '')}`
-          : `${describeIssue(issue)}${guess}`;
+          : `${withSketch(describeIssue(issue), issue, schema, path)}${guess}`;
       out.push(problemAt(issueCode(issue), source, path, said));
     }
   }
@@ -562,6 +630,145 @@ function issueCode(issue: z.core.$ZodIssue): `SHOUTU-${string}` {
 
 export function formatPath(path: readonly PathSegment[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+type Def = Record<string, unknown> & { type: string };
+const defOf = (t: z.core.$ZodType) => t._zod.def as unknown as Def;
+
+/**
+ * What to write where an object was expected and a text, number or list was found: the object's
+ * fields (`{ "from": "2020-01-25" }`, `{ "kind": "territory", "level": … }`), or for a list, the
+ * group to wrap it in (`{ "all": [ … ] }`). The message is returned unchanged for other issues.
+ */
+function withSketch(
+  message: string,
+  issue: z.core.$ZodIssue,
+  schema: z.ZodType | undefined,
+  path: readonly PathSegment[],
+): string {
+  if (!schema || issue.code !== 'invalid_type') return message;
+  if (issue.expected !== 'object' && issue.expected !== 'record') return message;
+  const input = 'input' in issue ? issue.input : undefined;
+  if (input === undefined || input === null) return message;
+  const types = typesAt(schema, path);
+  if (Array.isArray(input)) {
+    for (const t of types) {
+      const def = defOf(t);
+      if (def.type !== 'object') continue;
+      const shape = def.shape as Record<string, z.core.$ZodType>;
+      const list = Object.keys(shape).find((k) =>
+        unwrapAll(shape[k] as z.core.$ZodType).some((u) => defOf(u).type === 'array'),
+      );
+      if (list !== undefined) return `${message}: wrap the list in { "${list}": [ … ] }`;
+    }
+    return message;
+  }
+  const sketches = types.flatMap((t) => {
+    const one = sketchOf(t, input);
+    return one === undefined ? [] : [one];
+  });
+  if (sketches.length === 0) return message;
+  return message.replace(/an object \{ … \}|an object/, `an object ${sketches.join(' or ')}`);
+}
+
+/** `{ "kind": "territory", "level": … }`: the fields an object type requires, literals said. */
+function sketchOf(t: z.core.$ZodType, found: unknown): string | undefined {
+  const def = defOf(t);
+  if (def.type === 'record' && (t as unknown) === (LocalizedText as unknown)) {
+    const langs = languagesInUse();
+    return `{ ${(langs.length > 0 ? langs : ['zh', 'en']).map((l) => `"${l}": …`).join(', ')} }`;
+  }
+  if (def.type !== 'object') return undefined;
+  const shape = def.shape as Record<string, z.core.$ZodType>;
+  const required = Object.keys(shape).filter((k) => {
+    const inner = shape[k] as z.core.$ZodType;
+    const kind = defOf(inner).type;
+    return k !== '$schema' && kind !== 'optional' && kind !== 'default' && kind !== 'prefault';
+  });
+  if (required.length === 0) return undefined;
+  const open = required.filter((k) => defOf(shape[k] as z.core.$ZodType).type !== 'literal');
+  const fields = required.map((k) => {
+    const d = defOf(shape[k] as z.core.$ZodType);
+    if (d.type === 'literal') return `"${k}": ${JSON.stringify((d.values as unknown[])[0])}`;
+    // The value found fits the one field left open: show it there.
+    const value =
+      open.length === 1 &&
+      (typeof found === 'string' || typeof found === 'number') &&
+      unwrapAll(shape[k] as z.core.$ZodType).some((u) => defOf(u).type === typeof found)
+        ? JSON.stringify(found)
+        : '…';
+    return `"${k}": ${value}`;
+  });
+  return `{ ${fields.join(', ')} }`;
+}
+
+/**
+ * "all" and "any" in one object, where each belongs to a different alternative of a union: one
+ * group per object, nest one inside the other. Undefined when that is not the mistake.
+ */
+function sideBySide(
+  issue: z.core.$ZodIssue,
+  schema: z.ZodType | undefined,
+  path: readonly PathSegment[],
+): string | undefined {
+  const input = 'input' in issue ? issue.input : undefined;
+  if (!schema || input === null || typeof input !== 'object' || Array.isArray(input))
+    return undefined;
+  const keys = Object.keys(input);
+  const own = typesAt(schema, path)
+    .map(defOf)
+    .filter((d) => d.type === 'object')
+    .map((d) => Object.keys(d.shape as object));
+  if (own.length < 2) return undefined;
+  // The fields that belong to one alternative only.
+  const telling = keys.filter((k) => own.filter((fields) => fields.includes(k)).length === 1);
+  const homes = new Set(telling.map((k) => own.findIndex((fields) => fields.includes(k))));
+  if (homes.size < 2) return undefined;
+  const [a, b] = telling.map((k) => `"${k}"`);
+  const record = input as Record<string, unknown>;
+  const lists = telling.every((k) => Array.isArray(record[k]));
+  return lists
+    ? `${telling.map((k) => `"${k}"`).join(' and ')} cannot sit side by side in one object: one group per object; nest one inside the other, e.g. { ${a}: [ …, { ${b}: [ … ] } ] }`
+    : `${telling.map((k) => `"${k}"`).join(' and ')} belong to different kinds of object: write one per object`;
+}
+
+function unwrapAll(t: z.core.$ZodType): z.core.$ZodType[] {
+  const def = defOf(t);
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'readonly':
+    case 'prefault':
+      return unwrapAll(def.innerType as z.core.$ZodType);
+    case 'pipe':
+      return unwrapAll(def.in as z.core.$ZodType);
+    case 'lazy':
+      return unwrapAll((def.getter as () => z.core.$ZodType)());
+    case 'union':
+      return (def.options as z.core.$ZodType[]).flatMap(unwrapAll);
+    default:
+      return [t];
+  }
+}
+
+/** The types a schema allows at a path, unions and wrappers taken apart (best effort). */
+function typesAt(schema: z.ZodType, path: readonly PathSegment[]): z.core.$ZodType[] {
+  let current: z.core.$ZodType[] = [schema as unknown as z.core.$ZodType];
+  for (const segment of path) {
+    const next: z.core.$ZodType[] = [];
+    for (const t of current.flatMap(unwrapAll)) {
+      const def = defOf(t);
+      if (typeof segment === 'number' && def.type === 'array')
+        next.push(def.element as z.core.$ZodType);
+      else if (typeof segment === 'string' && def.type === 'object') {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        if (shape[segment]) next.push(shape[segment]);
+      }
+    }
+    current = next;
+  }
+  return current.flatMap(unwrapAll);
 }
 
 /** The field names an object schema allows at a path (best effort: unions give all their options' fields). */

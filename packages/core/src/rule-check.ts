@@ -35,7 +35,12 @@ export interface RuleContext {
   areas?: readonly string[];
 }
 
-type Specs = { known: Map<string, FactSpec>; personal: Set<string> };
+type Specs = {
+  known: Map<string, FactSpec>;
+  personal: Set<string>;
+  /** Fact names by a label of theirs in any language, trimmed and in lower case. */
+  labels: Map<string, string[]>;
+};
 /** Built once per set of forms and attributes: every rule and every test case asks about the same facts. */
 const specsCache = new WeakMap<
   ReadonlyMap<string, Form>,
@@ -56,6 +61,19 @@ function specs(
   if (cached) return cached;
   const known = new Map<string, FactSpec>();
   const personal = new Set<string>();
+  const labels = new Map<string, string[]>();
+  const label = (name: string, text: Record<string, string>) => {
+    for (const t of Object.values(text)) {
+      const key = t.trim().toLowerCase();
+      const names = labels.get(key) ?? [];
+      if (!names.includes(name)) names.push(name);
+      labels.set(key, names);
+    }
+  };
+  for (const a of attributes.values()) label(`${SUBJECT_PREFIX}${a.id}`, a.label);
+  for (const form of forms.values())
+    for (const field of form.fields)
+      if (!field.personal) label(`${form.id}.${field.id}`, field.label);
   for (const a of attributes.values())
     known.set(`${SUBJECT_PREFIX}${a.id}`, {
       type: a.type,
@@ -80,13 +98,54 @@ function specs(
     }
     known.set(`${form.id}.${LATE_FIELD}`, { type: 'boolean', form });
   }
-  const built = { known, personal };
+  const built = { known, personal, labels };
   byAttributes.set(attributes, built);
   return built;
 }
 
 function fieldSpec(f: FormField): FactSpec {
   return { type: f.type, min: f.min, max: f.max, options: f.options, unit: f.unit };
+}
+
+/**
+ * What an unknown fact most likely meant, as `; did you mean "…"?` (or ''): a fact written by the
+ * label of its field ("grid-daily.已走访户数", "已走访户数"), or without its form or `subject.`
+ * ("households_visited", "households": the names whose part after the dot it is), said with how
+ * facts are named; else a near spelling. Shared by `rules check` and `rules test`.
+ */
+export function factHint(
+  fact: string,
+  names: Iterable<string>,
+  labels: ReadonlyMap<string, readonly string[]> = new Map(),
+): string {
+  const all = [...names];
+  const dot = fact.indexOf('.');
+  const after = fact
+    .slice(dot + 1)
+    .trim()
+    .toLowerCase();
+  const quoted = (found: readonly string[]) =>
+    [...found]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((n) => `"${n}"`)
+      .join(' or ');
+  // By label: the whole name, or the part after the form.
+  const byLabel = labels.get(fact.trim().toLowerCase()) ?? labels.get(after);
+  if (byLabel && byLabel.length > 0) {
+    const form = dot > 0 ? fact.slice(0, dot) : undefined;
+    const same = form ? byLabel.filter((n) => n.startsWith(`${form}.`)) : [];
+    const found = same.length > 0 ? same : byLabel;
+    return `: "${dot > 0 ? fact.slice(dot + 1) : fact}" is the label of a field, not its id; did you mean ${quoted(found)}?`;
+  }
+  // Without its form: the names whose part after the first dot it is.
+  const formKnown = dot > 0 && all.some((n) => n.startsWith(fact.slice(0, dot + 1)));
+  if (!formKnown) {
+    const word = (dot > 0 ? after : fact.toLowerCase()).trim();
+    const found = all.filter((n) => n.slice(n.indexOf('.') + 1).toLowerCase() === word);
+    if (found.length > 0)
+      return `: a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's; did you mean ${quoted(found)}?`;
+  }
+  return hint(fact, all);
 }
 
 const NUMERIC = new Set(['integer', 'number']);
@@ -167,7 +226,7 @@ function checkConditions(
   self?: { condition: SharedCondition; source: JsonSource },
 ): Problem[] {
   const problems: Problem[] = [];
-  const { known, personal } = specs(ctx.forms, ctx.registry.attributes);
+  const { known, personal, labels } = specs(ctx.forms, ctx.registry.attributes);
   let here = source;
   // A shared condition used many times over would say the same thing at the same place each time.
   const said = new Set<string>();
@@ -192,7 +251,7 @@ function checkConditions(
           `"${fact}" is a personal field: personal data never reaches rules or results`,
         );
       else if (!ctx.brokenForms?.has(fact.slice(0, fact.indexOf('.'))))
-        at('SHOUTU-R012', path, `unknown fact "${fact}"${hint(fact, known.keys())}`);
+        at('SHOUTU-R012', path, `unknown fact "${fact}"${factHint(fact, known.keys(), labels)}`);
       return undefined;
     }
     const gap = subjects ? availability(spec, subjects) : undefined;

@@ -175,3 +175,25 @@ describe('hostile structure', () => {
     expect(p[100]).toBe('rules/x.json: error SHOUTU-J010: … and 50 more problems in this file');
   });
 });
+
+describe('slips of JavaScript, YAML and paper habits (stream A2)', () => {
+  const first = (text: string) => {
+    const [p] = parseJsonSource('f.json', text).problems;
+    return p ? `${p.line}:${p.column} ${p.code} ${p.message}` : '';
+  };
+  test('a tab inside a text is said at the tab', () => {
+    expect(first('{\n  "a": "x\ty"\n}')).toBe(
+      '2:10 SHOUTU-J011 this is not valid JSON: a tab typed inside a text: JSON allows none there; write \\t for a tab, or a space',
+    );
+  });
+  test('a name or a word without quotes, a number with %', () => {
+    expect(first('{\n  severity: "critical"\n}')).toMatch(/^2:3 SHOUTU-J012 .*write "severity"$/);
+    expect(first('{ "severity": critical }')).toMatch(/^1:15 SHOUTU-J013 .*write "critical"/);
+    expect(first('{ "value": 90% }')).toMatch(/^1:14 SHOUTU-J014 .*without %; write 90$/);
+  });
+  test('other syntax errors keep their own words', () => {
+    expect(first('{ "a": “x” }')).toMatch(/SHOUTU-J005 .*curly quote/);
+    expect(first('{ "a": 1, }')).toMatch(/SHOUTU-J006/);
+    expect(first('{ "a": true }')).toBe('');
+  });
+});

@@ -2,6 +2,7 @@ import {
   checkRule,
   checkSharedCondition,
   Form,
+  factHint,
   formatProblem,
   type JsonSource,
   parseJsonSource,
@@ -226,5 +227,23 @@ describe('shared conditions', () => {
     expect(wide.rule[0]).toMatch(
       /^rules\/conditions\/d\d+\.json:\d+:\d+: error SHOUTU-R008: the shared condition "d\d+" makes the conditions more than 10000 conditions long when shared conditions are written out in place \(d0 → d1 → .*\): expected shared conditions that do not use each other over and over \(at conditions\.all\[\d\]\.condition\)$/,
     );
+  });
+});
+
+describe('factHint (stream A2): the fact an unknown name most likely meant', () => {
+  const names = ['grid-daily.households_visited', 'grid-daily.late', 'subject.households'];
+  const labels = new Map([['已走访户数', ['grid-daily.households_visited']]]);
+  test.each([
+    ['households_visited', /<form>\.<field>.*did you mean "grid-daily.households_visited"\?$/],
+    ['households', /subject\.<attribute>.*did you mean "subject.households"\?$/],
+    [
+      'grid-daily.已走访户数',
+      /label of a field, not its id; did you mean "grid-daily.households_visited"\?$/,
+    ],
+    ['已走访户数', /did you mean "grid-daily.households_visited"\?$/],
+    ['grid-daily.households_visted', /^; did you mean "grid-daily.households_visited"\?$/],
+    ['nothing-like-it', /^$/],
+  ])('%s', (fact, said) => {
+    expect(factHint(fact, names, labels)).toMatch(said);
   });
 });

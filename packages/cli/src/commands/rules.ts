@@ -1,4 +1,4 @@
-import { type Problem, problemAt, sortProblems } from '@shoutu/core';
+import { type Form, type Problem, problemAt, sortProblems } from '@shoutu/core';
 import { evaluateDay } from '@shoutu/engine';
 import { walkEntries } from '../files.js';
 import { problemJson } from '../json/problem.js';
@@ -123,8 +123,20 @@ async function firingWarnings(
     const source = ruleSet.sources.get(`${rule.id}@${rule.version}`);
     if (!t || !source || t.pass + t.fail === 0) continue;
     const checks = plural(t.pass + t.fail, 'check');
+    // A share compared with a threshold of the other scale (0.9 for a percent, 90 for a ratio)
+    // is the likeliest reason a rule never fires or never passes: say it, at the threshold.
+    const slip = scaleSlip(rule.conditions, shares(forms));
     const warn = (code: `SHOUTU-${string}`, message: string) =>
-      out.push(problemAt(code, source, ['conditions'], message, undefined, 'warning'));
+      out.push(
+        problemAt(
+          code,
+          source,
+          slip ? ['conditions', ...slip.path] : ['conditions'],
+          slip ? `${message}. ${slip.message}` : message,
+          undefined,
+          'warning',
+        ),
+      );
     // A rule may say that it is meant not to fire (or not to pass) on today's data.
     const meant = rule.expect?.fires;
     if (t.fail === 0 && meant !== 'never-fails')
@@ -139,4 +151,56 @@ async function firingWarnings(
       );
   }
   return out;
+}
+
+/** Every ratio fact of the forms (`<form>.<id>`): true when it is in percent (0 to 100), false for 0 to 1. */
+function shares(forms: ReadonlyMap<string, Form>): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const form of forms.values())
+    for (const d of form.derived ?? [])
+      if (d.ratio) out.set(`${form.id}.${d.id}`, d.ratio.percent === true);
+  return out;
+}
+
+/**
+ * The first condition that compares a share with a number of the other scale: a fraction (0 to
+ * 1) for a share in percent, or a number above 1 (up to 100) for a ratio of 0 to 1. Its path
+ * below `conditions` and what to write instead.
+ */
+function scaleSlip(
+  conditions: unknown,
+  percentByFact: ReadonlyMap<string, boolean>,
+): { path: (string | number)[]; message: string } | undefined {
+  if (percentByFact.size === 0) return undefined;
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: conditions, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop() as { node: unknown; path: (string | number)[] };
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path, i] });
+      continue;
+    }
+    const leaf = node as { fact?: unknown; value?: unknown };
+    if (typeof leaf.fact === 'string' && typeof leaf.value === 'number') {
+      const percent = percentByFact.get(leaf.fact);
+      const v = leaf.value;
+      const at = [...path, 'value'];
+      const round = (n: number) => Number(n.toPrecision(12));
+      if (percent === true && v > 0 && v <= 1)
+        return {
+          path: at,
+          message: `"${leaf.fact}" is a share in percent (0 to 100), and ${v} looks like a fraction written for a percent: for ${round(v * 100)} % write ${round(v * 100)}`,
+        };
+      if (percent === false && v > 1 && v <= 100)
+        return {
+          path: at,
+          message: `"${leaf.fact}" is a ratio between 0 and 1 (not in percent), and ${v} looks like a percent: for ${v} % write ${round(v / 100)}`,
+        };
+      continue;
+    }
+    for (const key of ['all', 'any', 'not'])
+      if (key in node)
+        stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+  }
+  return undefined;
 }

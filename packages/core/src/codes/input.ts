@@ -71,6 +71,30 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'More problems in the file than are listed',
     'Past a fixed number of problems in one file the rest are counted, not listed. Fix the ones listed and check again.',
   ),
+  e(
+    'J011',
+    'tab-in-text',
+    'A tab typed inside a text',
+    'JSON allows no tab character between double quotes. Write `\\t` for a tab, or (usually what was meant) a space.',
+  ),
+  e(
+    'J012',
+    'unquoted-name',
+    'A field name without double quotes',
+    'JSON is not JavaScript or YAML: every field name needs double quotes. Write `"severity": "critical"`, not `severity: "critical"`.',
+  ),
+  e(
+    'J013',
+    'unquoted-text',
+    'A word written without double quotes',
+    'Text values need double quotes in JSON: write `"severity": "critical"`, not `"severity": critical`. Only numbers, `true`, `false` and `null` go without quotes.',
+  ),
+  e(
+    'J014',
+    'percent-sign',
+    'A number written with a percent sign',
+    'JSON numbers have no `%`: write `90`, not `90%`. Whether a number is a percent or a fraction is said by the field it is compared with (its unit in the form).',
+  ),
 
   // S: shape of a file
   e(
@@ -120,6 +144,12 @@ export const INPUT_CODES: readonly ProblemCodeInfo[] = [
     'no-matching-form',
     'A value that matches none of the forms it may take',
     'Some fields take one of several shapes (a condition is either `{ "fact": …, "operator": …, "value": … }`, `{ "all": [ … ] }`, `{ "any": [ … ] }`, `{ "not": … }` or `{ "condition": … }`). Write one of them.',
+  ),
+  e(
+    'S009',
+    'groups-side-by-side',
+    'Two condition groups in one object',
+    'An object holds one group: `"all"`, `"any"` or `"not"`, not two of them side by side. Nest one inside the other: `{ "all": [ { … }, { "any": [ … ] } ] }` (all of these, and at least one of those).',
   ),
 
   // R: rules
