@@ -1,8 +1,9 @@
 export { factRows, factsMarkdown } from './commands/facts.js';
 export { projectSchemas } from './commands/schemas.js';
-// Stream C (issue 13): report intake (templates, workbooks).
+// Report intake (issue 13): templates and workbooks.
 export { writeTemplates } from './intake/command.js';
 export {
+  fixZipTimes,
   TEMPLATE_ROWS,
   type TemplateOptions,
   templateColumns,

@@ -773,42 +773,9 @@ function typesAt(schema: z.ZodType, path: readonly PathSegment[]): z.core.$ZodTy
 
 /** The field names an object schema allows at a path (best effort: unions give all their options' fields). */
 function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
-  let current: z.core.$ZodType[] = [schema as unknown as z.core.$ZodType];
-  const unwrap = (t: z.core.$ZodType): z.core.$ZodType[] => {
-    const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
-    switch (def.type) {
-      case 'optional':
-      case 'default':
-      case 'nullable':
-      case 'readonly':
-      case 'prefault':
-        return unwrap(def.innerType as z.core.$ZodType);
-      case 'pipe':
-        return unwrap(def.in as z.core.$ZodType);
-      case 'lazy':
-        return unwrap((def.getter as () => z.core.$ZodType)());
-      case 'union':
-        return (def.options as z.core.$ZodType[]).flatMap(unwrap);
-      default:
-        return [t];
-    }
-  };
-  for (const segment of path) {
-    const next: z.core.$ZodType[] = [];
-    for (const t of current.flatMap(unwrap)) {
-      const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
-      if (typeof segment === 'number' && def.type === 'array')
-        next.push(def.element as z.core.$ZodType);
-      else if (typeof segment === 'string' && def.type === 'object') {
-        const shape = def.shape as Record<string, z.core.$ZodType>;
-        if (shape[segment]) next.push(shape[segment]);
-      }
-    }
-    current = next;
-  }
   const keys = new Set<string>();
-  for (const t of current.flatMap(unwrap)) {
-    const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
+  for (const t of typesAt(schema, path)) {
+    const def = defOf(t);
     if (def.type === 'object')
       for (const k of Object.keys(def.shape as object)) if (k !== '$schema') keys.add(k);
   }

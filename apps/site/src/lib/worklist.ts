@@ -11,6 +11,8 @@
  * LibreOffice show as text: a 12-digit code would otherwise open as 2.1E+11) and as .xlsx with
  * exceljs (codes as text cells, header row frozen, column widths, an autofilter).
  */
+
+import { fixZipTimes } from '@shoutu/cli';
 import {
   deadlineDays,
   type Finding,
@@ -18,7 +20,6 @@ import {
   type RuleInfo,
   SEVERITIES,
 } from '@shoutu/core';
-import { unzipSync, zipSync } from 'fflate';
 import { type Key, useTranslations } from '../i18n';
 import { BOM, type Cell, csvCell } from './csv';
 import { explainFinding } from './downloads';
@@ -291,17 +292,6 @@ export async function workListXlsx(
     };
   const buffer = await book.xlsx.writeBuffer();
   return fixZipTimes(new Uint8Array(buffer as ArrayBuffer), day);
-}
-
-/**
- * A zip with every entry's time set to `when` (the day's midnight, UTC): exceljs stamps the
- * entries with the clock, and the same list must give the same bytes. Unpacked and packed again
- * with fflate, in the same order.
- */
-export function fixZipTimes(zip: Uint8Array, when: Date): Uint8Array<ArrayBuffer> {
-  const entries = unzipSync(zip);
-  const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate());
-  return new Uint8Array(zipSync(entries, { level: 6, mtime }));
 }
 
 /** The .xlsx download of a work list, its title naming the unit and the day. */

@@ -438,8 +438,16 @@ export async function templateXlsx(
   await reportSheet(book, form, options);
   instructionsSheet(book, form, options);
   const buffer = await book.xlsx.writeBuffer();
-  const entries = unzipSync(new Uint8Array(buffer as ArrayBuffer));
-  const when = FIXED_DATE;
+  return fixZipTimes(new Uint8Array(buffer as ArrayBuffer), FIXED_DATE);
+}
+
+/**
+ * A zip with every entry's time set to `when` (its day's midnight, UTC): exceljs stamps the
+ * entries with the clock, and the same workbook must give the same bytes. Unpacked and packed
+ * again with fflate, in the same order. The site's work lists use it too.
+ */
+export function fixZipTimes(zip: Uint8Array, when: Date): Uint8Array<ArrayBuffer> {
+  const entries = unzipSync(zip);
   const mtime = new Date(when.getUTCFullYear(), when.getUTCMonth(), when.getUTCDate());
   return new Uint8Array(zipSync(entries, { level: 6, mtime }));
 }
