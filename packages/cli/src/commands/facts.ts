@@ -66,7 +66,7 @@ export function factsMarkdown(rows: readonly FactRow[], languages: readonly stri
     '',
     'A derived fact is computed from others (the "derived from" column): a rule test gives it alone, and it is used as given, or gives the facts it is computed from, never both.',
     '',
-    `| fact | type | unit | ${languages.map((l) => `meaning (${l})`).join(' | ')} | reported by | derived from |`,
+    `| fact | type | measurement unit | ${languages.map((l) => `meaning (${l})`).join(' | ')} | reported by | derived from |`,
     `| --- | --- | --- | ${languages.map(() => '---').join(' | ')} | --- | --- |`,
     ...rows.map(
       (r) =>
