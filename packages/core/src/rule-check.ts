@@ -538,7 +538,7 @@ export function whyUnavailable(
   if (!spec)
     return personal.has(fact)
       ? `"${fact}" is a personal field: personal data never reaches rules`
-      : `unknown fact "${fact}"${hint(fact, known.keys())}`;
+      : `unknown fact "${fact}"${factHint(fact, known.keys())}`;
   const gap = availability(spec, subjects);
   return gap ? `the fact "${fact}" ${gap}` : undefined;
 }

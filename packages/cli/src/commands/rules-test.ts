@@ -241,12 +241,7 @@ export async function rulesTest(o: Output, opts: RulesTestOptions): Promise<numb
           project.registry.attributes,
         );
         const why =
-          (unavailable === undefined
-            ? undefined
-            : {
-                code: 'SHOUTU-T003',
-                message: unknownFactHint(f, unavailable, facts.keys()) ?? unavailable,
-              }) ??
+          (unavailable === undefined ? undefined : { code: 'SHOUTU-T003', message: unavailable }) ??
           wrongType(facts.get(f), value) ??
           derivedBesideSource(facts.get(f), testCase.facts);
         if (why)
@@ -522,24 +517,6 @@ export function tailHint(word: string, candidates: Iterable<string>): string | u
     .sort(cmp);
   if (found.length === 0) return undefined;
   return `; did you mean ${found.map((c) => `"${c}"`).join(' or ')}?`;
-}
-
-/**
- * An unknown fact written without its form or `subject.` ("households_visited"): the message
- * says what facts are called and which one has that field.
- */
-function unknownFactHint(
-  fact: string,
-  message: string,
-  known: Iterable<string>,
-): string | undefined {
-  // A near spelling ("grid-daily.households" for "grid-daily.households_visited") is hinted
-  // already, and better.
-  if (!message.startsWith(`unknown fact "${fact}"`) || message.includes('did you mean'))
-    return undefined;
-  const h = tailHint(fact, known);
-  if (h === undefined) return undefined;
-  return `unknown fact "${fact}": a fact is named <form>.<field> for a report's field, or subject.<attribute> for the registry's${h}`;
 }
 
 /** "in force from 2020-01-25", "version 1 in force from 2020-01-25 to 2020-06-30, version 2 …". */
